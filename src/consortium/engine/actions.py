@@ -1,0 +1,210 @@
+"""The closed union of actions a person, a bot or the facilitator can take.
+
+Group actions (no ``seat``) are what the room decided, entered by the facilitator or chosen
+by the bot group when no person is seated. Seat actions are one participant's own choice,
+usually taken behind the hand-off curtain. Every action is a frozen value, so the action log
+of a game is a plain list that a save stores and a replay re-applies.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from consortium.engine.state import Mode
+
+
+@attrs.frozen
+class ChooseMode:
+    """The room's show of hands on how to organize this round (facilitator breaks ties)."""
+
+    mode: Mode
+
+
+@attrs.frozen
+class SetIntroductions:
+    """Democratic mode: how many introduction rounds (0–``max_intros``) the group holds."""
+
+    count: int
+
+
+@attrs.frozen
+class Reveal:
+    """Show one card of one's hand to everyone (an introduction). ``slot`` indexes the hand;
+    ``None`` passes: allowed only to someone with nothing left to reveal, or to a
+    non-newcomer in the hybrid introduction. The UI asks "This card will be shown to
+    everyone" before it submits this."""
+
+    seat: int
+    slot: int | None
+
+
+@attrs.frozen
+class Deliberate:
+    """The plenary talks it through. ``minutes`` from the talk clock, or ``None`` with the
+    clock off (then it costs ``deliberation_cost``). Discovers the hidden needs of open tasks
+    that match a public card anywhere in the room."""
+
+    minutes: int | None = None
+
+
+@attrs.frozen
+class Talk:
+    """More talk on the clock while the board is edited: every started
+    ``talk_minutes_per_hour`` minutes cost every plenary member one meeting hour."""
+
+    minutes: int
+
+
+@attrs.frozen
+class Place:
+    """Put a participant on a task on the board (``task=None`` takes them off)."""
+
+    seat: int
+    task: str | None
+
+
+@attrs.frozen
+class ProposeBoard:
+    """Replace the whole board at once (the democratic bot's proposal)."""
+
+    placements: tuple[str | None, ...]
+
+
+@attrs.frozen
+class CallVote:
+    """Put the board to a vote."""
+
+
+@attrs.frozen
+class Vote:
+    seat: int
+    approve: bool
+
+
+@attrs.frozen
+class Declare:
+    """Hybrid mode: join the plenary, or go one's own way (self-selection turn)."""
+
+    seat: int
+    plenary: bool
+
+
+@attrs.frozen
+class Stay:
+    """Self-selection: keep working on last round's task (the default)."""
+
+    seat: int
+
+
+@attrs.frozen
+class Initiate:
+    """Self-selection: start an open task that has no lead, and lead it. Signals the card in
+    ``slot``; it must match a visible requirement if the participant holds one that does."""
+
+    seat: int
+    task: str
+    slot: int
+    closed: bool = False
+
+
+@attrs.frozen
+class Join:
+    """Self-selection: join a task that has a lead, signalling the card in ``slot``. A closed
+    team turns away anyone whose signalled card shares no family with the lead's."""
+
+    seat: int
+    task: str
+    slot: int
+
+
+@attrs.frozen
+class SitOut:
+    """Self-selection: the home organization gets this round's hours (motivation +1)."""
+
+    seat: int
+
+
+@attrs.frozen
+class Invite:
+    """Hybrid perspective check: invite a participant onto a team whose members show no
+    public card of a family the invitee shows."""
+
+    seat: int
+    task: str
+
+
+@attrs.frozen
+class NoInvite:
+    """Hybrid perspective check: the group invites nobody this round."""
+
+
+@attrs.frozen
+class Respond:
+    """The invitee's answer to a perspective-check invitation."""
+
+    seat: int
+    accept: bool
+
+
+@attrs.frozen
+class Continue:
+    """Leave the pit stop and start the next round (or the end-of-game debrief)."""
+
+
+Action = (
+    ChooseMode
+    | SetIntroductions
+    | Reveal
+    | Deliberate
+    | Talk
+    | Place
+    | ProposeBoard
+    | CallVote
+    | Vote
+    | Declare
+    | Stay
+    | Initiate
+    | Join
+    | SitOut
+    | Invite
+    | NoInvite
+    | Respond
+    | Continue
+)
+
+ACTION_TYPES: tuple[type, ...] = (
+    ChooseMode,
+    SetIntroductions,
+    Reveal,
+    Deliberate,
+    Talk,
+    Place,
+    ProposeBoard,
+    CallVote,
+    Vote,
+    Declare,
+    Stay,
+    Initiate,
+    Join,
+    SitOut,
+    Invite,
+    NoInvite,
+    Respond,
+    Continue,
+)
+
+
+def actor_of(action: Action) -> int | None:
+    """The seat taking a seat action, or ``None`` for a group action."""
+    seat = getattr(action, "seat", None)
+    if isinstance(action, Place | Invite):
+        return None  # the group places and invites; ``seat`` is who is placed or invited
+    return seat
+
+
+class IllegalAction(Exception):  # noqa: N818 - the name says what it is in the game's words
+    """Raised by ``check``/``apply`` with a reason a person can read."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

@@ -1,0 +1,298 @@
+"""Bots and policies (GAME.md, "Bots and policies").
+
+A bot plays by the same rules and information as a person in its seat: the public view plus
+its own hand and hours (:class:`PlayerView`), choosing from ``legal_actions`` with its own
+seeded stream. It scores a choice by fit over visible and discovered requirements and by
+similarity to teammates' *public* cards, as ``(1 − homophily) · fit + homophily · similarity``.
+
+A policy is also how a bot group decides the room's questions when no person is seated: the
+mode, how many introductions, the board proposal, and the hybrid perspective check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from consortium.engine.actions import (
+    Action,
+    CallVote,
+    ChooseMode,
+    Continue,
+    Declare,
+    Deliberate,
+    Initiate,
+    Invite,
+    Join,
+    NoInvite,
+    Place,
+    ProposeBoard,
+    Respond,
+    Reveal,
+    SetIntroductions,
+    SitOut,
+    Stay,
+    Vote,
+)
+from consortium.engine.proposal import propose, public_level
+from consortium.engine.rng import Draws
+from consortium.engine.state import Card, Mode, Phase, PublicState, TaskState
+from consortium.engine.views import PlayerView
+
+SIT_OUT_BELOW = 0.15
+CROWDING = 0.08
+STAY_BONUS = 0.1
+
+
+@attrs.frozen
+class Policy:
+    name: str
+    mode: Mode
+    homophily: float
+    close_teams: bool
+    intros: Callable[[PublicState], int]
+    invites: bool = False
+
+
+def _heavy(public: PublicState) -> int:
+    return public.rules.max_intros
+
+
+def _light(public: PublicState) -> int:
+    present = [s for s in public.newcomers if public.participants[s].present]
+    return min(1, public.rules.max_intros) if present else 0
+
+
+def _keep(public: PublicState) -> int:
+    """Introductions until every present participant shows at least two cards (at most 3)."""
+    missing = [
+        max(0, 2 - sum(1 for c in p.public_cards if c is not None))
+        for p in public.participants
+        if p.present
+    ]
+    return min(max(missing, default=0), 3, public.rules.max_intros)
+
+
+POLICIES: dict[str, Policy] = {
+    p.name: p
+    for p in (
+        Policy("democratic-heavy", Mode.DEMOCRATIC, 0.0, False, _heavy),
+        Policy("democratic-light", Mode.DEMOCRATIC, 0.0, False, _light),
+        Policy("democratic-keep", Mode.DEMOCRATIC, 0.0, False, _keep),
+        Policy("self-select", Mode.SELF_SELECTION, 1.0, True, _light),
+        Policy("self-select-fit", Mode.SELF_SELECTION, 0.0, False, _light),
+        Policy("balanced", Mode.HYBRID, 0.3, False, _light, invites=True),
+    )
+}
+
+
+# --- scoring helpers ----------------------------------------------------------------------
+
+
+def _fit_score(public: PublicState, hand: Sequence[Card], task: TaskState) -> float:
+    """Fit over the task's visible and discovered requirements, scaled to 0–1."""
+    r = public.rules
+    top = r.fit_base + r.fit_per_level * 3
+    level = public_level(hand, task)
+    fit = r.fit_base + r.fit_per_level * level if level else r.fit_nonexpert
+    return fit / top
+
+
+def _sim(public: PublicState, card: Card, cards: Sequence[Card | None]) -> float:
+    family = public.catalog.family_of
+    shown = [c for c in cards if c is not None]
+    if not shown:
+        return 0.0
+    if any(c.domain == card.domain for c in shown):
+        return 1.0
+    if any(family[c.domain] == family[card.domain] for c in shown):
+        return 0.5
+    return 0.0
+
+
+def _team_similarity(public: PublicState, card: Card, task: TaskState, me: int) -> float:
+    """Mean similarity of a signalled card to each teammate's public cards."""
+    mates = [m for m in task.members if m != me]
+    if not mates:
+        return 0.0
+    return sum(_sim(public, card, public.participants[m].public_cards) for m in mates) / len(mates)
+
+
+def _option_score(view: PlayerView, policy: Policy, task: TaskState, card: Card) -> float:
+    public = view.public
+    fit = _fit_score(public, view.private.hand, task)
+    mates = [m for m in task.members if m != view.seat]
+    sim = _team_similarity(public, card, task, view.seat) if mates else fit
+    h = policy.homophily
+    return (1 - h) * fit + h * sim - CROWDING * len(mates)
+
+
+# --- seat decisions -----------------------------------------------------------------------
+
+
+def choose(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draws) -> Action:
+    """A seat's choice among ``legal`` (never empty), from its own view only."""
+    phase = view.public.phase
+    if phase is Phase.INTRODUCTIONS:
+        return _reveal(view, legal)
+    if phase is Phase.VOTE:
+        return Vote(view.seat, _approves(view))
+    if phase is Phase.DECLARE:
+        return Declare(view.seat, _wants_plenary(view))
+    if phase is Phase.INVITATION:
+        return Respond(view.seat, policy.invites or _matches_invite(view))
+    if phase is Phase.TURNS:
+        return _turn(view, legal, policy, draws)
+    return legal[0]
+
+
+def _useful_domains(public: PublicState) -> set[str]:
+    return {r for t in public.open_tasks for r in t.known_requirements}
+
+
+def _reveal(view: PlayerView, legal: Sequence[Action]) -> Action:
+    """Show the most useful hidden card: one matching an open requirement, highest level."""
+    useful = _useful_domains(view.public)
+    reveals = [a for a in legal if isinstance(a, Reveal) and a.slot is not None]
+    can_pass = any(isinstance(a, Reveal) and a.slot is None for a in legal)
+    hand = view.private.hand
+
+    def value(a: Reveal) -> tuple[bool, int, int]:
+        assert a.slot is not None
+        card = hand[a.slot]
+        return (card.domain in useful, card.level, -a.slot)
+
+    if not reveals:
+        return Reveal(view.seat, None)
+    best = max(reveals, key=lambda a: value(a))  # type: ignore[arg-type]
+    assert isinstance(best, Reveal) and best.slot is not None
+    if can_pass and hand[best.slot].domain not in useful:
+        return Reveal(view.seat, None)
+    return best
+
+
+def _approves(view: PlayerView) -> bool:
+    """Against only if placed where none of its cards matches a visible or discovered
+    requirement while a task it matches exists."""
+    public = view.public
+    task_id = public.board[view.seat] if public.board else None
+    if task_id is None:
+        return True
+    hand = view.private.hand
+    if public_level(hand, public.task(task_id)):
+        return True
+    return not any(public_level(hand, t) for t in public.open_tasks)
+
+
+def _wants_plenary(view: PlayerView) -> bool:
+    """Balanced: join the plenary when its best card matches no open visible requirement."""
+    visible = {r for t in view.public.open_tasks for r in t.visible}
+    return not any(c.domain in visible for c in view.private.hand)
+
+
+def _matches_invite(view: PlayerView) -> bool:
+    invitation = view.public.invitation
+    if invitation is None:
+        return False
+    return bool(public_level(view.private.hand, view.public.task(invitation[1])))
+
+
+def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draws) -> Action:
+    public = view.public
+    hand = view.private.hand
+    best: tuple[float, int, Action] | None = None
+    for rank, action in enumerate(legal):
+        score: float
+        if isinstance(action, Stay):
+            task = public.team(view.seat)
+            assert task is not None
+            card = max(
+                hand, key=lambda c: (_sim(public, c, _mate_cards(public, task, view.seat)), c.level)
+            )
+            score = _option_score(view, policy, task, card) + STAY_BONUS
+        elif isinstance(action, Initiate):
+            if action.closed != policy.close_teams:
+                continue
+            task = public.task(action.task)
+            score = _option_score(view, policy, task, hand[action.slot])
+        elif isinstance(action, Join):
+            task = public.task(action.task)
+            if not _would_be_admitted(public, hand[action.slot], task):
+                continue
+            score = _option_score(view, policy, task, hand[action.slot])
+        elif isinstance(action, SitOut):
+            score = SIT_OUT_BELOW
+        else:
+            continue
+        score += draws.random() * 1e-6  # a seeded tie-break, never a systematic seat bias
+        key = (score, -rank, action)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    assert best is not None
+    return best[2]
+
+
+def _mate_cards(public: PublicState, task: TaskState, me: int) -> list[Card | None]:
+    return [c for m in task.members if m != me for c in public.participants[m].public_cards]
+
+
+def _would_be_admitted(public: PublicState, card: Card, task: TaskState) -> bool:
+    if not task.closed or task.lead is None:
+        return True
+    lead = [c for c in public.participants[task.lead].public_cards if c is not None]
+    family = public.catalog.family_of
+    return not lead or any(family[c.domain] == family[card.domain] for c in lead)
+
+
+# --- group decisions (a bot group when no person is seated) -------------------------------
+
+
+def choose_group(
+    public: PublicState, legal: Sequence[Action], policy: Policy, draws: Draws
+) -> Action:
+    phase = public.phase
+    if phase is Phase.MODE_CHOICE:
+        return ChooseMode(policy.mode)
+    if phase is Phase.INTRO_COUNT:
+        return SetIntroductions(policy.intros(public))
+    if phase is Phase.DELIBERATION:
+        return Deliberate(None)
+    if phase is Phase.PLACEMENT:
+        return _placement(public, legal)
+    if phase is Phase.PERSPECTIVE_CHECK:
+        return _perspective_check(public, legal, policy)
+    if phase is Phase.PIT_STOP:
+        return Continue()
+    return legal[0]
+
+
+def _placement(public: PublicState, legal: Sequence[Action]) -> Action:
+    """Re-propose from public information (moving whoever openly voted against), then call
+    the vote once the board is the proposal."""
+    voters = sorted({a.seat for a in legal if isinstance(a, Place)})
+    avoid: dict[int, str] = {}
+    if public.ballots and not public.secret_ballot:
+        last = public.ballots[-1]
+        avoid = {
+            s: t
+            for s in voters
+            if (t := last.placements[s]) is not None and public.votes[s] is False
+        }
+    proposal = propose(public, voters, avoid, keep_current=True)
+    board = tuple(proposal.get(s, public.board[s]) for s in range(public.seats))
+    if board != public.board and any(isinstance(a, ProposeBoard) for a in legal):
+        return ProposeBoard(board)
+    return CallVote()
+
+
+def _perspective_check(public: PublicState, legal: Sequence[Action], policy: Policy) -> Action:
+    invites = [a for a in legal if isinstance(a, Invite)]
+    if not policy.invites or not invites:
+        return NoInvite()
+
+    def useful(a: Invite) -> tuple[bool, int]:
+        task = public.task(a.task)
+        return (bool(public_level(public.participants[a.seat].public_cards, task)), -a.seat)
+
+    return max(invites, key=useful)

@@ -1,0 +1,143 @@
+"""Phases as data: what each phase allows, who acts in it, how it is entered, and which phases
+each mode runs through (ARCHITECTURE.md, "Phases as data").
+
+A rule that completes a phase sets ``phase_done``; :func:`settle` then enters the next phase
+of the mode's sequence, skipping any that do not apply (``enter`` returns ``None``), and after
+the last one resolves the work and opens the pit stop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal
+
+import attrs
+
+from consortium.engine.frozen import evolve
+from consortium.engine import intros, perspective, plenary, turns
+from consortium.engine.actions import (
+    CallVote,
+    ChooseMode,
+    Continue,
+    Declare,
+    Deliberate,
+    Initiate,
+    Invite,
+    Join,
+    NoInvite,
+    Place,
+    ProposeBoard,
+    Respond,
+    Reveal,
+    SetIntroductions,
+    SitOut,
+    Stay,
+    Talk,
+    Vote,
+)
+from consortium.engine.ops import evolve_public, log
+from consortium.engine.round_start import begin_round
+from consortium.engine.state import GameState, Mode, Phase
+from consortium.engine.turn_order import group_phase
+from consortium.engine.work import resolve_work
+
+Enter = Callable[[GameState], GameState | None]
+
+
+@attrs.frozen
+class PhaseRule:
+    actor: Literal["group", "seat"]
+    actions: tuple[type, ...]
+    enter: Enter | None
+
+
+PHASES: dict[Phase, PhaseRule] = {
+    Phase.MODE_CHOICE: PhaseRule("group", (ChooseMode,), None),
+    Phase.INTRO_COUNT: PhaseRule("group", (SetIntroductions,), intros.enter_intro_count),
+    Phase.INTRODUCTIONS: PhaseRule("seat", (Reveal,), intros.enter_introductions),
+    Phase.DECLARE: PhaseRule("seat", (Declare,), turns.enter_declare),
+    Phase.TURNS: PhaseRule("seat", (Stay, Initiate, Join, SitOut), turns.enter_turns),
+    Phase.DELIBERATION: PhaseRule("group", (Deliberate,), plenary.enter_deliberation),
+    Phase.PLACEMENT: PhaseRule(
+        "group", (Place, ProposeBoard, Talk, CallVote), plenary.enter_placement
+    ),
+    Phase.VOTE: PhaseRule("seat", (Vote,), plenary.enter_vote),
+    Phase.PERSPECTIVE_CHECK: PhaseRule("group", (Invite, NoInvite), perspective.enter_check),
+    Phase.INVITATION: PhaseRule("seat", (Respond,), perspective.enter_invitation),
+    Phase.PIT_STOP: PhaseRule("group", (Continue,), None),
+    Phase.GAME_OVER: PhaseRule("group", (), None),
+}
+
+SEQUENCE: dict[Mode, tuple[Phase, ...]] = {
+    Mode.DEMOCRATIC: (
+        Phase.INTRO_COUNT,
+        Phase.INTRODUCTIONS,
+        Phase.DELIBERATION,
+        Phase.PLACEMENT,
+        Phase.VOTE,
+    ),
+    Mode.SELF_SELECTION: (Phase.TURNS,),
+    Mode.HYBRID: (
+        Phase.INTRODUCTIONS,
+        Phase.DECLARE,
+        Phase.TURNS,
+        Phase.DELIBERATION,
+        Phase.PLACEMENT,
+        Phase.VOTE,
+        Phase.PERSPECTIVE_CHECK,
+        Phase.INVITATION,
+    ),
+}
+
+
+def _enter_from(state: GameState, phases: tuple[Phase, ...]) -> GameState:
+    for phase in phases:
+        enter = PHASES[phase].enter
+        assert enter is not None
+        entered = enter(state)
+        if entered is not None:
+            return entered
+    return resolve_work(state)
+
+
+def start_mode(state: GameState, mode: Mode) -> GameState:
+    state = evolve_public(state, mode=mode)
+    state = log(state, "mode", f"Round {state.public.round}: {mode.label}.")
+    return _enter_from(state, SEQUENCE[mode])
+
+
+def start_organizing(state: GameState) -> GameState:
+    """Step 3: the mode comes from the facilitator's schedule, or the room chooses."""
+    entry = state.public.schedule[state.public.round - 1]
+    if entry == "choose":
+        return group_phase(state, Phase.MODE_CHOICE)
+    assert isinstance(entry, Mode)
+    return start_mode(state, entry)
+
+
+def settle(state: GameState) -> GameState:
+    """Move past every completed phase to the next decision (or the end of the game)."""
+    while state.public.phase_done:
+        phase = state.public.phase
+        mode = state.public.mode
+        if phase is Phase.MODE_CHOICE:
+            assert mode is not None
+            state = start_mode(evolve_public(state, phase_done=False), mode)
+            continue
+        assert mode is not None
+        sequence = SEQUENCE[mode]
+        rest = sequence[sequence.index(phase) + 1 :]
+        state = _enter_from(evolve_public(state, phase_done=False), rest)
+    return state
+
+
+def next_round(state: GameState) -> GameState:
+    """Leave the pit stop: the next round begins, or the game ends after the last one."""
+    public = state.public
+    if public.round >= public.rounds:
+        won = public.impact >= public.target
+        state = evolve_public(state, phase=Phase.GAME_OVER, actor=None, won=won)
+        verdict = "reached" if won else "did not reach"
+        return log(state, "end", f"The partnership {verdict} its target.")
+    state = begin_round(state, public.round + 1)
+    return start_organizing(state)

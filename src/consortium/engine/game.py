@@ -1,0 +1,263 @@
+"""The engine's front door: ``new_game``, ``legal_actions``, ``check`` and ``apply``.
+
+``apply`` re-checks every action, so nothing outside the rules ever changes a state; the UI
+enables controls from ``legal_actions`` and bots choose from it. ``check`` validates one action
+without building the whole legal list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from consortium.engine import flow, intros, perspective, plenary, turns
+from consortium.engine.actions import (
+    Action,
+    CallVote,
+    ChooseMode,
+    Continue,
+    Declare,
+    Deliberate,
+    IllegalAction,
+    Initiate,
+    Invite,
+    Join,
+    NoInvite,
+    Place,
+    ProposeBoard,
+    Respond,
+    Reveal,
+    SetIntroductions,
+    SitOut,
+    Stay,
+    Talk,
+    Vote,
+    actor_of,
+)
+from consortium.engine.deal import deal_capacity, deal_hand
+from consortium.engine.ops import evolve_public, new_task_state
+from consortium.engine.rng import Draws, Stream, derive_seed
+from consortium.engine.round_start import begin_round
+from consortium.engine.scenario import Scenario
+from consortium.engine.state import (
+    Catalog,
+    Context,
+    GameConfig,
+    GameState,
+    HiddenState,
+    Mode,
+    Participant,
+    Phase,
+    PrivateSeat,
+    PublicState,
+    Streams,
+)
+
+
+def _no_check(state: GameState, action: Any) -> None:
+    return None
+
+
+def _choose_mode(state: GameState, action: ChooseMode) -> GameState:
+    return evolve_public(state, mode=action.mode, phase_done=True)
+
+
+def _continue(state: GameState, action: Continue) -> GameState:
+    return flow.next_round(state)
+
+
+Handler = tuple[Callable[[GameState, Any], None], Callable[[GameState, Any], GameState]]
+
+HANDLERS: dict[type, Handler] = {
+    ChooseMode: (_no_check, _choose_mode),
+    SetIntroductions: (intros.check_set_intros, intros.apply_set_intros),
+    Reveal: (intros.check_reveal, intros.apply_reveal),
+    Deliberate: (plenary.check_deliberate, plenary.apply_deliberate),
+    Talk: (plenary.check_talk, plenary.apply_talk),
+    Place: (plenary.check_place, plenary.apply_place),
+    ProposeBoard: (plenary.check_propose, plenary.apply_propose),
+    CallVote: (plenary.check_call_vote, plenary.apply_call_vote),
+    Vote: (_no_check, plenary.apply_vote),
+    Declare: (_no_check, turns.apply_declare),
+    Stay: (turns.check_stay, turns.apply_stay),
+    Initiate: (turns.check_initiate, turns.apply_initiate),
+    Join: (turns.check_join, turns.apply_join),
+    SitOut: (_no_check, turns.apply_sit_out),
+    Invite: (perspective.check_invite, perspective.apply_invite),
+    NoInvite: (_no_check, perspective.apply_no_invite),
+    Respond: (perspective.check_respond, perspective.apply_respond),
+    Continue: (_no_check, _continue),
+}
+
+
+def check(state: GameState, action: Action) -> None:
+    """Raise :class:`IllegalAction` with a readable reason unless ``action`` is legal now."""
+    public = state.public
+    rule = flow.PHASES[public.phase]
+    if type(action) not in rule.actions:
+        raise IllegalAction(f"{type(action).__name__} is not possible during {public.phase.value}.")
+    seat = actor_of(action)
+    if rule.actor == "seat":
+        if seat is None or seat != public.actor:
+            raise IllegalAction("It is not this participant's turn.")
+    elif seat is not None:
+        raise IllegalAction("This is a decision for the group.")
+    HANDLERS[type(action)][0](state, action)
+
+
+def apply(state: GameState, action: Action) -> GameState:
+    """The new state after ``action`` (checked first), moved on to the next decision."""
+    check(state, action)
+    state = HANDLERS[type(action)][1](state, action)
+    state = evolve_public(state, step=state.public.step + 1)
+    return flow.settle(state)
+
+
+def is_legal(state: GameState, action: Action) -> bool:
+    try:
+        check(state, action)
+    except IllegalAction:
+        return False
+    return True
+
+
+def legal_actions(state: GameState, seat: int | None = None) -> list[Action]:
+    """Every legal action for ``seat`` (``None``: the group) in this state.
+
+    Talk and Deliberate take any number of minutes from 0 to 600; they are listed with their
+    clock-off form (``Deliberate(None)``) and one started block of talk (``Talk(1)``).
+    ProposeBoard is listed with the board as it stands.
+    """
+    public = state.public
+    if public.phase is Phase.GAME_OVER or seat != public.actor:
+        return []
+    return _LISTERS[public.phase](state, seat)
+
+
+def _list_seat(state: GameState, seat: int | None) -> list[Action]:
+    assert seat is not None
+    phase = state.public.phase
+    if phase is Phase.INTRODUCTIONS:
+        out: list[Action] = [Reveal(seat, s) for s in intros.hidden_slots(state, seat)]
+        if intros.may_pass(state, seat):
+            out.append(Reveal(seat, None))
+        return out
+    if phase is Phase.DECLARE:
+        return [Declare(seat, True), Declare(seat, False)]
+    if phase is Phase.VOTE:
+        return [Vote(seat, True), Vote(seat, False)]
+    if phase is Phase.INVITATION:
+        return [Respond(seat, True), Respond(seat, False)]
+    out = [Stay(seat)] if turns.can_stay(state, seat) else []
+    for task in turns.initiable(state, seat):
+        for slot in turns.signal_slots(state, seat, task):
+            out += [Initiate(seat, task, slot, False), Initiate(seat, task, slot, True)]
+    for task in turns.joinable(state, seat):
+        out += [Join(seat, task, slot) for slot in turns.signal_slots(state, seat, task)]
+    out.append(SitOut(seat))
+    return out
+
+
+def _list_group(state: GameState, seat: int | None) -> list[Action]:
+    phase = state.public.phase
+    if phase is Phase.MODE_CHOICE:
+        return [ChooseMode(m) for m in Mode]
+    if phase is Phase.INTRO_COUNT:
+        return [SetIntroductions(n) for n in range(state.ctx.rules.max_intros + 1)]
+    if phase is Phase.DELIBERATION:
+        return [Deliberate(None)]
+    if phase is Phase.PLACEMENT:
+        board = state.public.board
+        targets: list[str | None] = [t.id for t in state.public.open_tasks]
+        targets.append(None)
+        out: list[Action] = [
+            Place(s, t) for s in plenary.members(state) for t in targets if board[s] != t
+        ]
+        out += [ProposeBoard(board), Talk(1)]
+        if all(board[s] is not None for s in plenary.members(state)):
+            out.append(CallVote())
+        return out
+    if phase is Phase.PERSPECTIVE_CHECK:
+        return [*(Invite(s, t) for s, t in perspective.invitations(state)), NoInvite()]
+    return [Continue()]
+
+
+_LISTERS: dict[Phase, Callable[[GameState, int | None], list[Action]]] = {
+    phase: (_list_seat if rule.actor == "seat" else _list_group)
+    for phase, rule in flow.PHASES.items()
+}
+
+
+def new_game(scenario: Scenario, config: GameConfig) -> GameState:
+    """Seat everyone, deal hands from the deal stream, queue the tasks, start round 1."""
+    return flow.start_organizing(opening(scenario, config))
+
+
+def opening(scenario: Scenario, config: GameConfig) -> GameState:
+    """The state at the start of round 1, before the mode is chosen (what-if replays branch
+    from round starts like this one)."""
+    ctx = Context.build(scenario, config)
+    seed = config.seed
+    streams = Streams(
+        deal=Stream(derive_seed(seed, "deal")),
+        turnover=Stream(derive_seed(seed, "turnover")),
+        newcomers=Stream(derive_seed(seed, "newcomers")),
+        hours=Stream(derive_seed(seed, "hours")),
+        events=Stream(derive_seed(seed, "events")),
+        bots=tuple(Stream(derive_seed(seed, "bot", i)) for i in range(len(config.seats))),
+        group=Stream(derive_seed(seed, "group")),
+    )
+    draws = Draws(streams.deal)
+    participants = []
+    seats = []
+    for setup in config.seats:
+        capacity = deal_capacity(config.capacity, scenario.rules.capacity_spread, draws)
+        hand = deal_hand(scenario, setup.sector, config.hand_size, draws)
+        participants.append(
+            Participant(
+                name=setup.name,
+                sector=setup.sector,
+                public_cards=(None,) * len(hand),
+                task=None,
+                arrived_round=1,
+                is_bot=setup.bot is not None,
+            )
+        )
+        seats.append(
+            PrivateSeat(
+                hand=hand,
+                capacity=capacity,
+                hours=0.0,
+                motivation=scenario.rules.motivation_start,
+            )
+        )
+    specs = list(scenario.tasks)
+    if scenario.rules.task_order == "shuffled":
+        specs = draws.shuffled(specs)
+    streams = Streams(
+        deal=draws.stream,
+        turnover=streams.turnover,
+        newcomers=streams.newcomers,
+        hours=streams.hours,
+        events=streams.events,
+        bots=streams.bots,
+        group=streams.group,
+    )
+    n = len(config.seats)
+    public = PublicState(
+        round=0,
+        rounds=config.rounds,
+        phase=Phase.PIT_STOP,
+        mode=None,
+        actor=None,
+        target=scenario.target,
+        rules=scenario.rules,
+        catalog=Catalog.of(scenario),
+        participants=tuple(participants),
+        tasks=tuple(new_task_state(s) for s in specs),
+        familiarity=tuple((0,) * n for _ in range(n)),
+        schedule=config.schedule,
+        secret_ballot=config.secret_ballot,
+    )
+    state = GameState(ctx, public, tuple(seats), HiddenState(streams=streams))
+    return begin_round(state, 1)

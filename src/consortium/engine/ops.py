@@ -1,0 +1,178 @@
+"""Small pure helpers that return a new state with one part changed.
+
+Rules read better as "move seat 3 to task X, charge everyone an hour" than as nested
+``attrs.evolve`` calls; these keep the team lists, leads and the charging order consistent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from consortium.engine.frozen import evolve
+
+from consortium.engine.scenario import TaskSpec
+from consortium.engine.state import (
+    Card,
+    Context,
+    GameState,
+    LogEntry,
+    Participant,
+    PrivateSeat,
+    PublicState,
+    Spend,
+    TaskState,
+)
+
+
+def evolve_public(state: GameState, **changes: Any) -> GameState:
+    return evolve(state, public=evolve(state.public, **changes))
+
+
+def set_participant(state: GameState, seat: int, **changes: Any) -> GameState:
+    people = list(state.public.participants)
+    people[seat] = evolve(people[seat], **changes)
+    return evolve_public(state, participants=tuple(people))
+
+
+def set_private(state: GameState, seat: int, **changes: Any) -> GameState:
+    seats = list(state.seats)
+    seats[seat] = evolve(seats[seat], **changes)
+    return evolve(state, seats=tuple(seats))
+
+
+def replace_task(public: PublicState, task: TaskState) -> PublicState:
+    return evolve(public, tasks=tuple(task if t.id == task.id else t for t in public.tasks))
+
+
+def set_task(state: GameState, task_id: str, **changes: Any) -> GameState:
+    task = evolve(state.public.task(task_id), **changes)
+    return evolve(state, public=replace_task(state.public, task))
+
+
+def log(state: GameState, kind: str, text: str) -> GameState:
+    entry = LogEntry(state.public.round, kind, text)
+    return evolve_public(state, log=(*state.public.log, entry))
+
+
+def present_seats(public: PublicState) -> list[int]:
+    return [i for i, p in enumerate(public.participants) if p.present]
+
+
+def leave_task(state: GameState, seat: int) -> GameState:
+    """Take a participant off their team. If the lead leaves, the longest-serving member
+    leads; a task left with no members is open again with its progress and no lead."""
+    task_id = state.public.participants[seat].task
+    if task_id is None:
+        return state
+    task = state.public.task(task_id)
+    members = tuple(m for m in task.members if m != seat)
+    lead = task.lead
+    if lead == seat:
+        lead = members[0] if members else None
+    closed = task.closed if members else False
+    state = set_task(state, task_id, members=members, lead=lead, closed=closed)
+    return set_participant(state, seat, task=None)
+
+
+def join_task(state: GameState, seat: int, task_id: str, *, lead: bool = False) -> GameState:
+    """Put a participant on a task (leaving any other), at the end of the serving order."""
+    if state.public.participants[seat].task == task_id:
+        if lead:
+            state = set_task(state, task_id, lead=seat)
+        return state
+    state = leave_task(state, seat)
+    task = state.public.task(task_id)
+    new_lead = seat if lead or task.lead is None else task.lead
+    state = set_task(state, task_id, members=(*task.members, seat), lead=new_lead)
+    return set_participant(state, seat, task=task_id)
+
+
+def make_public(state: GameState, seat: int, slot: int) -> GameState:
+    """A card becomes public for good (revealed in an introduction or signalled)."""
+    card = state.seats[seat].hand[slot]
+    cards = list(state.public.participants[seat].public_cards)
+    if cards[slot] == card:
+        return state
+    cards[slot] = card
+    return set_participant(state, seat, public_cards=tuple(cards))
+
+
+def charge(state: GameState, seats: Iterable[int], kind: str, hours: float) -> GameState:
+    """Charge meeting hours of one kind (``intro``, ``talk``, ``votes``, ``check``) to each
+    seat, capped at the hours they have left, so work never goes negative."""
+    if hours <= 0:
+        return state
+    new = list(state.seats)
+    for seat in seats:
+        private = new[seat]
+        paid = min(hours, private.hours_left)
+        spent = private.spent
+        new[seat] = evolve(
+            private, spent=evolve(spent, **{kind: getattr(spent, kind) + paid})
+        )
+    return evolve(state, seats=tuple(new))
+
+
+def raise_familiarity(state: GameState, pairs: Iterable[tuple[int, int]]) -> GameState:
+    cap = state.ctx.rules.familiarity_max
+    fam = [list(row) for row in state.public.familiarity]
+    for i, j in pairs:
+        if i != j and fam[i][j] < cap:
+            fam[i][j] += 1
+            fam[j][i] += 1
+    return evolve_public(state, familiarity=tuple(tuple(row) for row in fam))
+
+
+def matches(cards: Iterable[Card | None], requirements: Iterable[str]) -> bool:
+    needed = set(requirements)
+    return any(c is not None and c.domain in needed for c in cards)
+
+
+def best_level(cards: Iterable[Card | None], requirements: Iterable[str]) -> int:
+    """The highest level among the cards matching any requirement; 0 when none matches."""
+    needed = set(requirements)
+    return max((c.level for c in cards if c is not None and c.domain in needed), default=0)
+
+
+def fit_of_level(ctx: Context, level: int) -> float:
+    """GAME.md: fit = fit_base + fit_per_level · level with a matching card, else
+    fit_nonexpert (mismatch hours)."""
+    r = ctx.rules
+    return r.fit_base + r.fit_per_level * level if level else r.fit_nonexpert
+
+
+def similarity(ctx: Context, a: Iterable[Card | None], b: Iterable[Card | None]) -> float:
+    """``sim``: 1 if the two share a domain, 0.5 if any card of one shares a family with any
+    card of the other, else 0."""
+    da = {c.domain for c in a if c is not None}
+    db = {c.domain for c in b if c is not None}
+    if not da or not db:
+        return 0.0
+    if da & db:
+        return 1.0
+    fam = ctx.family_of
+    if {fam[d] for d in da} & {fam[d] for d in db}:
+        return 0.5
+    return 0.0
+
+
+def private_of(state: GameState, seat: int) -> PrivateSeat:
+    return state.seats[seat]
+
+
+def participant(state: GameState, seat: int) -> Participant:
+    return state.public.participants[seat]
+
+
+def new_task_state(spec: TaskSpec) -> TaskState:
+    """A task as it enters the queue: public fields only, latent needs as a count."""
+    return TaskState(
+        id=spec.id,
+        title=spec.title,
+        text=spec.text,
+        effort=spec.effort,
+        base_value=spec.value,
+        visible=spec.visible,
+        hidden_count=len(spec.latent),
+    )

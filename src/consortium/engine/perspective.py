@@ -1,0 +1,100 @@
+"""The hybrid perspective check (GAME.md, hybrid step 5).
+
+The group may invite one participant onto a team whose members show no public card of a
+family that the invitee shows. The invitee may refuse, or leaves their own team, joins, and
+pays ``perspective_check_cost`` hours (meeting hours). It is the hybrid's counterweight to
+alignophilia: a deliberate, public act of bringing a missing perspective in.
+"""
+
+from __future__ import annotations
+
+from consortium.engine.actions import IllegalAction, Invite, NoInvite, Respond
+from consortium.engine.ops import (
+    best_level,
+    charge,
+    evolve_public,
+    join_task,
+    log,
+    present_seats,
+    set_private,
+)
+from consortium.engine.state import GameState, Phase
+from consortium.engine.turn_order import group_phase, start_turns
+
+
+def shown_families(state: GameState, seat: int) -> set[str]:
+    family = state.ctx.family_of
+    return {family[c.domain] for c in state.public.participants[seat].public_cards if c}
+
+
+def invitations(state: GameState) -> list[tuple[int, str]]:
+    """Every (invitee, task) the rule allows, in seat then queue order."""
+    public = state.public
+    teams = [t for t in public.open_tasks if t.members]
+    out = []
+    for seat in present_seats(public):
+        mine = shown_families(state, seat)
+        if not mine:
+            continue
+        for task in teams:
+            if seat in task.members:
+                continue
+            team_families: set[str] = set()
+            for m in task.members:
+                team_families |= shown_families(state, m)
+            if mine - team_families:
+                out.append((seat, task.id))
+    return out
+
+
+def enter_check(state: GameState) -> GameState | None:
+    if not invitations(state):
+        return None
+    return group_phase(state, Phase.PERSPECTIVE_CHECK)
+
+
+def check_invite(state: GameState, action: Invite) -> None:
+    if (action.seat, action.task) not in invitations(state):
+        raise IllegalAction(
+            "An invitation brings someone onto a team that shows none of the invitee's "
+            "families of knowledge."
+        )
+
+
+def apply_invite(state: GameState, action: Invite) -> GameState:
+    state = evolve_public(state, invitation=(action.seat, action.task), checked=True)
+    name = state.public.participants[action.seat].name
+    title = state.public.task(action.task).title
+    state = log(state, "invitation", f"The group invited {name} onto {title}.")
+    return evolve_public(state, phase_done=True)
+
+
+def apply_no_invite(state: GameState, action: NoInvite) -> GameState:
+    return evolve_public(state, checked=True, phase_done=True)
+
+
+def enter_invitation(state: GameState) -> GameState | None:
+    if state.public.invitation is None:
+        return None
+    return start_turns(state, Phase.INVITATION, [state.public.invitation[0]])
+
+
+def check_respond(state: GameState, action: Respond) -> None:
+    invitation = state.public.invitation
+    if invitation is None or invitation[0] != action.seat:
+        raise IllegalAction("There is no invitation for you to answer.")
+
+
+def apply_respond(state: GameState, action: Respond) -> GameState:
+    seat, task_id = state.public.invitation or (action.seat, "")
+    name = state.public.participants[seat].name
+    title = state.public.task(task_id).title
+    if action.accept:
+        state = join_task(state, seat, task_id)
+        state = charge(state, [seat], "check", state.ctx.rules.perspective_check_cost)
+        if not best_level(state.seats[seat].hand, state.ctx.spec_of[task_id].requirements):
+            state = set_private(state, seat, placed_without_match=True)
+        state = log(state, "invitation", f"{name} accepted and joined {title}.")
+    else:
+        state = log(state, "invitation", f"{name} declined the invitation to {title}.")
+    return evolve_public(state, invitation=None, actor=None, phase_done=True)

@@ -1,0 +1,246 @@
+"""The automatic start of a round: comings and goings, events, open tasks, private hours.
+
+GAME.md, "A round, in order", steps 1–2. Nothing here waits for a decision; every chance
+outcome comes from its own stream, so a replay or a what-if with the same seeds meets the same
+comings and goings whatever the players did (common random numbers).
+"""
+
+from __future__ import annotations
+
+import math
+
+from consortium.engine.frozen import evolve
+
+from consortium.engine.deal import newcomer
+from consortium.engine.ops import evolve_public, leave_task, log, new_task_state, set_task
+from consortium.engine.rng import Draws
+from consortium.engine.state import (
+    Departure,
+    GameState,
+    Participant,
+    PrivateSeat,
+    Spend,
+    TaskState,
+)
+
+
+def begin_round(state: GameState, round_no: int) -> GameState:
+    state = evolve_public(
+        state,
+        round=round_no,
+        mode=None,
+        newcomers=(),
+        sat_out=(),
+        turned_away=(),
+        ballots=(),
+        failed_votes=0,
+        deliberated=False,
+        talk_minutes=0,
+        intros_planned=0,
+        intros_done=0,
+        invitation=None,
+        checked=False,
+        votes=(),
+        board=(),
+        order=(),
+        turn=0,
+    )
+    state = evolve(state, hidden=evolve(state.hidden, departures=(), capacity_delta=0))
+    state = evolve(
+        state,
+        seats=tuple(
+            evolve(s, spent=Spend(), notice=None, placed_without_match=False, empty_talk=0.0)
+            for s in state.seats
+        ),
+    )
+    state = evolve_public(
+        state,
+        participants=tuple(
+            evolve(p, declared_plenary=None) for p in state.public.participants
+        ),
+    )
+    if round_no == 1:
+        state = evolve_public(state, newcomers=tuple(range(state.public.seats)))
+    else:
+        state = comings_and_goings(state)
+    state = fire_events(state)
+    state = refill_open_tasks(state)
+    state = draw_hours(state)
+    return evolve(
+        state,
+        hidden=evolve(
+            state.hidden, motivation_before=tuple(s.motivation for s in state.seats)
+        ),
+    )
+
+
+def comings_and_goings(state: GameState) -> GameState:
+    """Each participant leaves with probability ``turnover`` ("moved on"), or for sure at
+    motivation 0 ("burned out"); a newcomer takes the seat. The turnover draw is made for
+    every seat every round, so burn-outs do not shift anyone else's luck."""
+    draws = Draws(state.hidden.streams.turnover)
+    turnover = state.ctx.config.turnover
+    leaving: list[tuple[int, str]] = []
+    for seat in range(state.public.seats):
+        moved_on = draws.chance(turnover)
+        if state.seats[seat].motivation <= 0:
+            leaving.append((seat, "burned out"))
+        elif moved_on:
+            leaving.append((seat, "moved on"))
+    streams = evolve(state.hidden.streams, turnover=draws.stream)
+    state = evolve(state, hidden=evolve(state.hidden, streams=streams))
+    for seat, reason in leaving:
+        state = replace_participant(state, seat, reason)
+    return state
+
+
+def replace_participant(
+    state: GameState, seat: int, reason: str, sector: str | None = None
+) -> GameState:
+    """The person in ``seat`` leaves; the next newcomer in arrival order takes the seat with no
+    familiarity and nothing public. The screen says who left and who arrived, never what they
+    hold; the seat is told privately who they are now."""
+    ctx = state.ctx
+    old = state.public.participants[seat]
+    state = leave_task(state, seat)
+    index = state.hidden.arrivals
+    new = newcomer(
+        ctx.scenario,
+        state.hidden.streams.newcomers,
+        index,
+        ctx.config.capacity,
+        ctx.config.hand_size,
+        sector,
+    )
+    sector_name = ctx.scenario.sector(new.sector).name
+    people = list(state.public.participants)
+    people[seat] = Participant(
+        name=new.name,
+        sector=new.sector,
+        public_cards=(None,) * len(new.hand),
+        task=None,
+        arrived_round=state.public.round,
+        is_bot=old.is_bot,
+    )
+    fam = [list(row) for row in state.public.familiarity]
+    for j in range(len(fam)):
+        fam[seat][j] = 0
+        fam[j][seat] = 0
+    seats = list(state.seats)
+    seats[seat] = PrivateSeat(
+        hand=new.hand,
+        capacity=new.capacity,
+        hours=0.0,
+        motivation=ctx.rules.motivation_start,
+        notice=f"You are now {new.name}, {sector_name}; your old hand is gone.",
+    )
+    departure = Departure(state.public.round, seat, old.name, reason)  # type: ignore[arg-type]
+    state = evolve(
+        state,
+        seats=tuple(seats),
+        hidden=evolve(
+            state.hidden,
+            arrivals=index + 1,
+            departures=(*state.hidden.departures, departure),
+        ),
+    )
+    state = evolve_public(
+        state,
+        participants=tuple(people),
+        familiarity=tuple(tuple(r) for r in fam),
+        newcomers=tuple(sorted({*state.public.newcomers, seat})),
+    )
+    state = log(state, "departure", f"{old.name} ({reason}) left seat {seat + 1}.")
+    return log(state, "arrival", f"{new.name} ({sector_name}) arrived in seat {seat + 1}.")
+
+
+def fire_events(state: GameState) -> GameState:
+    """Scenario events due this round: fixed-round ones, and chance ones drawn from the
+    events stream (one draw per chance event per round, fired or not)."""
+    draws = Draws(state.hidden.streams.events)
+    round_no = state.public.round
+    due = []
+    for event in state.ctx.scenario.events:
+        if event.chance is not None:
+            if draws.chance(event.chance):
+                due.append(event)
+        elif event.round == round_no:
+            due.append(event)
+    for event in due:
+        effect = event.effect
+        state = log(state, "event", f"{event.title}: {event.text}")
+        if effect.kind == "task_value" and effect.task is not None:
+            until = None if effect.rounds is None else round_no + effect.rounds - 1
+            task = state.public.task(effect.task)
+            state = set_task(
+                state, effect.task, value_factors=(*task.value_factors, (effect.factor, until))
+            )
+        elif effect.kind == "capacity":
+            state = evolve(
+                state,
+                hidden=evolve(
+                    state.hidden, capacity_delta=state.hidden.capacity_delta + effect.delta
+                ),
+            )
+        elif effect.kind == "replace":
+            candidates = [
+                i
+                for i, p in enumerate(state.public.participants)
+                if effect.sector is None or p.sector == effect.sector
+            ]
+            if candidates:
+                seat = draws.pick(candidates)
+                state = replace_participant(state, seat, "replaced")
+        elif (
+            effect.kind == "add_task"
+            and effect.new_task is not None
+            and all(t.id != effect.new_task.id for t in state.public.tasks)
+        ):
+            state = _queue_first(state, new_task_state(effect.new_task))
+    streams = evolve(state.hidden.streams, events=draws.stream)
+    return evolve(state, hidden=evolve(state.hidden, streams=streams))
+
+
+def _queue_first(state: GameState, task: TaskState) -> GameState:
+    """An ``add_task`` task joins the game first among the tasks not yet open."""
+    tasks = [t for t in state.public.tasks if t.id != task.id]
+    first_queued = next((i for i, t in enumerate(tasks) if t.status == "queued"), len(tasks))
+    tasks.insert(first_queued, task)
+    return evolve_public(state, tasks=tuple(tasks))
+
+
+def refill_open_tasks(state: GameState) -> GameState:
+    """Open tasks are the first ``open_tasks`` unfinished tasks in queue order."""
+    limit = state.ctx.rules.open_tasks
+    open_count = sum(1 for t in state.public.tasks if t.status == "open")
+    tasks: list[TaskState] = []
+    for t in state.public.tasks:
+        if t.status == "queued" and open_count < limit:
+            t = evolve(t, status="open")
+            open_count += 1
+        tasks.append(t)
+    return evolve_public(state, tasks=tuple(tasks))
+
+
+def draw_hours(state: GameState) -> GameState:
+    """This round's private hours: dealt capacity + a draw of −2, 0 or +2 + capacity events,
+    never below 0; halved at motivation ≤ ``low_motivation``."""
+    draws = Draws(state.hidden.streams.hours)
+    low = state.ctx.rules.low_motivation
+    delta = state.hidden.capacity_delta
+    seats = []
+    for private in state.seats:
+        shift = (-2, 0, 2)[draws.below(3)]
+        hours = float(max(0, private.capacity + shift + delta))
+        if private.motivation <= low:
+            hours /= 2
+        seats.append(evolve(private, hours=hours))
+    streams = evolve(state.hidden.streams, hours=draws.stream)
+    return evolve(
+        state, seats=tuple(seats), hidden=evolve(state.hidden, streams=streams)
+    )
+
+
+def ceil_hours(minutes: int, per_hour: int) -> int:
+    """Every started ``per_hour`` minutes of talk cost one meeting hour."""
+    return math.ceil(minutes / per_hour) if minutes > 0 else 0

@@ -1,0 +1,513 @@
+"""Reading a scenario from TOML bytes: every problem with its place, never a traceback.
+
+Trainers write scenarios by hand, so the loader is strict in what it accepts (an unknown key is
+an error, because a typo must not be silently ignored) and generous in how it reports: every
+problem at once, each at a dotted place such as ``tasks[4].effort``, and no input — binary
+junk, a 5,000-digit integer, a thousand nested arrays — escapes as anything but
+:class:`ScenarioError`. Pure: bytes in, :class:`Scenario` out; reading files is the store's job.
+
+Reading takes three passes, so each rule lives in one place:
+
+1. *shape* — a table-driven spec (:data:`_SCENARIO`) checks each key's type and range and
+   gives plain dicts (partial where something was wrong, so later checks still run);
+2. *consistency* — counts, unique ids, references, hidden needs, a reachable target;
+3. *build* — only when nothing was wrong do the dicts become frozen :class:`Scenario` values.
+
+Decisions where SCENARIO_FORMAT.md is silent: ``id`` and ``title`` are required, ``blurb``
+defaults to "" and ``language`` to "en"; a task's or event's ``text`` may be left out; a
+whole-number field accepts ``3.0`` as 3 (TOML editors and spreadsheets write it) but rejects
+``2.5``; ``target`` is at most 1,000,000 and ``rounds`` of a ``task_value`` effect at most 8
+(a game never lasts longer); a file of a newer format reports only that, since its other
+keys would all look unknown; at most :data:`MAX_PROBLEMS` problems are listed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+from consortium.engine.scenario import (
+    Defaults,
+    Domain,
+    Effect,
+    EventSpec,
+    Family,
+    Rules,
+    Scenario,
+    Sector,
+    TaskSpec,
+)
+from consortium.engine.toml_spec import (
+    Array,
+    Choice,
+    Entry,
+    Field,
+    IdList,
+    Number,
+    Pattern,
+    Problem,
+    Table,
+    Text,
+    Variant,
+    Whole,
+    exactly_one,
+    join_place,
+    number_text,
+    optional,
+    required,
+    shorten,
+    show,
+    whole,
+)
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_PROBLEMS",
+    "MAX_SCENARIO_BYTES",
+    "Problem",
+    "ScenarioError",
+    "oversize_problem",
+    "parse_scenario",
+    "scenario_warnings",
+]
+
+FORMAT_VERSION: Final = 1
+MAX_SCENARIO_BYTES: Final = 1024 * 1024
+"""Larger files are refused before parsing: no real scenario comes near, junk often does."""
+MAX_PROBLEMS: Final = 100
+"""A junk file can yield thousands of problems; past this many, the rest are only counted."""
+_MAX_NESTING: Final = 5
+"""The deepest the format goes: events → an event → effect → task → visible."""
+
+_BOM: Final = b"\xef\xbb\xbf"
+_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+_ID_PATTERN: Final = re.compile(r"[a-z0-9-]+")
+_LANGUAGE_PATTERN: Final = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_TOML_WHERE: Final = re.compile(
+    r"(?P<what>.*) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)",
+    re.DOTALL,
+)
+_LONG_NUMBER: Final = re.compile(r"[0-9][0-9_]{999,}")
+_TOO_DEEP: Final = f"nests tables or lists deeper than the format allows ({_MAX_NESTING} levels)"
+
+
+class ScenarioError(Exception):
+    """A scenario that cannot be played, with every problem found: shape, then consistency."""
+
+    def __init__(self, problems: tuple[Problem, ...] | list[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def parse_scenario(data: bytes) -> Scenario:
+    """Read a scenario file's bytes, or raise :class:`ScenarioError` listing every problem."""
+    document = _load_document(data)
+    _refuse_newer_format(document)
+    problems: list[Problem] = []
+    shaped: dict[str, Any] = _SCENARIO.read(document, "", problems)
+    problems.extend(_consistency_problems(shaped))
+    if problems:
+        raise ScenarioError(_capped(problems))
+    return _build_scenario(shaped)
+
+
+def scenario_warnings(scenario: Scenario) -> list[str]:
+    """Balance problems that still leave a playable scenario (GAME.md, balance guidelines)."""
+    floor = scenario.effort_floor()
+    total = scenario.total_effort()
+    if total >= floor:
+        return []
+    d = scenario.defaults
+    return [
+        f"total effort {total} is below {number_text(floor)} (1.5 × 6 seats × capacity "
+        f"{d.capacity} × {d.rounds} rounds × 2.0): the work will not outrun the partnership, "
+        "so meetings will cost nothing"
+    ]
+
+
+def oversize_problem(size: int) -> Problem:
+    """The problem for a file over :data:`MAX_SCENARIO_BYTES`, shared with the store's check."""
+    return Problem(
+        "file", f"is {size:,} bytes; a scenario may be at most {MAX_SCENARIO_BYTES:,} bytes"
+    )
+
+
+# --- pass 0: bytes to a TOML document ------------------------------------------------------
+
+
+def _file_error(message: str) -> ScenarioError:
+    return ScenarioError((Problem("file", message),))
+
+
+def _load_document(data: bytes) -> dict[str, Any]:
+    if len(data) > MAX_SCENARIO_BYTES:
+        raise ScenarioError((oversize_problem(len(data)),))
+    text = _decode(data)
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise _file_error(_syntax_message(str(error), text)) from None
+    except RecursionError:
+        raise _file_error(_TOO_DEEP) from None
+    except ValueError:  # tomllib's int() refuses more than 4,300 digits
+        raise _file_error(_too_many_digits(text)) from None
+    if _nesting_depth(document) > _MAX_NESTING:
+        raise _file_error(_TOO_DEEP)
+    return document
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(_UTF16_BOMS):
+        raise _file_error("is saved as UTF-16; save it as UTF-8")
+    body = data.removeprefix(_BOM)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = error.start + len(data) - len(body)
+        raise _file_error(f"is not valid UTF-8 at byte {offset}; save it as UTF-8") from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise _file_error(f"has a NUL character at {_line_column(text, nul)}; not a text file")
+    return text
+
+
+def _line_column(text: str, index: int) -> str:
+    line_start = text.rfind("\n", 0, index) + 1
+    return f"line {text.count(chr(10), 0, index) + 1}, column {index - line_start + 1}"
+
+
+def _syntax_message(message: str, text: str) -> str:
+    found = _TOML_WHERE.fullmatch(message)
+    if found is None:
+        return f"is not valid TOML: {shorten(message)}"
+    what = shorten(found["what"])
+    where = (
+        f"line {found['line']}, column {found['column']}"
+        if found["line"]
+        else f"{_line_column(text, len(text))} (the end of the file)"
+    )
+    return f"is not valid TOML at {where}: {what[:1].lower()}{what[1:]}"
+
+
+def _too_many_digits(text: str) -> str:
+    found = _LONG_NUMBER.search(text)
+    where = f" at {_line_column(text, found.start())}" if found else ""
+    return f"has a number too large{where} (too many digits)"
+
+
+def _nesting_depth(document: dict[str, Any]) -> int:
+    """Depth of the deepest table or list, walked without recursion."""
+    deepest = 0
+    stack: list[tuple[dict[str, Any] | list[Any], int]] = [(document, 0)]
+    while stack and deepest <= _MAX_NESTING:
+        container, depth = stack.pop()
+        deepest = max(deepest, depth)
+        children = container.values() if isinstance(container, dict) else container
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return deepest
+
+
+def _refuse_newer_format(document: dict[str, Any]) -> None:
+    version = whole(document.get("format"))
+    if version is not None and version > FORMAT_VERSION:
+        raise ScenarioError(
+            (
+                Problem(
+                    "format",
+                    f"made for a newer Consortium (format {show(version)}); "
+                    f"this version reads format {FORMAT_VERSION}",
+                ),
+            )
+        )
+
+
+# --- pass 1: shape, from a table-driven spec -----------------------------------------------
+
+_ID: Final = Pattern(_ID_PATTERN, 'an id of lowercase letters, digits and hyphens, like "x-ray"')
+_LANGUAGE: Final = Pattern(_LANGUAGE_PATTERN, 'a language code such as "en" or "sv"')
+_NAME: Final = Text(non_empty=True)
+_TEXT: Final = Text(non_empty=False)
+_NO_ENTRIES: Final[tuple[Entry, ...]] = ()
+_EMPTY: Final[Mapping[str, Any]] = MappingProxyType({})
+
+_DEFAULTS: Final = Table(
+    "[defaults]",
+    optional(
+        rounds=Whole(3, 8),
+        turnover=Number(0, 0.9),
+        capacity=Whole(1, 40),
+        hand_size=Whole(1, 6),
+    ),
+)
+_RULES: Final = Table(
+    "[rules]",
+    optional(
+        sector_bias=Number(0, 1),
+        capacity_spread=Whole(0, 8),
+        intro_cost=Number(0, 4),
+        max_intros=Whole(0, 5),
+        deliberation_cost=Number(0, 4),
+        talk_minutes_per_hour=Whole(1, 30),
+        max_failed_votes=Whole(1, 5),
+        overhead_k=Number(0, 5),
+        same_language_bonus=Number(0, 1),
+        fit_base=Number(0, 3),
+        fit_per_level=Number(0, 2),
+        fit_nonexpert=Number(0, 2),
+        quality_exponent=Number(0, 4),
+        familiarity_max=Whole(1, 6),
+        open_tasks=Whole(2, 12),
+        task_order=Choice(("file", "shuffled")),
+        motivation_start=Whole(1, 5),
+        low_motivation=Whole(0, 4),
+        perspective_check_cost=Number(0, 4),
+        jointholism_flag=Number(0, 1),
+        alignophilia_flag=Number(0, 1),
+    ),
+)
+_FAMILY: Final = Table("[[families]]", required(id=_ID, name=_NAME))
+_DOMAIN: Final = Table("[[domains]]", required(id=_ID, name=_NAME, family=_ID))
+_SECTOR: Final = Table("[[sectors]]", required(id=_ID, name=_NAME, home_family=_ID))
+
+
+def _task_table(name: str) -> Table:
+    return Table(
+        name,
+        {
+            **required(
+                id=_ID,
+                title=_NAME,
+                effort=Whole(1, 1000),
+                value=Number(0, 1000),
+                visible=IdList(_ID, 1, "domain"),
+            ),
+            "text": Field(_TEXT, required=False, default=""),
+            "latent": Field(IdList(_ID, 0, "domain"), required=False, default=()),
+        },
+    )
+
+
+_TASK: Final = _task_table("[[tasks]]")
+_EFFECT: Final = Variant(
+    "kind",
+    {
+        "task_value": Table(
+            "a task_value effect",
+            {
+                **required(task=_ID, factor=Number(0, 10)),
+                **optional(rounds=Whole(1, 8)),
+            },
+        ),
+        "capacity": Table("a capacity effect", required(delta=Whole(-8, 8))),
+        "replace": Table("a replace effect", optional(sector=_ID)),
+        "add_task": Table(
+            "an add_task effect",
+            required(task=_task_table("an added task")),
+        ),
+    },
+)
+_EVENT: Final = Table(
+    "[[events]]",
+    {
+        **required(id=_ID, title=_NAME, effect=_EFFECT),
+        "text": Field(_TEXT, required=False, default=""),
+        **optional(round=Whole(1, 8), chance=Number(0, 1)),
+    },
+    rules=(exactly_one("round", "chance"),),
+)
+_SCENARIO: Final = Table(
+    "the top level",
+    {
+        **required(
+            format=Whole(1, FORMAT_VERSION, what=f"the format version, {FORMAT_VERSION}"),
+            id=_ID,
+            title=_NAME,
+            target=Number(0, 1_000_000, above_low=True),
+            families=Array(_FAMILY, "families", 2, 8),
+            domains=Array(_DOMAIN, "domains"),
+            sectors=Array(_SECTOR, "sectors", 2, 8),
+            tasks=Array(_TASK, "tasks", 4),
+        ),
+        "blurb": Field(_TEXT, required=False, default=""),
+        "language": Field(_LANGUAGE, required=False, default="en"),
+        "defaults": Field(_DEFAULTS, required=False, default=_EMPTY),
+        "rules": Field(_RULES, required=False, default=_EMPTY),
+        "events": Field(Array(_EVENT, "events"), required=False, default=_NO_ENTRIES),
+    },
+)
+
+
+# --- pass 2: consistency across tables -----------------------------------------------------
+
+
+def _consistency_problems(doc: Mapping[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    families = doc.get("families", _NO_ENTRIES)
+    domains = doc.get("domains", _NO_ENTRIES)
+    sectors = doc.get("sectors", _NO_ENTRIES)
+    events = doc.get("events", _NO_ENTRIES)
+    tasks = doc.get("tasks", _NO_ENTRIES) + _added_tasks(events)
+    family_ids = _unique_ids(families, problems)
+    domain_ids = _unique_ids(domains, problems)
+    sector_ids = _unique_ids(sectors, problems)
+    task_ids = _unique_ids(tasks, problems)
+    _unique_ids(events, problems)
+    for entry in domains:
+        _refer(entry, "family", family_ids, "family", problems)
+    for entry in sectors:
+        _refer(entry, "home_family", family_ids, "family", problems)
+    for entry in tasks:
+        _check_requirements(entry, domain_ids, problems)
+    for entry in events:
+        effect = Entry(join_place(entry.place, "effect"), entry.values.get("effect", _EMPTY))
+        if effect.values.get("kind") == "task_value":
+            _refer(effect, "task", task_ids, "task", problems)
+        _refer(effect, "sector", sector_ids, "sector", problems)
+    problems.extend(_domain_count_problems(doc))
+    problems.extend(_reachability_problems(doc))
+    return problems
+
+
+def _added_tasks(events: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The inline tasks of ``add_task`` effects, which share the tasks' ids and checks."""
+    added = []
+    for event in events:
+        effect = event.values.get("effect", _EMPTY)
+        if effect.get("kind") == "add_task" and "task" in effect:
+            added.append(Entry(f"{event.place}.effect.task", effect["task"]))
+    return tuple(added)
+
+
+def _unique_ids(entries: tuple[Entry, ...], problems: list[Problem]) -> dict[str, str]:
+    """Each id's first place; a repeat is reported at the later entry."""
+    first: dict[str, str] = {}
+    for entry in entries:
+        entry_id = entry.values.get("id")
+        if entry_id is None:
+            continue
+        if entry_id in first:
+            message = f'duplicate of {first[entry_id]}.id "{entry_id}"'
+            problems.append(Problem(f"{entry.place}.id", message))
+        else:
+            first[entry_id] = entry.place
+    return first
+
+
+def _refer(
+    entry: Entry, key: str, known: Mapping[str, str], noun: str, problems: list[Problem]
+) -> None:
+    """Report a reference to an unknown id, unless there is nothing valid to refer to."""
+    target = entry.values.get(key)
+    if target is not None and known:
+        _refer_one(join_place(entry.place, key), target, known, noun, problems)
+
+
+def _refer_one(
+    place: str, target: str, known: Mapping[str, str], noun: str, problems: list[Problem]
+) -> None:
+    if target in known:
+        return
+    close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
+    hint = f' (did you mean "{close[0]}"?)' if close else ""
+    problems.append(Problem(place, f'unknown {noun} "{target}"{hint}'))
+
+
+def _check_requirements(
+    task: Entry, domain_ids: Mapping[str, str], problems: list[Problem]
+) -> None:
+    visible = task.values.get("visible", ())
+    for key in ("visible", "latent"):
+        for index, domain in enumerate(task.values.get(key, ())):
+            place = f"{join_place(task.place, key)}[{index}]"
+            if domain is not None and domain_ids:
+                _refer_one(place, domain, domain_ids, "domain", problems)
+            if key == "latent" and domain is not None and domain in visible:
+                message = f'"{domain}" is also visible; a hidden need cannot be visible too'
+                problems.append(Problem(place, message))
+
+
+def _domain_count_problems(doc: Mapping[str, Any]) -> list[Problem]:
+    if "domains" not in doc:
+        return []
+    hand_size = doc.get("defaults", _EMPTY).get("hand_size", Defaults().hand_size)
+    count = len(doc["domains"])
+    if count >= hand_size:
+        return []
+    return [
+        Problem(
+            "domains",
+            f"must have at least hand_size = {hand_size} domains, one per expertise card "
+            f"in a hand, got {count}",
+        )
+    ]
+
+
+def _reachability_problems(doc: Mapping[str, Any]) -> list[Problem]:
+    """The file's own tasks must be able to reach the target.
+
+    Tasks that ``add_task`` events bring do not count: a chance event may never fire and a
+    round event may fall after a shortened game, yet the target must be reachable in every
+    game.
+    """
+    tasks = doc.get("tasks", _NO_ENTRIES)
+    if "target" not in doc or not tasks or any("value" not in t.values for t in tasks):
+        return []
+    total = sum(t.values["value"] for t in tasks)
+    target = doc["target"]
+    if total >= target:
+        return []
+    return [
+        Problem(
+            "target",
+            f"cannot be reached: the tasks' values add up to {number_text(total)} at full "
+            f"quality, below the target {number_text(target)}",
+        )
+    ]
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], Problem("file", f"and {more} more problems not shown")]
+
+
+# --- pass 3: frozen values -----------------------------------------------------------------
+
+
+def _build_scenario(doc: Mapping[str, Any]) -> Scenario:
+    """Only called when pass 1 and 2 found nothing, so every required key is present."""
+    return Scenario(
+        format=doc["format"],
+        id=doc["id"],
+        title=doc["title"],
+        blurb=doc["blurb"],
+        language=doc["language"],
+        target=doc["target"],
+        defaults=Defaults(**doc["defaults"]),
+        rules=Rules(**doc["rules"]),
+        families=tuple(Family(**e.values) for e in doc["families"]),
+        domains=tuple(Domain(**e.values) for e in doc["domains"]),
+        sectors=tuple(Sector(**e.values) for e in doc["sectors"]),
+        tasks=tuple(TaskSpec(**e.values) for e in doc["tasks"]),
+        events=tuple(_build_event(e.values) for e in doc["events"]),
+    )
+
+
+def _build_event(values: Mapping[str, Any]) -> EventSpec:
+    effect = dict(values["effect"])
+    if effect["kind"] == "add_task":
+        # In the file `task` is the inline table; in the model it is `new_task`.
+        effect["new_task"] = TaskSpec(**effect.pop("task"))
+    return EventSpec(
+        id=values["id"],
+        title=values["title"],
+        text=values["text"],
+        effect=Effect(**effect),
+        round=values.get("round"),
+        chance=values.get("chance"),
+    )

@@ -1,0 +1,383 @@
+"""Checking parsed TOML against a table-driven spec, reporting each problem at its place.
+
+A spec is data: a :class:`Table` names its keys, each with a kind (:class:`Whole`,
+:class:`Number`, :class:`Text`, …) and whether it is required. Reading a value against its
+kind appends a :class:`Problem` for everything wrong and carries on, so a trainer sees every
+problem of a file at once, and returns the usable part: plain dicts and tuples, with bad keys
+left out (and bad list items kept as ``None``, so later checks still know their positions).
+The scenario format is written in this vocabulary in :mod:`consortium.engine.scenario_toml`.
+
+Messages never format a huge integer (Python refuses past 4,300 digits) nor a whole
+container, so no value a file can hold makes a message raise.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Final, Protocol
+
+import attrs
+
+INVALID: Final = object()
+"""What a kind returns after reporting a value it cannot use; the key is then left out."""
+
+_LARGEST_SHOWN: Final = 10**15
+_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a file, at a dotted place such as ``tasks[4].effort``.
+
+    Places use 0-based indexes in file order; whole-file problems have the place ``file``.
+    """
+
+    place: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
+
+
+# --- showing values and places -------------------------------------------------------------
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def show(value: object) -> str:
+    """A value as a trainer wrote it, kept short."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value) if abs(value) < _LARGEST_SHOWN else "a number too large to show"
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else str(value)
+    if isinstance(value, str):
+        return json.dumps(shorten(value), ensure_ascii=False)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return "a date or time"
+
+
+def number_text(value: float) -> str:
+    """A number without a needless ``.0`` or exponent: 98, 97.6, 1000000."""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def join_place(place: str, key: str) -> str:
+    """``tasks[0]`` + ``effort``; odd keys are quoted as TOML would, so a place is never empty."""
+    shown = key if _BARE_KEY.fullmatch(key) else json.dumps(shorten(key), ensure_ascii=False)
+    return f"{place}.{shown}" if place else shown
+
+
+def _wrong(place: str, expected: str, value: object) -> Problem:
+    return Problem(place, f"must be {expected}, got {show(value)}")
+
+
+# --- kinds of values -----------------------------------------------------------------------
+
+
+class Kind(Protocol):
+    """How one key's value is checked: report problems at ``place``, return what is usable."""
+
+    @property
+    def expected(self) -> str: ...
+
+    def read(self, value: object, place: str, problems: list[Problem]) -> Any: ...
+
+
+class Scalar:
+    """A single value, converted or reported as ``must be <expected>, got <value>``."""
+
+    @property
+    def expected(self) -> str:
+        raise NotImplementedError
+
+    def convert(self, value: object) -> object:
+        """The value as the model holds it, or :data:`INVALID`."""
+        raise NotImplementedError
+
+    def read(self, value: object, place: str, problems: list[Problem]) -> Any:
+        result = self.convert(value)
+        if result is INVALID:
+            problems.append(_wrong(place, self.expected, value))
+        return result
+
+
+def whole(value: object) -> int | None:
+    """An integer, or a float that is one (``3.0``); booleans are not numbers."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return None
+
+
+@attrs.frozen
+class Whole(Scalar):
+    low: int
+    high: int
+    what: str = ""  # a better description than the range, where there is one
+
+    @property
+    def expected(self) -> str:
+        return self.what or f"a whole number from {self.low} to {self.high}"
+
+    def convert(self, value: object) -> object:
+        number = whole(value)
+        return number if number is not None and self.low <= number <= self.high else INVALID
+
+
+@attrs.frozen
+class Number(Scalar):
+    """A finite number; an int is accepted and becomes a float."""
+
+    low: float
+    high: float
+    above_low: bool = False  # True: the low end itself is excluded
+
+    @property
+    def expected(self) -> str:
+        low, high = number_text(self.low), number_text(self.high)
+        if self.above_low:
+            return f"a number above {low}, at most {high}"
+        return f"a number from {low} to {high}"
+
+    def convert(self, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return INVALID
+        # Compare before float(): a huge int overflows a float, and nan fails every comparison.
+        above = value > self.low if self.above_low else value >= self.low
+        return float(value) if above and value <= self.high else INVALID
+
+
+@attrs.frozen
+class Text(Scalar):
+    non_empty: bool
+
+    @property
+    def expected(self) -> str:
+        return "a non-empty text" if self.non_empty else "a text"
+
+    def convert(self, value: object) -> object:
+        if not isinstance(value, str) or (self.non_empty and not value.strip()):
+            return INVALID
+        return value
+
+
+@attrs.frozen
+class Pattern(Scalar):
+    """A text that must match a pattern, such as an id."""
+
+    pattern: re.Pattern[str]
+    what: str
+
+    @property
+    def expected(self) -> str:
+        return self.what
+
+    def convert(self, value: object) -> object:
+        return value if isinstance(value, str) and self.pattern.fullmatch(value) else INVALID
+
+
+@attrs.frozen
+class Choice(Scalar):
+    options: tuple[str, ...]
+
+    @property
+    def expected(self) -> str:
+        return "one of " + ", ".join(f'"{o}"' for o in self.options)
+
+    def convert(self, value: object) -> object:
+        return value if isinstance(value, str) and value in self.options else INVALID
+
+
+@attrs.frozen
+class IdList:
+    """A list of distinct ids (a task's requirements); a bad item stays None to keep positions."""
+
+    item: Scalar
+    least: int
+    noun: str
+
+    @property
+    def expected(self) -> str:
+        return f"a list of {self.noun} ids"
+
+    def read(self, value: object, place: str, problems: list[Problem]) -> Any:
+        if not isinstance(value, list):
+            problems.append(_wrong(place, self.expected, value))
+            return INVALID
+        if len(value) < self.least:
+            problems.append(Problem(place, f"must name at least {self.least} {self.noun}"))
+        first: dict[object, str] = {}
+        items: list[object] = []
+        for index, raw in enumerate(value):
+            item_place = f"{place}[{index}]"
+            got = self.item.read(raw, item_place, problems)
+            if got is INVALID:
+                got = None
+            elif got in first:
+                problems.append(Problem(item_place, f"duplicate of {first[got]} {show(got)}"))
+            else:
+                first[got] = item_place
+            items.append(got)
+        return tuple(items)
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Field:
+    kind: Kind
+    required: bool = True
+    default: object = INVALID  # INVALID: leave the key out, so the model's default applies
+
+
+def required(**kinds: Kind) -> dict[str, Field]:
+    return {key: Field(kind) for key, kind in kinds.items()}
+
+
+def optional(**kinds: Kind) -> dict[str, Field]:
+    """Keys that may be left out; the model's default then applies."""
+    return {key: Field(kind, required=False) for key, kind in kinds.items()}
+
+
+Rule = Callable[[Mapping[str, Any], str, list[Problem]], None]
+"""A check that spans keys of one table: (the raw table, its place, problems)."""
+
+
+@attrs.frozen
+class Table:
+    """A TOML table: its known keys (any other key is an error) and rules across keys."""
+
+    name: str  # how a trainer knows it: "[[tasks]]", "a capacity effect"
+    fields: Mapping[str, Field]
+    rules: tuple[Rule, ...] = ()
+
+    @property
+    def expected(self) -> str:
+        return "a table"
+
+    def read(self, value: object, place: str, problems: list[Problem]) -> Any:
+        if not isinstance(value, dict):
+            problems.append(_wrong(place, self.expected, value))
+            return INVALID
+        problems.extend(
+            Problem(join_place(place, key), self._unknown(key))
+            for key in value
+            if key not in self.fields
+        )
+        result: dict[str, Any] = {}
+        for key, field in self.fields.items():
+            where = join_place(place, key)
+            if key in value:
+                got = field.kind.read(value[key], where, problems)
+            elif field.required:
+                problems.append(Problem(where, f"missing; must be {field.kind.expected}"))
+                continue
+            else:
+                got = field.default
+            if got is not INVALID:
+                result[key] = got
+        for rule in self.rules:
+            rule(value, place, problems)
+        return result
+
+    def _unknown(self, key: str) -> str:
+        close = difflib.get_close_matches(key, self.fields, n=1, cutoff=0.75)
+        if close:
+            return f'unknown key; did you mean "{close[0]}"?'
+        return f"unknown key; {self.name} takes " + ", ".join(self.fields)
+
+
+@attrs.frozen
+class Entry:
+    """One table of an array of tables, with its place for later cross-table messages."""
+
+    place: str
+    values: Mapping[str, Any]
+
+
+@attrs.frozen
+class Array:
+    """An array of tables such as ``[[tasks]]``, read into :class:`Entry` values."""
+
+    element: Table
+    noun: str
+    least: int = 0
+    most: int | None = None
+
+    @property
+    def expected(self) -> str:
+        return f"a list of {self.element.name} tables"
+
+    def read(self, value: object, place: str, problems: list[Problem]) -> Any:
+        if not isinstance(value, list):
+            problems.append(_wrong(place, self.expected, value))
+            return INVALID
+        entries = []
+        for index, item in enumerate(value):
+            item_place = f"{place}[{index}]"
+            got = self.element.read(item, item_place, problems)
+            entries.append(Entry(item_place, {} if got is INVALID else got))
+        too_many = self.most is not None and len(value) > self.most
+        if len(value) < self.least or too_many:
+            span = f"{self.least} to {self.most}" if self.most else f"at least {self.least}"
+            problems.append(Problem(place, f"must have {span} {self.noun}, got {len(value)}"))
+        return tuple(entries)
+
+
+@attrs.frozen
+class Variant:
+    """A table whose other keys depend on one key's value, such as an effect's ``kind``.
+
+    ``tables`` maps each value of that key to the table of the other keys.
+    """
+
+    key: str
+    tables: Mapping[str, Table]
+
+    @property
+    def expected(self) -> str:
+        return f"a table with a {self.key}"
+
+    def read(self, value: object, place: str, problems: list[Problem]) -> Any:
+        if not isinstance(value, dict):
+            problems.append(_wrong(place, self.expected, value))
+            return INVALID
+        chosen = value.get(self.key)
+        if isinstance(chosen, str) and chosen in self.tables:
+            rest = {key: item for key, item in value.items() if key != self.key}
+            result = self.tables[chosen].read(rest, place, problems)
+            return {self.key: chosen, **result}
+        choice = Choice(tuple(self.tables))
+        where = join_place(place, self.key)
+        if self.key in value:
+            choice.read(chosen, where, problems)
+        else:
+            problems.append(Problem(where, f"missing; must be {choice.expected}"))
+        return INVALID
+
+
+def exactly_one(first: str, second: str) -> Rule:
+    """A rule: the table gives ``first`` or ``second``, not both and not neither."""
+
+    def rule(table: Mapping[str, Any], place: str, problems: list[Problem]) -> None:
+        given = (first in table) + (second in table)
+        if given != 1:
+            got = "both" if given else "neither"
+            problems.append(Problem(place, f"needs exactly one of {first} or {second}, got {got}"))
+
+    return rule

@@ -1,0 +1,80 @@
+"""Scenario files on disk: the shipped ones and the ones trainers write.
+
+The engine parses bytes (:func:`consortium.engine.scenario_toml.parse_scenario`); this module
+does the file IO around it and turns every IO failure into the same :class:`ScenarioError`
+with the place ``file``, so the CLI and the setup screen report one kind of error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from consortium.engine.scenario import Scenario
+from consortium.engine.scenario_toml import (
+    MAX_SCENARIO_BYTES,
+    Problem,
+    ScenarioError,
+    oversize_problem,
+    parse_scenario,
+)
+from consortium.resources import shipped_scenario_paths
+
+
+def read_scenario_file(path: str | os.PathLike[str]) -> Scenario:
+    """Read and check a scenario file, refusing one over 1 MiB before reading it."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_SCENARIO_BYTES:
+            raise ScenarioError((oversize_problem(size),))
+        with file.open("rb") as stream:
+            # One byte more than allowed, so a file that grew since stat() is still refused.
+            data = stream.read(MAX_SCENARIO_BYTES + 1)
+    except FileNotFoundError:
+        raise _file_error(f"no such file: {file}") from None
+    except IsADirectoryError:
+        raise _file_error(f"is a folder, not a scenario file: {file}") from None
+    except PermissionError:
+        raise _file_error(f"cannot be read (permission denied): {file}") from None
+    except OSError as error:
+        raise _file_error(f"cannot be read ({error.strerror or error}): {file}") from None
+    return parse_scenario(data)
+
+
+def shipped_scenarios() -> dict[str, Scenario]:
+    """Every scenario that ships with Consortium, by id, in file-name order.
+
+    A shipped file that does not parse is a bug in the release, so its error propagates.
+    """
+    found: dict[str, Scenario] = {}
+    for path in shipped_scenario_paths():
+        scenario = parse_scenario(path.read_bytes())
+        if scenario.id in found:
+            raise ScenarioError((Problem("id", f'"{scenario.id}" is shipped twice'),))
+        found[scenario.id] = scenario
+    return found
+
+
+def find_scenario(name_or_path: str) -> Scenario:
+    """A shipped scenario by id ("cancer-care"), else a scenario file at that path.
+
+    A shipped id wins: an id has no "/" or ".", so "./cancer-care" still names a file.
+    """
+    shipped = shipped_scenarios()
+    if name_or_path in shipped:
+        return shipped[name_or_path]
+    if not Path(name_or_path).exists() and _looks_like_id(name_or_path):
+        known = ", ".join(sorted(shipped)) or "none"
+        message = f'no shipped scenario "{name_or_path}" and no such file (shipped: {known})'
+        raise _file_error(message)
+    return read_scenario_file(name_or_path)
+
+
+def _looks_like_id(name: str) -> bool:
+    return re.fullmatch(r"[a-z0-9-]+", name) is not None
+
+
+def _file_error(message: str) -> ScenarioError:
+    return ScenarioError((Problem("file", message),))
