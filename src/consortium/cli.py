@@ -1,0 +1,118 @@
+"""The ``consortium`` command line: the game window, and headless tools for trainers and
+calibration (simulate many bot games, validate a scenario file).
+
+Every failure a user can cause (a bad path, a broken scenario, a bad number) ends in a plain
+message and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+
+from consortium import __version__
+from consortium.engine.bots import POLICIES
+from consortium.engine.scenario_toml import ScenarioError, scenario_warnings
+from consortium.engine.summary import SUMMARY_KEYS, play_many, summarise
+from consortium.store.scenarios import find_scenario, read_scenario_file
+
+EXIT_PROBLEM = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="consortium",
+        description="Consortium: a workshop game about organizing work when no one is in charge.",
+    )
+    parser.add_argument("--version", action="version", version=f"consortium {__version__}")
+    commands = parser.add_subparsers(dest="command")
+
+    sim = commands.add_parser("simulate", help="play many bot-only games and print the means")
+    sim.add_argument("--scenario", default="cancer-care", help="a shipped scenario id or a path")
+    sim.add_argument("--policy", required=True, choices=sorted(POLICIES))
+    sim.add_argument("--seeds", type=int, default=100, help="games to play (seeds 0..N-1)")
+    sim.add_argument("--rounds", type=int, help="rounds per game (3-8; scenario default)")
+    sim.add_argument("--turnover", type=float, help="0-0.9 (scenario default)")
+    sim.add_argument("--seats", type=int, default=6, help="3-8 bot seats (default 6)")
+    sim.add_argument("--json", action="store_true", help="print one JSON object")
+
+    val = commands.add_parser("validate", help="check a scenario file and list every problem")
+    val.add_argument("path")
+    return parser
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    problems = []
+    if args.seeds < 1:
+        problems.append("--seeds must be at least 1")
+    if args.rounds is not None and not 3 <= args.rounds <= 8:
+        problems.append("--rounds must be from 3 to 8")
+    if args.turnover is not None and not 0 <= args.turnover <= 0.9:
+        problems.append("--turnover must be from 0 to 0.9")
+    if not 3 <= args.seats <= 8:
+        problems.append("--seats must be from 3 to 8")
+    if problems:
+        for p in problems:
+            print(f"consortium simulate: {p}", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        scenario = find_scenario(args.scenario)
+    except ScenarioError as error:
+        for problem in error.problems:
+            print(f"{args.scenario}: {problem}", file=sys.stderr)
+        return EXIT_PROBLEM
+    started = time.perf_counter()
+    games = list(
+        play_many(
+            scenario, args.policy, args.seeds,
+            rounds=args.rounds, turnover=args.turnover, seats=args.seats,
+        )
+    )
+    seconds = time.perf_counter() - started
+    summary: dict[str, float | str] = {"scenario": scenario.id, "policy": args.policy}
+    summary.update(summarise(games))
+    summary["seconds"] = round(seconds, 4)
+    if args.json:
+        print(json.dumps(summary, sort_keys=True))
+        return 0
+    print(f"{scenario.title}: {args.policy}, {len(games)} games in {seconds:.2f} s")
+    for key in ("impact", "impact_p60", *SUMMARY_KEYS[1:]):
+        print(f"  {key.replace('_', ' '):<28} {summary[key]:>8.3f}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        scenario = read_scenario_file(args.path)
+    except ScenarioError as error:
+        for problem in error.problems:
+            print(f"{args.path}: {problem}")
+        return EXIT_PROBLEM
+    print("ok")
+    for warning in scenario_warnings(scenario):
+        print(f"{args.path}: warning: {warning}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "simulate":
+        return _simulate(args)
+    if args.command == "validate":
+        return _validate(args)
+    return _open_window()
+
+
+def _open_window() -> int:
+    try:
+        from consortium.ui.app import run  # noqa: PLC0415 - Qt loads only for the window
+    except ImportError:
+        print(
+            "The game window is not built yet; try `consortium simulate --policy balanced` "
+            "or `consortium validate FILE`."
+        )
+        return 0
+    return run(sys.argv[1:])
