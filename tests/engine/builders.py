@@ -34,7 +34,8 @@ def task(
     id: str, visible: tuple[str, ...], latent: tuple[str, ...] = (), effort: int = 30,
     value: float = 15,
 ) -> TaskSpec:
-    return TaskSpec(id, id.replace("-", " ").title(), f"Text of {id}.", effort, value, visible, latent)
+    title = id.replace("-", " ").title()
+    return TaskSpec(id, title, f"Text of {id}.", effort, value, visible, latent)
 
 
 DEFAULT_TASKS = (

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
 
 import pytest
 
-from consortium import resources
 from consortium.engine.scenario_toml import MAX_SCENARIO_BYTES, ScenarioError
 from consortium.resources import asset_path, shipped_scenario_paths
 from consortium.store.scenarios import find_scenario, read_scenario_file, shipped_scenarios
@@ -48,16 +50,24 @@ def test_shipped_scenario_paths_are_the_toml_files_sorted() -> None:
     assert all(name.endswith(".toml") for name in names)
 
 
-def test_a_never_installed_checkout_falls_back_to_its_assets_folder(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    def not_installed(package: str) -> None:
-        raise ModuleNotFoundError(package)
-
-    monkeypatch.setattr(resources, "files", not_installed)
-    root = resources.assets_root()
-    assert Path(str(root)).name == "assets"
-    assert asset_path("scenarios", "cancer-care.toml").is_file()
+def test_a_never_installed_checkout_falls_back_to_its_assets_folder() -> None:
+    """With only ``src`` on the path (no install, no site-packages), the folder is found."""
+    checkout = Path(__file__).resolve().parents[2]
+    script = (
+        "import consortium.resources as r; "
+        "print(r.__file__); print(r.asset_path('scenarios', 'cancer-care.toml').is_file())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", script],
+        env={**os.environ, "PYTHONPATH": str(checkout / "src")},
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    module_file, found = result.stdout.split()
+    assert Path(module_file).resolve().is_relative_to(checkout / "src")
+    assert found == "True"
 
 
 # --- reading files -------------------------------------------------------------------------

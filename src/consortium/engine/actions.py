@@ -202,7 +202,7 @@ def actor_of(action: Action) -> int | None:
     return seat
 
 
-class IllegalAction(Exception):  # noqa: N818 - the name says what it is in the game's words
+class IllegalAction(Exception):
     """Raised by ``check``/``apply`` with a reason a person can read."""
 
     def __init__(self, reason: str) -> None:

@@ -40,9 +40,12 @@ from consortium.engine.rng import Draws
 from consortium.engine.state import Card, Mode, Phase, PublicState, TaskState
 from consortium.engine.views import PlayerView
 
-SIT_OUT_BELOW = 0.15
-CROWDING = 0.08
-STAY_BONUS = 0.1
+SIT_OUT_BELOW = 0.15  # a bot sits out when no option scores above this
+CROWDING = 0.08  # per teammate beyond CROWD_FREE: big teams pay overhead
+CROWD_FREE = 2
+INITIATE_COST = 0.1  # starting a task alone: a fresh task finishes later and covers less
+DUPLICATE_SHARE = 0.5  # a card the team already shows adds speed, not a perspective
+STAY_BONUS = 0.1  # staying keeps a team's familiarity and saves a signal
 
 
 @attrs.frozen
@@ -90,13 +93,24 @@ POLICIES: dict[str, Policy] = {
 # --- scoring helpers ----------------------------------------------------------------------
 
 
-def _fit_score(public: PublicState, hand: Sequence[Card], task: TaskState) -> float:
-    """Fit over the task's visible and discovered requirements, scaled to 0–1."""
+def _fit_score(public: PublicState, hand: Sequence[Card], task: TaskState, me: int) -> float:
+    """Fit over the task's visible and discovered requirements, scaled to 0–1, judged by what
+    the bot would add: full fit for a requirement nobody on the team shows yet, half for one
+    already covered (duplicating), ``fit_nonexpert`` for no match at all."""
     r = public.rules
     top = r.fit_base + r.fit_per_level * 3
-    level = public_level(hand, task)
-    fit = r.fit_base + r.fit_per_level * level if level else r.fit_nonexpert
-    return fit / top
+    known = set(task.known_requirements)
+    covered = set(task.covered) | {
+        c.domain for m in task.members if m != me
+        for c in public.participants[m].public_cards if c is not None
+    }
+    fresh = max((c.level for c in hand if c.domain in known - covered), default=0)
+    if fresh:
+        return (r.fit_base + r.fit_per_level * fresh) / top
+    dup = max((c.level for c in hand if c.domain in known), default=0)
+    if dup:
+        return DUPLICATE_SHARE * (r.fit_base + r.fit_per_level * dup) / top
+    return r.fit_nonexpert / top
 
 
 def _sim(public: PublicState, card: Card, cards: Sequence[Card | None]) -> float:
@@ -117,15 +131,6 @@ def _team_similarity(public: PublicState, card: Card, task: TaskState, me: int) 
     if not mates:
         return 0.0
     return sum(_sim(public, card, public.participants[m].public_cards) for m in mates) / len(mates)
-
-
-def _option_score(view: PlayerView, policy: Policy, task: TaskState, card: Card) -> float:
-    public = view.public
-    fit = _fit_score(public, view.private.hand, task)
-    mates = [m for m in task.members if m != view.seat]
-    sim = _team_similarity(public, card, task, view.seat) if mates else fit
-    h = policy.homophily
-    return (1 - h) * fit + h * sim - CROWDING * len(mates)
 
 
 # --- seat decisions -----------------------------------------------------------------------
@@ -165,7 +170,7 @@ def _reveal(view: PlayerView, legal: Sequence[Action]) -> Action:
 
     if not reveals:
         return Reveal(view.seat, None)
-    best = max(reveals, key=lambda a: value(a))  # type: ignore[arg-type]
+    best = max(reveals, key=value)
     assert isinstance(best, Reveal) and best.slot is not None
     if can_pass and hand[best.slot].domain not in useful:
         return Reveal(view.seat, None)
@@ -198,39 +203,77 @@ def _matches_invite(view: PlayerView) -> bool:
     return bool(public_level(view.private.hand, view.public.task(invitation[1])))
 
 
+@attrs.frozen
+class _TaskLook:
+    """What a bot sees of one task when choosing: its fit there and each teammate's shown
+    domains and families (computed once per decision, not once per legal action)."""
+
+    task: TaskState
+    fit: float
+    mates: tuple[tuple[frozenset[str], frozenset[str]], ...]
+
+    def similarity(self, card: Card, family: str) -> float:
+        if not self.mates:
+            return self.fit  # starting alone: you start from your own knowledge
+        total = 0.0
+        for domains, families in self.mates:
+            total += 1.0 if card.domain in domains else 0.5 if family in families else 0.0
+        return total / len(self.mates)
+
+
+def _look(view: PlayerView, task: TaskState) -> _TaskLook:
+    public = view.public
+    family = public.catalog.family_of
+    mates = []
+    for m in task.members:
+        if m == view.seat:
+            continue
+        shown = [c.domain for c in public.participants[m].public_cards if c is not None]
+        mates.append((frozenset(shown), frozenset(family[d] for d in shown)))
+    return _TaskLook(task, _fit_score(public, view.private.hand, task, view.seat), tuple(mates))
+
+
 def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draws) -> Action:
+    """Score every option as ``(1 − homophily) · fit + homophily · similarity`` and take the
+    best; exact ties are broken by the bot's own seeded draw."""
     public = view.public
     hand = view.private.hand
-    best: tuple[float, int, Action] | None = None
-    for rank, action in enumerate(legal):
-        score: float
-        if isinstance(action, Stay):
-            task = public.team(view.seat)
-            assert task is not None
-            card = max(
-                hand, key=lambda c: (_sim(public, c, _mate_cards(public, task, view.seat)), c.level)
-            )
-            score = _option_score(view, policy, task, card) + STAY_BONUS
-        elif isinstance(action, Initiate):
-            if action.closed != policy.close_teams:
-                continue
-            task = public.task(action.task)
-            score = _option_score(view, policy, task, hand[action.slot])
-        elif isinstance(action, Join):
-            task = public.task(action.task)
-            if not _would_be_admitted(public, hand[action.slot], task):
-                continue
-            score = _option_score(view, policy, task, hand[action.slot])
-        elif isinstance(action, SitOut):
+    family = public.catalog.family_of
+    h = policy.homophily
+    looks: dict[str, _TaskLook] = {}
+    best_score = -1.0
+    best: list[Action] = []
+    for action in legal:
+        if isinstance(action, SitOut):
             score = SIT_OUT_BELOW
+        elif isinstance(action, Stay | Initiate | Join):
+            if isinstance(action, Initiate) and action.closed != policy.close_teams:
+                continue
+            task = public.team(view.seat) if isinstance(action, Stay) else public.task(action.task)
+            assert task is not None
+            look = looks.get(task.id)
+            if look is None:
+                look = looks[task.id] = _look(view, task)
+            if isinstance(action, Stay):
+                sim = max(look.similarity(c, family[c.domain]) for c in hand)
+            else:
+                card = hand[action.slot]
+                if isinstance(action, Join) and not _would_be_admitted(public, card, task):
+                    continue
+                sim = look.similarity(card, family[card.domain])
+            score = (1 - h) * look.fit + h * sim
+            score -= CROWDING * max(0, len(look.mates) - CROWD_FREE)
+            if not look.mates:
+                score -= INITIATE_COST
+            if isinstance(action, Stay):
+                score += STAY_BONUS
         else:
             continue
-        score += draws.random() * 1e-6  # a seeded tie-break, never a systematic seat bias
-        key = (score, -rank, action)
-        if best is None or key[:2] > best[:2]:
-            best = key
-    assert best is not None
-    return best[2]
+        if score > best_score + 1e-12:
+            best_score, best = score, [action]
+        elif score >= best_score - 1e-12:
+            best.append(action)
+    return best[0] if len(best) == 1 else draws.pick(best)
 
 
 def _mate_cards(public: PublicState, task: TaskState, me: int) -> list[Card | None]:

@@ -13,7 +13,6 @@ from typing import Literal
 
 import attrs
 
-from consortium.engine.frozen import evolve
 from consortium.engine import intros, perspective, plenary, turns
 from consortium.engine.actions import (
     CallVote,

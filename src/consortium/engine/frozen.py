@@ -3,8 +3,9 @@
 Every action copies a few frozen records; ``attrs.evolve`` looks the fields up and goes
 through ``__init__`` each time, which was half of a simulated game's time. This copies the
 slots directly, or for the records declared ``slots=False`` (the large ones copied on every
-action) the instance dict in one C-level update. The only module-level state is a memo of each class's field names (class
-metadata, never game state). Unknown field names are still an error, as with attrs.
+action) the instance dict in one C-level update. The only module-level state is a memo of
+each class's field names (class metadata, never game state). Unknown field names are still
+an error, as with attrs.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def evolve(inst: T, **changes: Any) -> T:
     cls = type(inst)
     known = _FIELDS.get(cls)
     if known is None:
-        names = tuple(a.name for a in attrs.fields(cls))
+        names = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
         known = _FIELDS[cls] = (names, frozenset(names))
         _HAS_DICT[cls] = hasattr(inst, "__dict__")
     names, name_set = known

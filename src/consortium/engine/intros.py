@@ -12,9 +12,8 @@ no new card and gained no familiarity below the cap.
 
 from __future__ import annotations
 
-from consortium.engine.frozen import evolve
-
 from consortium.engine.actions import IllegalAction, Reveal, SetIntroductions
+from consortium.engine.frozen import evolve
 from consortium.engine.ops import (
     charge,
     evolve_public,

@@ -8,6 +8,7 @@ module adds the game-level figures and the flags that choose the discussion prom
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import attrs
 
@@ -83,7 +84,7 @@ def round_metrics(record: RoundRecord) -> RoundMetrics:
 def _alignophilia_flag(rounds: Sequence[RoundMetrics], threshold: float) -> bool:
     """Flag only if the index is at or above the threshold in two rounds in a row **and**
     there was an excluded perspective in them."""
-    for a, b in zip(rounds, rounds[1:], strict=False):
+    for a, b in pairwise(rounds):
         if (
             a.alignophilia is not None and b.alignophilia is not None
             and a.alignophilia >= threshold and b.alignophilia >= threshold

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from consortium.engine.frozen import evolve
-
 from consortium.engine.scenario import TaskSpec
 from consortium.engine.state import (
     Card,
@@ -20,7 +19,6 @@ from consortium.engine.state import (
     Participant,
     PrivateSeat,
     PublicState,
-    Spend,
     TaskState,
 )
 

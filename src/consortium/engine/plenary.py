@@ -8,8 +8,6 @@ an hour more, and after ``max_failed_votes`` the most supported allocation stand
 
 from __future__ import annotations
 
-from consortium.engine.frozen import evolve
-
 from consortium.engine.actions import (
     CallVote,
     Deliberate,
@@ -19,6 +17,7 @@ from consortium.engine.actions import (
     Talk,
     Vote,
 )
+from consortium.engine.frozen import evolve
 from consortium.engine.ops import (
     best_level,
     charge,

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from consortium.engine.ops import best_level
 from consortium.engine.state import Card, PublicState, TaskState
 
-
 CONTINUITY = 0.3
 
 
@@ -34,7 +33,7 @@ def propose(
     propose again (after a failed vote where that seat voted against it). ``keep_current``
     favours leaving people where they already work (a team keeps its familiarity)."""
     avoid = avoid or {}
-    tasks = [t for t in public.open_tasks]
+    tasks = list(public.open_tasks)
     if not tasks:
         return {}
     max_effort = max(t.effort for t in tasks)

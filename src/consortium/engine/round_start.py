@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import math
 
-from consortium.engine.frozen import evolve
-
 from consortium.engine.deal import newcomer
+from consortium.engine.frozen import evolve
 from consortium.engine.ops import evolve_public, leave_task, log, new_task_state, set_task
 from consortium.engine.rng import Draws
 from consortium.engine.state import (
@@ -214,11 +213,11 @@ def refill_open_tasks(state: GameState) -> GameState:
     limit = state.ctx.rules.open_tasks
     open_count = sum(1 for t in state.public.tasks if t.status == "open")
     tasks: list[TaskState] = []
-    for t in state.public.tasks:
-        if t.status == "queued" and open_count < limit:
-            t = evolve(t, status="open")
+    for task in state.public.tasks:
+        if task.status == "queued" and open_count < limit:
+            task = evolve(task, status="open")  # noqa: PLW2901 - the refilled copy replaces it
             open_count += 1
-        tasks.append(t)
+        tasks.append(task)
     return evolve_public(state, tasks=tuple(tasks))
 
 

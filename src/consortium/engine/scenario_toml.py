@@ -6,10 +6,12 @@ problem at once, each at a dotted place such as ``tasks[4].effort``, and no inpu
 junk, a 5,000-digit integer, a thousand nested arrays — escapes as anything but
 :class:`ScenarioError`. Pure: bytes in, :class:`Scenario` out; reading files is the store's job.
 
-Reading takes three passes, so each rule lives in one place:
+Reading takes passes, so each rule lives in one place:
 
-1. *shape* — a table-driven spec (:data:`_SCENARIO`) checks each key's type and range and
-   gives plain dicts (partial where something was wrong, so later checks still run);
+0. *bytes to TOML* — size, encoding, syntax and nesting, each a single ``file`` problem;
+1. *shape* — the format written as a table-driven spec (:data:`_SCENARIO`, in the vocabulary
+   of :mod:`consortium.engine.toml_spec`) checks each key's type and range and gives plain
+   dicts (partial where something was wrong, so later checks still run);
 2. *consistency* — counts, unique ids, references, hidden needs, a reachable target;
 3. *build* — only when nothing was wrong do the dicts become frozen :class:`Scenario` values.
 
@@ -17,8 +19,9 @@ Decisions where SCENARIO_FORMAT.md is silent: ``id`` and ``title`` are required,
 defaults to "" and ``language`` to "en"; a task's or event's ``text`` may be left out; a
 whole-number field accepts ``3.0`` as 3 (TOML editors and spreadsheets write it) but rejects
 ``2.5``; ``target`` is at most 1,000,000 and ``rounds`` of a ``task_value`` effect at most 8
-(a game never lasts longer); a file of a newer format reports only that, since its other
-keys would all look unknown; at most :data:`MAX_PROBLEMS` problems are listed.
+(a game never lasts longer); tasks that ``add_task`` events bring do not count toward a
+reachable target; a file of a newer format reports only that, since its other keys would
+all look unknown; at most :data:`MAX_PROBLEMS` problems are listed.
 """
 
 from __future__ import annotations
@@ -390,7 +393,7 @@ def _unique_ids(entries: tuple[Entry, ...], problems: list[Problem]) -> dict[str
         if entry_id is None:
             continue
         if entry_id in first:
-            message = f'duplicate of {first[entry_id]}.id "{entry_id}"'
+            message = f"duplicate of {first[entry_id]}.id {show(entry_id)}"
             problems.append(Problem(f"{entry.place}.id", message))
         else:
             first[entry_id] = entry.place
@@ -413,7 +416,7 @@ def _refer_one(
         return
     close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
     hint = f' (did you mean "{close[0]}"?)' if close else ""
-    problems.append(Problem(place, f'unknown {noun} "{target}"{hint}'))
+    problems.append(Problem(place, f"unknown {noun} {show(target)}{hint}"))
 
 
 def _check_requirements(
@@ -426,7 +429,7 @@ def _check_requirements(
             if domain is not None and domain_ids:
                 _refer_one(place, domain, domain_ids, "domain", problems)
             if key == "latent" and domain is not None and domain in visible:
-                message = f'"{domain}" is also visible; a hidden need cannot be visible too'
+                message = f"{show(domain)} is also visible; a hidden need cannot be visible too"
                 problems.append(Problem(place, message))
 
 

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from consortium.engine.frozen import evolve
 from consortium.engine import flow
 from consortium.engine.actions import Action, Continue
 from consortium.engine.bots import POLICIES, Policy, choose, choose_group
+from consortium.engine.frozen import evolve
 from consortium.engine.game import apply, legal_actions, opening
 from consortium.engine.rng import Draws, Stream, derive_seed
 from consortium.engine.round_start import begin_round

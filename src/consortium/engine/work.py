@@ -232,7 +232,7 @@ def resolve_work(state: GameState) -> GameState:
         arrivals=len(record.arrivals),
         departures=len(record.departures),
     )
-    state = evolve_public(
+    return evolve_public(
         state,
         impact=impact_total,
         pit_stops=(*state.public.pit_stops, pit),
@@ -242,7 +242,6 @@ def resolve_work(state: GameState) -> GameState:
         turn=0,
         phase_done=False,
     )
-    return state
 
 
 def _motivation(
