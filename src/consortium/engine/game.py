@@ -35,6 +35,7 @@ from consortium.engine.actions import (
     actor_of,
 )
 from consortium.engine.deal import deal_capacity, deal_hand
+from consortium.engine.frozen import evolve
 from consortium.engine.ops import evolve_public, new_task_state
 from consortium.engine.rng import Draws, Stream, derive_seed
 from consortium.engine.round_start import begin_round
@@ -109,7 +110,7 @@ def apply(state: GameState, action: Action) -> GameState:
     """The new state after ``action`` (checked first), moved on to the next decision."""
     check(state, action)
     state = HANDLERS[type(action)][1](state, action)
-    state = evolve_public(state, step=state.public.step + 1)
+    state = evolve(state, step=state.step + 1)
     return flow.settle(state)
 
 

@@ -37,39 +37,41 @@ def propose(
     if not tasks:
         return {}
     max_effort = max(t.effort for t in tasks)
-    assigned: dict[str, list[int]] = {t.id: [] for t in tasks}
-    matched: dict[str, set[str]] = {t.id: set(t.covered) for t in tasks}
+    known = [frozenset(t.known_requirements) for t in tasks]
+    remaining = [max(0.0, t.effort - t.progress) for t in tasks]
+    assigned = [0] * len(tasks)
+    matched = [set(t.covered) for t in tasks]
+    shown: dict[int, dict[str, int]] = {}  # seat -> public domain -> level
+    for seat in seats:
+        levels: dict[str, int] = {}
+        for card in public.participants[seat].public_cards:
+            if card is not None:
+                levels[card.domain] = max(card.level, levels.get(card.domain, 0))
+        shown[seat] = levels
 
     def has_match(seat: int) -> bool:
-        cards = public.participants[seat].public_cards
-        return any(public_level(cards, t) for t in tasks)
+        return any(not known_t.isdisjoint(shown[seat]) for known_t in known)
 
-    ordered = sorted(seats, key=lambda s: (not has_match(s), s))
     result: dict[int, str] = {}
-    for seat in ordered:
-        cards = public.participants[seat].public_cards
-        best: tuple[float, int, str] | None = None
+    for seat in sorted(seats, key=lambda s: (not has_match(s), s)):
+        levels = shown[seat]
+        current = public.participants[seat].task if keep_current else None
+        best_index = -1
+        best_score = 0.0
         for index, task in enumerate(tasks):
             if avoid.get(seat) == task.id and len(tasks) > 1:
                 continue
-            remaining = max(0.0, task.effort - task.progress)
-            score = remaining / (1 + len(assigned[task.id])) / max_effort
-            shown = {c.domain for c in cards if c is not None}
-            known = set(task.known_requirements)
-            new = (shown & known) - matched[task.id]
-            if new:
-                score += 1.0 + 0.2 * public_level(cards, task)
-            elif shown & known:
+            score = remaining[index] / (1 + assigned[index]) / max_effort
+            overlap = known[index].intersection(levels)
+            if overlap - matched[index]:
+                score += 1.0 + 0.2 * max(levels[d] for d in overlap)
+            elif overlap:
                 score += 0.5
-            if keep_current and public.participants[seat].task == task.id:
+            if task.id == current:
                 score += CONTINUITY
-            key = (score, -index, task.id)
-            if best is None or key > best:
-                best = key
-        assert best is not None
-        task_id = best[2]
-        result[seat] = task_id
-        assigned[task_id].append(seat)
-        shown = {c.domain for c in cards if c is not None}
-        matched[task_id] |= shown & set(public.task(task_id).known_requirements)
+            if best_index < 0 or score > best_score:
+                best_index, best_score = index, score
+        result[seat] = tasks[best_index].id
+        assigned[best_index] += 1
+        matched[best_index] |= known[best_index].intersection(levels)
     return result

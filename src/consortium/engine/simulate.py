@@ -27,7 +27,7 @@ from consortium.engine.views import player_view, public_view
 def bot_draws(state: GameState, seat: int | None) -> Draws:
     streams = state.hidden.streams
     base = streams.group if seat is None else streams.bots[seat]
-    return Draws(Stream(derive_seed(base.seed, state.public.step)))
+    return Draws(Stream(derive_seed(base.seed, state.step)))
 
 
 def bot_action(state: GameState, policy: Policy) -> Action:

@@ -257,7 +257,6 @@ class PublicState:
     participants: tuple[Participant, ...]
     tasks: tuple[TaskState, ...]  # in queue order; status says open/queued/finished
     familiarity: tuple[tuple[int, ...], ...]
-    step: int = 0  # actions applied so far; bots derive their draws from it
     phase_done: bool = False  # set by the rule that completes a phase; the flow moves on
     order: tuple[int, ...] = ()  # the seats taking turns in this phase, in order
     turn: int = 0  # index into ``order``
@@ -424,6 +423,7 @@ class GameState:
     public: PublicState
     seats: tuple[PrivateSeat, ...]
     hidden: HiddenState
+    step: int = 0  # actions applied so far; bots derive their draws from it
 
     @property
     def phase(self) -> Phase:
