@@ -1,0 +1,149 @@
+"""The command line as a trainer or a calibration script uses it, in a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from consortium.engine.summary import SUMMARY_KEYS
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "consortium", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_simulate_prints_one_json_object_with_every_mean() -> None:
+    result = run(
+        "simulate", "--scenario", "cancer-care", "--policy", "balanced", "--seeds", "5", "--json"
+    )
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    for key in (*SUMMARY_KEYS, "impact_p60", "games", "seconds"):
+        assert key in figures, key
+    assert figures["games"] == 5
+    assert figures["policy"] == "balanced"
+    assert 0 <= figures["win_rate"] <= 1
+    assert figures["seconds"] > 0
+
+
+def test_simulate_matches_the_engine_in_process() -> None:
+    from consortium.engine.summary import play_many, summarise
+    from consortium.store.scenarios import find_scenario
+
+    result = run(
+        "simulate",
+        "--policy",
+        "self-select",
+        "--seeds",
+        "4",
+        "--rounds",
+        "3",
+        "--turnover",
+        "0.3",
+        "--seats",
+        "5",
+        "--json",
+    )
+    figures = json.loads(result.stdout)
+    expected = summarise(
+        list(
+            play_many(
+                find_scenario("cancer-care"),
+                "self-select",
+                4,
+                rounds=3,
+                turnover=0.3,
+                seats=5,
+            )
+        )
+    )
+    assert figures["impact"] == pytest.approx(expected["impact"])
+    assert figures["lost_perspectives_present"] == pytest.approx(
+        expected["lost_perspectives_present"]
+    )
+
+
+def test_simulate_without_json_prints_a_readable_table() -> None:
+    result = run("simulate", "--policy", "democratic-heavy", "--seeds", "2")
+    assert result.returncode == 0
+    assert "jointholism index" in result.stdout
+    assert "Cancer care partnership" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--seeds", "0"), "--seeds must be at least 1"),
+        (("--rounds", "12"), "--rounds must be from 3 to 8"),
+        (("--turnover", "2"), "--turnover must be from 0 to 0.9"),
+        (("--seats", "2"), "--seats must be from 3 to 8"),
+        (("--scenario", "no-such-scenario"), "no-such-scenario"),
+    ],
+)
+def test_simulate_refuses_bad_arguments_plainly(args: tuple[str, ...], says: str) -> None:
+    result = run("simulate", "--policy", "balanced", *args)
+    assert result.returncode == 2
+    assert says in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_validate_ok_for_the_shipped_scenario() -> None:
+    from consortium.resources import asset_path
+
+    path = str(asset_path("scenarios", "cancer-care.toml"))
+    result = run("validate", path)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == "ok"
+
+
+def test_validate_lists_every_problem_with_its_place(tmp_path: Path) -> None:
+    from consortium.resources import asset_path
+
+    text = asset_path("scenarios", "cancer-care.toml").read_text(encoding="utf-8")
+    broken = text.replace("effort = 34", 'effort = "ten"', 1).replace("target = 30", "target = -1")
+    path = tmp_path / "broken.toml"
+    path.write_text(broken, encoding="utf-8")
+    result = run("validate", str(path))
+    assert result.returncode == 2
+    lines = result.stdout.splitlines()
+    assert any(line.startswith(f"{path}: tasks[") and ".effort: " in line for line in lines)
+    assert any(line.startswith(f"{path}: target: ") for line in lines)
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\xff\xfe\x00garbage", b"[[[[" * 2000, b"x = " + b"9" * 5000, b"\x00\x01\x02"],
+)
+def test_validate_never_shows_a_traceback(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "odd.toml"
+    path.write_bytes(content)
+    result = run("validate", str(path))
+    assert result.returncode == 2
+    assert result.stdout.startswith(f"{path}: ")
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_validate_a_missing_file() -> None:
+    result = run("validate", "/no/such/file.toml")
+    assert result.returncode == 2
+    assert "/no/such/file.toml: file:" in result.stdout
+
+
+def test_version() -> None:
+    from consortium import __version__
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"consortium {__version__}"
