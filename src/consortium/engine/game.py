@@ -171,9 +171,7 @@ def _list_group(state: GameState, seat: int | None) -> list[Action]:
         board = state.public.board
         targets: list[str | None] = [t.id for t in state.public.open_tasks]
         targets.append(None)
-        out: list[Action] = [
-            Place(s, t) for s in plenary.members(state) for t in targets if board[s] != t
-        ]
+        out: list[Action] = [Place(s, t) for s in plenary.members(state) for t in targets]
         out += [ProposeBoard(board), Talk(1)]
         if all(board[s] is not None for s in plenary.members(state)):
             out.append(CallVote())

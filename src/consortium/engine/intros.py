@@ -85,19 +85,28 @@ def apply_reveal(state: GameState, action: Reveal) -> GameState:
     if action.slot is not None:
         state = make_public(state, seat, action.slot)
     elif not _gains_familiarity(state, seat):
-        paid = min(state.ctx.rules.intro_cost, state.seats[seat].hours)
-        state = set_private(state, seat, empty_talk=state.seats[seat].empty_talk + paid)
+        empty = state.seats[seat].empty_talk + _paid_for_this(state, seat)
+        state = set_private(state, seat, empty_talk=empty)
     state = next_turn(state)
     if state.public.phase_done:
         state = _finish_one(state)
     return state
 
 
+def _paid_for_this(state: GameState, seat: int) -> float:
+    """The hours this introduction took from ``seat``. Introductions are charged first and
+    each is capped at the hours left, so after k of them a seat has paid min(hours, k·cost)."""
+    cost = state.ctx.rules.intro_cost
+    before = cost * state.public.intros_done
+    return max(0.0, min(cost, state.seats[seat].spent.intro - before))
+
+
 def _pairs_raised(state: GameState) -> list[tuple[int, int]]:
     seats = present_seats(state.public)
     if state.public.mode is Mode.HYBRID:
+        # each pair once, even when both are newcomers (every pair in round 1)
         newcomers = [s for s in state.public.newcomers if s in seats]
-        return [(n, o) for n in newcomers for o in seats if o != n]
+        return sorted({(min(n, o), max(n, o)) for n in newcomers for o in seats if o != n})
     return [(a, b) for a in seats for b in seats if a < b]
 
 

@@ -90,7 +90,9 @@ def apply_respond(state: GameState, action: Respond) -> GameState:
     name = state.public.participants[seat].name
     title = state.public.task(task_id).title
     if action.accept:
-        state = join_task(state, seat, task_id)
+        # the invitee works on the team now: the home organization no longer gets the hours
+        sat_out = tuple(s for s in state.public.sat_out if s != seat)
+        state = evolve_public(join_task(state, seat, task_id), sat_out=sat_out)
         state = charge(state, [seat], "check", state.ctx.rules.perspective_check_cost)
         if not best_level(state.seats[seat].hand, state.ctx.spec_of[task_id].requirements):
             state = set_private(state, seat, placed_without_match=True)

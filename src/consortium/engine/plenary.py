@@ -231,7 +231,7 @@ def _settle_board(state: GameState, board: tuple[str | None, ...]) -> GameState:
     member with the best public fit (ties: lowest seat). Hybrid: only teams the plenary
     forms get a lead that way; self-selected teams it joins keep theirs."""
     voters = members(state)
-    had_lead = {t.id: t.lead for t in state.public.open_tasks}
+    before = {t.id: set(t.members) for t in state.public.open_tasks}
     for seat in voters:
         task_id = board[seat]
         if task_id is not None:
@@ -242,9 +242,11 @@ def _settle_board(state: GameState, board: tuple[str | None, ...]) -> GameState:
     touched = {board[s] for s in voters if board[s] is not None}
     hybrid = state.public.mode is Mode.HYBRID
     for task_id in sorted(t for t in touched if t is not None):
-        if hybrid and had_lead.get(task_id) is not None:
+        if hybrid:
+            # a team that was already there (its lead passed on if the plenary moved them
+            # away) keeps its lead; only a team the plenary forms anew gets one by public fit
             task = state.public.task(task_id)
-            if task.lead in task.members:
+            if task.lead in before.get(task_id, set()) & set(task.members):
                 continue
         state = set_task(state, task_id, lead=_best_public_fit(state, task_id))
     return evolve_public(state, phase_done=True, actor=None)
