@@ -1,0 +1,64 @@
+"""``consortium`` with no command: the game window. Qt is imported only from here down.
+
+``run(argv)`` builds the application, applies the theme, and opens the main window on the
+first screen; with two or more screens the board goes full screen on the second.
+``--exit-when-ready`` quits as soon as the start screen has painted (launch benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from consortium.ui.controller import GameController
+from consortium.ui.main_window import MainWindow
+from consortium.ui.theme import Theme
+
+
+def _scenarios() -> dict[str, object]:
+    from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415 - not at launch
+
+    return dict(shipped_scenarios())
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="consortium", add_help=False)
+    parser.add_argument("--exit-when-ready", action="store_true")
+    parser.add_argument("--pacing", type=int, default=700, help="ms between bot moves")
+    args, _ = parser.parse_known_args(list(argv))
+    return args
+
+
+def build(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow]:
+    args = parse(argv)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "consortium"])
+    app.setApplicationName("Consortium")
+    app.setApplicationDisplayName("Consortium")
+    theme = Theme()
+    theme.apply(app)
+    controller = GameController(pacing_ms=args.pacing)
+    screens = QGuiApplication.screens()
+    board_screen = screens[1] if len(screens) >= 2 else None
+    window = MainWindow(controller, _scenarios, board_screen=board_screen,  # type: ignore[arg-type]
+                        theme=theme)
+    controller.setParent(window)
+    return app, window
+
+
+def run(argv: Sequence[str] = ()) -> int:
+    args = parse(argv)
+    app, window = build(argv)
+    if args.exit_when_ready:
+        window.start.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    primary = QGuiApplication.primaryScreen()
+    if primary is not None:
+        window.setGeometry(primary.availableGeometry())
+    window.showMaximized()
+    return app.exec()

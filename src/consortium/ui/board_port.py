@@ -1,0 +1,28 @@
+"""What the shared board may use of the controller, and nothing more.
+
+The board widgets are typed against this protocol, so they cannot reach the full state or a
+private seat even by accident (mypy refuses it): they receive the public view through
+``changed`` and can only ask for placements, which are public group acts.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import SignalInstance
+
+from consortium.ui.debrief_data import RevealedDebrief
+
+
+class BoardPort(Protocol):
+    @property
+    def changed(self) -> SignalInstance: ...
+
+    @property
+    def debrief(self) -> RevealedDebrief | None: ...
+
+    def select_seat(self, seat: int | None) -> None: ...
+
+    def place_selected(self, task_id: str | None) -> None: ...
+
+    def place(self, seat: int, task_id: str | None) -> None: ...

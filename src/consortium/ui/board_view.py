@@ -1,0 +1,90 @@
+"""The board's play page: task cards in a grid and the public event log.
+
+Listens to ``BoardPort.changed`` and redraws only the parts a change touches (task cards on
+``tasks``/``board``/``phase``, the log on ``log``). Shows open tasks and the tasks finished
+this round (stamped). Activating a card asks the port to place the selected participant there;
+a participant dropped on a card is placed directly.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QListView, QVBoxLayout, QWidget
+
+from consortium.engine.state import Phase, PublicState, TaskState
+from consortium.ui.board_port import BoardPort
+from consortium.ui.log_model import LogModel
+from consortium.ui.session import Change
+from consortium.ui.task_card import TaskCard
+from consortium.ui.widgets import label
+
+COLUMNS = 3
+
+
+def shown_tasks(view: PublicState) -> list[TaskState]:
+    return [
+        t for t in view.tasks
+        if t.status == "open" or (t.status == "finished" and t.finished_round == view.round)
+    ]
+
+
+class BoardView(QWidget):
+    def __init__(self, port: BoardPort, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._port = port
+        self.cards: list[TaskCard] = []
+        self._grid = QGridLayout()
+        self._grid.setSpacing(10)
+        for column in range(COLUMNS):
+            self._grid.setColumnStretch(column, 1)
+        self.log_model = LogModel(self)
+        self.log_view = QListView()
+        self.log_view.setModel(self.log_model)
+        self.log_view.setWordWrap(True)
+        self.log_view.setAccessibleName("Event log")
+        self.log_view.setUniformItemSizes(False)
+        log_box = QVBoxLayout()
+        heading = label("What happened", name="heading")
+        log_box.addWidget(heading)
+        log_box.addWidget(self.log_view, 1)
+        tasks_box = QVBoxLayout()
+        tasks_box.addLayout(self._grid, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(tasks_box, 4)
+        layout.addLayout(log_box, 1)
+        port.changed.connect(self._on_game_changed)
+
+    def _on_game_changed(self, change: Change) -> None:
+        if change.tasks or change.board or change.phase or change.participants:
+            self._show_tasks(change)
+        if change.log:
+            self.log_model.set_entries(change.view.log)
+            self.log_view.scrollToBottom()
+
+    def _show_tasks(self, change: Change) -> None:
+        view = change.view
+        tasks = shown_tasks(view)
+        while len(self.cards) < len(tasks):
+            card = TaskCard(self)
+            card.activated.connect(lambda c=card: self._on_card_activated(c))
+            card.dropped.connect(self._port.place)
+            n = len(self.cards)
+            self._grid.addWidget(card, n // COLUMNS, n % COLUMNS)
+            self.cards.append(card)
+        placing = view.phase is Phase.PLACEMENT
+        for i, card in enumerate(self.cards):
+            if i < len(tasks):
+                task = tasks[i]
+                proposed = tuple(
+                    view.participants[s].name
+                    for s, t in enumerate(view.board) if t == task.id
+                ) if placing else ()
+                card.show_task(view, task, proposed, placing)
+                card.setVisible(True)
+            else:
+                card.task_id = None
+                card.setVisible(False)
+
+    def _on_card_activated(self, card: TaskCard) -> None:
+        if card.task_id is not None:
+            self._port.place_selected(card.task_id)

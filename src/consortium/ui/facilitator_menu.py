@@ -1,0 +1,104 @@
+"""The facilitator's menu bar: never in the players' way, every item with a shortcut.
+
+Session: new session, quit. Facilitator: talk clock, pause, skip a turn, replace a person by a
+bot and back (per seat), fast-forward by bots, reveal, end the game early. View: presenter
+mode, full screen (F11), zoom (Ctrl +/−/0). Help (F1). Listens to ``GameController.changed``
+to enable items and to name the seats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from consortium.engine.state import Phase
+from consortium.ui.controller import GameController
+from consortium.ui.session import Change
+
+
+def _action(menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey = "",
+            checkable: bool = False) -> QAction:
+    action = QAction(text, menu)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setCheckable(checkable)
+    menu.addAction(action)
+    return action
+
+
+class FacilitatorMenu:
+    """Builds the menus on ``window`` and keeps their state in step with the game."""
+
+    def __init__(self, window: QMainWindow, controller: GameController) -> None:
+        self._controller = controller
+        bar = window.menuBar()
+        bar.setAccessibleName("Menu")
+        session = bar.addMenu("&Session")
+        self.new_session = _action(session, "New session…", "Ctrl+N")
+        self.quit = _action(session, "Quit", "Ctrl+Q")
+        menu = bar.addMenu("&Facilitator")
+        self.menu = menu
+        self.clock = _action(menu, "Start/stop the talk clock", "Ctrl+T")
+        self.pause = _action(menu, "Pause", "Ctrl+P", checkable=True)
+        self.skip = _action(menu, "Skip this turn (Stay, or sit out)", "Ctrl+K")
+        self.seats = menu.addMenu("Replace a person by a bot, or back")
+        self.fast_forward = _action(menu, "Fast-forward the rest by bots", "Ctrl+Shift+F")
+        self.reveal = _action(menu, "Reveal hands (end of game)", "Ctrl+R")
+        self.end_game = _action(menu, "End the game early", "Ctrl+E")
+        view = bar.addMenu("&View")
+        self.presenter = _action(view, "Presenter mode (full screen, larger type)", "F5",
+                                 checkable=True)
+        self.full_screen = _action(view, "Full screen", "F11", checkable=True)
+        self.zoom_in = _action(view, "Zoom in", "Ctrl++")
+        self.zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.zoom_out = _action(view, "Zoom out", "Ctrl+-")
+        self.zoom_reset = _action(view, "Normal size", "Ctrl+0")
+        help_menu = bar.addMenu("&Help")
+        self.help = _action(help_menu, "Help", "F1")
+        self.clock.triggered.connect(controller.toggle_clock)
+        self.pause.toggled.connect(controller.set_paused)
+        self.skip.triggered.connect(controller.skip_turn)
+        self.fast_forward.triggered.connect(controller.fast_forward)
+        self.reveal.triggered.connect(controller.reveal)
+        self.end_game.triggered.connect(controller.end_game)
+        self._seat_key: tuple[object, ...] | None = None
+        controller.changed.connect(self._on_game_changed)
+        self._enable(False)
+
+    def _seat_setter(self, seat: int, person: bool) -> Callable[..., None]:
+        def set_seat(*_: object) -> None:
+            self._controller.set_person(seat, person)
+
+        return set_seat
+
+    def _enable(self, in_game: bool) -> None:
+        for action in (self.clock, self.pause, self.skip, self.fast_forward, self.reveal,
+                       self.end_game):
+            action.setEnabled(in_game)
+        self.seats.setEnabled(in_game)
+
+    def _on_game_changed(self, change: Change) -> None:
+        view, s = change.view, change.session
+        over = view.phase is Phase.GAME_OVER or s.ended_early
+        self._enable(True)
+        self.clock.setEnabled(s.talk_clock and not over)
+        self.pause.blockSignals(True)
+        self.pause.setChecked(s.paused)
+        self.pause.blockSignals(False)
+        self.pause.setEnabled(not over)
+        self.skip.setEnabled(view.actor is not None and not over and not s.paused)
+        self.fast_forward.setEnabled(not over and not s.fast_forward)
+        self.end_game.setEnabled(not over)
+        self.reveal.setEnabled(self._controller.can_reveal and not s.revealed)
+        key = (tuple(p.name for p in view.participants), s.people, over)
+        if key != self._seat_key:
+            self._seat_key = key
+            self.seats.clear()
+            for seat, p in enumerate(view.participants):
+                kind = "person" if s.is_person(seat) else "bot"
+                other = "a bot" if s.is_person(seat) else "a person"
+                action = self.seats.addAction(f"{p.name} ({kind}): make {other}")
+                action.triggered.connect(self._seat_setter(seat, not s.is_person(seat)))
+                action.setEnabled(not over)

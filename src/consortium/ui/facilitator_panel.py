@@ -1,0 +1,327 @@
+"""The facilitator's controls for what the room decides, on the laptop screen.
+
+One page per situation, rebuilt when the phase, the turn or the session changes: the show of
+hands on the mode, the number of introductions, the talk clock and "done talking", placement
+(click a participant then a task on the board, or pick both here by keyboard), the open-hands
+vote (one click per person, in any order), public declarations (plenary or own way), the
+perspective check, Continue at the pit stop, and Reveal at the end. It shows public facts
+only and submits legal actions through the controller. Listens to
+``GameController.changed``. The focused button is the one Enter confirms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consortium.engine.actions import (
+    Action,
+    CallVote,
+    ChooseMode,
+    Continue,
+    Declare,
+    Invite,
+    NoInvite,
+    SetIntroductions,
+)
+from consortium.engine.state import Mode, Phase, PublicState
+from consortium.ui.choice_text import invitation_text
+from consortium.ui.choices_model import ChoicesModel
+from consortium.ui.controller import GameController
+from consortium.ui.labels import PHASE_LABELS
+from consortium.ui.plenary_members import plenary_members
+from consortium.ui.session import Change, SessionView
+from consortium.ui.widgets import label
+
+
+class FacilitatorPanel(QWidget):
+    def __init__(self, controller: GameController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.setObjectName("facilitatorPanel")
+        self.setAccessibleName("Facilitator controls")
+        self._key: tuple[object, ...] | None = None
+        self.buttons: dict[str, QPushButton] = {}
+        self.invites = ChoicesModel(self)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 8, 8, 8)
+        self._content: QWidget | None = None
+        self.primary: QPushButton | None = None
+        controller.changed.connect(self._on_game_changed)
+
+    # --- building ---------------------------------------------------------------------
+
+    def _on_game_changed(self, change: Change) -> None:
+        view, s = change.view, change.session
+        key: tuple[object, ...] = (
+            view.phase, view.actor, view.round, view.turn, view.mode, s.people, s.paused,
+            s.ended_early, s.revealed, s.fast_forward, s.talk_clock, s.clock_running,
+        )
+        if view.phase in (Phase.PLACEMENT, Phase.VOTE):
+            key += (view.board, view.votes, s.pending_votes, s.selected_seat)
+        if key == self._key:
+            return
+        self._key = key
+        self._rebuild(view, s)
+
+    def _rebuild(self, view: PublicState, s: SessionView) -> None:
+        had_focus = self._content is not None and self._content.isAncestorOf(
+            self.focusWidget() or self
+        )
+        if self._content is not None:
+            self._content.hide()
+            self._content.setParent(None)
+            self._content.deleteLater()
+        self.buttons = {}
+        self.primary = None
+        self._content = QWidget()
+        box = QVBoxLayout(self._content)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(10)
+        self._box = box
+        title = PHASE_LABELS[view.phase] if not s.ended_early else "Game ended early"
+        box.addWidget(label(title, name="heading"))
+        self._fill(view, s)
+        box.addStretch(1)
+        self._layout.addWidget(self._content)
+        self._content.show()
+        if self.primary is not None and (had_focus or self.isVisible()):
+            self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _text(self, text: str, name: str = "") -> QLabel:
+        line = label(text, wrap=True, name=name)
+        self._box.addWidget(line)
+        return line
+
+    def _button(
+        self, key: str, text: str, slot: Callable[[], object], *, accessible: str = "",
+        primary: bool = False, row: QHBoxLayout | QGridLayout | None = None,
+        pos: tuple[int, int] = (0, 0),
+    ) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(accessible or text)
+        button.setAutoDefault(True)  # a focused button answers Enter
+        button.clicked.connect(slot)
+        if isinstance(row, QGridLayout):
+            row.addWidget(button, *pos)
+        elif row is not None:
+            row.addWidget(button)
+        else:
+            self._box.addWidget(button)
+        self.buttons[key] = button
+        if primary or self.primary is None:
+            self.primary = button
+        return button
+
+    def _chooser(self, action: Action) -> Callable[[], object]:
+        return partial(self._controller.submit, action)
+
+    def _fill(self, view: PublicState, s: SessionView) -> None:
+        c = self._controller
+        if not c.has_game:
+            return
+        if s.ended_early or view.phase is Phase.GAME_OVER:
+            self._fill_end(view, s)
+            return
+        if s.paused:
+            self._text("Paused. Resume from the Facilitator menu (Ctrl+P).", "big")
+            self._button("resume", "Resume (Ctrl+P)", lambda: c.set_paused(False))
+            return
+        if s.fast_forward:
+            self._text("Bots are playing the remaining decisions…", "big")
+            return
+        seat = view.actor
+        if seat is not None:
+            self._fill_seat(view, s, seat)
+            return
+        if not s.anyone_seated:
+            self._text("Bots are deciding for the group.", "big")
+            return
+        fill = {
+            Phase.MODE_CHOICE: self._fill_mode,
+            Phase.INTRO_COUNT: self._fill_intro_count,
+            Phase.DELIBERATION: self._fill_deliberation,
+            Phase.PLACEMENT: self._fill_placement,
+            Phase.PERSPECTIVE_CHECK: self._fill_check,
+            Phase.PIT_STOP: self._fill_pit_stop,
+        }.get(view.phase)
+        if fill is not None:
+            fill(view, s)
+
+    def _fill_seat(self, view: PublicState, s: SessionView, seat: int) -> None:
+        c = self._controller
+        name = view.participants[seat].name
+        if view.phase is Phase.VOTE and not view.secret_ballot:
+            self._fill_open_vote(view, s)
+            return
+        if not s.is_person(seat):
+            self._text(f"{name} (bot) is deciding…", "big")
+            return
+        if view.phase is Phase.DECLARE:
+            self._text(f"{name}: join the plenary, or go your own way? (in public)", "big")
+            row = QHBoxLayout()
+            self._box.addLayout(row)
+            self._button("plenary", "Join the plenary", lambda: c.submit(Declare(seat, True)),
+                         accessible=f"{name} joins the plenary", row=row)
+            self._button("own", "Own way", lambda: c.submit(Declare(seat, False)),
+                         accessible=f"{name} goes their own way", row=row)
+            return
+        self._text(f"{name} is taking a private turn behind the curtain.", "big")
+
+    def _fill_mode(self, view: PublicState, s: SessionView) -> None:
+        self._text("Show of hands among the people (bots abstain). Click the way with the "
+                   "most hands; you break a tie.")
+        for mode in Mode:
+            self._button(f"mode-{mode.value}", mode.label,
+                         self._chooser(ChooseMode(mode)),
+                         accessible=f"Organize this round: {mode.label}")
+
+    def _fill_intro_count(self, view: PublicState, s: SessionView) -> None:
+        cost = view.rules.intro_cost
+        self._text(f"How many introductions? In each, everyone shows one card; each costs "
+                   f"everyone {cost:g} hour.")
+        row = QHBoxLayout()
+        self._box.addLayout(row)
+        for n in range(view.rules.max_intros + 1):
+            label = "No introductions" if n == 0 else f"{n} introduction{'s' if n > 1 else ''}"
+            self._button(f"intros-{n}", str(n), self._chooser(SetIntroductions(n)),
+                         accessible=label, row=row, primary=n == 1)
+
+    def _clock_buttons(self, s: SessionView) -> None:
+        c = self._controller
+        if not s.talk_clock:
+            return
+        text = "Stop the talk clock" if s.clock_running else "Start the talk clock"
+        self._button("clock", f"{text} (Ctrl+T)", c.toggle_clock, accessible=text)
+
+    def _fill_deliberation(self, view: PublicState, s: SessionView) -> None:
+        c = self._controller
+        if s.talk_clock:
+            self._text(f"The plenary talks it through. Every started "
+                       f"{view.rules.talk_minutes_per_hour} minutes on the clock cost every "
+                       "member 1 meeting hour.")
+            self._clock_buttons(s)
+        else:
+            self._text(f"The plenary talks it through (costs every member "
+                       f"{view.rules.deliberation_cost:g} hour).")
+        self._button("talked", "Done talking (Enter)", c.finish_talk, primary=True,
+                     accessible="Done talking")
+
+    def _fill_placement(self, view: PublicState, s: SessionView) -> None:
+        c = self._controller
+        members = plenary_members(view)
+        unplaced = [view.participants[m].name for m in members if view.board[m] is None]
+        self._text("Click a participant, then a task on the board. Or pick both here:")
+        grid = QGridLayout()
+        self._box.addLayout(grid)
+        self.who = QComboBox()
+        self.who.setAccessibleName("Participant to place")
+        for m in members:
+            self.who.addItem(view.participants[m].name, m)
+        if s.selected_seat in members:
+            self.who.setCurrentIndex(members.index(s.selected_seat))
+        self.where = QComboBox()
+        self.where.setAccessibleName("Task to place them on")
+        for t in view.open_tasks:
+            self.where.addItem(t.title, t.id)
+        self.where.addItem("Off the board", None)
+        grid.addWidget(self.who, 0, 0)
+        grid.addWidget(self.where, 0, 1)
+
+        def place() -> None:
+            seat = self.who.currentData()
+            if seat is not None:
+                c.place(int(seat), self.where.currentData())
+
+        self._button("place", "Place", place, accessible="Place the participant", row=grid,
+                     pos=(1, 0))
+        self._button("suggest", "Suggest a board", c.suggest_board, row=grid, pos=(1, 1),
+                     accessible="Suggest a board from public information")
+        self._clock_buttons(s)
+        if unplaced:
+            self._text("Still to place: " + ", ".join(unplaced), "notice")
+        failed = view.failed_votes
+        if failed:
+            self._text(f"Failed votes so far: {failed} of {view.rules.max_failed_votes}.")
+        can_vote = any(isinstance(a, CallVote) for a in c.group_actions())
+        vote = self._button("vote", "Call the vote (Enter)", c.call_vote, primary=True,
+                            accessible="Call the vote")
+        vote.setEnabled(can_vote)
+        if not can_vote and self.primary is vote:
+            self.primary = self.buttons["place"]
+
+    def _fill_open_vote(self, view: PublicState, s: SessionView) -> None:
+        c = self._controller
+        self._text("Open hands: one click per person, in any order. Bots vote on their turn.")
+        grid = QGridLayout()
+        self._box.addLayout(grid)
+        for row, seat in enumerate(view.order):
+            p = view.participants[seat]
+            cast = view.votes[seat]
+            pending = s.pending_votes[seat] if s.pending_votes else None
+            grid.addWidget(label(p.name, name="big"), row, 0)
+            if not s.is_person(seat):
+                state = "bot"
+                if cast is not None:
+                    state = "bot: FOR ✓" if cast else "bot: AGAINST ✗"
+                grid.addWidget(QLabel(state), row, 1, 1, 2)
+            elif cast is not None or pending is not None:
+                value = cast if cast is not None else pending
+                grid.addWidget(QLabel("FOR ✓" if value else "AGAINST ✗"), row, 1, 1, 2)
+            else:
+                self._button(f"for-{seat}", "For", partial(c.cast_open_vote, seat, True),
+                             accessible=f"{p.name} votes for", row=grid, pos=(row, 1))
+                self._button(f"against-{seat}", "Against",
+                             partial(c.cast_open_vote, seat, False),
+                             accessible=f"{p.name} votes against", row=grid, pos=(row, 2))
+
+    def _fill_check(self, view: PublicState, s: SessionView) -> None:
+        c = self._controller
+        self._text("Invite one participant onto a team that shows none of their families of "
+                   "knowledge? The invitee may refuse.")
+        invites = [a for a in c.group_actions() if isinstance(a, Invite)]
+        self.invites.set_choices([(invitation_text(view, a), a, "") for a in invites])
+        self.invite_list = QListView()
+        self.invite_list.setModel(self.invites)
+        self.invite_list.setAccessibleName("Possible invitations")
+        self.invite_list.setCurrentIndex(self.invites.index(0, 0))
+        self._box.addWidget(self.invite_list)
+
+        def invite() -> None:
+            action = self.invites.action(self.invite_list.currentIndex().row())
+            if action is not None:
+                c.submit(action)
+
+        self._button("invite", "Invite the selected participant", invite)
+        self._button("no-invite", "No invitation this round", lambda: c.submit(NoInvite()),
+                     primary=True)
+
+    def _fill_pit_stop(self, view: PublicState, s: SessionView) -> None:
+        c = self._controller
+        last = view.round >= view.rounds
+        self._text("Two minutes: where did the time go? Then go on.")
+        text = "Go to the end of the game (Enter)" if last else "Next round (Enter)"
+        self._button("continue", text, lambda: c.submit(Continue()), primary=True,
+                     accessible="Go on")
+
+    def _fill_end(self, view: PublicState, s: SessionView) -> None:
+        c = self._controller
+        if s.revealed:
+            self._text("The debrief is on the board. Follow the facilitator notes at its end.")
+            return
+        self._text("Reveal every hand to start the debrief (the concept names appear then).")
+        self._button("reveal", "Reveal hands and start the debrief (Enter)", c.reveal,
+                     accessible="Reveal hands", primary=True)
+

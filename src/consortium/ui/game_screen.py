@@ -1,0 +1,49 @@
+"""The laptop's screen during a game: the board (when there is no projector) beside the
+facilitator's column, which shows either the facilitator panel or the hand-off curtain.
+
+With a second screen the board lives in its own window there, and the facilitator's column
+fills the laptop. Listens to ``Curtain.active_changed`` to swap the column's page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
+
+from consortium.ui.board_window import BoardWindow
+from consortium.ui.controller import GameController
+from consortium.ui.curtain import Curtain
+from consortium.ui.facilitator_panel import FacilitatorPanel
+
+
+class GameScreen(QWidget):
+    def __init__(
+        self,
+        controller: GameController,
+        board: BoardWindow,
+        *,
+        board_here: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Game")
+        self.panel = FacilitatorPanel(controller)
+        self.curtain = Curtain(controller)
+        self.side = QStackedWidget()
+        self.side.setAccessibleName("Facilitator column")
+        self.side.addWidget(self.panel)
+        self.side.addWidget(self.curtain)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if board_here:
+            layout.addWidget(board, 7)
+            layout.addWidget(self.side, 3)
+        else:
+            layout.addWidget(self.side, 1)
+        self.curtain.active_changed.connect(self._on_curtain_active_changed)
+
+    def _on_curtain_active_changed(self, active: bool) -> None:
+        self.side.setCurrentWidget(self.curtain if active else self.panel)
+        if active:
+            self.curtain.show_button.setFocus()
+        elif self.panel.primary is not None:
+            self.panel.primary.setFocus()

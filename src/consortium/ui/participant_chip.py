@@ -1,0 +1,118 @@
+"""One participant in the board's participant strip.
+
+Shows, from the public view only: name, sector, person or bot, the newcomer badge, public
+cards (and how many are still hidden, never which), the task, the hybrid declaration, an open
+vote as cast, and markers for "choosing now" and "selected for placement". Updated by
+``ParticipantStrip``; activating it (click, Enter, Space) selects it for placement, and it can
+be dragged onto a task card.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt
+from PySide6.QtGui import QDrag, QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from consortium.engine.state import Phase, PublicState
+from consortium.ui.clickable_frame import ClickableFrame
+from consortium.ui.labels import card_short, task_title
+from consortium.ui.session import SessionView
+from consortium.ui.widgets import label
+
+SEAT_MIME = "application/x-consortium-seat"
+
+
+def _set(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+    label.setVisible(bool(text))
+
+
+class ParticipantChip(ClickableFrame):
+    def __init__(self, seat: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.seat = seat
+        self.setObjectName("chip")
+        self._press: QPoint | None = None
+        self._name = label(name="big")
+        self._who = label(name="small", wrap=True)
+        self._cards = label(wrap=True)
+        self._task = label(wrap=True)
+        self._state = label(name="status", wrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        for w in (self._name, self._who, self._cards, self._task, self._state):
+            layout.addWidget(w)
+        layout.addStretch(1)
+
+    def show_participant(self, view: PublicState, session: SessionView) -> None:
+        seat = self.seat
+        p = view.participants[seat]
+        badges = []
+        if seat in view.newcomers and view.round > 1:
+            badges.append("NEW")
+        _set(self._name, " · ".join([p.name, *badges]))
+        kind = "person" if session.is_person(seat) else "bot"
+        _set(self._who, f"{view.catalog.sector_name(p.sector)} · {kind}")
+        shown = [card_short(view.catalog, c) for c in p.public_cards if c is not None]
+        hidden = sum(1 for c in p.public_cards if c is None)
+        parts = shown + ([f"{hidden} card{'s' if hidden != 1 else ''} not shown"] if hidden else [])
+        _set(self._cards, "\n".join(parts))
+        if view.phase is Phase.PLACEMENT and view.board and view.board[seat] is not None:
+            task_line = f"Placed on: {task_title(view, view.board[seat])}"
+        elif seat in view.sat_out:
+            task_line = "Sitting out"
+        else:
+            task_line = f"On: {task_title(view, p.task)}" if p.task else "No task"
+        _set(self._task, task_line)
+        self._state.setText(self._state_line(view, session))
+        self._state.setVisible(bool(self._state.text()))
+        self.set_flag("selected", session.selected_seat == seat)
+        self.set_flag("acting", view.actor == seat)
+        name = f"Participant: {p.name}, {view.catalog.sector_name(p.sector)}, {kind}"
+        if self.accessibleName() != name:
+            self.setAccessibleName(name)
+        description = f"{task_line}. {self._state.text()}".strip()
+        if self.accessibleDescription() != description:
+            self.setAccessibleDescription(description)
+
+    def _state_line(self, view: PublicState, session: SessionView) -> str:
+        seat = self.seat
+        p = view.participants[seat]
+        lines = []
+        if session.selected_seat == seat:
+            lines.append("▶ SELECTED: now click a task")
+        if view.actor == seat:
+            lines.append("▶ choosing now")
+        if view.phase is Phase.VOTE and view.votes and not view.secret_ballot:
+            vote = view.votes[seat]
+            pending = session.pending_votes[seat] if session.pending_votes else None
+            if vote is not None:
+                lines.append("Voted FOR ✓" if vote else "Voted AGAINST ✗")
+            elif pending is not None:
+                lines.append("Hand up: for" if pending else "Hand up: against")
+        if p.declared_plenary is not None and view.mode is not None and view.round > 0:
+            lines.append("Plenary" if p.declared_plenary else "Own way")
+        return "\n".join(lines)
+
+    # --- drag (with click and keyboard equivalents: activation selects) ---------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        moved = (event.position().toPoint() - self._press).manhattanLength()
+        if moved < QApplication.startDragDistance():
+            return
+        self._press = None
+        data = QMimeData()
+        data.setData(SEAT_MIME, QByteArray(str(self.seat).encode()))
+        drag = QDrag(self)
+        drag.setMimeData(data)
+        drag.setPixmap(self.grab())
+        drag.exec(Qt.DropAction.MoveAction)

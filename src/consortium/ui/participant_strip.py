@@ -1,0 +1,38 @@
+"""The row of participant chips along the bottom of the shared board.
+
+Listens to ``changed`` (through its ``BoardView``) and updates each chip from the public view
+and the public session facts. Activating a chip selects that participant for placement.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from consortium.engine.state import PublicState
+from consortium.ui.participant_chip import ParticipantChip
+from consortium.ui.session import SessionView
+
+
+class ParticipantStrip(QWidget):
+    activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Participants")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(8)
+        self.chips: list[ParticipantChip] = []
+
+    def show_view(self, view: PublicState, session: SessionView) -> None:
+        while len(self.chips) < view.seats:
+            chip = ParticipantChip(len(self.chips), self)
+            chip.activated.connect(lambda seat=chip.seat: self.activated.emit(seat))
+            self._layout.addWidget(chip, 1)
+            chip.show()
+            self.chips.append(chip)
+        while len(self.chips) > view.seats:
+            self.chips.pop().deleteLater()
+        for chip in self.chips:
+            chip.show_participant(view, session)

@@ -1,0 +1,85 @@
+"""The pit stop between rounds: where the time went and progress, with neutral labels.
+
+Shows the public ``PitStop`` summaries of the public view only (no hands, no holders): a
+stacked bar per round so far (this round in bold) and this round's figures. Listens to
+``BoardPort.changed`` (``pit_stops``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from consortium.engine.state import PitStop, PublicState
+from consortium.ui.board_port import BoardPort
+from consortium.ui.labels import hours
+from consortium.ui.session import Change
+from consortium.ui.time_chart import Bar, TimeChart
+from consortium.ui.widgets import label
+
+FIGURES = (
+    "impact_round",
+    "impact_total",
+    "value_in_progress",
+    "finished",
+    "meetings",
+    "lost",
+    "at_risk",
+    "similarity",
+    "comings",
+)
+
+
+def figure_texts(view: PublicState, pit: PitStop) -> dict[str, str]:
+    """Each figure of a pit stop as the screen says it (also used by the tests)."""
+    titles = [view.task(t).title for t in pit.finished]
+    share = pit.time.meetings / pit.hours if pit.hours else 0.0
+    similarity = "—" if pit.team_similarity is None else f"{pit.team_similarity:+.2f}"
+    return {
+        "impact_round": f"Impact this round: {pit.impact_this_round:.1f}",
+        "impact_total": f"Impact so far: {pit.impact_total:.1f} of target {view.target:g}",
+        "value_in_progress": f"Value in progress (unfinished tasks): {pit.value_in_progress:.1f}",
+        "finished": "Finished: " + (", ".join(titles) if titles else "no task this round"),
+        "meetings": f"Time in meetings: {hours(pit.time.meetings)} of {hours(pit.hours)} "
+        f"({share:.0%})",
+        "lost": f"Needed knowledge left out of finished tasks: {pit.lost_present} that someone "
+        f"in the room held, {pit.lost_absent} that nobody held",
+        "at_risk": f"Requirements not yet covered on open tasks: {pit.at_risk}",
+        "similarity": f"Team similarity (above chance): {similarity}",
+        "comings": f"Arrivals: {pit.arrivals} · departures: {pit.departures}",
+    }
+
+
+class PitStopView(QWidget):
+    def __init__(self, port: BoardPort, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = label(name="title")
+        self.chart = TimeChart("Where the time went, by round")
+        self.labels: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setVerticalSpacing(10)
+        for i, key in enumerate(FIGURES):
+            line = label(name="big" if i < 2 else "figure", wrap=True)
+            self.labels[key] = line
+            grid.addWidget(line, i, 0)
+        grid.setRowStretch(len(FIGURES), 1)
+        self.hint = label("The facilitator presses Enter to go on.", name="hint")
+        body = QHBoxLayout()
+        body.addWidget(self.chart, 3)
+        body.addLayout(grid, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.hint)
+        port.changed.connect(self._on_game_changed)
+
+    def _on_game_changed(self, change: Change) -> None:
+        if not change.pit_stops or not change.view.pit_stops:
+            return
+        view = change.view
+        pit = view.pit_stops[-1]
+        self.heading.setText(f"Pit stop after round {pit.round} · {pit.mode.label}")
+        self.chart.set_bars(
+            [Bar(f"Round {p.round}", p.time, p is pit) for p in view.pit_stops]
+        )
+        for key, text in figure_texts(view, pit).items():
+            self.labels[key].setText(text)

@@ -1,0 +1,161 @@
+"""One person's private panel, shown behind the hand-off curtain only.
+
+Shows a ``PlayerView`` (hand, hours, motivation, any private notice) and that seat's legal
+choices. Enter confirms the selected choice; showing a card asks first ("This card will be
+shown to everyone"). Emits ``chosen(action)``; the curtain destroys the panel as soon as a
+choice is made or the person presses Done, so nothing private outlives the turn. It listens
+to no signal: it is built for one turn and thrown away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consortium.engine.actions import Action, Reveal
+from consortium.engine.views import PlayerView
+from consortium.ui.choice_text import seat_choice
+from consortium.ui.choices_model import ChoicesModel
+from consortium.ui.labels import PHASE_LABELS, card_text, family_of_card, hours
+from consortium.ui.widgets import button, label
+
+
+class PrivatePanel(QWidget):
+    chosen = Signal(object)
+    done = Signal()
+
+    def __init__(
+        self, pv: PlayerView, legal: Sequence[Action], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("privatePanel")
+        self.setAccessibleName("Your private hand")
+        view, private = pv.public, pv.private
+        me = view.participants[pv.seat]
+        self._pending: Action | None = None
+        self._finished = False
+        layout = QVBoxLayout(self)
+        self.title = label(f"{me.name}: {PHASE_LABELS[view.phase]}", name="heading")
+        layout.addWidget(self.title)
+        if private.notice:
+            self.notice = label(private.notice, name="notice", wrap=True)
+            layout.addWidget(self.notice)
+        left = private.hours_left
+        self.hours = label(
+            f"Your hours this round: {hours(private.hours)}"
+            + (f" ({hours(left)} left after meetings)" if left != private.hours else ""),
+            "big",
+        )
+        self.motivation = QLabel(f"Motivation: {private.motivation} of 5")
+        layout.addWidget(self.hours)
+        layout.addWidget(self.motivation)
+        layout.addWidget(label("Your hand", name="heading"))
+        self.cards: list[QLabel] = []
+        for slot, card in enumerate(private.hand):
+            shown = me.public_cards[slot] is not None
+            line = label(
+                f"{card_text(view.catalog, card)} · {family_of_card(view.catalog, card)}"
+                f" · {'shown to everyone' if shown else 'not shown'}",
+                wrap=True,
+            )
+            line.setAccessibleName(f"Card {slot + 1}")
+            self.cards.append(line)
+            layout.addWidget(line)
+        layout.addWidget(label("Your choice (arrows, then Enter)", name="heading"))
+        self.model = ChoicesModel(self)
+        rows = []
+        for action in legal:
+            text, description = seat_choice(view, private.hand, action)
+            rows.append((text, action, description))
+        self.model.set_choices(rows)
+        self.choices = QListView()
+        self.choices.setModel(self.model)
+        self.choices.setWordWrap(True)
+        self.choices.setAccessibleName("Your choices")
+        # Enter reaches keyPressEvent (the view ignores it after emitting ``activated``), so
+        # only the mouse's double click is connected here: one Enter, one confirmation.
+        self.choices.doubleClicked.connect(self._on_choice_activated)
+        self.choices.setCurrentIndex(self.model.index(0, 0))
+        layout.addWidget(self.choices, 1)
+        self.confirm_text = label(name="notice", wrap=True)
+        self.confirm_text.setVisible(False)
+        layout.addWidget(self.confirm_text)
+        buttons = QHBoxLayout()
+        self.confirm = QPushButton("Confirm (Enter)")
+        self.confirm.setAccessibleName("Confirm your choice")
+        self.confirm.clicked.connect(self.confirm_selected)
+        self.back = button("Back (Esc)", "secondary")
+        self.back.setAccessibleName("Back to the choices")
+        self.back.clicked.connect(self._on_back_clicked)
+        self.back.setVisible(False)
+        self.hide_button = button("Done: hide my hand (Space)", "secondary")
+        self.hide_button.setAccessibleName("Done: hide my hand")
+        self.hide_button.clicked.connect(self.done)
+        for b in (self.confirm, self.back, self.hide_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+
+    def focus_choices(self) -> None:
+        self.choices.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_choice_activated(self, index: QModelIndex) -> None:
+        self.choices.setCurrentIndex(index)
+        self.confirm_selected()
+
+    def select(self, row: int) -> None:
+        self.choices.setCurrentIndex(self.model.index(row, 0))
+
+    def confirm_selected(self) -> None:
+        """Enter: choose the selected line; showing a card needs a second Enter."""
+        if self._finished:
+            return
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._emit(pending)
+            return
+        action = self.model.action(self.choices.currentIndex().row())
+        if action is None:
+            return
+        if isinstance(action, Reveal) and action.slot is not None:
+            self._pending = action
+            text = self.model.texts()[self.choices.currentIndex().row()]
+            self.confirm_text.setText(
+                f"This card will be shown to everyone: {text.removeprefix('Show ')}. "
+                "Press Enter to show it, Esc to go back."
+            )
+            self.confirm_text.setVisible(True)
+            self.back.setVisible(True)
+            self.confirm.setText("Show it to everyone (Enter)")
+            self.confirm.setFocus()
+            return
+        self._emit(action)
+
+    def _emit(self, action: Action) -> None:
+        self._finished = True
+        self.chosen.emit(action)
+
+    def _on_back_clicked(self) -> None:
+        self._pending = None
+        self.confirm_text.setVisible(False)
+        self.back.setVisible(False)
+        self.confirm.setText("Confirm (Enter)")
+        self.focus_choices()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.confirm_selected()
+            return
+        if event.key() == Qt.Key.Key_Escape and self._pending is not None:
+            self._on_back_clicked()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,212 @@
+"""The new-session page: one page, sensible defaults, done in a minute (FACILITATION.md).
+
+Scenario (with blurb), participants (name, sector, person or bot; 3–8 seats), preset, rounds,
+mode schedule (including the 90-minute plan), turnover, talk clock, secret ballot and the
+seed (advanced). Emits ``start_requested(SessionSetup)``. Session codes come later; the seed
+field is where they will go.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consortium.engine.scenario import Scenario
+from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
+from consortium.ui.combo_delegate import ComboDelegate
+from consortium.ui.seats_model import BOT, BOT_POLICY, PERSON, SeatsModel
+from consortium.ui.session import SessionSetup
+from consortium.ui.widgets import button, label
+
+SCHEDULES: tuple[tuple[str, str], ...] = (
+    ("plan", "The 90-minute plan: Plenary, Pick your own, then the group chooses"),
+    ("democratic", "Plenary every round"),
+    ("self-selection", "Pick your own every round"),
+    ("hybrid", "Mixed every round"),
+    ("choose", "The group chooses each round"),
+)
+PRESETS = ("Workshop: 4 rounds, the 90-minute plan", "Custom")
+DEFAULT_NAMES = ("Participant 1", "Participant 2", "Participant 3")
+
+
+def schedule_for(kind: str, rounds: int) -> tuple[ScheduleEntry, ...]:
+    if kind == "plan":
+        first: list[ScheduleEntry] = [Mode.DEMOCRATIC, Mode.SELF_SELECTION]
+        return tuple((first + ["choose"] * rounds)[:rounds])
+    if kind == "choose":
+        return tuple("choose" for _ in range(rounds))
+    return (Mode(kind),) * rounds
+
+
+class SetupPage(QWidget):
+    start_requested = Signal(object)
+    back_requested = Signal()
+
+    def __init__(self, scenarios: dict[str, Scenario], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scenarios = scenarios
+        self.setAccessibleName("New session")
+        self.scenario = QComboBox()
+        self.scenario.setAccessibleName("Scenario")
+        for sid, sc in scenarios.items():
+            self.scenario.addItem(sc.title, sid)
+        self.blurb = label(wrap=True, name="hint")
+        self.preset = QComboBox()
+        self.preset.setAccessibleName("Preset")
+        self.preset.addItems(list(PRESETS))
+        self.rounds = QSpinBox()
+        self.rounds.setRange(3, 8)
+        self.rounds.setAccessibleName("Rounds")
+        self.schedule = QComboBox()
+        self.schedule.setAccessibleName("Mode schedule")
+        for key, text in SCHEDULES:
+            self.schedule.addItem(text, key)
+        self.turnover = QComboBox()
+        self.turnover.setAccessibleName("Turnover")
+        self.talk_clock = QCheckBox("Talk clock: meeting time runs on a clock")
+        self.talk_clock.setAccessibleName("Talk clock")
+        self.secret_ballot = QCheckBox("Secret ballot: votes behind the curtain")
+        self.secret_ballot.setAccessibleName("Secret ballot")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 999_999)
+        self.seed.setValue(1)
+        self.seed.setAccessibleName("Seed (advanced)")
+
+        self.seats = SeatsModel(())
+        self.table = QTableView()
+        self.table.setModel(self.seats)
+        self.table.setAccessibleName("Participants")
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(1, ComboDelegate(lambda: self.seats.sector_names,
+                                                             self.table))
+        self.table.setItemDelegateForColumn(2, ComboDelegate(lambda: (PERSON, BOT), self.table))
+        self.add_button = QPushButton("Add a seat")
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.remove_button = button("Remove the selected seat", "secondary")
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.start_button = QPushButton("Start the session")
+        self.start_button.setAutoDefault(True)
+        self.start_button.clicked.connect(self._on_start_clicked)
+        self.back_button = button("Back", "secondary")
+        self.back_button.clicked.connect(self.back_requested)
+
+        form = QFormLayout()
+        form.addRow("Scenario", self.scenario)
+        form.addRow("", self.blurb)
+        form.addRow("Preset", self.preset)
+        form.addRow("Rounds", self.rounds)
+        form.addRow("Mode schedule", self.schedule)
+        form.addRow("Turnover", self.turnover)
+        form.addRow("", self.talk_clock)
+        form.addRow("", self.secret_ballot)
+        form.addRow("Seed (advanced)", self.seed)
+        seat_buttons = QHBoxLayout()
+        seat_buttons.addWidget(self.add_button)
+        seat_buttons.addWidget(self.remove_button)
+        seat_buttons.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(label("Participants (3–8 seats)", name="heading"))
+        right.addWidget(self.table, 1)
+        right.addLayout(seat_buttons)
+        body = QHBoxLayout()
+        body.addLayout(form, 1)
+        body.addLayout(right, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.start_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(label("New session", name="title"))
+        layout.addLayout(body, 1)
+        layout.addLayout(bottom)
+
+        self.scenario.currentIndexChanged.connect(self._on_scenario_changed)
+        self.preset.currentIndexChanged.connect(self._on_preset_changed)
+        self.rounds.valueChanged.connect(self._on_custom_changed)
+        self.schedule.currentIndexChanged.connect(self._on_custom_changed)
+        self._applying_preset = False
+        self._on_scenario_changed()
+        self._on_preset_changed()
+        self.setTabOrder(self.scenario, self.preset)
+
+    @property
+    def current_scenario(self) -> Scenario:
+        return self._scenarios[str(self.scenario.currentData())]
+
+    def _on_scenario_changed(self) -> None:
+        sc = self.current_scenario
+        self.blurb.setText(sc.blurb)
+        sectors = [(s.id, s.name) for s in sc.sectors]
+        if not self.seats.seats():
+            seats = [
+                SeatSetup(name, sectors[i % len(sectors)][0])
+                for i, name in enumerate(DEFAULT_NAMES)
+            ] + [
+                SeatSetup(f"Bot {i + 1}", sectors[i % len(sectors)][0], BOT_POLICY)
+                for i in range(len(DEFAULT_NAMES), 5)
+            ]
+            self.seats = SeatsModel(sectors, self)
+            self.seats.set_seats(seats)
+            self.table.setModel(self.seats)
+        else:
+            self.seats.set_sectors(sectors)
+        default = sc.defaults.turnover
+        self.turnover.clear()
+        self.turnover.addItem("None (0)", 0.0)
+        self.turnover.addItem(f"Scenario default ({default:g})", default)
+        self.turnover.addItem("High (0.3)", 0.3)
+        self.turnover.setCurrentIndex(1)
+
+    def _on_preset_changed(self) -> None:
+        if self.preset.currentIndex() == 0:
+            self._applying_preset = True
+            self.rounds.setValue(4)
+            self.schedule.setCurrentIndex(0)
+            self._applying_preset = False
+
+    def _on_custom_changed(self) -> None:
+        if not self._applying_preset and self.preset.currentIndex() == 0:
+            self.preset.setCurrentIndex(1)
+
+    def _on_add_clicked(self) -> None:
+        self.seats.add_seat()
+
+    def _on_remove_clicked(self) -> None:
+        self.seats.remove_seat(self.table.currentIndex().row())
+
+    def setup(self) -> SessionSetup:
+        sc = self.current_scenario
+        rounds = self.rounds.value()
+        config = GameConfig(
+            seats=self.seats.seats(),
+            rounds=rounds,
+            turnover=float(self.turnover.currentData()),
+            schedule=schedule_for(str(self.schedule.currentData()), rounds),
+            seed=self.seed.value(),
+            capacity=sc.defaults.capacity,
+            hand_size=sc.defaults.hand_size,
+            secret_ballot=self.secret_ballot.isChecked(),
+        )
+        return SessionSetup(sc, config, talk_clock=self.talk_clock.isChecked())
+
+    def _on_start_clicked(self) -> None:
+        self.start_requested.emit(self.setup())
+
+    def focus_first(self) -> None:
+        self.scenario.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,62 @@
+"""The start screen: New session · Resume · Help · Quit. Opens in well under a second: it
+imports no scenario and builds no game. Emits ``new_session``, ``help`` and ``quit``; emits
+``first_painted`` once, after its first paint (``--exit-when-ready`` and the launch benchmark
+wait for it). Listens to no game signal."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from consortium.ui.widgets import button, label
+
+
+class StartScreen(QWidget):
+    new_session = Signal()
+    help = Signal()
+    quit = Signal()
+    first_painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Start")
+        self._painted = False
+        title = label("Consortium", name="title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        tagline = label(
+            "A workshop game about organizing work when no one is in charge.",
+            name="big", wrap=True,
+        )
+        tagline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.new_button = QPushButton("New session")
+        self.new_button.setAccessibleName("New session")
+        self.new_button.setAutoDefault(True)
+        self.new_button.clicked.connect(self.new_session)
+        self.resume_button = button("Resume a session", "secondary")
+        self.resume_button.setAccessibleName("Resume a session")
+        self.resume_button.setEnabled(False)  # autosave comes with the store issue
+        self.resume_button.setToolTip("No saved sessions yet.")
+        self.help_button = button("Help (F1)", "secondary")
+        self.help_button.setAccessibleName("Help")
+        self.help_button.setAutoDefault(True)
+        self.help_button.clicked.connect(self.help)
+        self.quit_button = button("Quit", "secondary")
+        self.quit_button.setAccessibleName("Quit")
+        self.quit_button.setAutoDefault(True)
+        self.quit_button.clicked.connect(self.quit)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(title)
+        layout.addWidget(tagline)
+        layout.addSpacing(40)
+        for b in (self.new_button, self.resume_button, self.help_button, self.quit_button):
+            b.setMinimumWidth(420)
+            layout.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()

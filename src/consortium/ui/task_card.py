@@ -1,0 +1,121 @@
+"""One task card on the shared board.
+
+Shows, from the public view only: title, value, effort progress, visible requirements (✓ when
+covered), discovered needs, the count of hidden ones still to find, team and lead, proposed
+placements during the plenary, and a FINISHED stamp with quality and impact. Updated by its
+``BoardView`` (which listens to ``GameController.changed``); activating it (click, Enter,
+Space) or dropping a participant on it asks for a placement.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from consortium.engine.state import PublicState, TaskState
+from consortium.ui.clickable_frame import ClickableFrame
+from consortium.ui.labels import domain, number
+from consortium.ui.participant_chip import SEAT_MIME
+from consortium.ui.widgets import label
+
+
+def _set(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+    label.setVisible(bool(text))
+
+
+class TaskCard(ClickableFrame):
+    """A task as everyone sees it; ``task_id`` is ``None`` while the slot is empty."""
+
+    dropped = Signal(int, str)  # seat, task id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskCard")
+        self.setAcceptDrops(True)
+        self.task_id: str | None = None
+        self._title = label(name="big", wrap=True)
+        self._value = label(name="small")
+        self._progress = QProgressBar()
+        self._progress.setTextVisible(True)
+        self._progress.setAccessibleName("Task progress")
+        self._needs = label(wrap=True)
+        self._found = label(wrap=True)
+        self._hidden = label(wrap=True)
+        self._team = label(wrap=True)
+        self._proposed = label(wrap=True, name="status")
+        self._stamp = label(name="stamp", wrap=True)
+        self._stamp.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        top.addWidget(self._title, 1)
+        top.addWidget(self._value, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        layout.addWidget(self._progress)
+        for w in (self._needs, self._found, self._hidden, self._team, self._proposed,
+                  self._stamp):
+            layout.addWidget(w)
+        layout.addStretch(1)
+
+    def show_task(
+        self, view: PublicState, task: TaskState, proposed: tuple[str, ...], placing: bool
+    ) -> None:
+        catalog = view.catalog
+        self.task_id = task.id
+        _set(self._title, task.title)
+        _set(self._value, f"value {task.value_in(view.round):g}")
+        self._progress.setMaximum(task.effort * 10)
+        self._progress.setValue(min(task.effort * 10, round(task.progress * 10)))
+        fmt = f"{number(task.progress)} of {task.effort} work units"
+        if self._progress.format() != fmt:
+            self._progress.setFormat(fmt)
+        covered = set(task.covered)
+        needs = ", ".join(
+            f"{domain(catalog, r)}{' ✓' if r in covered else ''}" for r in task.visible
+        )
+        _set(self._needs, f"Needs: {needs}")
+        found = ", ".join(
+            f"{domain(catalog, r)}{' ✓' if r in covered else ''}" for r in task.discovered
+        )
+        _set(self._found, f"Found need: {found}" if found else "")
+        left = task.hidden_count - len(task.discovered)
+        _set(self._hidden, f"Hidden needs not found yet: {left}" if left else "")
+        people = view.participants
+        if task.members:
+            names = ", ".join(
+                people[m].name + (" (lead)" if m == task.lead else "") for m in task.members
+            )
+            closed = " · team closed" if task.closed else ""
+            _set(self._team, f"Team: {names}{closed}")
+        else:
+            _set(self._team, "No team yet" if task.status == "open" else "")
+        if placing:
+            _set(self._proposed, "On the board: " + (", ".join(proposed) or "nobody"))
+        else:
+            _set(self._proposed, "")
+        if task.status == "finished":
+            quality = task.quality or 0.0
+            _set(self._stamp, f"FINISHED · quality {quality:.0%} · impact {task.impact:.1f}")
+        else:
+            _set(self._stamp, "")
+        self.set_flag("finished", task.status == "finished")
+        self.setAccessibleName(f"Task: {task.title}")
+        description = f"{fmt}. {self._needs.text()}"
+        if self.accessibleDescription() != description:
+            self.setAccessibleDescription(description)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(SEAT_MIME) and self.task_id is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        data = event.mimeData()
+        if not data.hasFormat(SEAT_MIME) or self.task_id is None:
+            return
+        seat = int(bytes(data.data(SEAT_MIME).data()).decode())
+        event.acceptProposedAction()
+        self.dropped.emit(seat, self.task_id)

@@ -1,0 +1,24 @@
+"""Tiny constructors for the widgets every screen uses (typed: the PySide6 stubs do not
+accept ``objectName=`` as a constructor keyword)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPushButton
+
+
+def label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
+    """A label with a style name (``title``, ``heading``, ``big``, ``hint``…)."""
+    widget = QLabel(text)
+    if name:
+        widget.setObjectName(name)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def button(text: str, name: str = "", *, accessible: str = "") -> QPushButton:
+    """A push button; ``name`` "secondary" draws it as an outline."""
+    widget = QPushButton(text)
+    if name:
+        widget.setObjectName(name)
+    widget.setAccessibleName(accessible or text.split(" (", maxsplit=1)[0])
+    return widget
