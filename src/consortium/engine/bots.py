@@ -241,34 +241,40 @@ def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draw
     family = public.catalog.family_of
     h = policy.homophily
     looks: dict[str, _TaskLook] = {}
+    tasks = {t.id: t for t in public.open_tasks}
     best_score = -1.0
     best: list[Action] = []
     for action in legal:
-        if isinstance(action, SitOut):
-            score = SIT_OUT_BELOW
-        elif isinstance(action, Stay | Initiate | Join):
-            if isinstance(action, Initiate) and action.closed != policy.close_teams:
-                continue
-            task = public.team(view.seat) if isinstance(action, Stay) else public.task(action.task)
-            assert task is not None
-            look = looks.get(task.id)
-            if look is None:
-                look = looks[task.id] = _look(view, task)
-            if isinstance(action, Stay):
-                sim = max(look.similarity(c, family[c.domain]) for c in hand)
-            else:
-                card = hand[action.slot]
-                if isinstance(action, Join) and not _would_be_admitted(public, card, task):
+        match action:
+            case SitOut():
+                score = SIT_OUT_BELOW
+            case Stay() | Initiate() | Join():
+                if isinstance(action, Initiate) and action.closed != policy.close_teams:
                     continue
-                sim = look.similarity(card, family[card.domain])
-            score = (1 - h) * look.fit + h * sim
-            score -= CROWDING * max(0, len(look.mates) - CROWD_FREE)
-            if not look.mates:
-                score -= INITIATE_COST
-            if isinstance(action, Stay):
-                score += STAY_BONUS
-        else:
-            continue
+                staying = isinstance(action, Stay)
+                task_id = (
+                    public.participants[view.seat].task if isinstance(action, Stay)
+                    else action.task
+                )
+                assert task_id is not None
+                look = looks.get(task_id)
+                if look is None:
+                    look = looks[task_id] = _look(view, tasks[task_id])
+                if isinstance(action, Stay):
+                    sim = max(look.similarity(c, family[c.domain]) for c in hand)
+                else:
+                    card = hand[action.slot]
+                    if isinstance(action, Join) and not _would_be_admitted(public, card, look.task):
+                        continue
+                    sim = look.similarity(card, family[card.domain])
+                score = (1 - h) * look.fit + h * sim
+                score -= CROWDING * max(0, len(look.mates) - CROWD_FREE)
+                if not look.mates:
+                    score -= INITIATE_COST
+                if staying:
+                    score += STAY_BONUS
+            case _:
+                continue
         if score > best_score + 1e-12:
             best_score, best = score, [action]
         elif score >= best_score - 1e-12:

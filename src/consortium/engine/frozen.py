@@ -15,27 +15,31 @@ from typing import Any, TypeVar
 import attrs
 
 T = TypeVar("T")
-_FIELDS: dict[type, tuple[tuple[str, ...], frozenset[str]]] = {}
-_HAS_DICT: dict[type, bool] = {}
+_Shape = tuple[tuple[str, ...], frozenset[str], bool]
+_SHAPES: dict[type, _Shape] = {}
 _set = object.__setattr__
+_new = object.__new__
+
+
+def _shape(inst: object) -> _Shape:
+    cls = type(inst)
+    names = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
+    shape = _SHAPES[cls] = (names, frozenset(names), hasattr(inst, "__dict__"))
+    return shape
 
 
 def evolve(inst: T, **changes: Any) -> T:
-    cls = type(inst)
-    known = _FIELDS.get(cls)
-    if known is None:
-        names = tuple(a.name for a in attrs.fields(cls))  # type: ignore[arg-type]
-        known = _FIELDS[cls] = (names, frozenset(names))
-        _HAS_DICT[cls] = hasattr(inst, "__dict__")
-    names, name_set = known
+    shape = _SHAPES.get(type(inst)) or _shape(inst)
+    names, name_set, has_dict = shape
     if not name_set.issuperset(changes):
         unknown = ", ".join(sorted(set(changes) - name_set))
-        raise TypeError(f"{cls.__name__} has no field(s) {unknown}")
-    new = object.__new__(cls)
-    if _HAS_DICT.get(cls, False):
+        raise TypeError(f"{type(inst).__name__} has no field(s) {unknown}")
+    new = _new(type(inst))
+    if has_dict:
         # Dict-backed records (the big, often-copied ones): one C-level dict copy.
-        new.__dict__.update(inst.__dict__)
-        new.__dict__.update(changes)
+        d = new.__dict__
+        d.update(inst.__dict__)
+        d.update(changes)
         return new
     for name in names:
         _set(new, name, changes[name] if name in changes else getattr(inst, name))

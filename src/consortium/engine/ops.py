@@ -44,8 +44,13 @@ def replace_task(public: PublicState, task: TaskState) -> PublicState:
 
 
 def set_task(state: GameState, task_id: str, **changes: Any) -> GameState:
-    task = evolve(state.public.task(task_id), **changes)
-    return evolve(state, public=replace_task(state.public, task))
+    public = state.public
+    tasks = list(public.tasks)
+    for i, t in enumerate(tasks):
+        if t.id == task_id:
+            tasks[i] = evolve(t, **changes)
+            return evolve(state, public=evolve(public, tasks=tuple(tasks)))
+    raise KeyError(task_id)
 
 
 def log(state: GameState, kind: str, text: str) -> GameState:
