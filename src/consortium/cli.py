@@ -28,6 +28,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Consortium: a workshop game about organizing work when no one is in charge.",
     )
     parser.add_argument("--version", action="version", version=f"consortium {__version__}")
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="open the window and quit as soon as the start screen is interactive (timing)",
+    )
     commands = parser.add_subparsers(dest="command")
 
     sim = commands.add_parser("simulate", help="play many bot-only games and print the means")
@@ -103,13 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _simulate(args)
     if args.command == "validate":
         return _validate(args)
-    return _open_window()
+    return _open_window(args)
 
 
-def _open_window() -> int:
-    """The game window comes with the UI issue; until then say so plainly."""
-    print(
-        "The game window is not built yet; try `consortium simulate --policy balanced` "
-        "or `consortium validate FILE`."
-    )
-    return 0
+def _open_window(args: argparse.Namespace) -> int:
+    """The game window. Qt is imported here only, so the headless commands never load it."""
+    from consortium.ui.app import run  # noqa: PLC0415 - keep Qt out of headless commands
+
+    return run(["--exit-when-ready"] if args.exit_when_ready else [])

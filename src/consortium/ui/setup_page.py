@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -95,11 +94,11 @@ class SetupPage(QWidget):
         self.table.setItemDelegateForColumn(1, ComboDelegate(lambda: self.seats.sector_names,
                                                              self.table))
         self.table.setItemDelegateForColumn(2, ComboDelegate(lambda: (PERSON, BOT), self.table))
-        self.add_button = QPushButton("Add a seat")
+        self.add_button = button("Add a seat")
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button = button("Remove the selected seat", "secondary")
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.start_button = QPushButton("Start the session")
+        self.start_button = button("Start the session")
         self.start_button.setAutoDefault(True)
         self.start_button.clicked.connect(self._on_start_clicked)
         self.back_button = button("Back", "secondary")

@@ -1,0 +1,199 @@
+"""Facilitator controls through the menu and panel: talk clock, pause, skip a turn, replace a
+person by a bot and back, fast-forward, end the game early, second screen, drag and drop."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from consortium.engine.actions import Deliberate, Talk
+from consortium.engine.state import Phase
+from consortium.store.scenarios import shipped_scenarios
+from consortium.ui.controller import GameController
+from consortium.ui.main_window import MainWindow
+from consortium.ui.participant_chip import SEAT_MIME
+from consortium.ui.theme import Theme
+from tests.ui.driver import Driver
+
+PLENARY, PICK, CHOOSE = 1, 2, 4
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_talk_clock_charges_started_minutes(qtbot: QtBot) -> None:
+    clock = FakeTime()
+    controller = GameController(pacing_ms=0, now=clock)
+    win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=Theme())
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    driver = Driver(qtbot, win)
+    driver.qtbot.mouseClick(win.start.new_button, Qt.MouseButton.LeftButton)
+    assert win.setup_page is not None
+    win.setup_page.talk_clock.setChecked(True)
+    driver.qtbot.mouseClick(win.start.new_button, Qt.MouseButton.LeftButton)
+    driver.start(PLENARY)
+    driver.settle()
+    driver.click(driver.button("intros-0"))
+    driver.settle()
+    assert controller.view.phase is Phase.DELIBERATION
+    driver.click(driver.button("clock"))
+    clock.now += 7 * 60 + 5  # 7 min 5 s: 8 started minutes
+    win.menu.clock.trigger()  # stop via the menu (Ctrl+T)
+    assert "Talk clock 07:05 (stopped)" in win.board.header.clock_label.text()
+    driver.click(driver.button("talked"))
+    assert Deliberate(8) in controller.actions
+    driver.settle()
+    assert controller.view.phase is Phase.PLACEMENT
+    driver.click(driver.button("clock"))
+    clock.now += 100
+    driver.click(driver.button("vote"))
+    assert Talk(2) in controller.actions
+    controller.end_game()
+
+
+def test_pause_skip_replace_fast_forward(qtbot: QtBot, window: MainWindow) -> None:
+    driver = Driver(qtbot, window)
+    c = window.controller
+    driver.start(PICK)
+    driver.settle()
+    assert driver.curtain.active
+    seat = c.view.actor
+    assert seat is not None
+    # skip: Stay is impossible in round 1, so the person sits out
+    window.menu.skip.trigger()
+    assert seat in c.view.sat_out
+    driver.settle()
+    # pause stops bots; the board says so
+    window.menu.pause.trigger()
+    assert c.session.paused and window.board.header.status_label.text() == "Paused"
+    window.menu.pause.trigger()
+    assert not c.session.paused
+    driver.settle()
+    # replace the person now choosing by a bot, and back
+    now = c.view.actor
+    assert now is not None and c.session.is_person(now)
+    menu_item = next(a for a in window.menu.seats.actions()
+                     if a.text().startswith(c.view.participants[now].name))
+    menu_item.trigger()
+    assert not c.session.is_person(now)
+    driver.settle()
+    assert c.view.actor != now or c.view.phase is not Phase.TURNS
+    c.set_person(now, True)
+    assert c.session.is_person(now)
+    # fast-forward: bots finish the game in chunks; the window keeps answering
+    window.menu.fast_forward.trigger()
+    qtbot.waitUntil(lambda: c.view.phase is Phase.GAME_OVER, timeout=10000)
+    assert window.board.pages.currentWidget() is window.board.debrief
+    window.menu.reveal.trigger()
+    assert c.debrief is not None and window.board.debrief._revealed.isVisibleTo(window.board)
+
+
+def test_end_game_early_and_reveal(qtbot: QtBot, window: MainWindow) -> None:
+    driver = Driver(qtbot, window)
+    driver.start(PICK)
+    c = window.controller
+    qtbot.waitUntil(lambda: driver.curtain.active)
+    window.menu.end_game.trigger()
+    assert c.session.ended_early
+    assert not driver.curtain.active
+    driver.click(driver.button("reveal"))
+    assert c.debrief is not None and c.debrief.rounds_played == 0
+    assert "ended early" in window.board.debrief.result.text()
+
+
+def test_keyboard_and_drop_placement(qtbot: QtBot, window: MainWindow) -> None:
+    driver = Driver(qtbot, window)
+    c = window.controller
+    driver.start(PLENARY)
+    driver.settle()
+    driver.click(driver.button("intros-0"))
+    driver.settle()
+    driver.press(driver.button("talked"), Qt.Key.Key_Return)
+    driver.settle()
+    assert c.view.phase is Phase.PLACEMENT
+    board = window.board
+    # keyboard: focus a participant chip, Enter; focus a task card, Space
+    chip = board.strip.chips[1]
+    card = next(k for k in board.board.cards if k.task_id not in (None, c.view.board[1]))
+    chip.setFocus()
+    qtbot.keyClick(chip, Qt.Key.Key_Return)
+    assert c.session.selected_seat == 1
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key.Key_Space)
+    assert c.view.board[1] == card.task_id
+    # the facilitator panel's keyboard pickers
+    panel = window.game.panel
+    panel.who.setCurrentIndex(0)
+    panel.where.setCurrentIndex(panel.where.count() - 1)  # off the board
+    driver.click(panel.buttons["place"])
+    assert c.view.board[0] is None
+    assert not panel.buttons["vote"].isEnabled()
+    # a synthesised drop of participant 0 on a task card
+    data = QMimeData()
+    data.setData(SEAT_MIME, b"0")
+    target = next(k for k in board.board.cards if k.task_id is not None and k.isVisible())
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.MoveAction, data,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    # QApplication::notify ignores drop events outside a real drag (and QDrag.exec returns at
+    # once offscreen), so the synthesised event goes to the handler itself.
+    target.dropEvent(drop)
+    assert c.view.board[0] == target.task_id
+    assert window.game.panel.buttons["vote"].isEnabled()
+
+
+def test_second_screen_keeps_private_panel_off_the_projector(qtbot: QtBot) -> None:
+    controller = GameController(pacing_ms=0)
+    win = MainWindow(controller, lambda: dict(shipped_scenarios()), dual_screen=True)
+    qtbot.addWidget(win)
+    qtbot.addWidget(win.board)
+    win.resize(1920, 1080)
+    win.show()
+    driver = Driver(qtbot, win)
+    driver.start(PICK)
+    driver.settle()
+    assert win.board.isWindow() and win.board.isVisible()
+    assert not win.isAncestorOf(win.board)
+    assert driver.curtain.active
+    name = controller.view.participants[controller.view.actor or 0].name
+    driver.click(driver.curtain.show_button)
+    assert driver.curtain.panel is not None
+    assert win.board.header.status_label.text() == f"{name} is choosing…"
+    assert not any(w.objectName() == "privatePanel" for w in win.board.findChildren(QWidget))
+    controller.end_game()
+    win.board.close()
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, window: MainWindow) -> None:
+    driver = Driver(qtbot, window)
+    driver.start(CHOOSE)
+    driver.settle()
+    for widget in window.findChildren(QPushButton):
+        assert widget.accessibleName(), widget.text()
+    for widget in window.board.findChildren(QWidget):
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and not isinstance(widget, QLabel):
+            if type(widget).__name__.startswith("Q") and widget.parent() is not None and (
+                type(widget.parent()).__name__ in ("QScrollArea", "QAbstractScrollArea")
+            ):
+                continue
+            assert widget.accessibleName() or not widget.isVisibleTo(window), widget
+
+
+def test_exit_when_ready() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "consortium", "--exit-when-ready"],
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        capture_output=True, timeout=60, check=False,
+    )
+    assert done.returncode == 0, done.stderr

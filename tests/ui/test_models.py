@@ -1,0 +1,57 @@
+"""Every item model passes Qt's model tester, filled as the game fills it."""
+
+from __future__ import annotations
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from consortium.engine.actions import SitOut, Stay
+from consortium.engine.state import LogEntry, SeatSetup
+from consortium.ui.choices_model import ChoicesModel
+from consortium.ui.log_model import LogModel
+from consortium.ui.seats_model import SeatsModel
+from consortium.ui.table_model import RowsModel
+
+SECTORS = (("business", "Business"), ("government", "Government"))
+
+
+def test_log_model(qtmodeltester: ModelTester) -> None:
+    model = LogModel()
+    qtmodeltester.check(model)
+    entries = tuple(LogEntry(1, "x", f"line {i}") for i in range(5))
+    model.set_entries(entries[:2])
+    model.set_entries(entries)
+    assert model.rowCount() == 5
+    model.set_entries(entries[:1])  # a new game: reset
+    qtmodeltester.check(model)
+
+
+def test_choices_model(qtmodeltester: ModelTester) -> None:
+    model = ChoicesModel()
+    model.set_choices([("Stay", Stay(0), "keep working"), ("Sit out", SitOut(0), "")])
+    qtmodeltester.check(model)
+    assert model.action(1) == SitOut(0)
+    model.clear()
+    assert model.rowCount() == 0
+
+
+def test_rows_model(qtmodeltester: ModelTester) -> None:
+    model = RowsModel(("A", "B"))
+    model.set_rows([("1", "2"), ("3", "4")])
+    qtmodeltester.check(model)
+
+
+def test_seats_model(qtmodeltester: ModelTester, qtbot: QtBot) -> None:
+    model = SeatsModel(SECTORS)
+    model.set_seats([SeatSetup(f"P{i}", "business") for i in range(3)])
+    qtmodeltester.check(model)
+    assert model.add_seat()
+    assert model.setData(model.index(3, 1), "Government")
+    assert model.setData(model.index(3, 2), "Person")
+    assert model.seats()[3] == SeatSetup("Bot 4", "government", None)
+    assert not model.setData(model.index(0, 1), "Nowhere")
+    assert model.remove_seat(0)
+    assert not model.remove_seat(0)  # three seats at least
+    for _ in range(6):
+        model.add_seat()
+    assert model.rowCount() == 8
