@@ -6,7 +6,7 @@ Rules read better as "move seat 3 to task X, charge everyone an hour" than as ne
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from consortium.engine.frozen import evolve
@@ -158,6 +158,32 @@ def similarity(ctx: Context, a: Iterable[Card | None], b: Iterable[Card | None])
     if {fam[d] for d in da} & {fam[d] for d in db}:
         return 0.5
     return 0.0
+
+
+def similarity_table(ctx: Context, hands: Sequence[Sequence[Card]]) -> list[list[float]]:
+    """``sim`` for every pair of seats, computed once per work resolution from each hand's
+    domain and family sets (the same rule as :func:`similarity`)."""
+    fam = ctx.family_of
+    know = [
+        (frozenset(c.domain for c in hand), frozenset(fam[c.domain] for c in hand))
+        for hand in hands
+    ]
+    n = len(hands)
+    table = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        di, fi = know[i]
+        for j in range(i + 1, n):
+            dj, fj = know[j]
+            if not di or not dj:
+                value = 0.0
+            elif not di.isdisjoint(dj):
+                value = 1.0
+            elif not fi.isdisjoint(fj):
+                value = 0.5
+            else:
+                value = 0.0
+            table[i][j] = table[j][i] = value
+    return table
 
 
 def private_of(state: GameState, seat: int) -> PrivateSeat:

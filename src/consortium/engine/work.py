@@ -25,7 +25,7 @@ from consortium.engine.ops import (
     present_seats,
     raise_familiarity,
     set_task,
-    similarity,
+    similarity_table,
 )
 from consortium.engine.state import (
     Card,
@@ -66,7 +66,12 @@ class _Worked:
 
 
 def _work_of(
-    ctx: Context, state: GameState, seat: int, task: TaskState, hands: Sequence[Sequence[Card]]
+    ctx: Context,
+    state: GameState,
+    seat: int,
+    task: TaskState,
+    hands: Sequence[Sequence[Card]],
+    sims: Sequence[Sequence[float]],
 ) -> _Worked:
     rules = ctx.rules
     private = state.seats[seat]
@@ -75,7 +80,7 @@ def _work_of(
     overhead = 0.0
     for other in task.members:
         if other != seat:
-            sim = similarity(ctx, hands[seat], hands[other])
+            sim = sims[seat][other]
             overhead += rules.overhead_k * (1 - sim) * (1 - fam[other] / rules.familiarity_max)
     overhead = min(overhead, left)
     work = left - overhead
@@ -104,11 +109,12 @@ def resolve_work(state: GameState) -> GameState:
     round_no = public.round
     present = present_seats(public)
     hands = [s.hand for s in state.seats]
+    sims = similarity_table(ctx, hands)
     worked: dict[int, _Worked] = {}
     teams = [t for t in public.open_tasks if t.members]
     for task in teams:
         for seat in task.members:
-            worked[seat] = _work_of(ctx, state, seat, task, hands)
+            worked[seat] = _work_of(ctx, state, seat, task, hands, sims)
 
     # progress, coverage, finishing
     finished: list[str] = []
@@ -196,7 +202,7 @@ def resolve_work(state: GameState) -> GameState:
         )
     state = evolve(state, seats=tuple(new_seats))
 
-    alignophilia = alignophilia_index(ctx, teams, hands)
+    alignophilia = alignophilia_index(teams, sims)
     record = RoundRecord(
         round=round_no,
         mode=public.mode,  # type: ignore[arg-type]
@@ -325,21 +331,21 @@ def _why_elsewhere(
 
 
 def alignophilia_index(
-    ctx: Context, teams: Sequence[TaskState], hands: Sequence[Sequence[Card]]
+    teams: Sequence[TaskState], sims: Sequence[Sequence[float]]
 ) -> float | None:
     """Mean ``sim`` over teammate pairs minus mean ``sim`` over all pairs of participants on
     any team. Under random teams of the same sizes every pair is equally likely to be
     teammates, so the second term is the exact expectation (closed form, never sampled).
     ``None`` ("—") when no team has two members."""
     within = [
-        similarity(ctx, hands[a], hands[b])
+        sims[a][b]
         for t in teams
         for a, b in combinations(sorted(t.members), 2)
     ]
     if not within:
         return None
     everyone = sorted(s for t in teams for s in t.members)
-    pairs = [similarity(ctx, hands[a], hands[b]) for a, b in combinations(everyone, 2)]
+    pairs = [sims[a][b] for a, b in combinations(everyone, 2)]
     return sum(within) / len(within) - sum(pairs) / len(pairs)
 
 
