@@ -47,7 +47,9 @@ def _table(model: RowsModel, name: str) -> QTableView:
     table.setAccessibleName(name)
     table.setWordWrap(True)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    model.modelReset.connect(table.resizeRowsToContents)
     table.verticalHeader().setVisible(False)
     table.setMinimumHeight(220)
     return table
@@ -161,7 +163,8 @@ class DebriefView(QWidget):
         self.waiting.setVisible(False)
         self._revealed.setVisible(True)
         self.chart.set_bars(
-            [Bar(f"R{r.round} {mode}", r.time) for r, mode in zip(m.rounds, d.modes, strict=False)]
+            [Bar(f"Round {r.round}\n{mode}", r.time)
+             for r, mode in zip(m.rounds, d.modes, strict=False)]
         )
         self.jointholism.set_name("Jointholism index")
         self.alignophilia.set_name("Alignophilia index")

@@ -42,6 +42,7 @@ from consortium.ui.choices_model import ChoicesModel
 from consortium.ui.controller import GameController
 from consortium.ui.labels import PHASE_LABELS
 from consortium.ui.plenary_members import plenary_members
+from consortium.ui.prompts import SCRIPT
 from consortium.ui.session import Change, SessionView
 from consortium.ui.widgets import label
 
@@ -319,7 +320,9 @@ class FacilitatorPanel(QWidget):
     def _fill_end(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
         if s.revealed:
-            self._text("The debrief is on the board. Follow the facilitator notes at its end.")
+            self._text("The debrief is on the board. Your notes:", "big")
+            for step, text in SCRIPT:
+                self._text(f"{step}: {text}")
             return
         self._text("Reveal every hand to start the debrief (the concept names appear then).")
         self._button("reveal", "Reveal hands and start the debrief (Enter)", c.reveal,

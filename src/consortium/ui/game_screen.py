@@ -7,7 +7,7 @@ fills the laptop. Listens to ``Curtain.active_changed`` to swap the column's pag
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
 
 from consortium.ui.board_window import BoardWindow
 from consortium.ui.controller import GameController
@@ -32,6 +32,11 @@ class GameScreen(QWidget):
         self.side.setAccessibleName("Facilitator column")
         self.side.addWidget(self.panel)
         self.side.addWidget(self.curtain)
+        # Ignored: the 7:3 stretch decides the widths, so opening a private panel never
+        # shifts the board and long texts never push the window past the screen.
+        self.side.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        if board_here:
+            board.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if board_here:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 def gauge_text(name: str, value: float | None, threshold: float) -> str:
     if value is None:
         return f"{name}: — (no team of two)"
-    verdict = "FLAGGED" if value >= threshold else "below the threshold"
-    return f"{name}: {value:.2f} (threshold {threshold:.2f}, {verdict})"
+    verdict = "FLAGGED" if value >= threshold else "below"
+    return f"{name}: {value:.2f} · {verdict} (threshold {threshold:.2f})"
 
 
 def paint_gauge(
@@ -28,7 +28,9 @@ def paint_gauge(
     line = painter.fontMetrics().height()
     painter.setPen(QColor("#111111"))
     painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line * 1.2),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
+                                                      int(rect.width())))
     bar = QRectF(rect.left(), rect.top() + line * 1.4, rect.width() - 2, line * 1.1)
     painter.fillRect(bar, QColor("#ffffff"))
     if value is not None:

@@ -58,7 +58,7 @@ class ParticipantChip(ClickableFrame):
         shown = [card_short(view.catalog, c) for c in p.public_cards if c is not None]
         hidden = sum(1 for c in p.public_cards if c is None)
         parts = shown + ([f"{hidden} card{'s' if hidden != 1 else ''} not shown"] if hidden else [])
-        _set(self._cards, "\n".join(parts))
+        _set(self._cards, " · ".join(parts))
         if view.phase is Phase.PLACEMENT and view.board and view.board[seat] is not None:
             task_line = f"Placed on: {task_title(view, view.board[seat])}"
         elif seat in view.sat_out:

@@ -55,6 +55,7 @@ class PrivatePanel(QWidget):
             f"Your hours this round: {hours(private.hours)}"
             + (f" ({hours(left)} left after meetings)" if left != private.hours else ""),
             "big",
+            wrap=True,
         )
         self.motivation = QLabel(f"Motivation: {private.motivation} of 5")
         layout.addWidget(self.hours)
@@ -81,6 +82,7 @@ class PrivatePanel(QWidget):
         self.choices = QListView()
         self.choices.setModel(self.model)
         self.choices.setWordWrap(True)
+        self.choices.setSpacing(3)
         self.choices.setAccessibleName("Your choices")
         # Enter reaches keyPressEvent (the view ignores it after emitting ``activated``), so
         # only the mouse's double click is connected here: one Enter, one confirmation.

@@ -50,7 +50,7 @@ class TaskCard(ClickableFrame):
         self._stamp.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(4)
+        layout.setSpacing(2)
         top = QHBoxLayout()
         top.addWidget(self._title, 1)
         top.addWidget(self._value, 0, Qt.AlignmentFlag.AlignTop)
@@ -81,9 +81,11 @@ class TaskCard(ClickableFrame):
         found = ", ".join(
             f"{domain(catalog, r)}{' ✓' if r in covered else ''}" for r in task.discovered
         )
-        _set(self._found, f"Found need: {found}" if found else "")
         left = task.hidden_count - len(task.discovered)
-        _set(self._hidden, f"Hidden needs not found yet: {left}" if left else "")
+        hidden = f"{left} hidden need{'s' if left != 1 else ''} not found yet" if left else ""
+        _set(self._found, " · ".join(x for x in (f"Found: {found}" if found else "", hidden)
+                                     if x))
+        _set(self._hidden, "")
         people = view.participants
         if task.members:
             names = ", ".join(

@@ -69,12 +69,13 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
     line = metrics.height()
     legend_width = max(metrics.horizontalAdvance(name) for name, _, _ in PARTS) + line * 2.4
     chart = QRectF(rect.left(), rect.top(), rect.width() - legend_width - line, rect.height())
-    plot = chart.adjusted(line * 3.2, line * 0.5, 0, -line * 2.6)
+    plot = chart.adjusted(line * 3.2, line * 0.5, 0, -line * 4.9)
     top = max((b.time.total for b in bars), default=0.0) or 1.0
     painter.setPen(QPen(QColor("#111111"), 2))
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())
     painter.drawLine(plot.bottomLeft(), plot.topLeft())
-    step = max(1, round(top / 4))
+    step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if top / s <= 5), 1000)
+    top = max(top, step * 1.0)
     value = 0
     while value <= top + 1e-9:
         y = plot.bottom() - plot.height() * value / top
@@ -107,8 +108,9 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
         label_font = QFont(font)
         label_font.setBold(bar.highlight)
         painter.setFont(label_font)
-        painter.drawText(QRectF(plot.left() + slot * i, plot.bottom() + 4, slot, line * 2.4),
-                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+        painter.drawText(QRectF(plot.left() + slot * i, plot.bottom() + 4, slot, line * 4.7),
+                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                         | Qt.TextFlag.TextWordWrap,
                          f"{bar.label}\n{hours(bar.time.total)}")
         painter.setFont(font)
     # legend, top to bottom in stacking order reversed (the top segment first)
