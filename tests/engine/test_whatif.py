@@ -41,6 +41,9 @@ def test_round_start_is_the_state_before_the_mode_of_that_round() -> None:
     assert start.public.round == 3
     assert start.public.mode is None
     assert len(start.public.pit_stops) == 2  # rounds 1 and 2 are history
+    # it counts the Continue it stands for, so the group's bots replay the same choices
+    continues = [i for i, a in enumerate(log) if type(a).__name__ == "Continue"]
+    assert start.step == continues[1] + 1
 
 
 def test_same_seed_gives_every_policy_the_same_comings_and_goings() -> None:

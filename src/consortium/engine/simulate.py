@@ -100,7 +100,8 @@ def round_start(scenario: Scenario, config: GameConfig, actions: Sequence[Action
     state = flow.start_organizing(state)
     for action in actions:
         if isinstance(action, Continue) and state.public.round == round_no - 1:
-            return begin_round(state, round_no)
+            # counted as the Continue it stands for, so bots replay the same choices
+            return evolve(begin_round(state, round_no), step=state.step + 1)
         state = apply(state, action)
     raise ValueError(f"the log does not reach round {round_no}")
 
