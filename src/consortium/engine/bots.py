@@ -233,6 +233,16 @@ def _look(view: PlayerView, task: TaskState) -> _TaskLook:
     return _TaskLook(task, _fit_score(public, view.private.hand, task, view.seat), tuple(mates))
 
 
+def _score_with(look: _TaskLook, card: Card, family: dict[str, str], h: float) -> float:
+    """``(1 − homophily) · fit + homophily · similarity`` for signalling ``card`` on a task,
+    minus crowding; starting a task alone costs INITIATE_COST."""
+    score = (1 - h) * look.fit + h * look.similarity(card, family[card.domain])
+    score -= CROWDING * max(0, len(look.mates) - CROWD_FREE)
+    if not look.mates:
+        score -= INITIATE_COST
+    return score
+
+
 def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draws) -> Action:
     """Score every option as ``(1 − homophily) · fit + homophily · similarity`` and take the
     best; exact ties are broken by the bot's own seeded draw."""
@@ -245,36 +255,38 @@ def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draw
     best_score = -1.0
     best: list[Action] = []
     for action in legal:
-        match action:
-            case SitOut():
-                score = SIT_OUT_BELOW
-            case Stay() | Initiate() | Join():
-                if isinstance(action, Initiate) and action.closed != policy.close_teams:
-                    continue
-                staying = isinstance(action, Stay)
-                task_id = (
-                    public.participants[view.seat].task if isinstance(action, Stay)
-                    else action.task
-                )
-                assert task_id is not None
-                look = looks.get(task_id)
-                if look is None:
-                    look = looks[task_id] = _look(view, tasks[task_id])
-                if isinstance(action, Stay):
-                    sim = max(look.similarity(c, family[c.domain]) for c in hand)
-                else:
-                    card = hand[action.slot]
-                    if isinstance(action, Join) and not _would_be_admitted(public, card, look.task):
-                        continue
-                    sim = look.similarity(card, family[card.domain])
-                score = (1 - h) * look.fit + h * sim
-                score -= CROWDING * max(0, len(look.mates) - CROWD_FREE)
-                if not look.mates:
-                    score -= INITIATE_COST
-                if staying:
-                    score += STAY_BONUS
-            case _:
+        # ``type(...) is`` rather than isinstance/match: this loop runs for every legal
+        # option of every self-selection turn in every simulated game.
+        if type(action) is Initiate:
+            if action.closed != policy.close_teams:
                 continue
+            look = looks.get(action.task) or looks.setdefault(
+                action.task, _look(view, tasks[action.task])
+            )
+            score = look.fit - INITIATE_COST if not look.mates else _score_with(
+                look, hand[action.slot], family, h
+            )
+        elif type(action) is Join:
+            look = looks.get(action.task) or looks.setdefault(
+                action.task, _look(view, tasks[action.task])
+            )
+            card = hand[action.slot]
+            if not _would_be_admitted(public, card, look.task):
+                continue
+            score = _score_with(look, card, family, h)
+        elif type(action) is Stay:
+            task_id = public.participants[view.seat].task
+            assert task_id is not None
+            look = looks.get(task_id) or looks.setdefault(task_id, _look(view, tasks[task_id]))
+            sim = max(look.similarity(c, family[c.domain]) for c in hand)
+            score = (1 - h) * look.fit + h * sim + STAY_BONUS
+            score -= CROWDING * max(0, len(look.mates) - CROWD_FREE)
+            if not look.mates:
+                score -= INITIATE_COST
+        elif type(action) is SitOut:
+            score = SIT_OUT_BELOW
+        else:
+            continue
         if score > best_score + 1e-12:
             best_score, best = score, [action]
         elif score >= best_score - 1e-12:
