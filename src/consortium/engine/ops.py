@@ -62,33 +62,49 @@ def present_seats(public: PublicState) -> list[int]:
     return [i for i, p in enumerate(public.participants) if p.present]
 
 
-def leave_task(state: GameState, seat: int) -> GameState:
-    """Take a participant off their team. If the lead leaves, the longest-serving member
-    leads; a task left with no members is open again with its progress and no lead."""
-    task_id = state.public.participants[seat].task
-    if task_id is None:
-        return state
-    task = state.public.task(task_id)
+def _without(task: TaskState, seat: int) -> TaskState:
+    """A task after ``seat`` leaves its team: the longest-serving member leads if the lead
+    left; a task with no members is open again with its progress, no lead and not closed."""
     members = tuple(m for m in task.members if m != seat)
     lead = task.lead
     if lead == seat:
         lead = members[0] if members else None
-    closed = task.closed if members else False
-    state = set_task(state, task_id, members=members, lead=lead, closed=closed)
-    return set_participant(state, seat, task=None)
+    return evolve(task, members=members, lead=lead, closed=task.closed if members else False)
+
+
+def _move(state: GameState, seat: int, task_id: str | None, *, lead: bool = False) -> GameState:
+    """Move a participant from their team (if any) to ``task_id`` (or to none), with one
+    copy of the board: rules call this for every placement, join and departure."""
+    public = state.public
+    old_id = public.participants[seat].task
+    tasks = list(public.tasks)
+    for i, task in enumerate(tasks):
+        if task.id == old_id and old_id != task_id:
+            tasks[i] = _without(task, seat)
+        elif task.id == task_id:
+            if old_id == task_id:
+                if lead:
+                    tasks[i] = evolve(task, lead=seat)
+            else:
+                new_lead = seat if lead or task.lead is None else task.lead
+                tasks[i] = evolve(task, members=(*task.members, seat), lead=new_lead)
+    people = list(public.participants)
+    people[seat] = evolve(people[seat], task=task_id)
+    return evolve(
+        state, public=evolve(public, tasks=tuple(tasks), participants=tuple(people))
+    )
+
+
+def leave_task(state: GameState, seat: int) -> GameState:
+    """Take a participant off their team (see :func:`_without` for who leads then)."""
+    if state.public.participants[seat].task is None:
+        return state
+    return _move(state, seat, None)
 
 
 def join_task(state: GameState, seat: int, task_id: str, *, lead: bool = False) -> GameState:
     """Put a participant on a task (leaving any other), at the end of the serving order."""
-    if state.public.participants[seat].task == task_id:
-        if lead:
-            state = set_task(state, task_id, lead=seat)
-        return state
-    state = leave_task(state, seat)
-    task = state.public.task(task_id)
-    new_lead = seat if lead or task.lead is None else task.lead
-    state = set_task(state, task_id, members=(*task.members, seat), lead=new_lead)
-    return set_participant(state, seat, task=task_id)
+    return _move(state, seat, task_id, lead=lead)
 
 
 def make_public(state: GameState, seat: int, slot: int) -> GameState:
