@@ -11,15 +11,27 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from consortium import __version__
-from consortium.engine.bots import POLICIES
-from consortium.engine.scenario_toml import ScenarioError, scenario_warnings
-from consortium.engine.summary import SUMMARY_KEYS, play_many, summarise
-from consortium.store.scenarios import find_scenario, read_scenario_file
 
 EXIT_PROBLEM = 2
+
+
+class _Policies:
+    """The policy names for ``--policy``, looked up only when a command needs them, so that
+    opening the window does not import the engine's bots (launch time, bench/launch.py)."""
+
+    def _names(self) -> list[str]:
+        from consortium.engine.bots import POLICIES  # noqa: PLC0415 - see the class docstring
+
+        return sorted(POLICIES)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,7 +49,10 @@ def _parser() -> argparse.ArgumentParser:
 
     sim = commands.add_parser("simulate", help="play many bot-only games and print the means")
     sim.add_argument("--scenario", default="cancer-care", help="a shipped scenario id or a path")
-    sim.add_argument("--policy", required=True, choices=sorted(POLICIES))
+    sim.add_argument(
+        "--policy", required=True, choices=_Policies(), metavar="POLICY",
+        help="the bots' policy (a wrong name lists them all)",
+    )
     sim.add_argument("--seeds", type=int, default=100, help="games to play (seeds 0..N-1)")
     sim.add_argument("--rounds", type=int, help="rounds per game (3-8; scenario default)")
     sim.add_argument("--turnover", type=float, help="0-0.9 (scenario default)")
@@ -50,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _simulate(args: argparse.Namespace) -> int:
+    from consortium.engine.scenario_toml import ScenarioError  # noqa: PLC0415 - lazy: launch
+    from consortium.engine.summary import SUMMARY_KEYS, play_many, summarise  # noqa: PLC0415
+    from consortium.store.scenarios import find_scenario  # noqa: PLC0415
+
     problems = []
     if args.seeds < 1:
         problems.append("--seeds must be at least 1")
@@ -90,6 +109,12 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from consortium.engine.scenario_toml import (  # noqa: PLC0415 - lazy: launch time
+        ScenarioError,
+        scenario_warnings,
+    )
+    from consortium.store.scenarios import read_scenario_file  # noqa: PLC0415
+
     try:
         scenario = read_scenario_file(args.path)
     except ScenarioError as error:

@@ -9,21 +9,36 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from consortium.ui.controller import GameController
 from consortium.ui.main_window import MainWindow
 from consortium.ui.theme import Theme
 
+if TYPE_CHECKING:
+    from consortium.engine.scenario import Scenario
+    from consortium.ui.controller import GameController
 
-def _scenarios() -> dict[str, object]:
+
+def _scenarios() -> dict[str, Scenario]:
     from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415 - not at launch
 
     return dict(shipped_scenarios())
+
+
+def _controller_factory(pacing_ms: int) -> Callable[[], GameController]:
+    """The controller (and with it the engine's rules) loads with the first game."""
+
+    def make() -> GameController:
+        from consortium.ui.controller import GameController  # noqa: PLC0415 - launch time
+
+        return GameController(pacing_ms=pacing_ms)
+
+    return make
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -43,12 +58,10 @@ def build(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow]:
     app.setApplicationDisplayName("Consortium")
     theme = Theme()
     theme.apply(app)
-    controller = GameController(pacing_ms=args.pacing)
     screens = QGuiApplication.screens()
     board_screen = screens[1] if len(screens) >= 2 else None
-    window = MainWindow(controller, _scenarios, board_screen=board_screen,  # type: ignore[arg-type]
-                        theme=theme)
-    controller.setParent(window)
+    window = MainWindow(_controller_factory(args.pacing), _scenarios,
+                        board_screen=board_screen, theme=theme)
     return app, window
 
 

@@ -9,13 +9,16 @@ to enable items and to name the seats.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from consortium.engine.state import Phase
-from consortium.ui.controller import GameController
-from consortium.ui.session import Change
+
+if TYPE_CHECKING:  # the controller module (and the engine's rules) load with the first game
+    from consortium.ui.controller import GameController
+    from consortium.ui.session import Change
 
 
 def _action(menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey = "",
@@ -29,10 +32,10 @@ def _action(menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey = "
 
 
 class FacilitatorMenu:
-    """Builds the menus on ``window`` and keeps their state in step with the game."""
+    """Builds the menus on ``window``; once a game exists, :meth:`attach` connects them to
+    its controller and keeps their state in step with the game."""
 
-    def __init__(self, window: QMainWindow, controller: GameController) -> None:
-        self._controller = controller
+    def __init__(self, window: QMainWindow) -> None:
         bar = window.menuBar()
         bar.setAccessibleName("Menu")
         session = bar.addMenu("&Session")
@@ -57,15 +60,18 @@ class FacilitatorMenu:
         self.zoom_reset = _action(view, "Normal size", "Ctrl+0")
         help_menu = bar.addMenu("&Help")
         self.help = _action(help_menu, "Help", "F1")
+        self._seat_key: tuple[object, ...] | None = None
+        self._enable(False)
+
+    def attach(self, controller: GameController) -> None:
+        self._controller = controller
         self.clock.triggered.connect(controller.toggle_clock)
         self.pause.toggled.connect(controller.set_paused)
         self.skip.triggered.connect(controller.skip_turn)
         self.fast_forward.triggered.connect(controller.fast_forward)
         self.reveal.triggered.connect(controller.reveal)
         self.end_game.triggered.connect(controller.end_game)
-        self._seat_key: tuple[object, ...] | None = None
         controller.changed.connect(self._on_game_changed)
-        self._enable(False)
 
     def _seat_setter(self, seat: int, person: bool) -> Callable[..., None]:
         def set_seat(*_: object) -> None:

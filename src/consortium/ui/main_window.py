@@ -8,20 +8,23 @@ move between pages; the game itself is driven by the ``GameController``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QScreen
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from consortium.engine.scenario import Scenario
-from consortium.ui.board_window import BoardWindow
-from consortium.ui.controller import GameController
 from consortium.ui.facilitator_menu import FacilitatorMenu
-from consortium.ui.game_screen import GameScreen
-from consortium.ui.session import SessionSetup
-from consortium.ui.setup_page import SetupPage
 from consortium.ui.start_screen import StartScreen
 from consortium.ui.theme import Theme
+
+if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
+    from consortium.engine.scenario import Scenario
+    from consortium.ui.board_window import BoardWindow
+    from consortium.ui.controller import GameController
+    from consortium.ui.game_screen import GameScreen
+    from consortium.ui.session import SessionSetup
+    from consortium.ui.setup_page import SetupPage
 
 HELP_TEXT = (
     "Keyboard: Tab moves in reading order · Space shows or hides your hand behind the curtain "
@@ -35,7 +38,7 @@ HELP_TEXT = (
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        controller: GameController,
+        controller: GameController | Callable[[], GameController],
         scenarios: Callable[[], dict[str, Scenario]],
         *,
         board_screen: QScreen | None = None,
@@ -44,7 +47,12 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setWindowTitle("Consortium")
-        self.controller = controller
+        self._controller: GameController | None = None
+        self._make_controller: Callable[[], GameController] | None = None
+        if isinstance(controller, QObject):
+            self._controller = controller
+        else:
+            self._make_controller = controller
         self._scenarios = scenarios
         self.theme = theme or Theme()
         self.dual_screen = dual_screen or board_screen is not None
@@ -54,13 +62,11 @@ class MainWindow(QMainWindow):
         self.start = StartScreen()
         self.pages.addWidget(self.start)
         self.setup_page: SetupPage | None = None
-        self.board = BoardWindow(controller)
-        self.game = GameScreen(controller, self.board, board_here=not self.dual_screen)
-        if self.dual_screen:
-            self.board.setParent(None)
-            self.board.setWindowFlag(Qt.WindowType.Window, True)
-        self.pages.addWidget(self.game)
-        self.menu = FacilitatorMenu(self, controller)
+        self._board: BoardWindow | None = None
+        self._game: GameScreen | None = None
+        self.menu = FacilitatorMenu(self)
+        if self._controller is not None:
+            self._build_game()
         self.start.new_session.connect(self.show_setup)
         self.start.help.connect(self.show_help)
         self.start.quit.connect(self.close)
@@ -76,10 +82,52 @@ class MainWindow(QMainWindow):
         self.menu.full_screen.toggled.connect(self._on_full_screen_toggled)
         self.start.new_button.setFocus()
 
+    # --- the game screen, built with the first game -----------------------------------
+
+    def _build_game(self) -> None:
+        from consortium.ui.board_window import BoardWindow  # noqa: PLC0415 - see TYPE_CHECKING
+        from consortium.ui.game_screen import GameScreen  # noqa: PLC0415
+
+        if self._controller is None:
+            assert self._make_controller is not None
+            self._controller = self._make_controller()
+            self._controller.setParent(self)
+        controller = self._controller
+        self._board = BoardWindow(controller)
+        self._game = GameScreen(controller, self._board, board_here=not self.dual_screen)
+        if self.dual_screen:
+            self._board.setParent(None)
+            self._board.setWindowFlag(Qt.WindowType.Window, True)
+        self.pages.addWidget(self._game)
+        self.menu.attach(controller)
+
+    @property
+    def controller(self) -> GameController:
+        if self._controller is None or self._game is None:
+            self._build_game()
+        assert self._controller is not None
+        return self._controller
+
+    @property
+    def board(self) -> BoardWindow:
+        if self._board is None:
+            self._build_game()
+        assert self._board is not None
+        return self._board
+
+    @property
+    def game(self) -> GameScreen:
+        if self._game is None:
+            self._build_game()
+        assert self._game is not None
+        return self._game
+
     # --- pages ------------------------------------------------------------------------
 
     def show_setup(self) -> None:
         if self.setup_page is None:
+            from consortium.ui.setup_page import SetupPage  # noqa: PLC0415 - see TYPE_CHECKING
+
             self.setup_page = SetupPage(self._scenarios())
             self.setup_page.start_requested.connect(self.start_session)
             self.setup_page.back_requested.connect(
@@ -132,7 +180,8 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
 
-    def closeEvent(self, event: object) -> None:  # the projector window goes too
-        if self.dual_screen:
-            self.board.close()
-        super().closeEvent(event)  # type: ignore[arg-type]
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The projector's board window closes with the laptop's window."""
+        if self.dual_screen and self._board is not None:
+            self._board.close()
+        super().closeEvent(event)
