@@ -30,19 +30,20 @@ def shown_families(state: GameState, seat: int) -> set[str]:
 def invitations(state: GameState) -> list[tuple[int, str]]:
     """Every (invitee, task) the rule allows, in seat then queue order."""
     public = state.public
-    teams = [t for t in public.open_tasks if t.members]
+    present = present_seats(public)
+    shows = {seat: shown_families(state, seat) for seat in present}
+    teams = [
+        (task, set().union(*(shows.get(m) or shown_families(state, m) for m in task.members)))
+        for task in public.open_tasks
+        if task.members
+    ]
     out = []
-    for seat in present_seats(public):
-        mine = shown_families(state, seat)
+    for seat in present:
+        mine = shows[seat]
         if not mine:
             continue
-        for task in teams:
-            if seat in task.members:
-                continue
-            team_families: set[str] = set()
-            for m in task.members:
-                team_families |= shown_families(state, m)
-            if mine - team_families:
+        for task, team_families in teams:
+            if seat not in task.members and not mine <= team_families:
                 out.append((seat, task.id))
     return out
 
