@@ -7,6 +7,7 @@ without building the whole legal list.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -149,14 +150,22 @@ def _list_seat(state: GameState, seat: int | None) -> list[Action]:
         return [Vote(seat, True), Vote(seat, False)]
     if phase is Phase.INVITATION:
         return [Respond(seat, True), Respond(seat, False)]
-    out = [Stay(seat)] if turns.can_stay(state, seat) else []
+    out = [_STAY(seat)] if turns.can_stay(state, seat) else []
     for task in turns.initiable(state, seat):
         for slot in turns.signal_slots(state, seat, task):
-            out += [Initiate(seat, task, slot, False), Initiate(seat, task, slot, True)]
+            out += [_INITIATE(seat, task, slot, False), _INITIATE(seat, task, slot, True)]
     for task in turns.joinable(state, seat):
-        out += [Join(seat, task, slot) for slot in turns.signal_slots(state, seat, task)]
-    out.append(SitOut(seat))
+        out += [_JOIN(seat, task, slot) for slot in turns.signal_slots(state, seat, task)]
+    out.append(_SIT_OUT(seat))
     return out
+
+
+# Self-selection turns list a couple of dozen options for every turn of every simulated game;
+# actions are immutable values, so the listers reuse them instead of rebuilding them.
+_STAY = functools.cache(Stay)
+_INITIATE = functools.cache(Initiate)
+_JOIN = functools.cache(Join)
+_SIT_OUT = functools.cache(SitOut)
 
 
 def _list_group(state: GameState, seat: int | None) -> list[Action]:

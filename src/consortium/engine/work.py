@@ -51,11 +51,7 @@ def best_card(hand: Sequence[Card], requirements: Sequence[str]) -> Card | None:
     """The highest-level card matching a requirement (ties: domain order, for determinism)."""
     needed = set(requirements)
     found = [c for c in hand if c.domain in needed]
-    return max(found, key=lambda c: (c.level, _neg(c.domain))) if found else None
-
-
-def _neg(text: str) -> tuple[int, ...]:
-    return tuple(-ord(ch) for ch in text)
+    return min(found, key=lambda c: (-c.level, c.domain)) if found else None
 
 
 @attrs.frozen
@@ -288,6 +284,7 @@ def _excluded(
     ctx = state.ctx
     present = present_seats(public)
     turned = {s for s, _ in public.turned_away}
+    held = [{c.domain for c in hand} for hand in hands]
     out: list[Excluded] = []
     for task in teams:
         spec = ctx.spec_of[task.id]
@@ -297,7 +294,7 @@ def _excluded(
                 continue
             holders = []
             for seat in present:
-                if seat in task.members or not any(c.domain == req for c in hands[seat]):
+                if seat in task.members or req not in held[seat]:
                     continue
                 why = _why_elsewhere(public, seat, turned, worked, hands)
                 if why:
