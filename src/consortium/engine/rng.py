@@ -101,3 +101,27 @@ class Draws:
             j = self.below(i + 1)
             out[i], out[j] = out[j], out[i]
         return out
+
+
+class DerivedDraws(Draws):
+    """Draws from ``Stream(derive_seed(base, label))``, derived only when first needed: a
+    bot's decision gets its own stream, but most decisions never draw at all."""
+
+    __slots__ = ("_base", "_label")
+
+    def __init__(self, base: int, label: int) -> None:
+        self._base = base
+        self._label = label
+        self.seed = -1
+        self.counter = 0
+
+    def u64(self) -> int:
+        if self.seed < 0:
+            self.seed = derive_seed(self._base, self._label)
+        return super().u64()
+
+    @property
+    def stream(self) -> Stream:
+        if self.seed < 0:
+            self.seed = derive_seed(self._base, self._label)
+        return Stream(self.seed, self.counter)

@@ -17,7 +17,7 @@ from consortium.engine.actions import Action, Continue
 from consortium.engine.bots import POLICIES, Policy, choose, choose_group
 from consortium.engine.frozen import evolve
 from consortium.engine.game import apply, legal_actions, opening
-from consortium.engine.rng import Draws, Stream, derive_seed
+from consortium.engine.rng import DerivedDraws, Draws, Stream, derive_seed
 from consortium.engine.round_start import begin_round
 from consortium.engine.scenario import Scenario
 from consortium.engine.state import GameConfig, GameState, Mode, Phase, SeatSetup, Streams
@@ -27,7 +27,7 @@ from consortium.engine.views import player_view, public_view
 def bot_draws(state: GameState, seat: int | None) -> Draws:
     streams = state.hidden.streams
     base = streams.group if seat is None else streams.bots[seat]
-    return Draws(Stream(derive_seed(base.seed, state.step)))
+    return DerivedDraws(base.seed, state.step)
 
 
 def bot_action(state: GameState, policy: Policy) -> Action:
