@@ -93,21 +93,24 @@ POLICIES: dict[str, Policy] = {
 # --- scoring helpers ----------------------------------------------------------------------
 
 
-def _fit_score(public: PublicState, hand: Sequence[Card], task: TaskState, me: int) -> float:
+def _fit_score(
+    public: PublicState, hand: Sequence[Card], task: TaskState, shown_by_mates: set[str]
+) -> float:
     """Fit over the task's visible and discovered requirements, scaled to 0–1, judged by what
     the bot would add: full fit for a requirement nobody on the team shows yet, half for one
     already covered (duplicating), ``fit_nonexpert`` for no match at all."""
     r = public.rules
     top = r.fit_base + r.fit_per_level * 3
-    known = set(task.known_requirements)
-    covered = set(task.covered) | {
-        c.domain for m in task.members if m != me
-        for c in public.participants[m].public_cards if c is not None
-    }
-    fresh = max((c.level for c in hand if c.domain in known - covered), default=0)
+    known = task.known_requirements
+    fresh = dup = 0
+    for card in hand:
+        if card.domain in known:
+            if card.domain in shown_by_mates or card.domain in task.covered:
+                dup = max(dup, card.level)
+            else:
+                fresh = max(fresh, card.level)
     if fresh:
         return (r.fit_base + r.fit_per_level * fresh) / top
-    dup = max((c.level for c in hand if c.domain in known), default=0)
     if dup:
         return DUPLICATE_SHARE * (r.fit_base + r.fit_per_level * dup) / top
     return r.fit_nonexpert / top
@@ -203,14 +206,18 @@ def _matches_invite(view: PlayerView) -> bool:
     return bool(public_level(view.private.hand, view.public.task(invitation[1])))
 
 
-@attrs.frozen
 class _TaskLook:
     """What a bot sees of one task when choosing: its fit there and each teammate's shown
     domains and families (computed once per decision, not once per legal action)."""
 
-    task: TaskState
-    fit: float
-    mates: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    __slots__ = ("fit", "mates", "task")
+
+    def __init__(
+        self, task: TaskState, fit: float, mates: list[tuple[set[str], set[str]]]
+    ) -> None:
+        self.task = task
+        self.fit = fit
+        self.mates = mates
 
     def similarity(self, card: Card, family: str) -> float:
         if not self.mates:
@@ -225,12 +232,14 @@ def _look(view: PlayerView, task: TaskState) -> _TaskLook:
     public = view.public
     family = public.catalog.family_of
     mates = []
+    shown_by_mates: set[str] = set()
     for m in task.members:
-        if m == view.seat:
-            continue
-        shown = [c.domain for c in public.participants[m].public_cards if c is not None]
-        mates.append((frozenset(shown), frozenset(family[d] for d in shown)))
-    return _TaskLook(task, _fit_score(public, view.private.hand, task, view.seat), tuple(mates))
+        if m != view.seat:
+            shown = {c.domain for c in public.participants[m].public_cards if c is not None}
+            shown_by_mates |= shown
+            mates.append((shown, {family[d] for d in shown}))
+    fit = _fit_score(public, view.private.hand, task, shown_by_mates)
+    return _TaskLook(task, fit, mates)
 
 
 def _score_with(look: _TaskLook, card: Card, family: dict[str, str], h: float) -> float:
