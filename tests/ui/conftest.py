@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from consortium.store.scenarios import shipped_scenarios
@@ -14,9 +15,11 @@ from consortium.ui.theme import Theme
 
 
 @pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, qapp: QApplication) -> Iterator[MainWindow]:
     controller = GameController(pacing_ms=0)
-    win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=Theme())
+    theme = Theme()
+    theme.apply(qapp)  # the real look: large type, the style sheet
+    win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=theme)
     controller.setParent(win)
     qtbot.addWidget(win)
     win.resize(1920, 1080)

@@ -146,8 +146,10 @@ class Driver:
         assert panel is not None
         wanted = bot_action(self.c.state, seat_policy(self.c.state, seat))
         row = [panel.model.action(i) for i in range(panel.model.rowCount())].index(wanted)
-        panel.choices.setFocus()
-        panel.select(row)
+        assert panel.choices.hasFocus() and panel.choices.currentIndex().row() == 0
+        for _ in range(row):  # arrows to the wanted line, then Enter
+            self.press(panel.choices, Qt.Key.Key_Down)
+        assert panel.choices.currentIndex().row() == row
         self.press(panel.choices, Qt.Key.Key_Return)
         if isinstance(wanted, Reveal) and wanted.slot is not None:
             assert self.curtain.panel is panel

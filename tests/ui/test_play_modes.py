@@ -53,3 +53,15 @@ def test_hybrid_game_with_a_chosen_mode(qtbot: QtBot, window: MainWindow) -> Non
     assert seen.pit_stops == 3
     assert seen.declarations >= 6
     assert {Phase.MODE_CHOICE, Phase.DECLARE, Phase.INTRODUCTIONS} <= seen.phases
+
+
+def test_secret_ballot_votes_behind_the_curtain(qtbot: QtBot, window: MainWindow) -> None:
+    driver = Driver(qtbot, window)
+    driver.start(PLENARY, seed=9, secret_ballot=True)
+    driver.play()
+    seen = driver.seen
+    assert seen.open_votes == 0
+    votes = [a for a in window.controller.actions if type(a).__name__ == "Vote"]
+    people_votes = [v for v in votes if window.controller.session.is_person(v.seat)]
+    assert len(people_votes) >= 6  # each person voted behind the curtain every round
+    assert seen.curtains >= seen.reveals_confirmed + len(people_votes)

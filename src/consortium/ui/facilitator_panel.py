@@ -231,8 +231,11 @@ class FacilitatorPanel(QWidget):
         self.who.setAccessibleName("Participant to place")
         for m in members:
             self.who.addItem(view.participants[m].name, m)
+        waiting = [m for m in members if view.board[m] is None]
         if s.selected_seat in members:
             self.who.setCurrentIndex(members.index(s.selected_seat))
+        elif waiting:  # Enter on "Place" places the next unplaced participant
+            self.who.setCurrentIndex(members.index(waiting[0]))
         self.where = QComboBox()
         self.where.setAccessibleName("Task to place them on")
         for t in view.open_tasks:

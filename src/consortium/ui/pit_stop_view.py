@@ -1,7 +1,8 @@
 """The pit stop between rounds: where the time went and progress, with neutral labels.
 
 Shows the public ``PitStop`` summaries of the public view only (no hands, no holders): a
-stacked bar per round so far (this round in bold) and this round's figures. Listens to
+stacked bar per round so far (this round in bold), this round's figures, and the board after
+work (progress made, needs found, finished tasks stamped). Listens to
 ``BoardPort.changed`` (``pit_stops``).
 """
 
@@ -9,12 +10,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from consortium.engine.state import PitStop, PublicState
+from consortium.engine.state import Phase, PitStop, PublicState
 from consortium.ui.board_port import BoardPort
 from consortium.ui.labels import hours
 from consortium.ui.session import Change
 from consortium.ui.time_chart import Bar, TimeChart
 from consortium.ui.widgets import label
+from consortium.ui.work_summary import WorkSummary
 
 FIGURES = (
     "impact_round",
@@ -63,19 +65,24 @@ class PitStopView(QWidget):
             grid.addWidget(line, i, 0)
         grid.setRowStretch(len(FIGURES), 1)
         self.hint = label("The facilitator presses Enter to go on.", name="hint")
+        self.work = WorkSummary()
         body = QHBoxLayout()
         body.addWidget(self.chart, 3)
         body.addLayout(grid, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(body, 1)
+        layout.addWidget(label("The board after work", name="heading"))
+        layout.addWidget(self.work)
         layout.addWidget(self.hint)
         port.changed.connect(self._on_game_changed)
 
     def _on_game_changed(self, change: Change) -> None:
-        if not change.pit_stops or not change.view.pit_stops:
-            return
         view = change.view
+        if view.phase is not Phase.PIT_STOP:
+            self.work.remember(view)
+        if not change.pit_stops or not view.pit_stops:
+            return
         pit = view.pit_stops[-1]
         self.heading.setText(f"Pit stop after round {pit.round} · {pit.mode.label}")
         self.chart.set_bars(
@@ -83,3 +90,4 @@ class PitStopView(QWidget):
         )
         for key, text in figure_texts(view, pit).items():
             self.labels[key].setText(text)
+        self.work.show_round(view)

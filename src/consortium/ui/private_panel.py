@@ -50,6 +50,13 @@ class PrivatePanel(QWidget):
         if private.notice:
             self.notice = label(private.notice, name="notice", wrap=True)
             layout.addWidget(self.notice)
+        refused = [view.task(t).title for who, t in view.turned_away if who == pv.seat]
+        if refused:
+            self.refused = label(
+                f"You were turned away from {', '.join(refused)}: choose again.",
+                name="notice", wrap=True,
+            )
+            layout.addWidget(self.refused)
         left = private.hours_left
         self.hours = label(
             f"Your hours this round: {hours(private.hours)}"

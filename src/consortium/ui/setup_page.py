@@ -87,8 +87,14 @@ class SetupPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.seats)
         self.table.setAccessibleName("Participants")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        # Type or F2 to edit a cell; editors do not open just by passing through, so Tab
+        # leaves the table instead of walking every cell.
         self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.AllEditTriggers
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setItemDelegateForColumn(1, ComboDelegate(lambda: self.seats.sector_names,
