@@ -166,6 +166,7 @@ _STAY = functools.cache(Stay)
 _INITIATE = functools.cache(Initiate)
 _JOIN = functools.cache(Join)
 _SIT_OUT = functools.cache(SitOut)
+_PLACE = functools.cache(Place)
 
 
 def _list_group(state: GameState, seat: int | None) -> list[Action]:
@@ -180,7 +181,7 @@ def _list_group(state: GameState, seat: int | None) -> list[Action]:
         board = state.public.board
         targets: list[str | None] = [t.id for t in state.public.open_tasks]
         targets.append(None)
-        out: list[Action] = [Place(s, t) for s in plenary.members(state) for t in targets]
+        out: list[Action] = [_PLACE(s, t) for s in plenary.members(state) for t in targets]
         out += [ProposeBoard(board), Talk(1)]
         if all(board[s] is not None for s in plenary.members(state)):
             out.append(CallVote())

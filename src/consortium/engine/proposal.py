@@ -62,11 +62,12 @@ def propose(
             if avoid.get(seat) == task.id and len(tasks) > 1:
                 continue
             score = remaining[index] / (1 + assigned[index]) / max_effort
-            overlap = known[index].intersection(levels)
-            if overlap - matched[index]:
-                score += 1.0 + 0.2 * max(levels[d] for d in overlap)
-            elif overlap:
-                score += 0.5
+            if not known[index].isdisjoint(levels):
+                overlap = known[index].intersection(levels)
+                if overlap <= matched[index]:
+                    score += 0.5
+                else:
+                    score += 1.0 + 0.2 * max(levels[d] for d in overlap)
             if task.id == current:
                 score += CONTINUITY
             if best_index < 0 or score > best_score:

@@ -125,29 +125,32 @@ def resolve_work(state: GameState) -> GameState:
         covered = tuple(r for r in spec.requirements if r in held or r in task.covered)
         newly_found = tuple(r for r in spec.latent if r in held and r not in task.discovered)
         progress = task.progress + gained
+        done = progress >= task.effort
+        quality = len(covered) / len(spec.requirements)
+        impact = task.value_in(round_no) * quality**rules.quality_exponent if done else 0.0
         state = set_task(
             state,
             task.id,
             progress=progress,
             covered=covered,
             discovered=task.discovered + newly_found,
+            **(
+                {
+                    "status": "finished",
+                    "finished_round": round_no,
+                    "quality": quality,
+                    "impact": impact,
+                }
+                if done
+                else {}
+            ),
         )
         if newly_found:
             names = ", ".join(ctx.scenario.domain(d).name for d in newly_found)
             state = log(state, "discovery", f"{task.title}: the team found a need ({names}).")
-        if progress >= task.effort:
-            quality = len(covered) / len(spec.requirements)
-            impact = task.value_in(round_no) * quality**rules.quality_exponent
+        if done:
             impact_round += impact
             finished.append(task.id)
-            state = set_task(
-                state,
-                task.id,
-                status="finished",
-                finished_round=round_no,
-                quality=quality,
-                impact=impact,
-            )
             state = log(
                 state,
                 "finished",
@@ -211,9 +214,7 @@ def resolve_work(state: GameState) -> GameState:
         arrivals=tuple(public.newcomers) if round_no > 1 else (),
         hands=tuple(tuple(hands[s]) if s in present else () for s in range(public.seats)),
     )
-    state = evolve(
-        state, hidden=evolve(state.hidden, ledger=(*state.hidden.ledger, record))
-    )
+    state = evolve(state, hidden=evolve(state.hidden, ledger=(*state.hidden.ledger, record)))
     total_time = TimeBudget()
     for r in records:
         total_time = total_time + r.time
@@ -327,18 +328,12 @@ def _why_elsewhere(
     return None
 
 
-def alignophilia_index(
-    teams: Sequence[TaskState], sims: Sequence[Sequence[float]]
-) -> float | None:
+def alignophilia_index(teams: Sequence[TaskState], sims: Sequence[Sequence[float]]) -> float | None:
     """Mean ``sim`` over teammate pairs minus mean ``sim`` over all pairs of participants on
     any team. Under random teams of the same sizes every pair is equally likely to be
     teammates, so the second term is the exact expectation (closed form, never sampled).
     ``None`` ("—") when no team has two members."""
-    within = [
-        sims[a][b]
-        for t in teams
-        for a, b in combinations(sorted(t.members), 2)
-    ]
+    within = [sims[a][b] for t in teams for a, b in combinations(sorted(t.members), 2)]
     if not within:
         return None
     everyone = sorted(s for t in teams for s in t.members)
