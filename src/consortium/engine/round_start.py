@@ -44,20 +44,16 @@ def begin_round(state: GameState, round_no: int) -> GameState:
         order=(),
         turn=0,
     )
-    state = evolve(state, hidden=evolve(state.hidden, departures=(), capacity_delta=0))
     state = evolve(
         state,
-        seats=tuple(
-            evolve(s, spent=Spend(), notice=None, placed_without_match=False, empty_talk=0.0)
-            for s in state.seats
-        ),
+        hidden=evolve(state.hidden, departures=(), capacity_delta=0),
+        seats=tuple(s if s.notice is None else evolve(s, notice=None) for s in state.seats),
     )
-    state = evolve_public(
-        state,
-        participants=tuple(
-            evolve(p, declared_plenary=None) for p in state.public.participants
-        ),
-    )
+    if any(p.declared_plenary is not None for p in state.public.participants):
+        state = evolve_public(
+            state,
+            participants=tuple(evolve(p, declared_plenary=None) for p in state.public.participants),
+        )
     if round_no == 1:
         state = evolve_public(state, newcomers=tuple(range(state.public.seats)))
     else:
@@ -67,9 +63,7 @@ def begin_round(state: GameState, round_no: int) -> GameState:
     state = draw_hours(state)
     return evolve(
         state,
-        hidden=evolve(
-            state.hidden, motivation_before=tuple(s.motivation for s in state.seats)
-        ),
+        hidden=evolve(state.hidden, motivation_before=tuple(s.motivation for s in state.seats)),
     )
 
 
@@ -221,6 +215,9 @@ def refill_open_tasks(state: GameState) -> GameState:
     return evolve_public(state, tasks=tuple(tasks))
 
 
+_NOTHING_SPENT = Spend()
+
+
 def draw_hours(state: GameState) -> GameState:
     """This round's private hours: dealt capacity + a draw of −2, 0 or +2 + capacity events,
     never below 0; halved at motivation ≤ ``low_motivation``."""
@@ -233,11 +230,18 @@ def draw_hours(state: GameState) -> GameState:
         hours = float(max(0, private.capacity + shift + delta))
         if private.motivation <= low:
             hours /= 2
-        seats.append(evolve(private, hours=hours))
+        # a fresh round: nothing spent yet (this is also where last round's spending resets)
+        seats.append(
+            evolve(
+                private,
+                hours=hours,
+                spent=_NOTHING_SPENT,
+                placed_without_match=False,
+                empty_talk=0.0,
+            )
+        )
     streams = evolve(state.hidden.streams, hours=draws.stream)
-    return evolve(
-        state, seats=tuple(seats), hidden=evolve(state.hidden, streams=streams)
-    )
+    return evolve(state, seats=tuple(seats), hidden=evolve(state.hidden, streams=streams))
 
 
 def ceil_hours(minutes: int, per_hour: int) -> int:
