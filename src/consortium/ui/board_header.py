@@ -76,7 +76,8 @@ class BoardHeader(QWidget):
         self.round_label.setText(round_line(view))
         self.impact_label.setText(f"Impact {view.impact:.1f} of target {view.target:g}")
         self.clock_label.setText(clock_text(session))
-        self.clock_label.setVisible(session.talk_clock)
+        over = view.phase is Phase.GAME_OVER or session.ended_early
+        self.clock_label.setVisible(session.talk_clock and not over)
         self.status_label.setText(status_text(view, session))
         self.notice_label.setText(session.notice)
         self.notice_label.setVisible(bool(session.notice))

@@ -8,6 +8,7 @@ a participant dropped on a card is placed directly.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QListView, QVBoxLayout, QWidget
 
 from consortium.engine.state import Phase, PublicState, TaskState
@@ -59,7 +60,8 @@ class BoardView(QWidget):
             self._show_tasks(change)
         if change.log:
             self.log_model.set_entries(change.view.log)
-            self.log_view.scrollToBottom()
+            # after the wrapped rows are laid out, or the last line stays half hidden
+            QTimer.singleShot(0, self.log_view, self.log_view.scrollToBottom)
 
     def _show_tasks(self, change: Change) -> None:
         view = change.view

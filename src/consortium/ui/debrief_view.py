@@ -103,6 +103,9 @@ class DebriefView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.result)
         layout.addWidget(self.waiting)
+        self.story = TimeChart("Where the time went, by round")
+        self.story.setMinimumHeight(420)
+        layout.addWidget(self.story)
         self._revealed = QWidget()
         rev = QVBoxLayout(self._revealed)
         rev.setContentsMargins(0, 0, 0, 0)
@@ -151,6 +154,9 @@ class DebriefView(QWidget):
                 f"{verdict} its target." if view.won is not None else
                 f"Impact {view.impact:.1f} of target {view.target:g} so far."
             )
+            self.story.set_bars(
+                [Bar(f"Round {p.round}\n{p.mode.label}", p.time) for p in view.pit_stops]
+            )
             return
         debrief = self._port.debrief
         if debrief is not None:
@@ -161,6 +167,7 @@ class DebriefView(QWidget):
         self.heading.setText("Debrief")
         self.result.setText(result_line(d))
         self.waiting.setVisible(False)
+        self.story.setVisible(False)
         self._revealed.setVisible(True)
         self.chart.set_bars(
             [Bar(f"Round {r.round}\n{mode}", r.time)
