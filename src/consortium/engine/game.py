@@ -150,14 +150,38 @@ def _list_seat(state: GameState, seat: int | None) -> list[Action]:
         return [Vote(seat, True), Vote(seat, False)]
     if phase is Phase.INVITATION:
         return [Respond(seat, True), Respond(seat, False)]
-    out = [_STAY(seat)] if turns.can_stay(state, seat) else []
-    for task in turns.initiable(state, seat):
-        for slot in turns.signal_slots(state, seat, task):
-            out += [_INITIATE(seat, task, slot, False), _INITIATE(seat, task, slot, True)]
-    for task in turns.joinable(state, seat):
-        out += [_JOIN(seat, task, slot) for slot in turns.signal_slots(state, seat, task)]
-    out.append(_SIT_OUT(seat))
-    return out
+    return _list_turn(state, seat)
+
+
+def _list_turn(state: GameState, seat: int) -> list[Action]:
+    """Stay, initiate, join or sit out, in one pass over the open tasks (the same options as
+    turns.can_stay, turns.initiable, turns.joinable and turns.signal_slots)."""
+    public = state.public
+    mine = public.participants[seat].task
+    hand = state.seats[seat].hand
+    refused = {task for who, task in public.turned_away if who == seat}
+    stay: list[Action] = []
+    initiate: list[Action] = []
+    join: list[Action] = []
+    for task in public.tasks:
+        if task.status != "open":
+            continue
+        if task.id == mine:
+            stay.append(_STAY(seat))
+            continue
+        if task.lead is not None and task.id in refused:
+            continue
+        visible = task.visible
+        slots = [i for i, c in enumerate(hand) if c.domain in visible] or list(range(len(hand)))
+        if task.lead is None:
+            for slot in slots:
+                initiate += [
+                    _INITIATE(seat, task.id, slot, False),
+                    _INITIATE(seat, task.id, slot, True),
+                ]
+        else:
+            join += [_JOIN(seat, task.id, slot) for slot in slots]
+    return [*stay, *initiate, *join, _SIT_OUT(seat)]
 
 
 # Self-selection turns list a couple of dozen options for every turn of every simulated game;
