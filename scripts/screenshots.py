@@ -162,6 +162,36 @@ class Walk:
         self.shot("16-debrief-full", body)
 
 
+def projector(app: QApplication) -> list[str]:
+    """The two-screen arrangement: the laptop keeps the curtain, the projector's board says
+    who is choosing and never shows the private panel."""
+    from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
+    from consortium.ui.controller import GameController  # noqa: PLC0415
+    from consortium.ui.session import SessionSetup  # noqa: PLC0415
+    from consortium.ui.setup_page import SetupPage  # noqa: PLC0415
+
+    controller = GameController(pacing_ms=0)
+    laptop = MainWindow(controller, lambda: dict(shipped_scenarios()), dual_screen=True)
+    laptop.resize(1366, 768)
+    laptop.show()
+    laptop.board.resize(1920, 1080)
+    page = SetupPage(dict(shipped_scenarios()))
+    page.schedule.setCurrentIndex(2)  # Pick your own every round
+    setup: SessionSetup = page.setup()
+    laptop.start_session(setup)
+    wait_until(lambda: laptop.game.curtain.active)
+    QTest.mouseClick(laptop.game.curtain.show_button, Qt.MouseButton.LeftButton)
+    pump(150)
+    names = ["20-two-screens-laptop.png", "21-two-screens-projector.png"]
+    laptop.grab().save(str(OUT / names[0]))
+    laptop.board.grab().save(str(OUT / names[1]))
+    controller.end_game()
+    laptop.board.close()
+    laptop.close()
+    del app
+    return names
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     _app, window = build(["--pacing", "0"])
@@ -174,6 +204,7 @@ def main() -> int:
     pump(300)
     walk = Walk(window)
     walk.run()
+    walk.taken += projector(_app)
     print(f"{len(walk.taken)} screenshots in {OUT}")
     window.controller.end_game()
     return 0

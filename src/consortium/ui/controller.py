@@ -68,6 +68,7 @@ class GameController(QObject):
         self._state: GameState | None = None
         self._actions: list[Action] = []
         self._session = SessionView()
+        self._now = now
         self._clock = TalkClock(now)
         self._debrief: RevealedDebrief | None = None
         self._pending: dict[int, bool] = {}

@@ -107,7 +107,7 @@ class PrivatePanel(QWidget):
         self.back.setAccessibleName("Back to the choices")
         self.back.clicked.connect(self._on_back_clicked)
         self.back.setVisible(False)
-        self.hide_button = button("Done: hide my hand (Space)", "secondary")
+        self.hide_button = button("Done (Space)", "secondary")
         self.hide_button.setAccessibleName("Done: hide my hand")
         self.hide_button.clicked.connect(self.done)
         for b in (self.confirm, self.back, self.hide_button):
