@@ -73,11 +73,16 @@ class Walk:
         panel = curtain.panel
         assert panel is not None
         wanted = bot_action(self.c.state, seat_policy(self.c.state, seat))
-        rows = [panel.model.action(i) for i in range(panel.model.rowCount())]
-        panel.select(rows.index(wanted))
+        group = next(i for i, g in enumerate(panel.groups) if wanted in g)
+        panel.select(group)
         if shoot:
             self.shot(f"{shoot}-hand")
         QTest.keyClick(panel.choices, Qt.Key.Key_Return)
+        if panel.asking_for_card:
+            panel.select(panel.groups[group].index(wanted))
+            if shoot:
+                self.shot(f"{shoot}-signal")
+            QTest.keyClick(panel.choices, Qt.Key.Key_Return)
         if curtain.panel is panel:
             if shoot:
                 self.shot(f"{shoot}-confirm")

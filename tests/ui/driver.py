@@ -36,6 +36,7 @@ class Seen:
     placements: int = 0
     open_votes: int = 0
     declarations: int = 0
+    signals: int = 0
     modes_chosen: list[Mode] = attrs.Factory(list)
     phases: set[Phase] = attrs.Factory(set)
 
@@ -145,12 +146,15 @@ class Driver:
         panel = self.curtain.panel
         assert panel is not None
         wanted = bot_action(self.c.state, seat_policy(self.c.state, seat))
-        row = [panel.model.action(i) for i in range(panel.model.rowCount())].index(wanted)
+        group = next(i for i, g in enumerate(panel.groups) if wanted in g)
         assert panel.choices.hasFocus() and panel.choices.currentIndex().row() == 0
-        for _ in range(row):  # arrows to the wanted line, then Enter
-            self.press(panel.choices, Qt.Key.Key_Down)
-        assert panel.choices.currentIndex().row() == row
+        self.arrow_to(panel, group)
         self.press(panel.choices, Qt.Key.Key_Return)
+        if panel.asking_for_card:  # starting or joining: which card to signal
+            self.seen.signals += 1
+            assert panel.confirm_text.text().endswith("Esc to go back.")
+            self.arrow_to(panel, panel.groups[group].index(wanted))
+            self.press(panel.choices, Qt.Key.Key_Return)
         if isinstance(wanted, Reveal) and wanted.slot is not None:
             assert self.curtain.panel is panel
             assert panel.confirm_text.text().startswith("This card will be shown to everyone")
@@ -160,6 +164,13 @@ class Driver:
         assert self.curtain.panel is None
         assert not panel.isVisible()
         assert panel.parent() is None
+
+    def arrow_to(self, panel: PrivatePanel, row: int) -> None:
+        """Arrow keys down to ``row`` of the list that has the focus."""
+        start = panel.choices.currentIndex().row()
+        for _ in range(row - start):
+            self.press(panel.choices, Qt.Key.Key_Down)
+        assert panel.choices.currentIndex().row() == row
 
     def public_seat_turn(self) -> None:
         view = self.view

@@ -40,6 +40,7 @@ def test_self_selection_game(qtbot: QtBot, window: MainWindow) -> None:
     assert seen.pit_stops == 3
     assert seen.curtains >= 6  # each person takes a private turn every round
     assert seen.placements == 0 and seen.open_votes == 0
+    assert seen.signals >= 1  # someone started or joined a task, choosing the card to signal
     assert Phase.TURNS in seen.phases
 
 

@@ -66,3 +66,37 @@ def seat_choice(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
 
 def invitation_text(view: PublicState, action: Invite) -> str:
     return f"Invite {view.participants[action.seat].name} onto {view.task(action.task).title}"
+
+
+def intent_key(action: Action) -> tuple[str, str]:
+    """Choices that differ only in the card to signal (or in closing the team) share a key:
+    the curtain asks first what to do, then which card to signal."""
+    if isinstance(action, Initiate):
+        return ("initiate", action.task)
+    if isinstance(action, Join):
+        return ("join", action.task)
+    return (type(action).__name__, repr(action))
+
+
+def intent_text(view: PublicState, hand: tuple[Card, ...], action: Action) -> tuple[str, str]:
+    """The first step's line: what to do, without the card."""
+    if isinstance(action, Initiate):
+        task = view.task(action.task)
+        return f"Start {task.title} and lead it", f"{task.text} Next: the card to signal."
+    if isinstance(action, Join):
+        task = view.task(action.task)
+        lead = view.participants[task.lead].name if task.lead is not None else "nobody"
+        closed = " (closed team)" if task.closed else ""
+        return f"Join {task.title}{closed}, led by {lead}", f"{task.text} Next: the card to signal."
+    return seat_choice(view, hand, action)
+
+
+def signal_text(view: PublicState, hand: tuple[Card, ...], action: Action) -> tuple[str, str]:
+    """The second step's line: the card to signal (and, to start a task, open or closed)."""
+    if isinstance(action, Initiate | Join):
+        card = _card(view, hand, action.slot)
+        if isinstance(action, Initiate) and action.closed:
+            return (f"Signal {card} · closed team",
+                    "Only people whose signalled card shares a family with yours may join.")
+        return f"Signal {card}", "The signalled card becomes public for good."
+    return seat_choice(view, hand, action)

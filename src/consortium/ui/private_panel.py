@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consortium.engine.actions import Action, Reveal
+from consortium.engine.actions import Action, Initiate, Join, Reveal
 from consortium.engine.views import PlayerView
-from consortium.ui.choice_text import seat_choice
+from consortium.ui.choice_text import intent_key, intent_text, signal_text
 from consortium.ui.choices_model import ChoicesModel
 from consortium.ui.labels import PHASE_LABELS, card_text, family_of_card, hours
 from consortium.ui.widgets import button, label
@@ -81,11 +81,17 @@ class PrivatePanel(QWidget):
             layout.addWidget(line)
         layout.addWidget(label("Your choice (arrows, then Enter)", name="heading"))
         self.model = ChoicesModel(self)
-        rows = []
+        self._view, self._hand = view, private.hand
+        groups: dict[tuple[str, str], list[Action]] = {}
         for action in legal:
-            text, description = seat_choice(view, private.hand, action)
-            rows.append((text, action, description))
-        self.model.set_choices(rows)
+            groups.setdefault(intent_key(action), []).append(action)
+        self.groups: list[list[Action]] = list(groups.values())
+        self._signal_step: list[Action] | None = None
+        self._first_rows: list[tuple[str, Action, str]] = []
+        for group in self.groups:
+            text, description = intent_text(view, private.hand, group[0])
+            self._first_rows.append((text, group[0], description))
+        self.model.set_choices(self._first_rows)
         self.choices = QListView()
         self.choices.setModel(self.model)
         self.choices.setWordWrap(True)
@@ -125,15 +131,25 @@ class PrivatePanel(QWidget):
         self.choices.setCurrentIndex(self.model.index(row, 0))
 
     def confirm_selected(self) -> None:
-        """Enter: choose the selected line; showing a card needs a second Enter."""
+        """Enter: choose the selected line. Starting or joining a task asks next for the card
+        to signal; showing a card in an introduction asks for a second Enter."""
         if self._finished:
             return
         if self._pending is not None:
             pending, self._pending = self._pending, None
             self._emit(pending)
             return
-        action = self.model.action(self.choices.currentIndex().row())
-        if action is None:
+        row = self.choices.currentIndex().row()
+        if self._signal_step is not None:
+            if 0 <= row < len(self._signal_step):
+                self._emit(self._signal_step[row])
+            return
+        if not 0 <= row < len(self.groups):
+            return
+        group = self.groups[row]
+        action = group[0]
+        if isinstance(action, Initiate | Join):
+            self._ask_for_card(group)
             return
         if isinstance(action, Reveal) and action.slot is not None:
             self._pending = action
@@ -153,7 +169,32 @@ class PrivatePanel(QWidget):
         self._finished = True
         self.chosen.emit(action)
 
+    def _ask_for_card(self, group: list[Action]) -> None:
+        self._signal_step = group
+        title = intent_text(self._view, self._hand, group[0])[0]
+        rows = []
+        for action in group:
+            text, description = signal_text(self._view, self._hand, action)
+            rows.append((text, action, description))
+        self.model.set_choices(rows)
+        self.choices.setCurrentIndex(self.model.index(0, 0))
+        self.confirm_text.setText(
+            f"{title}: which card do you signal? It becomes public for good. "
+            "Enter to confirm, Esc to go back."
+        )
+        self.confirm_text.setVisible(True)
+        self.back.setVisible(True)
+        self.focus_choices()
+
+    @property
+    def asking_for_card(self) -> bool:
+        return self._signal_step is not None
+
     def _on_back_clicked(self) -> None:
+        if self._signal_step is not None:
+            group, self._signal_step = self._signal_step, None
+            self.model.set_choices(self._first_rows)
+            self.choices.setCurrentIndex(self.model.index(self.groups.index(group), 0))
         self._pending = None
         self.confirm_text.setVisible(False)
         self.back.setVisible(False)
@@ -164,7 +205,9 @@ class PrivatePanel(QWidget):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.confirm_selected()
             return
-        if event.key() == Qt.Key.Key_Escape and self._pending is not None:
+        if event.key() == Qt.Key.Key_Escape and (
+            self._pending is not None or self._signal_step is not None
+        ):
             self._on_back_clicked()
             return
         super().keyPressEvent(event)
