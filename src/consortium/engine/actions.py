@@ -151,6 +151,20 @@ class Continue:
     """Leave the pit stop and start the next round (or the end-of-game debrief)."""
 
 
+@attrs.frozen
+class NameHolder:
+    """Facilitator, mid-game: name who holds a card (say, of a lost perspective). The card
+    becomes public for good. Allowed in any phase until the game is over."""
+
+    seat: int
+    slot: int
+
+
+@attrs.frozen
+class EndGame:
+    """Facilitator: end the game early; the debrief covers the rounds played."""
+
+
 Action = (
     ChooseMode
     | SetIntroductions
@@ -170,6 +184,8 @@ Action = (
     | NoInvite
     | Respond
     | Continue
+    | NameHolder
+    | EndGame
 )
 
 ACTION_TYPES: tuple[type, ...] = (
@@ -191,13 +207,17 @@ ACTION_TYPES: tuple[type, ...] = (
     NoInvite,
     Respond,
     Continue,
+    NameHolder,
+    EndGame,
 )
+FACILITATOR_ACTIONS: tuple[type, ...] = (NameHolder, EndGame)
+"""Actions the facilitator may take in any phase, outside the turn order."""
 
 
 def actor_of(action: Action) -> int | None:
     """The seat taking a seat action, or ``None`` for a group action."""
     seat = getattr(action, "seat", None)
-    if isinstance(action, Place | Invite):
+    if isinstance(action, Place | Invite | NameHolder):
         return None  # the group places and invites; ``seat`` is who is placed or invited
     return seat
 

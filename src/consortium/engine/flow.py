@@ -130,13 +130,22 @@ def settle(state: GameState) -> GameState:
     return state
 
 
+def end_game(state: GameState, *, early: bool = False) -> GameState:
+    """The game is over: the partnership won if its impact reached the target."""
+    public = state.public
+    won = public.impact >= public.target
+    state = evolve_public(
+        state, phase=Phase.GAME_OVER, actor=None, order=(), turn=0, phase_done=False, won=won
+    )
+    verdict = "reached" if won else "did not reach"
+    when = f" (ended early in round {public.round})" if early else ""
+    return log(state, "end", f"The partnership {verdict} its target{when}.")
+
+
 def next_round(state: GameState) -> GameState:
     """Leave the pit stop: the next round begins, or the game ends after the last one."""
     public = state.public
     if public.round >= public.rounds:
-        won = public.impact >= public.target
-        state = evolve_public(state, phase=Phase.GAME_OVER, actor=None, won=won)
-        verdict = "reached" if won else "did not reach"
-        return log(state, "end", f"The partnership {verdict} its target.")
+        return end_game(state)
     state = begin_round(state, public.round + 1)
     return start_organizing(state)

@@ -13,16 +13,19 @@ from typing import Any
 
 from consortium.engine import flow, intros, perspective, plenary, turns
 from consortium.engine.actions import (
+    FACILITATOR_ACTIONS,
     Action,
     CallVote,
     ChooseMode,
     Continue,
     Declare,
     Deliberate,
+    EndGame,
     IllegalAction,
     Initiate,
     Invite,
     Join,
+    NameHolder,
     NoInvite,
     Place,
     ProposeBoard,
@@ -37,7 +40,7 @@ from consortium.engine.actions import (
 )
 from consortium.engine.deal import deal_capacity, deal_hand
 from consortium.engine.frozen import evolve
-from consortium.engine.ops import evolve_public, new_task_state
+from consortium.engine.ops import evolve_public, log, make_public, new_task_state, present_seats
 from consortium.engine.rng import Draws, Stream, derive_seed
 from consortium.engine.round_start import begin_round
 from consortium.engine.scenario import Scenario
@@ -68,6 +71,40 @@ def _continue(state: GameState, action: Continue) -> GameState:
     return flow.next_round(state)
 
 
+def _check_name_holder(state: GameState, action: NameHolder) -> None:
+    people = state.public.participants
+    if not 0 <= action.seat < len(people) or not people[action.seat].present:
+        raise IllegalAction("Name someone who is in the room.")
+    if action.slot not in intros.hidden_slots(state, action.seat):
+        raise IllegalAction("That card is not hidden.")
+
+
+def _name_holder(state: GameState, action: NameHolder) -> GameState:
+    state = make_public(state, action.seat, action.slot)
+    card = state.seats[action.seat].hand[action.slot]
+    name = state.public.participants[action.seat].name
+    domain = state.public.catalog.domain_name(card.domain)
+    return log(state, "named", f"The facilitator named {name} as a holder of {domain}.")
+
+
+def _end_game(state: GameState, action: EndGame) -> GameState:
+    return flow.end_game(state, early=True)
+
+
+def facilitator_actions(state: GameState) -> list[Action]:
+    """The facilitator's own moves, possible in any phase until the game is over (they are not
+    part of any turn, so :func:`legal_actions` does not list them): naming the holder of any
+    hidden card, and ending the game early."""
+    if state.over:
+        return []
+    named: list[Action] = [
+        NameHolder(seat, slot)
+        for seat in present_seats(state.public)
+        for slot in intros.hidden_slots(state, seat)
+    ]
+    return [*named, EndGame()]
+
+
 Handler = tuple[Callable[[GameState, Any], None], Callable[[GameState, Any], GameState]]
 
 HANDLERS: dict[type, Handler] = {
@@ -89,12 +126,19 @@ HANDLERS: dict[type, Handler] = {
     NoInvite: (_no_check, perspective.apply_no_invite),
     Respond: (perspective.check_respond, perspective.apply_respond),
     Continue: (_no_check, _continue),
+    NameHolder: (_check_name_holder, _name_holder),
+    EndGame: (_no_check, _end_game),
 }
 
 
 def check(state: GameState, action: Action) -> None:
     """Raise :class:`IllegalAction` with a readable reason unless ``action`` is legal now."""
     public = state.public
+    if type(action) in FACILITATOR_ACTIONS:
+        if public.phase is Phase.GAME_OVER:
+            raise IllegalAction("The game is over.")
+        HANDLERS[type(action)][0](state, action)
+        return
     rule = flow.PHASES[public.phase]
     if type(action) not in rule.actions:
         raise IllegalAction(f"{type(action).__name__} is not possible during {public.phase.value}.")
