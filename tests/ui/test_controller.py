@@ -197,3 +197,23 @@ def test_exit_when_ready() -> None:
         capture_output=True, timeout=60, check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_show_of_hands_chooses_the_mode(qtbot: QtBot, window: MainWindow) -> None:
+    from consortium.engine.state import Mode
+
+    driver = Driver(qtbot, window)
+    driver.start(CHOOSE)
+    driver.settle()
+    panel = window.game.panel
+    assert window.controller.view.phase is Phase.MODE_CHOICE
+    most = driver.button("mode-most")
+    assert not most.isEnabled()
+    qtbot.keyClick(panel.hands[Mode.HYBRID], Qt.Key.Key_Up)
+    qtbot.keyClick(panel.hands[Mode.DEMOCRATIC], Qt.Key.Key_Up)
+    assert not most.isEnabled() and most.text().startswith("Tie")  # 1–1: the facilitator picks
+    qtbot.keyClick(panel.hands[Mode.HYBRID], Qt.Key.Key_Up)
+    assert most.isEnabled() and "Mixed" in most.text()
+    driver.click(most)
+    assert window.controller.view.mode is Mode.HYBRID
+    window.controller.end_game()

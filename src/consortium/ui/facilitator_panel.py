@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -182,12 +183,50 @@ class FacilitatorPanel(QWidget):
         self._text(f"{name} is taking a private turn behind the curtain.", "big")
 
     def _fill_mode(self, view: PublicState, s: SessionView) -> None:
-        self._text("Show of hands among the people (bots abstain). Click the way with the "
-                   "most hands; you break a tie.")
-        for mode in Mode:
-            self._button(f"mode-{mode.value}", mode.label,
-                         self._chooser(ChooseMode(mode)),
+        people = sum(1 for seat, p in enumerate(view.participants)
+                     if p.present and s.is_person(seat))
+        self._text(f"Show of hands among the {people} people (bots abstain). Count the hands "
+                   "for each way; on a tie you choose.")
+        grid = QGridLayout()
+        self._box.addLayout(grid)
+        self.hands: dict[Mode, QSpinBox] = {}
+        for row, mode in enumerate(Mode):
+            count = QSpinBox()
+            count.setRange(0, max(1, people))
+            count.setAccessibleName(f"Hands for {mode.label}")
+            count.setSuffix(" hands")
+            self.hands[mode] = count
+            grid.addWidget(label(mode.label, name="big"), row, 0)
+            grid.addWidget(count, row, 1)
+            self._button(f"mode-{mode.value}", f"Choose {mode.label}",
+                         self._chooser(ChooseMode(mode)), row=grid, pos=(row, 2),
                          accessible=f"Organize this round: {mode.label}")
+        decide = self._button("mode-most", "Go with the most hands (Enter)",
+                              self._on_most_hands_clicked, accessible="Go with the most hands")
+        decide.setEnabled(False)
+        for count in self.hands.values():
+            count.valueChanged.connect(self._on_hands_changed)
+
+    def most_hands(self) -> Mode | None:
+        """The mode with strictly the most hands, or ``None`` on a tie."""
+        counts = sorted(((c.value(), m) for m, c in self.hands.items()),
+                        key=lambda vm: vm[0], reverse=True)
+        if counts[0][0] == 0 or counts[0][0] == counts[1][0]:
+            return None
+        return counts[0][1]
+
+    def _on_hands_changed(self) -> None:
+        mode = self.most_hands()
+        decide = self.buttons["mode-most"]
+        decide.setEnabled(mode is not None)
+        decide.setText(f"Go with {mode.label} (Enter)" if mode else "Tie: choose a way above")
+        if mode is not None:
+            self.primary = decide
+
+    def _on_most_hands_clicked(self) -> None:
+        mode = self.most_hands()
+        if mode is not None:
+            self._controller.submit(ChooseMode(mode))
 
     def _fill_intro_count(self, view: PublicState, s: SessionView) -> None:
         cost = view.rules.intro_cost
