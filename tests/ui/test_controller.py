@@ -75,9 +75,11 @@ def test_pause_skip_replace_fast_forward(qtbot: QtBot, window: MainWindow) -> No
     window.menu.skip.trigger()
     assert seat in c.view.sat_out
     driver.settle()
-    # pause stops bots; the board says so
+    # pause stops bots and people alike; the board says so; nothing private stays open
     window.menu.pause.trigger()
     assert c.session.paused and window.board.header.status_label.text() == "Paused"
+    assert not driver.curtain.active
+    assert "resume" in window.game.panel.buttons
     window.menu.pause.trigger()
     assert not c.session.paused
     driver.settle()
@@ -111,6 +113,13 @@ def test_end_game_early_and_reveal(qtbot: QtBot, window: MainWindow) -> None:
     driver.click(driver.button("reveal"))
     assert c.debrief is not None and c.debrief.rounds_played == 0
     assert "ended early" in window.board.debrief.result.text()
+    # a new session from the menu starts clean: no debrief, a fresh curtain
+    window.menu.new_session.trigger()
+    assert window.setup_page is not None and window.setup_page.isVisible()
+    driver.click(window.setup_page.start_button)
+    assert not c.session.revealed and c.debrief is None
+    assert not window.board.debrief._revealed.isVisibleTo(window.board)
+    assert window.board.pages.currentWidget() is window.board.board
 
 
 def test_keyboard_and_drop_placement(qtbot: QtBot, window: MainWindow) -> None:

@@ -50,7 +50,7 @@ def clock_text(session: SessionView) -> str:
 class BoardHeader(QWidget):
     def __init__(self, port: BoardPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.round_label = label(name="heading")
+        self.round_label = label(name="heading", wrap=True)
         self.impact_label = label(name="heading")
         self.clock_label = label(name="big")
         self.status_label = label(name="status", wrap=True)

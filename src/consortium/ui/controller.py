@@ -180,6 +180,9 @@ class GameController(QObject):
         """Apply a legal action; a refused one leaves the game as it was and says why."""
         if self._state is None or self._session.ended_early:
             return False
+        if self._session.paused:
+            self._set_session(notice="The game is paused.")
+            return False
         try:
             check(self._state, action)
         except IllegalAction as refused:

@@ -31,7 +31,7 @@ def curtain_seat(view: PublicState, session: SessionView) -> int | None:
     seat = view.actor
     if seat is None or not session.is_person(seat) or session.fast_forward:
         return None
-    if session.ended_early:
+    if session.ended_early or session.paused:
         return None
     if view.phase in PRIVATE_PHASES or (view.phase is Phase.VOTE and view.secret_ballot):
         return seat
@@ -96,7 +96,7 @@ class Curtain(QWidget):
         view = change.view
         seat = curtain_seat(view, change.session)
         key = (seat, view.phase, view.round, view.turn, len(view.log), view.turned_away)
-        if key == self._key:
+        if key == self._key and not change.new_game:
             return
         self._key = key
         was_active = self.active

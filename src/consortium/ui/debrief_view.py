@@ -147,7 +147,12 @@ class DebriefView(QWidget):
 
     def _on_game_changed(self, change: Change) -> None:
         view = change.view
-        if not change.debrief:
+        if change.new_game:
+            self.heading.setText("Game over")
+            self.waiting.setVisible(True)
+            self.story.setVisible(True)
+            self._revealed.setVisible(False)
+        if not change.debrief or self._port.debrief is None:
             verdict = "reached" if view.won else "did not reach"
             self.result.setText(
                 f"Impact {view.impact:.1f} of target {view.target:g}: the partnership "

@@ -73,7 +73,7 @@ class FacilitatorPanel(QWidget):
         )
         if view.phase in (Phase.PLACEMENT, Phase.VOTE):
             key += (view.board, view.votes, s.pending_votes, s.selected_seat)
-        if key == self._key:
+        if key == self._key and not change.new_game:
             return
         self._key = key
         self._rebuild(view, s)
@@ -198,7 +198,7 @@ class FacilitatorPanel(QWidget):
             self.hands[mode] = count
             grid.addWidget(label(mode.label, name="big"), row, 0)
             grid.addWidget(count, row, 1)
-            self._button(f"mode-{mode.value}", f"Choose {mode.label}",
+            self._button(f"mode-{mode.value}", "Choose",
                          self._chooser(ChooseMode(mode)), row=grid, pos=(row, 2),
                          accessible=f"Organize this round: {mode.label}")
         decide = self._button("mode-most", "Go with the most hands (Enter)",

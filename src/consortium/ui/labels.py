@@ -75,7 +75,10 @@ def task_title(view: PublicState, task_id: str | None) -> str:
 
 
 def round_line(view: PublicState) -> str:
-    mode = view.mode.label if view.mode is not None else "mode not chosen yet"
     if view.round == 0:
         return "Setting up"
-    return f"Round {view.round} of {view.rounds} · {mode} · {PHASE_LABELS[view.phase]}"
+    parts = [f"Round {view.round} of {view.rounds}"]
+    if view.mode is not None:
+        parts.append(view.mode.label)
+    parts.append(PHASE_LABELS[view.phase])
+    return " · ".join(parts)

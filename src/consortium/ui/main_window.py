@@ -125,6 +125,14 @@ class MainWindow(QMainWindow):
     # --- pages ------------------------------------------------------------------------
 
     def show_setup(self) -> None:
+        c = self._controller
+        if c is not None and c.has_game and not (c.view.won is not None or c.session.ended_early):
+            answer = QMessageBox.question(
+                self, "New session", "End the game in progress and set up a new session?"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            c.end_game()
         if self.setup_page is None:
             from consortium.ui.setup_page import SetupPage  # noqa: PLC0415 - see TYPE_CHECKING
 

@@ -61,8 +61,9 @@ class Change:
     log: bool = True
     pit_stops: bool = True
     session_changed: bool = True
-    debrief: bool = False  # the revealed debrief became available
+    debrief: bool = False  # the revealed debrief became available (or went, for a new game)
+    new_game: bool = False  # a different game: forget everything remembered from the last
 
     @classmethod
     def everything(cls, view: PublicState, session: SessionView) -> Change:
-        return cls(view, session, debrief=True)
+        return cls(view, session, debrief=True, new_game=True)
