@@ -109,21 +109,41 @@ def _simulate(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    """Check a scenario (.toml), a spreadsheet of tasks (.csv) or a save (.consortium, .json):
+    every problem as "PATH: place: message", exit 2; "ok" and exit 0 when it would open."""
+    from pathlib import Path  # noqa: PLC0415 - lazy: launch time
+
     from consortium.engine.scenario_toml import (  # noqa: PLC0415 - lazy: launch time
         ScenarioError,
         scenario_warnings,
     )
-    from consortium.store.scenarios import read_scenario_file  # noqa: PLC0415
+    from consortium.store.codec import printable  # noqa: PLC0415
+    from consortium.store.save_file import SAVE_SUFFIX, SaveError  # noqa: PLC0415
+    from consortium.store.save_load import read_save_file  # noqa: PLC0415
+    from consortium.store.scenarios import find_scenario, read_scenario_file  # noqa: PLC0415
+    from consortium.store.task_csv import read_tasks_csv_file  # noqa: PLC0415
 
+    path = args.path
+    suffix = Path(path).suffix.lower()
     try:
-        scenario = read_scenario_file(args.path)
-    except ScenarioError as error:
+        if suffix in (SAVE_SUFFIX, ".json"):
+            read_save_file(path)
+            print("ok")
+            return 0
+        if suffix == ".csv":
+            # Tasks name domains, so they are checked against a scenario: the shipped one
+            # unless a `--scenario` option is given (the parser may add one later).
+            base = find_scenario(getattr(args, "scenario", None) or "cancer-care")
+            scenario = read_tasks_csv_file(path, base)
+        else:
+            scenario = read_scenario_file(path)
+    except (ScenarioError, SaveError) as error:
         for problem in error.problems:
-            print(f"{args.path}: {problem}")
+            print(f"{path}: {printable(str(problem))}")
         return EXIT_PROBLEM
-    print("ok")
+    print("ok" if suffix != ".csv" else f"ok (tasks checked against the scenario {scenario.id})")
     for warning in scenario_warnings(scenario):
-        print(f"{args.path}: warning: {warning}")
+        print(f"{path}: warning: {warning}")
     return 0
 
 

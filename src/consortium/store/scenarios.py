@@ -24,6 +24,12 @@ from consortium.resources import shipped_scenario_paths
 
 def read_scenario_file(path: str | os.PathLike[str]) -> Scenario:
     """Read and check a scenario file, refusing one over 1 MiB before reading it."""
+    return parse_scenario(read_scenario_bytes(path))
+
+
+def read_scenario_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A scenario-content file's bytes (TOML, or a CSV of tasks), refused over 1 MiB before
+    reading; every IO failure is a :class:`ScenarioError` at ``file``."""
     file = Path(path)
     try:
         size = file.stat().st_size
@@ -31,7 +37,7 @@ def read_scenario_file(path: str | os.PathLike[str]) -> Scenario:
             raise ScenarioError((oversize_problem(size),))
         with file.open("rb") as stream:
             # One byte more than allowed, so a file that grew since stat() is still refused.
-            data = stream.read(MAX_SCENARIO_BYTES + 1)
+            return stream.read(MAX_SCENARIO_BYTES + 1)
     except FileNotFoundError:
         raise _file_error(f"no such file: {file}") from None
     except IsADirectoryError:
@@ -40,7 +46,6 @@ def read_scenario_file(path: str | os.PathLike[str]) -> Scenario:
         raise _file_error(f"cannot be read (permission denied): {file}") from None
     except OSError as error:
         raise _file_error(f"cannot be read ({error.strerror or error}): {file}") from None
-    return parse_scenario(data)
 
 
 def shipped_scenarios() -> dict[str, Scenario]:

@@ -1,0 +1,252 @@
+"""Autosave after every action, without slowing the game and without ever losing the last
+good save (issue 4: "Never lose a workshop").
+
+The window calls :meth:`Autosaver.save` after every action (and after an undo). The call only
+hands over the state, the log and the room — immutable values — and returns at once; a
+writer thread turns the newest of them into a file with :func:`~consortium.store.fs.atomic_write`
+(temporary file, fsync, rename under a new number). A durable write costs several
+milliseconds on a real disk, more than a frame, and fast-forward makes hundreds of actions
+a second; on the game's thread it would stall the window, so the thread writes the newest
+snapshot and skips any it was too slow for (each holds the whole log, so none is lost).
+
+When the disk is full or the folder refuses writes, the game goes on: the status says
+"Cannot save to …: disk full; still trying" once (through ``on_status``), the next action
+tries again, and the files already written stay as they were. When a write succeeds again
+the status says so, once.
+
+``on_status`` is called on the writer thread; a Qt window forwards it through a signal (a
+queued connection) rather than touching widgets there. Call :meth:`Autosaver.close` when the
+session ends or the window closes: it writes what is pending and removes the ``open`` marker
+that tells the next start the window did not close cleanly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import threading
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import attrs
+
+from consortium.engine.actions import Action
+from consortium.engine.state import GameState
+from consortium.store.fs import TEMP_SUFFIX, FileSystem, atomic_write, reason
+from consortium.store.save_file import Room, SaveWriter
+from consortium.store.sessions import (
+    KEEP,
+    OPEN_MARKER,
+    save_name,
+    save_number,
+    save_versions,
+)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@attrs.frozen
+class SaveStatus:
+    """Whether autosave works, in words the facilitator panel can show as they are."""
+
+    ok: bool
+    folder: Path
+    message: str = ""  # empty while saving works
+    saved_step: int | None = None  # actions in the newest good save of this window
+    saved_at: datetime | None = None
+    failures: int = 0  # failed attempts since the last good save
+
+
+@attrs.frozen
+class _Snapshot:
+    state: GameState
+    actions: tuple[Action, ...]
+    room: Room
+    saved_at: datetime
+
+
+class Autosaver:
+    """Keeps one session's folder up to date with the game in play.
+
+    ``folder`` is the session's folder (:func:`~consortium.store.sessions.new_session_folder`
+    for a new session, :attr:`SessionEntry.folder` for a resumed one); it is created by the
+    first save. ``clock`` gives the saved-at times, ``fs`` does every write (tests replace
+    it), ``background=False`` writes on the caller's thread (tests, the crash test's child).
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        started_at: datetime,
+        fs: FileSystem | None = None,
+        keep: int = KEEP,
+        clock: Callable[[], datetime] = utc_now,
+        background: bool = True,
+        on_status: Callable[[SaveStatus], None] | None = None,
+        retry_delays: Sequence[float] | None = None,
+    ) -> None:
+        self.folder = folder
+        self._started_at = started_at
+        self._fs = fs or FileSystem()
+        self._keep = max(1, keep)
+        self._clock = clock
+        self._on_status = on_status
+        self._retry_delays = retry_delays
+        self._writer = SaveWriter()
+        self._number = max((save_number(p) or 0 for p in save_versions(folder)), default=0)
+        self._ready = False  # the folder exists and holds our ``open`` marker
+        self._status = SaveStatus(ok=True, folder=folder)
+        self._failed: _Snapshot | None = None
+        self._lock = threading.Condition()
+        self._pending: _Snapshot | None = None
+        self._busy = False
+        self._closed = False
+        self._thread: threading.Thread | None = None
+        self._background = background
+
+    # --- the window's side -----------------------------------------------------------------
+
+    @property
+    def status(self) -> SaveStatus:
+        with self._lock:
+            return self._status
+
+    def save(self, state: GameState, actions: Sequence[Action], room: Room) -> None:
+        """Save this state (reached by ``actions`` from the start) soon. Never raises for a
+        disk problem: that goes to :attr:`status`."""
+        snapshot = _Snapshot(state, tuple(actions), room, self._clock())
+        if not self._background:
+            self._write(snapshot)
+            return
+        with self._lock:
+            if self._closed:
+                return
+            self._pending = snapshot
+            self._start_thread()
+            self._lock.notify_all()
+
+    def flush(self, timeout: float | None = None) -> SaveStatus:
+        """Wait until everything handed over is written (or failed); the status then."""
+        with self._lock:
+            self._lock.wait_for(lambda: self._pending is None and not self._busy, timeout)
+            return self._status
+
+    def close(self, timeout: float | None = 10.0) -> SaveStatus:
+        """Write what is pending (retrying a failed last save once), stop the writer and
+        remove the ``open`` marker: a clean end, not a crash."""
+        self.flush(timeout)
+        with self._lock:
+            self._closed = True
+            retry = self._failed
+            self._lock.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout)
+        if retry is not None:
+            self._write(retry)
+        with contextlib.suppress(OSError):
+            self._fs.remove(self.folder / OPEN_MARKER)
+        return self.status
+
+    # --- the writer --------------------------------------------------------------------------
+
+    def _start_thread(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._run, name="consortium-autosave", daemon=True
+            )
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                self._lock.wait_for(lambda: self._pending is not None or self._closed)
+                snapshot, self._pending = self._pending, None
+                if snapshot is None:
+                    return
+                self._busy = True
+            try:
+                self._write(snapshot)
+            finally:
+                with self._lock:
+                    self._busy = False
+                    self._lock.notify_all()
+
+    def _write(self, snapshot: _Snapshot) -> None:
+        try:
+            data = self._writer.encode(
+                snapshot.state,
+                snapshot.actions,
+                snapshot.room,
+                started_at=self._started_at,
+                saved_at=snapshot.saved_at,
+            )
+            self._prepare()
+            target = self.folder / save_name(self._number + 1)
+            atomic_write(self._fs, target, data, retry_delays=self._retry_delays)
+            self._number += 1
+        except OSError as error:
+            self._failed_with(snapshot, reason(error))
+            return
+        except Exception as error:  # a bug must not stop the game or the writer thread
+            self._failed_with(snapshot, f"an internal error ({type(error).__name__}: {error})")
+            return
+        self._prune()
+        self._set_status(
+            SaveStatus(
+                ok=True,
+                folder=self.folder,
+                saved_step=len(snapshot.actions),
+                saved_at=snapshot.saved_at,
+            )
+        )
+        self._failed = None
+
+    def _prepare(self) -> None:
+        """Create the folder and the ``open`` marker before the first save, and sweep away
+        temporary files a crash left."""
+        if self._ready:
+            return
+        self._fs.make_folder(self.folder)
+        marker = json.dumps({"pid": os.getpid(), "since": self._clock().isoformat()})
+        atomic_write(self._fs, self.folder / OPEN_MARKER, marker.encode("utf-8"),
+                     retry_delays=self._retry_delays)
+        with contextlib.suppress(OSError):
+            for name in os.listdir(self.folder):
+                if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                    self._fs.remove(self.folder / name)
+        self._ready = True
+
+    def _prune(self) -> None:
+        """Keep the newest ``keep`` saves. A file that cannot be removed now (held open on
+        Windows) is tried again after the next save."""
+        for path in save_versions(self.folder)[self._keep :]:
+            with contextlib.suppress(OSError):
+                self._fs.remove(path)
+
+    def _failed_with(self, snapshot: _Snapshot, why: str) -> None:
+        self._failed = snapshot
+        self._ready = False  # the folder may be gone (a USB stick out): make it again next time
+        old = self.status
+        self._set_status(
+            SaveStatus(
+                ok=False,
+                folder=self.folder,
+                message=f"Cannot save to {self.folder}: {why}; still trying",
+                saved_step=old.saved_step,
+                saved_at=old.saved_at,
+                failures=old.failures + 1,
+            )
+        )
+
+    def _set_status(self, status: SaveStatus) -> None:
+        with self._lock:
+            old, self._status = self._status, status
+        if (old.ok, old.message) != (status.ok, status.message) and self._on_status is not None:
+            # A failing listener must not stop the saving: the status stays readable.
+            with contextlib.suppress(Exception):
+                self._on_status(status)

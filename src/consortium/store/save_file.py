@@ -1,0 +1,285 @@
+"""What a save file holds and how it is written (ARCHITECTURE.md: "Save = scenario + config +
+seed + action log + format version; load = replay").
+
+A save is JSON, written by cattrs (:mod:`consortium.store.codec`), with no pickle and nothing a
+reader would execute. It holds:
+
+- a small **header** on the file's first line (scenario, round, phase, players, times), so the
+  resume list reads a few hundred bytes per session instead of replaying every game;
+- the **scenario**, embedded as the parsed model, so a session survives its scenario file being
+  edited or deleted;
+- the **config** (seats, rounds, schedule, seed …), the **seed** again at the top for people
+  reading the file, and the **room** (who is a person, the talk clock, an early end) — what
+  the window knows that the engine does not;
+- the **action log**, one action per line, each tagged with its type;
+- a **digest** of the game the log replays to (:mod:`consortium.store.digest`).
+
+The layout, in this order::
+
+    {"header":{…},
+    "scenario":{…},
+    "config":{…},
+    "seed":7,
+    "room":{…},
+    "digest":"summary-1:sha256:…",
+    "actions":[
+    {"type":"ChooseMode","mode":"democratic"},
+    …
+    ]}
+
+:class:`SaveWriter` writes it quickly enough to autosave after every action: the scenario and
+each action are turned into JSON once and reused while they stay the same objects.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from consortium import __version__
+from consortium.engine.actions import Action
+from consortium.engine.scenario import Scenario
+from consortium.engine.state import GameConfig, GameState, Phase, ScheduleEntry
+from consortium.engine.toml_spec import Problem
+from consortium.store.codec import printable, unstructure
+from consortium.store.digest import canonical_json, state_digest
+from consortium.store.fs import FileSystem, atomic_write
+
+SAVE_FORMAT: Final = "consortium-save"
+FORMAT_VERSION: Final = 1
+"""The layout of the file. Bump it when a reader of the old layout would misread the new one
+(a key renamed, a meaning changed); a newer file is then refused with a plain message."""
+
+RULES_VERSION: Final = 1
+"""The rules a save's log was played under.
+
+Bump it whenever an engine change can make the same scenario, config and action log play out
+differently: a rule or a number in GAME.md, the order or number of random draws, how seeds are
+derived, or an action that becomes illegal where it was legal. Do not bump it for the window,
+for bot policies (a bot's choices are in the log as actions), or for refactors that keep
+every replay the same (the golden playthroughs in tests/golden tell). A save from an older
+rules version still opens when its replay reaches the saved digest; otherwise the loader says
+that the rules changed, rather than that the file is damaged.
+"""
+
+MAX_SAVE_BYTES: Final = 1024 * 1024
+"""Larger files are refused before reading: an 8-round, 8-seat game saves in about 60 KB."""
+
+SAVE_SUFFIX: Final = ".consortium"
+
+
+class SaveError(Exception):
+    """A save that cannot be opened, with every problem at its place (``file``,
+    ``header.format_version``, ``actions[12].seat``, ``digest`` …), like ScenarioError."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems) or (Problem("file", "unreadable"),)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def at(cls, place: str, message: str) -> SaveError:
+        return cls((Problem(place, message),))
+
+
+@attrs.frozen
+class Room:
+    """What the window knows about the session that the engine does not."""
+
+    people: tuple[bool, ...]  # per seat: a person at the table (True) or a bot (False)
+    talk_clock: bool = False
+    ended_early: bool = False
+
+    @classmethod
+    def of(cls, config: GameConfig, *, talk_clock: bool = False) -> Room:
+        """The room at the start: a seat without a bot policy is a person."""
+        return cls(tuple(seat.bot is None for seat in config.seats), talk_clock)
+
+
+@attrs.frozen
+class SaveHeader:
+    """The first line of a save: enough for the resume list, read without a replay."""
+
+    format: str
+    format_version: int
+    rules_version: int
+    app_version: str
+    session_code: str
+    scenario_id: str
+    scenario_title: str
+    round: int
+    rounds: int
+    phase: Phase
+    players: tuple[str, ...]  # the participants present now, in seat order
+    step: int  # actions in the log
+    finished: bool  # the game is over or was ended early
+    started_at: datetime
+    saved_at: datetime
+
+
+@attrs.frozen
+class SaveFile:
+    """A save as read, before its log is replayed."""
+
+    header: SaveHeader
+    scenario: Scenario
+    config: GameConfig
+    seed: int
+    room: Room
+    digest: str
+    actions: tuple[Action, ...]
+
+
+def session_code(scenario: Scenario, config: GameConfig) -> str:
+    """The session's fingerprint (GAME.md, "Randomness and sessions"): tables whose codes
+    match play the same scenario, seed, seats with sectors, rounds, turnover and schedule, so
+    they meet the same deals and comings and goings. Three groups of four letters and digits.
+    """
+    tree = {
+        "scenario": canonical_json(unstructure(scenario, Scenario)),
+        "seed": config.seed,
+        "sectors": [seat.sector for seat in config.seats],
+        "rounds": config.rounds,
+        "turnover": config.turnover,
+        "schedule": unstructure(config.schedule, tuple[ScheduleEntry, ...]),
+        "capacity": config.capacity,
+        "hand_size": config.hand_size,
+    }
+    digest = hashlib.sha256(canonical_json(tree).encode("utf-8", "surrogatepass")).digest()
+    letters = base64.b32encode(digest).decode("ascii")[:12]
+    return "-".join(letters[i : i + 4] for i in range(0, 12, 4))
+
+
+def header_of(
+    state: GameState, room: Room, *, code: str, started_at: datetime, saved_at: datetime
+) -> SaveHeader:
+    public = state.public
+    return SaveHeader(
+        format=SAVE_FORMAT,
+        format_version=FORMAT_VERSION,
+        rules_version=RULES_VERSION,
+        app_version=__version__,
+        session_code=code,
+        scenario_id=state.ctx.scenario.id,
+        scenario_title=state.ctx.scenario.title,
+        round=public.round,
+        rounds=public.rounds,
+        phase=public.phase,
+        players=tuple(p.name for p in public.participants if p.present),
+        step=state.step,
+        finished=state.over or room.ended_early,
+        started_at=started_at,
+        saved_at=saved_at,
+    )
+
+
+def _dumps(tree: object) -> str:
+    return json.dumps(tree, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+class SaveWriter:
+    """Writes saves of one session, reusing the JSON of what did not change.
+
+    The scenario (kept while it is the same object) and every action (kept while the log's
+    prefix holds the same objects) are converted once. Undo shortens the log; the cache then
+    keeps the common prefix. Not thread-safe: one writer per autosaver thread.
+    """
+
+    def __init__(self) -> None:
+        self._frame: tuple[Scenario, GameConfig, str, str, str] | None = None
+        self._actions: list[Action] = []
+        self._action_json: list[str] = []
+
+    def encode(
+        self,
+        state: GameState,
+        actions: Sequence[Action],
+        room: Room,
+        *,
+        started_at: datetime,
+        saved_at: datetime,
+    ) -> bytes:
+        """The save file's bytes for ``state``, reached from the start by ``actions``."""
+        scenario_json, config_json, code = self._frame_json(state)
+        config = state.ctx.config
+        header = header_of(state, room, code=code, started_at=started_at, saved_at=saved_at)
+        parts = [
+            '{"header":', _dumps(unstructure(header, SaveHeader)),
+            ',\n"scenario":', scenario_json,
+            ',\n"config":', config_json,
+            ',\n"seed":', str(config.seed),
+            ',\n"room":', _dumps(unstructure(room, Room)),
+            ',\n"digest":', _dumps(state_digest(state)),
+            ',\n"actions":[',
+        ]
+        logged = self._logged(actions)
+        if logged:
+            parts += ["\n", ",\n".join(logged), "\n"]
+        parts.append("]}\n")
+        return "".join(parts).encode("utf-8")
+
+    def _frame_json(self, state: GameState) -> tuple[str, str, str]:
+        """The scenario's and config's JSON and the session code, made once per session."""
+        scenario, config = state.ctx.scenario, state.ctx.config
+        frame = self._frame
+        if frame is None or frame[0] is not scenario or frame[1] is not config:
+            frame = self._frame = (
+                scenario,
+                config,
+                _dumps(unstructure(scenario, Scenario)),
+                _dumps(unstructure(config, GameConfig)),
+                session_code(scenario, config),
+            )
+        return frame[2], frame[3], frame[4]
+
+    def _logged(self, actions: Sequence[Action]) -> list[str]:
+        cached, texts = self._actions, self._action_json
+        same = 0
+        limit = min(len(cached), len(actions))
+        while same < limit and cached[same] is actions[same]:
+            same += 1
+        del cached[same:], texts[same:]
+        for action in actions[same:]:
+            cached.append(action)
+            texts.append(_dumps(unstructure(action, Action)))
+        return texts
+
+
+def encode_save(
+    state: GameState,
+    actions: Sequence[Action],
+    room: Room,
+    *,
+    started_at: datetime,
+    saved_at: datetime,
+) -> bytes:
+    """One save file's bytes (``Save as…``, tests); autosave keeps a :class:`SaveWriter`."""
+    return SaveWriter().encode(state, actions, room, started_at=started_at, saved_at=saved_at)
+
+
+def write_save_file(
+    path: Path,
+    state: GameState,
+    actions: Sequence[Action],
+    room: Room,
+    *,
+    started_at: datetime,
+    saved_at: datetime,
+    fs: FileSystem | None = None,
+) -> None:
+    """``Save as…`` (to a USB stick, say): the save at ``path``, written atomically, so an
+    existing file there is replaced whole or not at all. Raises OSError for the dialog."""
+    data = encode_save(state, actions, room, started_at=started_at, saved_at=saved_at)
+    atomic_write(fs or FileSystem(), path, data)
+
+
+def describe(error: SaveError, path: object | None = None) -> str:
+    """The error as lines a dialog can show: ``place: message``, with the file first."""
+    lines = [printable(str(p)) for p in error.problems]
+    return "\n".join([f"{path}:", *lines] if path is not None else lines)

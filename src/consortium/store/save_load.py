@@ -1,0 +1,406 @@
+"""Opening a save: read, check, replay, compare — or refuse with every problem at its place.
+
+Saves arrive from autosave folders, USB sticks and text editors, so every failure a file can
+cause ends in one documented exception, :class:`~consortium.store.save_file.SaveError`, whose
+problems each name a place:
+
+=============================  =================================================================
+``file``                       missing, unreadable, over 1 MiB (refused before reading), not
+                               UTF-8, not JSON, cut short, not a Consortium save
+``header.format_version``      made for a newer Consortium
+``header.rules_version``       newer rules; or older rules under which the game no longer
+                               replays the same
+``scenario.tasks[1].effort``   a hand-edited value of the wrong kind or out of range (the
+                               scenario is checked by the same validator as a TOML file)
+``config.seats[2].sector``     a setup the game cannot start from
+``actions[12]``                an unknown action type, or a step the rules refuse (with the
+                               engine's reason)
+``digest``                     the log replays to a different game than the one saved
+``header.round``               the header says other than the game (the resume list showed it)
+=============================  =================================================================
+
+Nothing is ever loaded wrong: a save opens only when its replay reaches its digest. Opening
+never writes, so nothing already saved is touched.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+from pathlib import Path
+from typing import Any, Final, NoReturn
+
+import attrs
+
+from consortium.engine.actions import IllegalAction
+from consortium.engine.bots import POLICIES
+from consortium.engine.game import new_game
+from consortium.engine.scenario import Scenario
+from consortium.engine.scenario_toml import ScenarioError
+from consortium.engine.state import GameConfig, GameState
+from consortium.engine.toml_spec import Problem
+from consortium.store.codec import StructureProblems, printable, show, structure
+from consortium.store.digest import state_digest
+from consortium.store.history import History
+from consortium.store.save_file import (
+    FORMAT_VERSION,
+    MAX_SAVE_BYTES,
+    RULES_VERSION,
+    SAVE_FORMAT,
+    Room,
+    SaveError,
+    SaveFile,
+    SaveHeader,
+    header_of,
+    session_code,
+)
+from consortium.store.scenario_document import check_document, scenario_document
+
+MAX_PROBLEMS: Final = 100
+HEADER_BYTES: Final = 64 * 1024
+"""The resume list reads at most this much of a file to find its header line."""
+
+_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")
+_BOM: Final = b"\xef\xbb\xbf"
+
+
+@attrs.frozen
+class LoadedSave:
+    """A save that opened: the file as read, and the game replayed from it (every state,
+    so the facilitator can undo into the time before the resume)."""
+
+    save: SaveFile
+    history: History = attrs.field(eq=False)
+
+    @property
+    def state(self) -> GameState:
+        return self.history.state
+
+    @property
+    def room(self) -> Room:
+        return self.save.room
+
+    @property
+    def header(self) -> SaveHeader:
+        return self.save.header
+
+
+# --- files ----------------------------------------------------------------------------------
+
+
+def read_save_file(path: str | os.PathLike[str]) -> LoadedSave:
+    """Open the save at ``path`` (the open-file dialog, ``consortium validate``)."""
+    return load_save(read_limited(Path(path)))
+
+
+def read_limited(file: Path, limit: int = MAX_SAVE_BYTES) -> bytes:
+    """A file's bytes, refusing one over ``limit`` before reading it; IO failures become
+    :class:`SaveError` at ``file``."""
+    try:
+        size = file.stat().st_size
+        if size > limit:
+            _refuse("file", f"is {size:,} bytes; a save may be at most {limit:,} bytes")
+        with file.open("rb") as stream:
+            data = stream.read(limit + 1)  # one byte more, so a file that grew is refused
+    except FileNotFoundError:
+        _refuse("file", f"no such file: {file}")
+    except IsADirectoryError:
+        _refuse("file", f"is a folder, not a save: {file}")
+    except PermissionError:
+        _refuse("file", f"cannot be read (permission denied): {file}")
+    except OSError as error:
+        _refuse("file", f"cannot be read ({error.strerror or error}): {file}")
+    if len(data) > limit:
+        _refuse("file", f"is over {limit:,} bytes; a save may be at most {limit:,} bytes")
+    return data
+
+
+def read_header(path: str | os.PathLike[str]) -> SaveHeader:
+    """The header of the save at ``path``, from its first line only (the resume list).
+
+    A file whose first line is not a header line (written by hand, say) is read whole.
+    """
+    file = Path(path)
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(HEADER_BYTES)
+    except OSError as error:
+        _refuse("file", f"cannot be read ({error.strerror or error}): {file}")
+    line = head.split(b"\n", 1)[0]
+    if line.startswith(b'{"header":') and line.endswith(b","):
+        try:
+            tree = json.loads(line[:-1] + b"}")
+        except (ValueError, RecursionError):
+            tree = None
+        if isinstance(tree, dict):
+            return _checked_header(tree)
+    return parse_save(read_limited(file)).header
+
+
+def _checked_header(tree: dict[str, Any]) -> SaveHeader:
+    _check_versions(tree)
+    try:
+        return structure(tree["header"], SaveHeader, "header")
+    except StructureProblems as error:
+        raise SaveError(error.problems[:MAX_PROBLEMS]) from None
+
+
+# --- bytes to a save ------------------------------------------------------------------------
+
+
+def load_save(data: bytes) -> LoadedSave:
+    """Read, check and replay a save; the game as it was saved, or :class:`SaveError`."""
+    return replay_save(parse_save(data))
+
+
+def parse_save(data: bytes) -> SaveFile:
+    """Everything but the replay: bytes, JSON, versions, every field, the scenario, the
+    setup and the header's claims about them."""
+    tree = _json_tree(data)
+    _check_versions(tree)
+    try:
+        save = structure(tree, SaveFile)
+    except StructureProblems as error:
+        raise SaveError(_capped(list(error.problems))) from None
+    problems = _scenario_problems(save.scenario)
+    problems += _config_problems(save.config, save.scenario)
+    problems += _frame_problems(save)
+    if problems:
+        raise SaveError(_capped(problems))
+    return save
+
+
+def _json_tree(data: bytes) -> dict[str, Any]:
+    if len(data) > MAX_SAVE_BYTES:
+        _refuse("file", f"is {len(data):,} bytes; a save may be at most {MAX_SAVE_BYTES:,} bytes")
+    if data.startswith(_UTF16_BOMS):
+        _refuse("file", "is saved as UTF-16; a save is UTF-8 text")
+    body = data.removeprefix(_BOM)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        offset = error.start + len(data) - len(body)
+        _refuse("file", f"is not UTF-8 text (a wrong encoding or a binary file) at byte {offset}")
+    if not text.strip():
+        _refuse("file", "is empty")
+    try:
+        tree = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_no_repeats)
+    except json.JSONDecodeError as error:
+        _refuse("file", _syntax_message(error, text))
+    except _Repeated as error:
+        _refuse("file", str(error))
+    except RecursionError:
+        _refuse("file", "nests lists or objects far deeper than any save")
+    except ValueError:  # a number of more than 4,300 digits, or NaN/Infinity
+        _refuse("file", "has a number JSON cannot hold (too many digits, NaN or Infinity)")
+    if not isinstance(tree, dict):
+        _refuse("file", f"is not a Consortium save (it holds {show(tree)}, not an object)")
+    return tree
+
+
+class _Repeated(ValueError):
+    pass
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _Repeated(f"has the key {show(key)} twice in one object; which one is meant?")
+        found[key] = value
+    return found
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise ValueError(name)
+
+
+def _syntax_message(error: json.JSONDecodeError, text: str) -> str:
+    # A string left open runs to the end of the file: that is a cut, not a typo.
+    if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+        return (
+            f"is cut short at line {error.lineno} (the end of the file): the rest of the save "
+            "is missing, as when a copy is interrupted"
+        )
+    return f"is not valid JSON at line {error.lineno}, column {error.colno}: {error.msg.lower()}"
+
+
+def _check_versions(tree: dict[str, Any]) -> None:
+    """Versions first: a newer file's other fields would only look wrong."""
+    header = tree.get("header")
+    if not isinstance(header, dict) or header.get("format") != SAVE_FORMAT:
+        _refuse("file", f'is not a Consortium save (no header with format "{SAVE_FORMAT}")')
+    for key, mine, what in (
+        ("format_version", FORMAT_VERSION, "save format"),
+        ("rules_version", RULES_VERSION, "rules version"),
+    ):
+        value = header.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and value > mine:
+            _refuse(
+                f"header.{key}",
+                f"made for a newer Consortium ({what} {show(value)}); this version reads "
+                f"{what} {mine} and older. Open it with a newer Consortium.",
+            )
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            _refuse(f"header.{key}", f"must be a whole number from 1 to {mine}, got {show(value)}")
+
+
+def _scenario_problems(scenario: Scenario) -> list[Problem]:
+    """The embedded scenario, checked by the TOML validator (a hand edit may break it)."""
+    try:
+        check_document(scenario_document(scenario))
+    except ScenarioError as error:
+        return [
+            Problem("scenario" if p.place == "file" else f"scenario.{p.place}", p.message)
+            for p in error.problems
+        ]
+    return []
+
+
+def _config_problems(config: GameConfig, scenario: Scenario) -> list[Problem]:
+    """The setup page's limits: a save must describe a game the setup page could start."""
+    problems: list[Problem] = []
+
+    def check(ok: bool, place: str, message: str) -> None:
+        if not ok:
+            problems.append(Problem(f"config.{place}", message))
+
+    seats = len(config.seats)
+    check(3 <= seats <= 8, "seats", f"must have 3 to 8 seats, got {seats}")
+    sectors = {s.id for s in scenario.sectors}
+    for index, seat in enumerate(config.seats):
+        check(bool(seat.name.strip()), f"seats[{index}].name", "must be a non-empty text")
+        check(seat.sector in sectors, f"seats[{index}].sector",
+              f"unknown sector {show(seat.sector)} in this scenario")
+        check(seat.bot is None or seat.bot in POLICIES, f"seats[{index}].bot",
+              f"unknown bot policy {show(seat.bot)}")
+    check(3 <= config.rounds <= 8, "rounds", f"must be from 3 to 8, got {config.rounds}")
+    check(len(config.schedule) == config.rounds, "schedule",
+          f"must name a mode for each of the {config.rounds} rounds, got {len(config.schedule)}")
+    check(0 <= config.turnover <= 0.9, "turnover",
+          f"must be from 0 to 0.9, got {show(config.turnover)}")
+    check(1 <= config.capacity <= 40, "capacity", f"must be from 1 to 40, got {config.capacity}")
+    most = min(6, len(scenario.domains))
+    check(1 <= config.hand_size <= most, "hand_size",
+          f"must be from 1 to {most}, got {config.hand_size}")
+    check(0 <= config.seed < 2**64, "seed", f"must be from 0 to 2**64 - 1, got {show(config.seed)}")
+    check(config.group_policy in POLICIES, "group_policy",
+          f"unknown bot policy {show(config.group_policy)}")
+    return problems
+
+
+def _frame_problems(save: SaveFile) -> list[Problem]:
+    """The parts of a save that repeat each other must agree."""
+    problems = []
+    if save.seed != save.config.seed:
+        problems.append(Problem("seed", f"is {save.seed} but config.seed is {save.config.seed}"))
+    if len(save.room.people) != len(save.config.seats):
+        problems.append(
+            Problem(
+                "room.people",
+                f"must say for each of the {len(save.config.seats)} seats whether a person "
+                f"sits there, got {len(save.room.people)}",
+            )
+        )
+    header = save.header
+    expected = session_code(save.scenario, save.config)
+    for key, said, real, source in (
+        ("session_code", header.session_code, expected, "this scenario and setup give"),
+        ("scenario_id", header.scenario_id, save.scenario.id, "the embedded scenario has"),
+        ("scenario_title", header.scenario_title, save.scenario.title,
+         "the embedded scenario has"),
+        ("step", header.step, len(save.actions), "the number of actions in the log is"),
+    ):
+        if said != real:
+            problems.append(_contradiction(key, said, real, source))
+    return problems
+
+
+def _contradiction(key: str, said: object, real: object, source: str) -> Problem:
+    return Problem(
+        f"header.{key}",
+        f"says {_shown(said)} but {source} {_shown(real)}; the file was changed by hand",
+    )
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(show(v) for v in value) or "nobody"
+    if isinstance(value, enum.Enum):
+        return show(value.value)
+    return show(value)
+
+
+# --- the replay -----------------------------------------------------------------------------
+
+
+def replay_save(save: SaveFile) -> LoadedSave:
+    """Replay the log through the engine and compare the result with the digest."""
+    older = save.header.rules_version < RULES_VERSION
+    try:
+        history = History(new_game(save.scenario, save.config))
+    except Exception as error:  # a file must never crash the window
+        _refuse("config", f"the game cannot start from this setup ({_named(error)})")
+    for index, action in enumerate(save.actions):
+        try:
+            history.apply(action)
+        except IllegalAction as refused:
+            why = f"step {index + 1} ({type(action).__name__}) is refused: {refused.reason}"
+            _replay_failed(save, f"actions[{index}]", why, older)
+        except Exception as error:  # a file must never crash the window
+            why = f"step {index + 1} ({type(action).__name__}) cannot be replayed ({_named(error)})"
+            _replay_failed(save, f"actions[{index}]", why, older)
+    state = history.state
+    if state_digest(state) != save.digest:
+        why = (
+            "the log replays to a different game than the one saved: the file was changed "
+            "by hand or damaged, so it is not opened"
+        )
+        _replay_failed(save, "digest", why, older)
+    claimed = save.header
+    real = header_of(
+        state,
+        save.room,
+        code=claimed.session_code,
+        started_at=claimed.started_at,
+        saved_at=claimed.saved_at,
+    )
+    problems = [
+        _contradiction(
+            field.name, getattr(claimed, field.name), getattr(real, field.name),
+            "the game replays to",
+        )
+        for field in attrs.fields(SaveHeader)
+        if field.name not in ("format", "format_version", "rules_version", "app_version")
+        and getattr(claimed, field.name) != getattr(real, field.name)
+    ]
+    if problems:
+        raise SaveError(problems)
+    return LoadedSave(save, history)
+
+
+def _replay_failed(save: SaveFile, place: str, why: str, older: bool) -> NoReturn:
+    if older:
+        _refuse(
+            "header.rules_version",
+            f"made with rules version {save.header.rules_version}; this Consortium plays rules "
+            f"version {RULES_VERSION}, and the saved game no longer replays the same under "
+            f"the new rules ({place}: {why})",
+        )
+    _refuse(place, why)
+
+
+def _named(error: BaseException) -> str:
+    return f"{type(error).__name__}: {printable(str(error))[:120]}"
+
+
+def _refuse(place: str, message: str) -> NoReturn:
+    raise SaveError.at(place, message)
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], Problem("file", f"and {more} more problems not shown")]
