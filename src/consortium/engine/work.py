@@ -24,7 +24,6 @@ from consortium.engine.ops import (
     log,
     present_seats,
     raise_familiarity,
-    set_task,
     similarity_table,
 )
 from consortium.engine.state import (
@@ -36,7 +35,6 @@ from consortium.engine.state import (
     Phase,
     PitStop,
     PrivateSeat,
-    PublicState,
     RoundRecord,
     SeatRound,
     TaskState,
@@ -114,6 +112,7 @@ def resolve_work(state: GameState) -> GameState:
 
     # progress, coverage, finishing
     finished: list[str] = []
+    updated: dict[str, TaskState] = {}
     lost: list[Lost] = []
     impact_round = 0.0
     progress_round = 0.0
@@ -128,9 +127,8 @@ def resolve_work(state: GameState) -> GameState:
         done = progress >= task.effort
         quality = len(covered) / len(spec.requirements)
         impact = task.value_in(round_no) * quality**rules.quality_exponent if done else 0.0
-        state = set_task(
-            state,
-            task.id,
+        updated[task.id] = evolve(
+            task,
             progress=progress,
             covered=covered,
             discovered=task.discovered + newly_found,
@@ -165,6 +163,9 @@ def resolve_work(state: GameState) -> GameState:
                     )
                     lost.append(Lost(round_no, task.id, req, bool(holders), holders))
 
+    state = evolve_public(
+        state, tasks=tuple(updated.get(t.id, t) for t in state.public.tasks)
+    )
     excluded = _excluded(state, teams, worked, hands)
     state = raise_familiarity(
         state, [pair for t in teams for pair in combinations(sorted(t.members), 2)]
@@ -286,6 +287,7 @@ def _excluded(
     present = present_seats(public)
     turned = {s for s, _ in public.turned_away}
     held = [{c.domain for c in hand} for hand in hands]
+    team_of = {seat: task for task in teams for seat in task.members}
     out: list[Excluded] = []
     for task in teams:
         spec = ctx.spec_of[task.id]
@@ -297,7 +299,7 @@ def _excluded(
             for seat in present:
                 if seat in task.members or req not in held[seat]:
                     continue
-                why = _why_elsewhere(public, seat, turned, worked, hands)
+                why = _why_elsewhere(seat, team_of.get(seat), turned, worked, held)
                 if why:
                     holders.append((seat, public.participants[seat].name, why))
             if holders:
@@ -306,11 +308,11 @@ def _excluded(
 
 
 def _why_elsewhere(
-    public: PublicState,
     seat: int,
+    team: TaskState | None,
     turned: set[int],
     worked: dict[int, _Worked],
-    hands: Sequence[Sequence[Card]],
+    held: Sequence[set[str]],
 ) -> str | None:
     if seat in turned:
         return "turned away"
@@ -319,10 +321,8 @@ def _why_elsewhere(
     card = worked[seat].fit_card
     if card is None:
         return "mismatched"
-    team = public.team(seat)
     if team is not None and any(
-        other != seat and any(c.domain == card.domain for c in hands[other])
-        for other in team.members
+        other != seat and card.domain in held[other] for other in team.members
     ):
         return "duplicating"
     return None
