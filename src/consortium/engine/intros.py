@@ -17,7 +17,7 @@ from consortium.engine.frozen import evolve
 from consortium.engine.ops import (
     charge,
     evolve_public,
-    make_public,
+    participants_with,
     present_seats,
     raise_familiarity,
     set_private,
@@ -83,11 +83,16 @@ def check_reveal(state: GameState, action: Reveal) -> None:
 def apply_reveal(state: GameState, action: Reveal) -> GameState:
     seat = action.seat
     if action.slot is not None:
-        state = make_public(state, seat, action.slot)
-    elif not _gains_familiarity(state, seat):
-        empty = state.seats[seat].empty_talk + _paid_for_this(state, seat)
-        state = set_private(state, seat, empty_talk=empty)
-    state = next_turn(state)
+        cards = list(state.public.participants[seat].public_cards)
+        cards[action.slot] = state.seats[seat].hand[action.slot]
+        state = next_turn(
+            state, participants=participants_with(state, seat, public_cards=tuple(cards))
+        )
+    else:
+        if not _gains_familiarity(state, seat):
+            empty = state.seats[seat].empty_talk + _paid_for_this(state, seat)
+            state = set_private(state, seat, empty_talk=empty)
+        state = next_turn(state)
     if state.public.phase_done:
         state = _finish_one(state)
     return state

@@ -41,6 +41,13 @@ def evolve_public(state: GameState, **changes: Any) -> GameState:
     return new
 
 
+def participants_with(state: GameState, seat: int, **changes: Any) -> tuple[Participant, ...]:
+    """The participants with one of them changed (to hand to a single public copy)."""
+    people = list(state.public.participants)
+    people[seat] = evolve(people[seat], **changes)
+    return tuple(people)
+
+
 def set_participant(state: GameState, seat: int, **changes: Any) -> GameState:
     people = list(state.public.participants)
     people[seat] = evolve(people[seat], **changes)
@@ -86,7 +93,14 @@ def _without(task: TaskState, seat: int) -> TaskState:
     return evolve(task, members=members, lead=lead, closed=task.closed if members else False)
 
 
-def _move(state: GameState, seat: int, task_id: str | None, *, lead: bool = False) -> GameState:
+def _move(
+    state: GameState,
+    seat: int,
+    task_id: str | None,
+    *,
+    lead: bool = False,
+    closed: bool | None = None,
+) -> GameState:
     """Move a participant from their team (if any) to ``task_id`` (or to none), with one
     copy of the board: rules call this for every placement, join and departure."""
     public = state.public
@@ -96,17 +110,16 @@ def _move(state: GameState, seat: int, task_id: str | None, *, lead: bool = Fals
         if task.id == old_id and old_id != task_id:
             tasks[i] = _without(task, seat)
         elif task.id == task_id:
+            closing = {} if closed is None else {"closed": closed}
             if old_id == task_id:
-                if lead:
-                    tasks[i] = evolve(task, lead=seat)
+                if lead or closing:
+                    tasks[i] = evolve(task, lead=seat if lead else task.lead, **closing)
             else:
                 new_lead = seat if lead or task.lead is None else task.lead
-                tasks[i] = evolve(task, members=(*task.members, seat), lead=new_lead)
+                tasks[i] = evolve(task, members=(*task.members, seat), lead=new_lead, **closing)
     people = list(public.participants)
     people[seat] = evolve(people[seat], task=task_id)
-    return evolve(
-        state, public=evolve(public, tasks=tuple(tasks), participants=tuple(people))
-    )
+    return evolve(state, public=evolve(public, tasks=tuple(tasks), participants=tuple(people)))
 
 
 def leave_task(state: GameState, seat: int) -> GameState:
@@ -116,9 +129,12 @@ def leave_task(state: GameState, seat: int) -> GameState:
     return _move(state, seat, None)
 
 
-def join_task(state: GameState, seat: int, task_id: str, *, lead: bool = False) -> GameState:
-    """Put a participant on a task (leaving any other), at the end of the serving order."""
-    return _move(state, seat, task_id, lead=lead)
+def join_task(
+    state: GameState, seat: int, task_id: str, *, lead: bool = False, closed: bool | None = None
+) -> GameState:
+    """Put a participant on a task (leaving any other), at the end of the serving order;
+    ``closed`` also marks the team closed or open (a lead initiating it)."""
+    return _move(state, seat, task_id, lead=lead, closed=closed)
 
 
 def make_public(state: GameState, seat: int, slot: int) -> GameState:
@@ -141,9 +157,7 @@ def charge(state: GameState, seats: Iterable[int], kind: str, hours: float) -> G
         private = new[seat]
         paid = min(hours, private.hours_left)
         spent = private.spent
-        new[seat] = evolve(
-            private, spent=evolve(spent, **{kind: getattr(spent, kind) + paid})
-        )
+        new[seat] = evolve(private, spent=evolve(spent, **{kind: getattr(spent, kind) + paid}))
     return evolve(state, seats=tuple(new))
 
 

@@ -194,7 +194,10 @@ def apply_vote(state: GameState, action: Vote) -> GameState:
     else:
         votes = list(state.public.votes)
         votes[action.seat] = action.approve
-        state = evolve_public(state, votes=tuple(votes))
+        state = next_turn(state, votes=tuple(votes))
+        if state.public.phase_done:
+            state = _tally(state)
+        return state
     state = next_turn(state)
     if state.public.phase_done:
         state = _tally(state)

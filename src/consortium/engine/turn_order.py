@@ -4,6 +4,7 @@ first (or last) in private turns, declarations and introductions."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from consortium.engine.ops import evolve_public
 from consortium.engine.state import GameState, Phase
@@ -23,12 +24,13 @@ def start_turns(state: GameState, phase: Phase, seats: Iterable[int]) -> GameSta
     return evolve_public(state, phase=phase, order=order, turn=0, actor=order[0], phase_done=False)
 
 
-def next_turn(state: GameState) -> GameState:
-    """Pass to the next seat in ``order``, or mark the phase done after the last one."""
+def next_turn(state: GameState, **changes: Any) -> GameState:
+    """Pass to the next seat in ``order``, or mark the phase done after the last one.
+    ``changes`` are other public fields the finished turn changed (one copy instead of two)."""
     turn = state.public.turn + 1
     if turn >= len(state.public.order):
-        return evolve_public(state, turn=turn, actor=None, phase_done=True)
-    return evolve_public(state, turn=turn, actor=state.public.order[turn])
+        return evolve_public(state, turn=turn, actor=None, phase_done=True, **changes)
+    return evolve_public(state, turn=turn, actor=state.public.order[turn], **changes)
 
 
 def group_phase(state: GameState, phase: Phase) -> GameState:

@@ -17,9 +17,9 @@ from consortium.engine.ops import (
     leave_task,
     log,
     make_public,
+    participants_with,
     present_seats,
     set_participant,
-    set_task,
 )
 from consortium.engine.state import GameState, Mode, Phase
 from consortium.engine.turn_order import next_turn, start_turns
@@ -32,8 +32,8 @@ def enter_declare(state: GameState) -> GameState | None:
 
 
 def apply_declare(state: GameState, action: Declare) -> GameState:
-    state = set_participant(state, action.seat, declared_plenary=action.plenary)
-    state = next_turn(state)
+    people = participants_with(state, action.seat, declared_plenary=action.plenary)
+    state = next_turn(state, participants=people)
     if state.public.phase_done:
         plenary = [
             s for s in present_seats(state.public) if state.public.participants[s].declared_plenary
@@ -111,8 +111,7 @@ def apply_stay(state: GameState, action: Stay) -> GameState:
 
 def apply_initiate(state: GameState, action: Initiate) -> GameState:
     state = make_public(state, action.seat, action.slot)
-    state = join_task(state, action.seat, action.task, lead=True)
-    state = set_task(state, action.task, closed=action.closed)
+    state = join_task(state, action.seat, action.task, lead=True, closed=action.closed)
     title = state.public.task(action.task).title
     name = state.public.participants[action.seat].name
     state = log(state, "initiate", f"{name} started {title}.")
@@ -148,5 +147,4 @@ def apply_join(state: GameState, action: Join) -> GameState:
 
 def apply_sit_out(state: GameState, action: SitOut) -> GameState:
     state = leave_task(state, action.seat)
-    state = evolve_public(state, sat_out=(*state.public.sat_out, action.seat))
-    return next_turn(state)
+    return next_turn(state, sat_out=(*state.public.sat_out, action.seat))
