@@ -214,12 +214,23 @@ FACILITATOR_ACTIONS: tuple[type, ...] = (NameHolder, EndGame)
 """Actions the facilitator may take in any phase, outside the turn order."""
 
 
+SEAT_ACTIONS: frozenset[type] = frozenset(
+    t
+    for t in ACTION_TYPES
+    if "seat" in attrs.fields_dict(t)
+    # the group places and invites, the facilitator names: there ``seat`` is who is
+    # placed, invited or named, not who acts
+    and t not in (Place, Invite, NameHolder)
+)
+"""Action types taken by the seat in their ``seat`` field (class metadata, computed once)."""
+
+
 def actor_of(action: Action) -> int | None:
     """The seat taking a seat action, or ``None`` for a group action."""
-    seat = getattr(action, "seat", None)
-    if isinstance(action, Place | Invite | NameHolder):
-        return None  # the group places and invites; ``seat`` is who is placed or invited
-    return seat
+    if type(action) in SEAT_ACTIONS:  # a type-keyed test: this runs for every action
+        seat: int = action.seat  # type: ignore[union-attr]
+        return seat
+    return None
 
 
 class IllegalAction(Exception):

@@ -156,25 +156,38 @@ def choose(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Dra
 
 
 def _useful_domains(public: PublicState) -> set[str]:
-    return {r for t in public.open_tasks for r in t.known_requirements}
+    useful: set[str] = set()
+    for t in public.tasks:
+        if t.status == "open":
+            useful.update(t.visible, t.discovered)  # t.known_requirements
+    return useful
 
 
 def _reveal(view: PlayerView, legal: Sequence[Action]) -> Action:
     """Show the most useful hidden card: one matching an open requirement, highest level."""
-    useful = _useful_domains(view.public)
-    reveals = [a for a in legal if isinstance(a, Reveal) and a.slot is not None]
-    can_pass = any(isinstance(a, Reveal) and a.slot is None for a in legal)
-    hand = view.private.hand
-
-    def value(a: Reveal) -> tuple[bool, int, int]:
-        assert a.slot is not None
-        card = hand[a.slot]
-        return (card.domain in useful, card.level, -a.slot)
-
+    reveals: list[Reveal] = []
+    can_pass = False
+    for a in legal:
+        if type(a) is Reveal:
+            if a.slot is None:
+                can_pass = True
+            else:
+                reveals.append(a)
     if not reveals:
         return Reveal(view.seat, None)
-    best = max(reveals, key=value)
-    assert isinstance(best, Reveal) and best.slot is not None
+    useful = _useful_domains(view.public)
+    hand = view.private.hand
+    # the first best by (matches an open requirement, level, lowest slot): slots differ,
+    # so there are no ties
+    best = reveals[0]
+    best_value: tuple[bool, int, int] | None = None
+    for a in reveals:
+        assert a.slot is not None
+        card = hand[a.slot]
+        value = (card.domain in useful, card.level, -a.slot)
+        if best_value is None or value > best_value:
+            best, best_value = a, value
+    assert best.slot is not None
     if can_pass and hand[best.slot].domain not in useful:
         return Reveal(view.seat, None)
     return best

@@ -89,10 +89,22 @@ SEQUENCE: dict[Mode, tuple[Phase, ...]] = {
 }
 
 
-def _enter_from(state: GameState, phases: tuple[Phase, ...]) -> GameState:
-    for phase in phases:
-        enter = PHASES[phase].enter
-        assert enter is not None
+# What follows each phase of each mode, as the ``enter`` functions to try in order, keyed by
+# the members' names (``settle`` runs after every action; a str key hashes in C where an
+# Enum key calls ``Enum.__hash__``). Derived once from PHASES and SEQUENCE.
+_ENTERS_AFTER: dict[tuple[str, str | None], tuple[Enter, ...]] = {
+    (mode._name_, after._name_ if after is not None else None): tuple(
+        enter
+        for phase in (sequence[sequence.index(after) + 1 :] if after is not None else sequence)
+        if (enter := PHASES[phase].enter) is not None
+    )
+    for mode, sequence in SEQUENCE.items()
+    for after in (None, *sequence)
+}
+
+
+def _enter_from(state: GameState, enters: tuple[Enter, ...]) -> GameState:
+    for enter in enters:
         entered = enter(state)
         if entered is not None:
             return entered
@@ -102,7 +114,7 @@ def _enter_from(state: GameState, phases: tuple[Phase, ...]) -> GameState:
 def start_mode(state: GameState, mode: Mode) -> GameState:
     state = evolve_public(state, mode=mode)
     state = log(state, "mode", f"Round {state.public.round}: {mode.label}.")
-    return _enter_from(state, SEQUENCE[mode])
+    return _enter_from(state, _ENTERS_AFTER[mode._name_, None])
 
 
 def start_organizing(state: GameState) -> GameState:
@@ -124,8 +136,7 @@ def settle(state: GameState) -> GameState:
             state = start_mode(evolve_public(state, phase_done=False), mode)
             continue
         assert mode is not None
-        sequence = SEQUENCE[mode]
-        rest = sequence[sequence.index(phase) + 1 :]
+        rest = _ENTERS_AFTER[mode._name_, phase._name_]
         state = _enter_from(evolve_public(state, phase_done=False), rest)
     return state
 

@@ -3,7 +3,8 @@
 Every action copies a few frozen records; ``attrs.evolve`` looks the fields up and goes
 through ``__init__`` each time, which was half of a simulated game's time. This copies the
 slots directly, or for the records declared ``slots=False`` (the large ones copied on every
-action) the instance dict in one C-level update. The only module-level state is a memo of
+action) the instance dict in one C-level ``dict.copy`` (about twice as fast as updating a
+fresh instance's empty dict). The only module-level state is a memo of
 each class's field names (class metadata, never game state). Unknown field names are still
 an error, as with attrs.
 """
@@ -37,9 +38,9 @@ def evolve(inst: T, **changes: Any) -> T:
     new = _new(type(inst))
     if has_dict:
         # Dict-backed records (the big, often-copied ones): one C-level dict copy.
-        d = new.__dict__
-        d.update(inst.__dict__)
+        d = inst.__dict__.copy()
         d.update(changes)
+        _set(new, "__dict__", d)
         return new
     for name in names:
         _set(new, name, changes[name] if name in changes else getattr(inst, name))

@@ -39,8 +39,14 @@ from consortium.engine.actions import (
     actor_of,
 )
 from consortium.engine.deal import deal_capacity, deal_hand
-from consortium.engine.frozen import evolve
-from consortium.engine.ops import evolve_public, log, make_public, new_task_state, present_seats
+from consortium.engine.ops import (
+    evolve_public,
+    log,
+    make_public,
+    new_task_state,
+    next_step,
+    present_seats,
+)
 from consortium.engine.rng import Draws, Stream, derive_seed
 from consortium.engine.round_start import begin_round
 from consortium.engine.scenario import Scenario
@@ -131,32 +137,37 @@ HANDLERS: dict[type, Handler] = {
 }
 
 
+# The per-phase rules keyed by the member's name: ``check`` and ``legal_actions`` run for
+# every action, and a str key hashes in C where an Enum key calls ``Enum.__hash__``.
+_RULE_OF: dict[str, flow.PhaseRule] = {p._name_: rule for p, rule in flow.PHASES.items()}
+
+
 def check(state: GameState, action: Action) -> None:
     """Raise :class:`IllegalAction` with a readable reason unless ``action`` is legal now."""
     public = state.public
-    if type(action) in FACILITATOR_ACTIONS:
+    kind = type(action)
+    if kind in FACILITATOR_ACTIONS:
         if public.phase is Phase.GAME_OVER:
             raise IllegalAction("The game is over.")
-        HANDLERS[type(action)][0](state, action)
+        HANDLERS[kind][0](state, action)
         return
-    rule = flow.PHASES[public.phase]
-    if type(action) not in rule.actions:
-        raise IllegalAction(f"{type(action).__name__} is not possible during {public.phase.value}.")
+    rule = _RULE_OF[public.phase._name_]
+    if kind not in rule.actions:
+        raise IllegalAction(f"{kind.__name__} is not possible during {public.phase.value}.")
     seat = actor_of(action)
     if rule.actor == "seat":
         if seat is None or seat != public.actor:
             raise IllegalAction("It is not this participant's turn.")
     elif seat is not None:
         raise IllegalAction("This is a decision for the group.")
-    HANDLERS[type(action)][0](state, action)
+    HANDLERS[kind][0](state, action)
 
 
 def apply(state: GameState, action: Action) -> GameState:
     """The new state after ``action`` (checked first), moved on to the next decision."""
     check(state, action)
     state = HANDLERS[type(action)][1](state, action)
-    state = evolve(state, step=state.step + 1)
-    return flow.settle(state)
+    return flow.settle(next_step(state))
 
 
 def is_legal(state: GameState, action: Action) -> bool:
@@ -177,23 +188,27 @@ def legal_actions(state: GameState, seat: int | None = None) -> list[Action]:
     public = state.public
     if public.phase is Phase.GAME_OVER or seat != public.actor:
         return []
-    return _LISTERS[public.phase](state, seat)
+    return _LISTERS[public.phase._name_](state, seat)
 
 
 def _list_seat(state: GameState, seat: int | None) -> list[Action]:
     assert seat is not None
     phase = state.public.phase
     if phase is Phase.INTRODUCTIONS:
-        out: list[Action] = [Reveal(seat, s) for s in intros.hidden_slots(state, seat)]
-        if intros.may_pass(state, seat):
-            out.append(Reveal(seat, None))
+        public = state.public
+        shown = public.participants[seat].public_cards
+        hidden = [i for i, card in enumerate(shown) if card is None]
+        out: list[Action] = [_REVEAL(seat, s) for s in hidden]
+        # intros.may_pass, with the hidden slots already at hand
+        if not hidden or (public.mode is Mode.HYBRID and seat not in public.newcomers):
+            out.append(_REVEAL(seat, None))
         return out
     if phase is Phase.DECLARE:
-        return [Declare(seat, True), Declare(seat, False)]
+        return [_DECLARE(seat, True), _DECLARE(seat, False)]
     if phase is Phase.VOTE:
-        return [Vote(seat, True), Vote(seat, False)]
+        return [_VOTE(seat, True), _VOTE(seat, False)]
     if phase is Phase.INVITATION:
-        return [Respond(seat, True), Respond(seat, False)]
+        return [_RESPOND(seat, True), _RESPOND(seat, False)]
     return _list_turn(state, seat)
 
 
@@ -235,6 +250,10 @@ _INITIATE = functools.cache(Initiate)
 _JOIN = functools.cache(Join)
 _SIT_OUT = functools.cache(SitOut)
 _PLACE = functools.cache(Place)
+_REVEAL = functools.cache(Reveal)
+_DECLARE = functools.cache(Declare)
+_VOTE = functools.cache(Vote)
+_RESPOND = functools.cache(Respond)
 
 
 def _list_group(state: GameState, seat: int | None) -> list[Action]:
@@ -259,8 +278,8 @@ def _list_group(state: GameState, seat: int | None) -> list[Action]:
     return [Continue()]
 
 
-_LISTERS: dict[Phase, Callable[[GameState, int | None], list[Action]]] = {
-    phase: (_list_seat if rule.actor == "seat" else _list_group)
+_LISTERS: dict[str, Callable[[GameState, int | None], list[Action]]] = {
+    phase._name_: (_list_seat if rule.actor == "seat" else _list_group)
     for phase, rule in flow.PHASES.items()
 }
 

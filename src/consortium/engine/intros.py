@@ -76,7 +76,10 @@ def check_reveal(state: GameState, action: Reveal) -> None:
     if action.slot is None:
         if not may_pass(state, action.seat):
             raise IllegalAction("Choose one of your hidden cards to show.")
-    elif action.slot not in hidden_slots(state, action.seat):
+        return
+    shown = state.public.participants[action.seat].public_cards
+    # the same test as ``action.slot in hidden_slots(...)``, without building the list
+    if not (0 <= action.slot < len(shown) and shown[action.slot] is None):
         raise IllegalAction("That card is not one of your hidden cards.")
 
 
@@ -116,9 +119,19 @@ def _pairs_raised(state: GameState) -> list[tuple[int, int]]:
 
 
 def _gains_familiarity(state: GameState, seat: int) -> bool:
+    """Whether a pair of :func:`_pairs_raised` with ``seat`` in it is below the cap (found
+    from the seat's own partners rather than from every pair)."""
+    public = state.public
+    seats = present_seats(public)
+    if seat not in seats:
+        return False
+    if public.mode is Mode.HYBRID and seat not in public.newcomers:
+        partners = [n for n in public.newcomers if n in seats and n != seat]
+    else:
+        partners = [o for o in seats if o != seat]
     cap = state.ctx.rules.familiarity_max
-    fam = state.public.familiarity
-    return any(seat in pair and fam[pair[0]][pair[1]] < cap for pair in _pairs_raised(state))
+    fam = public.familiarity
+    return any(fam[min(seat, o)][max(seat, o)] < cap for o in partners)
 
 
 def _finish_one(state: GameState) -> GameState:

@@ -25,6 +25,8 @@ from consortium.engine.state import (
 )
 
 _PUBLIC_FIELDS = frozenset(a.name for a in attrs.fields(PublicState))
+_new = object.__new__
+_set = object.__setattr__
 
 
 def evolve_public(state: GameState, **changes: Any) -> GameState:
@@ -32,12 +34,23 @@ def evolve_public(state: GameState, **changes: Any) -> GameState:
     three per action), so it copies both dict-backed records directly (see frozen.py)."""
     if not _PUBLIC_FIELDS.issuperset(changes):
         raise TypeError(f"PublicState has no field(s) {sorted(set(changes) - _PUBLIC_FIELDS)}")
-    public = object.__new__(PublicState)
-    public.__dict__.update(state.public.__dict__)
-    public.__dict__.update(changes)
-    new = object.__new__(GameState)
-    new.__dict__.update(state.__dict__)
-    new.__dict__["public"] = public
+    d = state.public.__dict__.copy()
+    d.update(changes)
+    public = _new(PublicState)
+    _set(public, "__dict__", d)
+    d = state.__dict__.copy()
+    d["public"] = public
+    new = _new(GameState)
+    _set(new, "__dict__", d)
+    return new
+
+
+def next_step(state: GameState) -> GameState:
+    """The state with its action counter advanced (once per applied action)."""
+    d = state.__dict__.copy()
+    d["step"] = state.step + 1
+    new = _new(GameState)
+    _set(new, "__dict__", d)
     return new
 
 
