@@ -127,6 +127,9 @@ class SetupPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(label("Participants (3–8 seats)", name="heading"))
         right.addWidget(self.table, 1)
+        right.addWidget(label("Type over a name to change it; F2 or a double click edits a "
+                              "cell; a person plays behind the curtain, a bot by itself.",
+                              name="hint", wrap=True))
         right.addLayout(seat_buttons)
         body = QHBoxLayout()
         body.addLayout(form, 1)

@@ -75,6 +75,7 @@ QProgressBar {{ border: 2px solid {INK}; border-radius: 4px; text-align: center;
 QProgressBar::chunk {{ background: #7fb2ea; }}
 QGroupBox {{ font-weight: 700; border: 2px solid #8a94a6; margin-top: 1.2em; padding: 8px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
+QCheckBox::indicator {{ width: 1.1em; height: 1.1em; }}
 QMenuBar, QMenu {{ font-size: {p(0.9)}pt; }}
 QHeaderView::section {{ background: {PANEL}; font-weight: 700; padding: 4px; }}
 """
