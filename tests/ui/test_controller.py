@@ -109,6 +109,8 @@ def test_end_game_early_and_reveal(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: driver.curtain.active)
     window.menu.end_game.trigger()
     assert c.session.ended_early
+    assert type(c.actions[-1]).__name__ == "EndGame"  # in the log: a save replays it
+    assert c.view.phase is Phase.GAME_OVER
     assert not driver.curtain.active
     driver.click(driver.button("reveal"))
     assert c.debrief is not None and c.debrief.rounds_played == 0

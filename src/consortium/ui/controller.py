@@ -30,6 +30,7 @@ from consortium.engine.actions import (
     CallVote,
     Declare,
     Deliberate,
+    EndGame,
     IllegalAction,
     Place,
     Respond,
@@ -455,13 +456,16 @@ class GameController(QObject):
         self._schedule()
 
     def end_game(self) -> None:
-        """End the game early: no more decisions; the debrief covers the rounds played."""
-        if self._state is None:
+        """End the game early through the engine's ``EndGame`` (in the action log, so a save
+        replays it); the debrief covers the rounds played."""
+        if self._state is None or self._state.over:
             return
         self._bot_timer.stop()
         self._clock.stop()
         self._clock_timer.stop()
-        self._set_session(ended_early=True, fast_forward=False, clock_running=False)
+        self._session = attrs.evolve(self._session, ended_early=True, fast_forward=False,
+                                     paused=False, clock_running=False)
+        self._apply(EndGame())
 
     @property
     def can_reveal(self) -> bool:
