@@ -220,17 +220,24 @@ def _matches_invite(view: PlayerView) -> bool:
 
 
 class _TaskLook:
-    """What a bot sees of one task when choosing: its fit there and each teammate's shown
-    domains and families (computed once per decision, not once per legal action)."""
+    """What a bot sees of one task when choosing: its fit there, each teammate's shown
+    domains and families, the crowding cost, and (for a closed team with a lead who shows
+    cards) the families it admits (computed once per decision, not once per legal action)."""
 
-    __slots__ = ("fit", "mates", "task")
+    __slots__ = ("admits", "crowd", "fit", "mates", "task")
 
     def __init__(
-        self, task: TaskState, fit: float, mates: list[tuple[set[str], set[str]]]
+        self,
+        task: TaskState,
+        fit: float,
+        mates: list[tuple[set[str], set[str]]],
+        admits: set[str] | None,
     ) -> None:
         self.task = task
         self.fit = fit
         self.mates = mates
+        self.crowd = CROWDING * max(0, len(mates) - CROWD_FREE)
+        self.admits = admits
 
     def similarity(self, card: Card, family: str) -> float:
         if not self.mates:
@@ -252,14 +259,19 @@ def _look(view: PlayerView, task: TaskState) -> _TaskLook:
             shown_by_mates |= shown
             mates.append((shown, {family[d] for d in shown}))
     fit = _fit_score(public, view.private.hand, task, shown_by_mates)
-    return _TaskLook(task, fit, mates)
+    admits = None  # _would_be_admitted: everyone, unless ...
+    if task.closed and task.lead is not None:
+        lead = [c for c in public.participants[task.lead].public_cards if c is not None]
+        if lead:
+            admits = {family[c.domain] for c in lead}
+    return _TaskLook(task, fit, mates, admits)
 
 
 def _score_with(look: _TaskLook, card: Card, family: dict[str, str], h: float) -> float:
     """``(1 − homophily) · fit + homophily · similarity`` for signalling ``card`` on a task,
     minus crowding; starting a task alone costs INITIATE_COST."""
     score = (1 - h) * look.fit + h * look.similarity(card, family[card.domain])
-    score -= CROWDING * max(0, len(look.mates) - CROWD_FREE)
+    score -= look.crowd
     if not look.mates:
         score -= INITIATE_COST
     return score
@@ -271,38 +283,45 @@ def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draw
     public = view.public
     hand = view.private.hand
     family = public.catalog.family_of
+    families = [family[c.domain] for c in hand]
     h = policy.homophily
+    close = policy.close_teams
     looks: dict[str, _TaskLook] = {}
-    tasks = {t.id: t for t in public.open_tasks}
+    tasks = {t.id: t for t in public.tasks if t.status == "open"}  # public.open_tasks
     best_score = -1.0
     best: list[Action] = []
     for action in legal:
         # ``type(...) is`` rather than isinstance/match: this loop runs for every legal
         # option of every self-selection turn in every simulated game.
         if type(action) is Initiate:
-            if action.closed != policy.close_teams:
+            if action.closed != close:
                 continue
-            look = looks.get(action.task) or looks.setdefault(
-                action.task, _look(view, tasks[action.task])
-            )
-            score = look.fit - INITIATE_COST if not look.mates else _score_with(
-                look, hand[action.slot], family, h
-            )
-        elif type(action) is Join:
-            look = looks.get(action.task) or looks.setdefault(
-                action.task, _look(view, tasks[action.task])
-            )
-            card = hand[action.slot]
-            if not _would_be_admitted(public, card, look.task):
-                continue
-            score = _score_with(look, card, family, h)
-        elif type(action) is Stay:
-            task_id = public.participants[view.seat].task
-            assert task_id is not None
+            task_id = action.task
             look = looks.get(task_id) or looks.setdefault(task_id, _look(view, tasks[task_id]))
-            sim = max(look.similarity(c, family[c.domain]) for c in hand)
+            if not look.mates:
+                score = look.fit - INITIATE_COST
+            else:
+                slot = action.slot
+                score = (1 - h) * look.fit + h * look.similarity(hand[slot], families[slot])
+                score -= look.crowd
+        elif type(action) is Join:
+            task_id = action.task
+            look = looks.get(task_id) or looks.setdefault(task_id, _look(view, tasks[task_id]))
+            slot = action.slot
+            if look.admits is not None and families[slot] not in look.admits:
+                continue  # a closed team would turn this card away (_would_be_admitted)
+            score = (1 - h) * look.fit + h * look.similarity(hand[slot], families[slot])
+            score -= look.crowd
+            if not look.mates:
+                score -= INITIATE_COST
+        elif type(action) is Stay:
+            mine = public.participants[view.seat].task
+            assert mine is not None
+            task_id = mine
+            look = looks.get(task_id) or looks.setdefault(task_id, _look(view, tasks[task_id]))
+            sim = max(look.similarity(c, f) for c, f in zip(hand, families, strict=True))
             score = (1 - h) * look.fit + h * sim + STAY_BONUS
-            score -= CROWDING * max(0, len(look.mates) - CROWD_FREE)
+            score -= look.crowd
             if not look.mates:
                 score -= INITIATE_COST
         elif type(action) is SitOut:

@@ -217,7 +217,8 @@ def _list_turn(state: GameState, seat: int) -> list[Action]:
     turns.can_stay, turns.initiable, turns.joinable and turns.signal_slots)."""
     public = state.public
     mine = public.participants[seat].task
-    hand = state.seats[seat].hand
+    domains = [c.domain for c in state.seats[seat].hand]
+    any_slot = tuple(range(len(domains)))
     refused = {task for who, task in public.turned_away if who == seat}
     stay: list[Action] = []
     initiate: list[Action] = []
@@ -225,29 +226,39 @@ def _list_turn(state: GameState, seat: int) -> list[Action]:
     for task in public.tasks:
         if task.status != "open":
             continue
-        if task.id == mine:
+        task_id = task.id
+        if task_id == mine:
             stay.append(_STAY(seat))
             continue
-        if task.lead is not None and task.id in refused:
+        if task.lead is not None and task_id in refused:
             continue
         visible = task.visible
-        slots = [i for i, c in enumerate(hand) if c.domain in visible] or list(range(len(hand)))
+        slots = tuple([i for i, d in enumerate(domains) if d in visible]) or any_slot
         if task.lead is None:
-            for slot in slots:
-                initiate += [
-                    _INITIATE(seat, task.id, slot, False),
-                    _INITIATE(seat, task.id, slot, True),
-                ]
+            initiate += _initiates(seat, task_id, slots)
         else:
-            join += [_JOIN(seat, task.id, slot) for slot in slots]
+            join += _joins(seat, task_id, slots)
     return [*stay, *initiate, *join, _SIT_OUT(seat)]
 
 
+@functools.cache
+def _initiates(seat: int, task_id: str, slots: tuple[int, ...]) -> tuple[Initiate, ...]:
+    """Initiating a task signalling any of ``slots``, open then closed team, slot by slot."""
+    return tuple(
+        Initiate(seat, task_id, slot, closed) for slot in slots for closed in (False, True)
+    )
+
+
+@functools.cache
+def _joins(seat: int, task_id: str, slots: tuple[int, ...]) -> tuple[Join, ...]:
+    """Joining a task signalling any of ``slots``."""
+    return tuple(Join(seat, task_id, slot) for slot in slots)
+
+
 # Self-selection turns list a couple of dozen options for every turn of every simulated game;
-# actions are immutable values, so the listers reuse them instead of rebuilding them.
+# actions are immutable values, so the listers reuse them instead of rebuilding them (the
+# memos hold only actions, keyed by seat, task id and slots).
 _STAY = functools.cache(Stay)
-_INITIATE = functools.cache(Initiate)
-_JOIN = functools.cache(Join)
 _SIT_OUT = functools.cache(SitOut)
 _PLACE = functools.cache(Place)
 _REVEAL = functools.cache(Reveal)

@@ -88,8 +88,23 @@ def set_task(state: GameState, task_id: str, **changes: Any) -> GameState:
 
 
 def log(state: GameState, kind: str, text: str) -> GameState:
-    entry = LogEntry(state.public.round, kind, text)
-    return evolve_public(state, log=(*state.public.log, entry))
+    return evolve_public(state, log=logged(state.public, kind, text))
+
+
+def logged(public: PublicState, kind: str, text: str) -> tuple[LogEntry, ...]:
+    """The public log with one line added (for a rule's single public copy)."""
+    return (*public.log, LogEntry(public.round, kind, text))
+
+
+def shown_cards(state: GameState, seat: int, slot: int) -> tuple[Card | None, ...]:
+    """A participant's public cards once the card in ``slot`` is public (see make_public)."""
+    cards = state.public.participants[seat].public_cards
+    card = state.seats[seat].hand[slot]
+    if cards[slot] == card:
+        return cards
+    new = list(cards)
+    new[slot] = card
+    return tuple(new)
 
 
 def present_seats(public: PublicState) -> list[int]:
@@ -106,17 +121,17 @@ def _without(task: TaskState, seat: int) -> TaskState:
     return evolve(task, members=members, lead=lead, closed=task.closed if members else False)
 
 
-def _move(
-    state: GameState,
+def moved(
+    public: PublicState,
     seat: int,
     task_id: str | None,
     *,
     lead: bool = False,
     closed: bool | None = None,
-) -> GameState:
-    """Move a participant from their team (if any) to ``task_id`` (or to none), with one
-    copy of the board: rules call this for every placement, join and departure."""
-    public = state.public
+) -> tuple[tuple[TaskState, ...], list[Participant]]:
+    """The tasks and participants after moving a participant from their team (if any) to
+    ``task_id`` (or to none), for a rule to hand to a single public copy with its other
+    changes."""
     old_id = public.participants[seat].task
     tasks = list(public.tasks)
     for i, task in enumerate(tasks):
@@ -132,7 +147,21 @@ def _move(
                 tasks[i] = evolve(task, members=(*task.members, seat), lead=new_lead, **closing)
     people = list(public.participants)
     people[seat] = evolve(people[seat], task=task_id)
-    return evolve(state, public=evolve(public, tasks=tuple(tasks), participants=tuple(people)))
+    return tuple(tasks), people
+
+
+def _move(
+    state: GameState,
+    seat: int,
+    task_id: str | None,
+    *,
+    lead: bool = False,
+    closed: bool | None = None,
+) -> GameState:
+    """Move a participant from their team (if any) to ``task_id`` (or to none), with one
+    copy of the board: rules call this for every placement, join and departure."""
+    tasks, people = moved(state.public, seat, task_id, lead=lead, closed=closed)
+    return evolve_public(state, tasks=tasks, participants=tuple(people))
 
 
 def leave_task(state: GameState, seat: int) -> GameState:
@@ -175,13 +204,22 @@ def charge(state: GameState, seats: Iterable[int], kind: str, hours: float) -> G
 
 
 def raise_familiarity(state: GameState, pairs: Iterable[tuple[int, int]]) -> GameState:
-    cap = state.ctx.rules.familiarity_max
-    fam = [list(row) for row in state.public.familiarity]
+    familiarity = raised_familiarity(
+        state.public.familiarity, pairs, state.ctx.rules.familiarity_max
+    )
+    return evolve_public(state, familiarity=familiarity)
+
+
+def raised_familiarity(
+    familiarity: tuple[tuple[int, ...], ...], pairs: Iterable[tuple[int, int]], cap: int
+) -> tuple[tuple[int, ...], ...]:
+    """The familiarity table after each pair's rises by one (up to ``cap``)."""
+    fam = [list(row) for row in familiarity]
     for i, j in pairs:
         if i != j and fam[i][j] < cap:
             fam[i][j] += 1
             fam[j][i] += 1
-    return evolve_public(state, familiarity=tuple(tuple(row) for row in fam))
+    return tuple([tuple(row) for row in fam])
 
 
 def matches(cards: Iterable[Card | None], requirements: Iterable[str]) -> bool:
@@ -217,14 +255,18 @@ def similarity(ctx: Context, a: Iterable[Card | None], b: Iterable[Card | None])
     return 0.0
 
 
-def similarity_table(ctx: Context, hands: Sequence[Sequence[Card]]) -> list[list[float]]:
+def similarity_table(
+    ctx: Context,
+    hands: Sequence[Sequence[Card]],
+    domains: Sequence[set[str]] | None = None,
+) -> list[list[float]]:
     """``sim`` for every pair of seats, computed once per work resolution from each hand's
-    domain and family sets (the same rule as :func:`similarity`)."""
+    domain and family sets (the same rule as :func:`similarity`). ``domains``: each hand's
+    domain set, when the caller has it already."""
     fam = ctx.family_of
-    know = [
-        (frozenset(c.domain for c in hand), frozenset(fam[c.domain] for c in hand))
-        for hand in hands
-    ]
+    if domains is None:
+        domains = [{c.domain for c in hand} for hand in hands]
+    know = [(ds, {fam[d] for d in ds}) for ds in domains]
     n = len(hands)
     table = [[0.0] * n for _ in range(n)]
     for i in range(n):

@@ -11,11 +11,12 @@ import math
 
 from consortium.engine.deal import newcomer
 from consortium.engine.frozen import evolve
-from consortium.engine.ops import evolve_public, leave_task, log, new_task_state, set_task
+from consortium.engine.ops import evolve_public, log, moved, new_task_state, set_task
 from consortium.engine.rng import Draws
 from consortium.engine.state import (
     Departure,
     GameState,
+    LogEntry,
     Participant,
     PrivateSeat,
     Spend,
@@ -24,11 +25,15 @@ from consortium.engine.state import (
 
 
 def begin_round(state: GameState, round_no: int) -> GameState:
+    public = state.public
+    participants = public.participants
+    if any(p.declared_plenary is not None for p in participants):
+        participants = tuple(evolve(p, declared_plenary=None) for p in participants)
     state = evolve_public(
         state,
         round=round_no,
         mode=None,
-        newcomers=(),
+        newcomers=tuple(range(public.seats)) if round_no == 1 else (),
         sat_out=(),
         turned_away=(),
         ballots=(),
@@ -43,28 +48,18 @@ def begin_round(state: GameState, round_no: int) -> GameState:
         board=(),
         order=(),
         turn=0,
+        participants=participants,
     )
     state = evolve(
         state,
         hidden=evolve(state.hidden, departures=(), capacity_delta=0),
         seats=tuple(s if s.notice is None else evolve(s, notice=None) for s in state.seats),
     )
-    if any(p.declared_plenary is not None for p in state.public.participants):
-        state = evolve_public(
-            state,
-            participants=tuple(evolve(p, declared_plenary=None) for p in state.public.participants),
-        )
-    if round_no == 1:
-        state = evolve_public(state, newcomers=tuple(range(state.public.seats)))
-    else:
+    if round_no != 1:
         state = comings_and_goings(state)
     state = fire_events(state)
     state = refill_open_tasks(state)
-    state = draw_hours(state)
-    return evolve(
-        state,
-        hidden=evolve(state.hidden, motivation_before=tuple(s.motivation for s in state.seats)),
-    )
+    return draw_hours(state)
 
 
 def comings_and_goings(state: GameState) -> GameState:
@@ -94,8 +89,12 @@ def replace_participant(
     familiarity and nothing public. The screen says who left and who arrived, never what they
     hold; the seat is told privately who they are now."""
     ctx = state.ctx
-    old = state.public.participants[seat]
-    state = leave_task(state, seat)
+    public = state.public
+    old = public.participants[seat]
+    if old.task is None:  # leave_task: nothing to leave
+        tasks, people = public.tasks, list(public.participants)
+    else:
+        tasks, people = moved(public, seat, None)
     index = state.hidden.arrivals
     new = newcomer(
         ctx.scenario,
@@ -106,16 +105,15 @@ def replace_participant(
         sector,
     )
     sector_name = ctx.scenario.sector(new.sector).name
-    people = list(state.public.participants)
     people[seat] = Participant(
         name=new.name,
         sector=new.sector,
         public_cards=(None,) * len(new.hand),
         task=None,
-        arrived_round=state.public.round,
+        arrived_round=public.round,
         is_bot=old.is_bot,
     )
-    fam = [list(row) for row in state.public.familiarity]
+    fam = [list(row) for row in public.familiarity]
     for j in range(len(fam)):
         fam[seat][j] = 0
         fam[j][seat] = 0
@@ -127,7 +125,7 @@ def replace_participant(
         motivation=ctx.rules.motivation_start,
         notice=f"You are now {new.name}, {sector_name}; your old hand is gone.",
     )
-    departure = Departure(state.public.round, seat, old.name, reason)  # type: ignore[arg-type]
+    departure = Departure(public.round, seat, old.name, reason)  # type: ignore[arg-type]
     state = evolve(
         state,
         seats=tuple(seats),
@@ -137,14 +135,18 @@ def replace_participant(
             departures=(*state.hidden.departures, departure),
         ),
     )
-    state = evolve_public(
+    left = LogEntry(public.round, "departure", f"{old.name} ({reason}) left seat {seat + 1}.")
+    arrived = LogEntry(
+        public.round, "arrival", f"{new.name} ({sector_name}) arrived in seat {seat + 1}."
+    )
+    return evolve_public(
         state,
+        tasks=tasks,
         participants=tuple(people),
         familiarity=tuple(tuple(r) for r in fam),
-        newcomers=tuple(sorted({*state.public.newcomers, seat})),
+        newcomers=tuple(sorted({*public.newcomers, seat})),
+        log=(*public.log, left, arrived),
     )
-    state = log(state, "departure", f"{old.name} ({reason}) left seat {seat + 1}.")
-    return log(state, "arrival", f"{new.name} ({sector_name}) arrived in seat {seat + 1}.")
 
 
 def fire_events(state: GameState) -> GameState:
@@ -205,13 +207,16 @@ def _queue_first(state: GameState, task: TaskState) -> GameState:
 def refill_open_tasks(state: GameState) -> GameState:
     """Open tasks are the first ``open_tasks`` unfinished tasks in queue order."""
     limit = state.ctx.rules.open_tasks
-    open_count = sum(1 for t in state.public.tasks if t.status == "open")
-    tasks: list[TaskState] = []
-    for task in state.public.tasks:
-        if task.status == "queued" and open_count < limit:
-            task = evolve(task, status="open")  # noqa: PLW2901 - the refilled copy replaces it
+    tasks = list(state.public.tasks)
+    open_count = sum([1 for t in tasks if t.status == "open"])
+    if open_count >= limit:
+        return state
+    for i, task in enumerate(tasks):
+        if task.status == "queued":
+            tasks[i] = evolve(task, status="open")
             open_count += 1
-        tasks.append(task)
+            if open_count >= limit:
+                break
     return evolve_public(state, tasks=tuple(tasks))
 
 
@@ -220,7 +225,8 @@ _NOTHING_SPENT = Spend()
 
 def draw_hours(state: GameState) -> GameState:
     """This round's private hours: dealt capacity + a draw of −2, 0 or +2 + capacity events,
-    never below 0; halved at motivation ≤ ``low_motivation``."""
+    never below 0; halved at motivation ≤ ``low_motivation``. Also notes everyone's
+    motivation at the start of the round (for the round's record)."""
     draws = Draws(state.hidden.streams.hours)
     low = state.ctx.rules.low_motivation
     delta = state.hidden.capacity_delta
@@ -241,7 +247,10 @@ def draw_hours(state: GameState) -> GameState:
             )
         )
     streams = evolve(state.hidden.streams, hours=draws.stream)
-    return evolve(state, seats=tuple(seats), hidden=evolve(state.hidden, streams=streams))
+    hidden = evolve(
+        state.hidden, streams=streams, motivation_before=tuple(s.motivation for s in seats)
+    )
+    return evolve(state, seats=tuple(seats), hidden=hidden)
 
 
 def ceil_hours(minutes: int, per_hour: int) -> int:

@@ -11,17 +11,17 @@ Nobody talks about cards here: signals are the only channel.
 from __future__ import annotations
 
 from consortium.engine.actions import Declare, IllegalAction, Initiate, Join, SitOut, Stay
+from consortium.engine.frozen import evolve
 from consortium.engine.ops import (
     evolve_public,
-    join_task,
-    leave_task,
-    log,
-    make_public,
+    logged,
+    moved,
     participants_with,
     present_seats,
     set_participant,
+    shown_cards,
 )
-from consortium.engine.state import GameState, Mode, Phase
+from consortium.engine.state import GameState, Mode, Phase, TaskState
 from consortium.engine.turn_order import next_turn, start_turns
 
 # --- declare (hybrid) ---------------------------------------------------------------------
@@ -91,17 +91,44 @@ def check_stay(state: GameState, action: Stay) -> None:
         raise IllegalAction("You have no task to stay on; choose another.")
 
 
+def _open_task(state: GameState, task_id: str) -> TaskState | None:
+    for task in state.public.tasks:
+        if task.id == task_id:
+            return task if task.status == "open" else None
+    return None
+
+
+def _may_signal(state: GameState, seat: int, task: TaskState, slot: int) -> bool:
+    """``slot in signal_slots(state, seat, task.id)``, without building the list."""
+    hand = state.seats[seat].hand
+    visible = task.visible
+    if any(c.domain in visible for c in hand):
+        return 0 <= slot < len(hand) and hand[slot].domain in visible
+    return 0 <= slot < len(hand)
+
+
 def check_initiate(state: GameState, action: Initiate) -> None:
-    if action.task not in initiable(state, action.seat):
+    # ``action.task in initiable(state, seat)``, looking at that task alone
+    task = _open_task(state, action.task)
+    mine = state.public.participants[action.seat].task
+    if task is None or task.lead is not None or mine == task.id:
         raise IllegalAction("Only an open task without a lead can be initiated.")
-    if action.slot not in signal_slots(state, action.seat, action.task):
+    if not _may_signal(state, action.seat, task, action.slot):
         raise IllegalAction("Signal a card that matches a visible requirement of the task.")
 
 
 def check_join(state: GameState, action: Join) -> None:
-    if action.task not in joinable(state, action.seat):
+    # ``action.task in joinable(state, seat)``, looking at that task alone
+    task = _open_task(state, action.task)
+    public = state.public
+    if (
+        task is None
+        or task.lead is None
+        or task.id == public.participants[action.seat].task
+        or (action.seat, task.id) in public.turned_away
+    ):
         raise IllegalAction("Only a task with a lead that you are not on can be joined.")
-    if action.slot not in signal_slots(state, action.seat, action.task):
+    if not _may_signal(state, action.seat, task, action.slot):
         raise IllegalAction("Signal a card that matches a visible requirement of the task.")
 
 
@@ -110,12 +137,21 @@ def apply_stay(state: GameState, action: Stay) -> GameState:
 
 
 def apply_initiate(state: GameState, action: Initiate) -> GameState:
-    state = make_public(state, action.seat, action.slot)
-    state = join_task(state, action.seat, action.task, lead=True, closed=action.closed)
-    title = state.public.task(action.task).title
-    name = state.public.participants[action.seat].name
-    state = log(state, "initiate", f"{name} started {title}.")
-    return next_turn(state)
+    # make_public, join_task (as lead), log and next_turn, in one public copy
+    seat = action.seat
+    public = state.public
+    cards = shown_cards(state, seat, action.slot)
+    tasks, people = moved(public, seat, action.task, lead=True, closed=action.closed)
+    if cards is not people[seat].public_cards:
+        people[seat] = evolve(people[seat], public_cards=cards)
+    title = public.task(action.task).title
+    name = people[seat].name
+    return next_turn(
+        state,
+        tasks=tasks,
+        participants=tuple(people),
+        log=logged(public, "initiate", f"{name} started {title}."),
+    )
 
 
 def admitted(state: GameState, seat: int, task_id: str, slot: int) -> bool:
@@ -132,19 +168,37 @@ def admitted(state: GameState, seat: int, task_id: str, slot: int) -> bool:
 
 
 def apply_join(state: GameState, action: Join) -> GameState:
-    state = make_public(state, action.seat, action.slot)
-    name = state.public.participants[action.seat].name
-    title = state.public.task(action.task).title
-    if not admitted(state, action.seat, action.task, action.slot):
-        state = evolve_public(
-            state, turned_away=(*state.public.turned_away, (action.seat, action.task))
+    # make_public, then join_task, log and next_turn (or the turn-away and log), in one
+    # public copy; whether the team admits the card does not depend on the signal being
+    # public yet (it looks at the lead's cards and the signalled card)
+    seat = action.seat
+    public = state.public
+    cards = shown_cards(state, seat, action.slot)
+    name = public.participants[seat].name
+    title = public.task(action.task).title
+    if not admitted(state, seat, action.task, action.slot):
+        people = participants_with(state, seat, public_cards=cards)
+        return evolve_public(
+            state,
+            participants=people,
+            turned_away=(*public.turned_away, (seat, action.task)),
+            log=logged(public, "turned-away", f"{name} was turned away from {title}."),
         )
-        return log(state, "turned-away", f"{name} was turned away from {title}.")
-    state = join_task(state, action.seat, action.task)
-    state = log(state, "join", f"{name} joined {title}.")
-    return next_turn(state)
+    tasks, moved_people = moved(public, seat, action.task)
+    if cards is not moved_people[seat].public_cards:
+        moved_people[seat] = evolve(moved_people[seat], public_cards=cards)
+    return next_turn(
+        state,
+        tasks=tasks,
+        participants=tuple(moved_people),
+        log=logged(public, "join", f"{name} joined {title}."),
+    )
 
 
 def apply_sit_out(state: GameState, action: SitOut) -> GameState:
-    state = leave_task(state, action.seat)
-    return next_turn(state, sat_out=(*state.public.sat_out, action.seat))
+    seat = action.seat
+    sat_out = (*state.public.sat_out, seat)
+    if state.public.participants[seat].task is None:  # leave_task: nothing to leave
+        return next_turn(state, sat_out=sat_out)
+    tasks, people = moved(state.public, seat, None)
+    return next_turn(state, tasks=tasks, participants=tuple(people), sat_out=sat_out)

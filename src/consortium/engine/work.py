@@ -15,26 +15,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations
 
-import attrs
-
 from consortium.engine.frozen import evolve
 from consortium.engine.ops import (
     evolve_public,
-    fit_of_level,
-    log,
     present_seats,
-    raise_familiarity,
+    raised_familiarity,
     similarity_table,
 )
+from consortium.engine.scenario import Rules
 from consortium.engine.state import (
     Card,
     Context,
     Excluded,
     GameState,
+    LogEntry,
     Lost,
     Phase,
     PitStop,
     PrivateSeat,
+    PublicState,
     RoundRecord,
     SeatRound,
     TaskState,
@@ -52,47 +51,50 @@ def best_card(hand: Sequence[Card], requirements: Sequence[str]) -> Card | None:
     return min(found, key=lambda c: (-c.level, c.domain)) if found else None
 
 
-@attrs.frozen
-class _Worked:
-    time: TimeBudget
-    progress: float
-    fit_card: Card | None
+_Worked = tuple[TimeBudget, float, Card | None]
+"""One seat's round of work: its time budget, the progress it made, the card it worked with."""
 
 
 def _work_of(
-    ctx: Context,
+    rules: Rules,
     state: GameState,
     seat: int,
     task: TaskState,
+    needed: set[str],
     hands: Sequence[Sequence[Card]],
+    held: Sequence[set[str]],
     sims: Sequence[Sequence[float]],
 ) -> _Worked:
-    rules = ctx.rules
     private = state.seats[seat]
-    left = private.hours_left
+    meetings = private.spent.meetings
+    left = max(0.0, private.hours - meetings)  # private.hours_left
     fam = state.public.familiarity[seat]
     overhead = 0.0
+    k = rules.overhead_k
+    fmax = rules.familiarity_max
+    mine = sims[seat]
     for other in task.members:
         if other != seat:
-            sim = sims[seat][other]
-            overhead += rules.overhead_k * (1 - sim) * (1 - fam[other] / rules.familiarity_max)
+            overhead += k * (1 - mine[other]) * (1 - fam[other] / fmax)
     overhead = min(overhead, left)
     work = left - overhead
-    card = best_card(hands[seat], ctx.spec_of[task.id].requirements)
-    fit = fit_of_level(ctx, card.level if card else 0)
-    if card is not None and any(
-        other != seat and any(c.domain == card.domain for c in hands[other])
-        for other in task.members
-    ):
-        fit += rules.same_language_bonus
-    meetings = private.spent.meetings
-    time = TimeBudget(
-        meetings=meetings,
-        overhead=overhead,
-        expert_work=work if card else 0.0,
-        mismatch_work=0.0 if card else work,
-    )
-    return _Worked(time, work * fit, card)
+    # best_card(hand, requirements), with the requirement set made once per task
+    card: Card | None = None
+    for c in hands[seat]:
+        if c.domain in needed and (
+            card is None or (-c.level, c.domain) < (-card.level, card.domain)
+        ):
+            card = c
+    level = card.level if card else 0
+    fit = rules.fit_base + rules.fit_per_level * level if level else rules.fit_nonexpert
+    if card is None:
+        time = TimeBudget(meetings, overhead, 0.0, work)
+    else:
+        domain = card.domain
+        if any(other != seat and domain in held[other] for other in task.members):
+            fit += rules.same_language_bonus
+        time = TimeBudget(meetings, overhead, work, 0.0)
+    return (time, work * fit, card)
 
 
 def resolve_work(state: GameState) -> GameState:
@@ -103,30 +105,37 @@ def resolve_work(state: GameState) -> GameState:
     round_no = public.round
     present = present_seats(public)
     hands = [s.hand for s in state.seats]
-    sims = similarity_table(ctx, hands)
+    held = [{c.domain for c in hand} for hand in hands]
+    sims = similarity_table(ctx, hands, held)
     worked: dict[int, _Worked] = {}
-    teams = [t for t in public.open_tasks if t.members]
+    teams = [t for t in public.tasks if t.status == "open" and t.members]
+    needs: dict[str, set[str]] = {}
     for task in teams:
+        needed = needs[task.id] = set(ctx.spec_of[task.id].requirements)
         for seat in task.members:
-            worked[seat] = _work_of(ctx, state, seat, task, hands, sims)
+            worked[seat] = _work_of(rules, state, seat, task, needed, hands, held, sims)
 
     # progress, coverage, finishing
     finished: list[str] = []
     updated: dict[str, TaskState] = {}
     lost: list[Lost] = []
+    entries: list[LogEntry] = []
     impact_round = 0.0
     progress_round = 0.0
+    exponent = rules.quality_exponent
     for task in teams:
         spec = ctx.spec_of[task.id]
-        gained = sum(worked[s].progress for s in task.members)
+        members = task.members
+        gained = sum([worked[s][1] for s in members])
         progress_round += gained
-        held = {c.domain for s in task.members for c in hands[s]}
-        covered = tuple(r for r in spec.requirements if r in held or r in task.covered)
-        newly_found = tuple(r for r in spec.latent if r in held and r not in task.discovered)
+        team_held = set().union(*[held[s] for s in members])
+        requirements = spec.requirements
+        covered = tuple(r for r in requirements if r in team_held or r in task.covered)
+        newly_found = tuple(r for r in spec.latent if r in team_held and r not in task.discovered)
         progress = task.progress + gained
         done = progress >= task.effort
-        quality = len(covered) / len(spec.requirements)
-        impact = task.value_in(round_no) * quality**rules.quality_exponent if done else 0.0
+        quality = len(covered) / len(requirements)
+        impact = task.value_in(round_no) * quality**exponent if done else 0.0
         updated[task.id] = evolve(
             task,
             progress=progress,
@@ -145,64 +154,67 @@ def resolve_work(state: GameState) -> GameState:
         )
         if newly_found:
             names = ", ".join(ctx.scenario.domain(d).name for d in newly_found)
-            state = log(state, "discovery", f"{task.title}: the team found a need ({names}).")
+            entries.append(
+                LogEntry(round_no, "discovery", f"{task.title}: the team found a need ({names}).")
+            )
         if done:
             impact_round += impact
             finished.append(task.id)
-            state = log(
-                state,
-                "finished",
-                f"{task.title} finished: quality {quality:.0%}, impact {impact:.1f}.",
+            entries.append(
+                LogEntry(
+                    round_no,
+                    "finished",
+                    f"{task.title} finished: quality {quality:.0%}, impact {impact:.1f}.",
+                )
             )
-            for req in spec.requirements:
+            for req in requirements:
                 if req not in covered:
                     holders = tuple(
-                        (s, public.participants[s].name)
-                        for s in present
-                        if any(c.domain == req for c in hands[s])
+                        (s, public.participants[s].name) for s in present if req in held[s]
                     )
                     lost.append(Lost(round_no, task.id, req, bool(holders), holders))
 
-    state = evolve_public(
-        state, tasks=tuple(updated.get(t.id, t) for t in state.public.tasks)
-    )
-    excluded = _excluded(state, teams, worked, hands)
-    state = raise_familiarity(
-        state, [pair for t in teams for pair in combinations(sorted(t.members), 2)]
-    )
+    tasks = tuple([updated.get(t.id, t) for t in public.tasks])
+    open_now = [t for t in tasks if t.status == "open"]
+    excluded = _excluded(public, ctx, teams, updated, worked, held, present)
+    pairs = [pair for t in teams for pair in combinations(sorted(t.members), 2)]
+    familiarity = raised_familiarity(public.familiarity, pairs, rules.familiarity_max)
 
     # time budgets and motivation
     records: list[SeatRound] = []
     new_seats = list(state.seats)
-    idle = set(public.sat_out) | {s for s, _ in public.turned_away}
+    sat_out = public.sat_out
+    idle = set(sat_out) | {s for s, _ in public.turned_away}
+    before = state.hidden.motivation_before
     for seat in present:
-        private = state.seats[seat]
+        private = new_seats[seat]
+        person = public.participants[seat]
+        task_id = person.task
         if seat in worked:
-            time = worked[seat].time
+            time, progress_made, _ = worked[seat]
         else:
-            time = TimeBudget(meetings=private.spent.meetings, sitting_out=private.hours_left)
-        task_id = public.participants[seat].task
-        motivation = _motivation(
-            state, seat, private, task_id in finished, seat in public.sat_out, seat in idle
-        )
+            meetings = private.spent.meetings
+            time = TimeBudget(meetings=meetings, sitting_out=max(0.0, private.hours - meetings))
+            progress_made = 0.0
+        quality_done = updated[task_id].quality if task_id in finished else None
+        motivation = _motivation(private, quality_done, seat in sat_out, seat in idle)
         new_seats[seat] = evolve(private, motivation=motivation, idle_last_round=seat in idle)
         records.append(
             SeatRound(
-                seat=seat,
-                name=public.participants[seat].name,
-                sector=public.participants[seat].sector,
-                task=task_id,
-                hours=private.hours,
-                time=time,
-                motivation_before=state.hidden.motivation_before[seat],
-                motivation_after=motivation,
-                empty_talk=private.empty_talk,
-                progress=worked[seat].progress if seat in worked else 0.0,
+                seat,
+                person.name,
+                person.sector,
+                task_id,
+                private.hours,
+                time,
+                before[seat],
+                motivation,
+                private.empty_talk,
+                progress_made,
             )
         )
-    state = evolve(state, seats=tuple(new_seats))
 
-    alignophilia = alignophilia_index(teams, sims)
+    alignophilia = _alignophilia(teams, sims, pairs)
     record = RoundRecord(
         round=round_no,
         mode=public.mode,  # type: ignore[arg-type]
@@ -215,31 +227,45 @@ def resolve_work(state: GameState) -> GameState:
         arrivals=tuple(public.newcomers) if round_no > 1 else (),
         hands=tuple(tuple(hands[s]) if s in present else () for s in range(public.seats)),
     )
-    state = evolve(state, hidden=evolve(state.hidden, ledger=(*state.hidden.ledger, record)))
-    total_time = TimeBudget()
+    # the sum of the records' time budgets, field by field in record order (TimeBudget.__add__)
+    meetings_sum = overhead_sum = expert_sum = mismatch_sum = sitting_sum = 0.0
     for r in records:
-        total_time = total_time + r.time
-    impact_total = state.public.impact + impact_round
+        t = r.time
+        meetings_sum += t.meetings
+        overhead_sum += t.overhead
+        expert_sum += t.expert_work
+        mismatch_sum += t.mismatch_work
+        sitting_sum += t.sitting_out
+    total_time = TimeBudget(meetings_sum, overhead_sum, expert_sum, mismatch_sum, sitting_sum)
+    impact_total = public.impact + impact_round
     pit = PitStop(
         round=round_no,
         mode=public.mode,  # type: ignore[arg-type]
         time=total_time,
-        hours=sum(r.hours for r in records),
+        hours=sum([r.hours for r in records]),
         impact_this_round=impact_round,
         impact_total=impact_total,
-        value_in_progress=value_in_progress(state),
+        value_in_progress=_value_in_progress(open_now, round_no, exponent),
         finished=tuple(finished),
         lost_present=sum(1 for x in lost if x.present),
         lost_absent=sum(1 for x in lost if not x.present),
-        at_risk=sum(t.requirement_count - len(t.covered) for t in state.public.open_tasks),
+        at_risk=sum([t.requirement_count - len(t.covered) for t in open_now]),
         team_similarity=alignophilia,
         arrivals=len(record.arrivals),
         departures=len(record.departures),
     )
+    state = evolve(
+        state,
+        seats=tuple(new_seats),
+        hidden=evolve(state.hidden, ledger=(*state.hidden.ledger, record)),
+    )
     return evolve_public(
         state,
+        tasks=tasks,
+        log=(*public.log, *entries) if entries else public.log,
+        familiarity=familiarity,
         impact=impact_total,
-        pit_stops=(*state.public.pit_stops, pit),
+        pit_stops=(*public.pit_stops, pit),
         phase=Phase.PIT_STOP,
         actor=None,
         order=(),
@@ -249,19 +275,13 @@ def resolve_work(state: GameState) -> GameState:
 
 
 def _motivation(
-    state: GameState,
-    seat: int,
-    private: PrivateSeat,
-    task_finished_well: bool,
-    sat_out: bool,
-    idle: bool,
+    private: PrivateSeat, quality_done: float | None, sat_out: bool, idle: bool
 ) -> int:
+    """``quality_done``: the quality of the seat's task if it finished this round, else
+    ``None``."""
     motivation = private.motivation
-    task_id = state.public.participants[seat].task
-    if task_finished_well and task_id is not None:
-        quality = state.public.task(task_id).quality or 0.0
-        if quality >= QUALITY_FOR_PRIDE - 1e-9:
-            motivation += 1
+    if quality_done is not None and (quality_done or 0.0) >= QUALITY_FOR_PRIDE - 1e-9:
+        motivation += 1
     if sat_out:
         motivation += 1
     if private.placed_without_match:
@@ -274,34 +294,36 @@ def _motivation(
 
 
 def _excluded(
-    state: GameState,
+    public: PublicState,
+    ctx: Context,
     teams: Sequence[TaskState],
+    updated: dict[str, TaskState],
     worked: dict[int, _Worked],
-    hands: Sequence[Sequence[Card]],
+    held: Sequence[set[str]],
+    present: Sequence[int],
 ) -> list[Excluded]:
     """A worked task left a requirement uncovered while a present participant outside the
     team who held it was sitting out, mismatched, duplicating a domain already covered on
     their own team, or turned away."""
-    public = state.public
-    ctx = state.ctx
-    present = present_seats(public)
     turned = {s for s, _ in public.turned_away}
-    held = [{c.domain for c in hand} for hand in hands]
     team_of = {seat: task for task in teams for seat in task.members}
+    # why a seat's perspective was elsewhere depends on the seat alone: found once per seat
+    why_of = {
+        seat: _why_elsewhere(seat, team_of.get(seat), turned, worked, held) for seat in present
+    }
     out: list[Excluded] = []
     for task in teams:
         spec = ctx.spec_of[task.id]
-        current = state.public.task(task.id)
+        covered = updated[task.id].covered
+        members = task.members
         for req in spec.requirements:
-            if req in current.covered:
+            if req in covered:
                 continue
-            holders = []
-            for seat in present:
-                if seat in task.members or req not in held[seat]:
-                    continue
-                why = _why_elsewhere(seat, team_of.get(seat), turned, worked, held)
-                if why:
-                    holders.append((seat, public.participants[seat].name, why))
+            holders = [
+                (seat, public.participants[seat].name, why)
+                for seat in present
+                if seat not in members and req in held[seat] and (why := why_of[seat])
+            ]
             if holders:
                 out.append(Excluded(public.round, task.id, req, tuple(holders)))
     return out
@@ -318,7 +340,7 @@ def _why_elsewhere(
         return "turned away"
     if seat not in worked:
         return "sitting out"
-    card = worked[seat].fit_card
+    card = worked[seat][2]
     if card is None:
         return "mismatched"
     if team is not None and any(
@@ -333,7 +355,15 @@ def alignophilia_index(teams: Sequence[TaskState], sims: Sequence[Sequence[float
     any team. Under random teams of the same sizes every pair is equally likely to be
     teammates, so the second term is the exact expectation (closed form, never sampled).
     ``None`` ("—") when no team has two members."""
-    within = [sims[a][b] for t in teams for a, b in combinations(sorted(t.members), 2)]
+    pairs = [pair for t in teams for pair in combinations(sorted(t.members), 2)]
+    return _alignophilia(teams, sims, pairs)
+
+
+def _alignophilia(
+    teams: Sequence[TaskState], sims: Sequence[Sequence[float]], team_pairs: list[tuple[int, int]]
+) -> float | None:
+    """:func:`alignophilia_index` with the teammate pairs already listed (in team order)."""
+    within = [sims[a][b] for a, b in team_pairs]
     if not within:
         return None
     everyone = sorted(s for t in teams for s in t.members)
@@ -343,10 +373,15 @@ def alignophilia_index(teams: Sequence[TaskState], sims: Sequence[Sequence[float
 
 def value_in_progress(state: GameState) -> float:
     """Σ value · progress/effort · quality^exponent over open tasks."""
-    rules = state.ctx.rules
+    return _value_in_progress(
+        state.public.open_tasks, state.public.round, state.ctx.rules.quality_exponent
+    )
+
+
+def _value_in_progress(open_tasks: Sequence[TaskState], round_no: int, exponent: float) -> float:
     total = 0.0
-    for t in state.public.open_tasks:
+    for t in open_tasks:
         quality = len(t.covered) / t.requirement_count
         share = min(1.0, t.progress / t.effort)
-        total += t.value_in(state.public.round) * share * quality**rules.quality_exponent
+        total += t.value_in(round_no) * share * quality**exponent
     return total
