@@ -132,8 +132,23 @@ def moved(
     """The tasks and participants after moving a participant from their team (if any) to
     ``task_id`` (or to none), for a rule to hand to a single public copy with its other
     changes."""
-    old_id = public.participants[seat].task
     tasks = list(public.tasks)
+    people = list(public.participants)
+    move_in(tasks, people, seat, task_id, lead=lead, closed=closed)
+    return tuple(tasks), people
+
+
+def move_in(
+    tasks: list[TaskState],
+    people: list[Participant],
+    seat: int,
+    task_id: str | None,
+    *,
+    lead: bool = False,
+    closed: bool | None = None,
+) -> None:
+    """:func:`moved` on lists a rule is building, for several moves before one copy."""
+    old_id = people[seat].task
     for i, task in enumerate(tasks):
         if task.id == old_id and old_id != task_id:
             tasks[i] = _without(task, seat)
@@ -145,9 +160,7 @@ def moved(
             else:
                 new_lead = seat if lead or task.lead is None else task.lead
                 tasks[i] = evolve(task, members=(*task.members, seat), lead=new_lead, **closing)
-    people = list(public.participants)
     people[seat] = evolve(people[seat], task=task_id)
-    return tuple(tasks), people
 
 
 def _move(

@@ -8,6 +8,8 @@ alignophilia: a deliberate, public act of bringing a missing perspective in.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from consortium.engine.actions import IllegalAction, Invite, NoInvite, Respond
 from consortium.engine.ops import (
     best_level,
@@ -29,33 +31,59 @@ def shown_families(state: GameState, seat: int) -> set[str]:
 
 def invitations(state: GameState) -> list[tuple[int, str]]:
     """Every (invitee, task) the rule allows, in seat then queue order."""
+    return list(_invitations(state))
+
+
+def _families_shown(state: GameState) -> list[set[str]]:
+    """Each seat's :func:`shown_families`."""
+    family = state.ctx.family_of
+    return [
+        {family[c.domain] for c in p.public_cards if c} for p in state.public.participants
+    ]
+
+
+def _invitations(state: GameState) -> Iterator[tuple[int, str]]:
     public = state.public
     present = present_seats(public)
-    shows = {seat: shown_families(state, seat) for seat in present}
+    shows = _families_shown(state)
     teams = [
-        (task, set().union(*(shows.get(m) or shown_families(state, m) for m in task.members)))
-        for task in public.open_tasks
-        if task.members
+        (task, set().union(*(shows[m] for m in task.members)))
+        for task in public.tasks
+        if task.status == "open" and task.members
     ]
-    out = []
     for seat in present:
         mine = shows[seat]
         if not mine:
             continue
         for task, team_families in teams:
             if seat not in task.members and not mine <= team_families:
-                out.append((seat, task.id))
-    return out
+                yield (seat, task.id)
 
 
 def enter_check(state: GameState) -> GameState | None:
-    if not invitations(state):
+    if next(_invitations(state), None) is None:  # no invitation is possible
         return None
     return group_phase(state, Phase.PERSPECTIVE_CHECK)
 
 
 def check_invite(state: GameState, action: Invite) -> None:
-    if (action.seat, action.task) not in invitations(state):
+    # ``(action.seat, action.task) in invitations(state)``, looking at that pair alone
+    public = state.public
+    seat = action.seat
+    task = next((t for t in public.tasks if t.id == action.task), None)
+    allowed = False
+    if (
+        0 <= seat < len(public.participants)
+        and public.participants[seat].present
+        and task is not None
+        and task.status == "open"
+        and task.members
+        and seat not in task.members
+    ):
+        shows = _families_shown(state)
+        mine = shows[seat]
+        allowed = bool(mine) and not mine <= set().union(*(shows[m] for m in task.members))
+    if not allowed:
         raise IllegalAction(
             "An invitation brings someone onto a team that shows none of the invitee's "
             "families of knowledge."

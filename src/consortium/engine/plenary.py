@@ -22,15 +22,14 @@ from consortium.engine.ops import (
     best_level,
     charge,
     evolve_public,
-    join_task,
     log,
+    move_in,
     present_seats,
-    set_private,
     set_task,
 )
 from consortium.engine.proposal import propose, public_level
 from consortium.engine.round_start import ceil_hours
-from consortium.engine.state import Ballot, GameState, Mode, Phase
+from consortium.engine.state import Ballot, GameState, Mode, Participant, Phase, TaskState
 from consortium.engine.turn_order import group_phase, next_turn, start_turns
 
 FAILED_VOTE_COST = 1.0
@@ -232,32 +231,38 @@ def _tally(state: GameState) -> GameState:
 def _settle_board(state: GameState, board: tuple[str | None, ...]) -> GameState:
     """Put the plenary's allocation into effect. Democratic: every team gets as lead its
     member with the best public fit (ties: lowest seat). Hybrid: only teams the plenary
-    forms get a lead that way; self-selected teams it joins keep theirs."""
+    forms get a lead that way; self-selected teams it joins keep theirs. (Every move and
+    lead goes into one copy of the board.)"""
     voters = members(state)
-    before = {t.id: set(t.members) for t in state.public.open_tasks}
+    public = state.public
+    before = {t.id: set(t.members) for t in public.tasks if t.status == "open"}
+    tasks = list(public.tasks)
+    people = list(public.participants)
+    seats = list(state.seats)
+    spec_of = state.ctx.spec_of
     for seat in voters:
         task_id = board[seat]
         if task_id is not None:
-            state = join_task(state, seat, task_id)
-            spec = state.ctx.spec_of[task_id]
-            if not best_level(state.seats[seat].hand, spec.requirements):
-                state = set_private(state, seat, placed_without_match=True)
+            move_in(tasks, people, seat, task_id)  # join_task
+            if not best_level(seats[seat].hand, spec_of[task_id].requirements):
+                seats[seat] = evolve(seats[seat], placed_without_match=True)
     touched = {board[s] for s in voters if board[s] is not None}
-    hybrid = state.public.mode is Mode.HYBRID
+    hybrid = public.mode is Mode.HYBRID
     for task_id in sorted(t for t in touched if t is not None):
-        if hybrid:
-            # a team that was already there (its lead passed on if the plenary moved them
-            # away) keeps its lead; only a team the plenary forms anew gets one by public fit
-            task = state.public.task(task_id)
-            if task.lead in before.get(task_id, set()) & set(task.members):
-                continue
-        state = set_task(state, task_id, lead=_best_public_fit(state, task_id))
-    return evolve_public(state, phase_done=True, actor=None)
+        i = next(i for i, t in enumerate(tasks) if t.id == task_id)
+        task = tasks[i]
+        # hybrid: a team that was already there (its lead passed on if the plenary moved
+        # them away) keeps its lead; only a team the plenary forms anew gets one by public fit
+        if hybrid and task.lead in before.get(task_id, set()) & set(task.members):
+            continue
+        tasks[i] = evolve(task, lead=_best_fit_among(people, task))
+    state = evolve(state, seats=tuple(seats))
+    return evolve_public(
+        state, tasks=tuple(tasks), participants=tuple(people), phase_done=True, actor=None
+    )
 
 
-def _best_public_fit(state: GameState, task_id: str) -> int | None:
-    task = state.public.task(task_id)
+def _best_fit_among(people: list[Participant], task: TaskState) -> int | None:
     if not task.members:
         return None
-    people = state.public.participants
     return min(task.members, key=lambda s: (-public_level(people[s].public_cards, task), s))

@@ -33,7 +33,7 @@ def propose(
     propose again (after a failed vote where that seat voted against it). ``keep_current``
     favours leaving people where they already work (a team keeps its familiarity)."""
     avoid = avoid or {}
-    tasks = list(public.open_tasks)
+    tasks = [t for t in public.tasks if t.status == "open"]  # public.open_tasks
     if not tasks:
         return {}
     max_effort = max(t.effort for t in tasks)
@@ -41,38 +41,51 @@ def propose(
     remaining = [max(0.0, t.effort - t.progress) for t in tasks]
     assigned = [0] * len(tasks)
     matched = [set(t.covered) for t in tasks]
-    shown: dict[int, dict[str, int]] = {}  # seat -> public domain -> level
+    # per seat and task: the public domains that match the task's known requirements, with
+    # the match bonus when they add something (found once, not once per comparison)
+    overlaps: dict[int, list[tuple[frozenset[str], float] | None]] = {}
     for seat in seats:
-        levels: dict[str, int] = {}
+        levels: dict[str, int] = {}  # public domain -> level
         for card in public.participants[seat].public_cards:
             if card is not None:
                 levels[card.domain] = max(card.level, levels.get(card.domain, 0))
-        shown[seat] = levels
+        row: list[tuple[frozenset[str], float] | None] = []
+        for known_t in known:
+            if known_t.isdisjoint(levels):
+                row.append(None)
+            else:
+                overlap = known_t.intersection(levels)
+                row.append((overlap, 1.0 + 0.2 * max(levels[d] for d in overlap)))
+        overlaps[seat] = row
 
     def has_match(seat: int) -> bool:
-        return any(not known_t.isdisjoint(shown[seat]) for known_t in known)
+        return any(o is not None for o in overlaps[seat])
 
     result: dict[int, str] = {}
+    several = len(tasks) > 1
     for seat in sorted(seats, key=lambda s: (not has_match(s), s)):
-        levels = shown[seat]
+        row = overlaps[seat]
         current = public.participants[seat].task if keep_current else None
+        skip = avoid.get(seat) if several else None
         best_index = -1
         best_score = 0.0
         for index, task in enumerate(tasks):
-            if avoid.get(seat) == task.id and len(tasks) > 1:
+            if task.id == skip:
                 continue
             score = remaining[index] / (1 + assigned[index]) / max_effort
-            if not known[index].isdisjoint(levels):
-                overlap = known[index].intersection(levels)
-                if overlap <= matched[index]:
+            match = row[index]
+            if match is not None:
+                if match[0] <= matched[index]:
                     score += 0.5
                 else:
-                    score += 1.0 + 0.2 * max(levels[d] for d in overlap)
+                    score += match[1]
             if task.id == current:
                 score += CONTINUITY
             if best_index < 0 or score > best_score:
                 best_index, best_score = index, score
         result[seat] = tasks[best_index].id
         assigned[best_index] += 1
-        matched[best_index] |= known[best_index].intersection(levels)
+        match = row[best_index]
+        if match is not None:
+            matched[best_index] |= match[0]
     return result

@@ -73,7 +73,11 @@ class Draws:
 
     def u64(self) -> int:
         self.counter += 1
-        return mix64((self.seed + self.counter * _GOLDEN) & _MASK)
+        # mix64, inlined (every draw of the game comes through here)
+        z = (self.seed + self.counter * _GOLDEN) & _MASK
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return z ^ (z >> 31)
 
     def random(self) -> float:
         """Uniform in [0, 1) with 53 bits."""
