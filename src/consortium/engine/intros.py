@@ -19,7 +19,7 @@ from consortium.engine.ops import (
     evolve_public,
     participants_with,
     present_seats,
-    raise_familiarity,
+    raised_familiarity,
     set_private,
 )
 from consortium.engine.state import GameState, Mode, Phase
@@ -137,9 +137,11 @@ def _gains_familiarity(state: GameState, seat: int) -> bool:
 def _finish_one(state: GameState) -> GameState:
     """After everyone has shown a card: familiarity rises; start the next introduction or
     let the flow move on."""
-    state = raise_familiarity(state, _pairs_raised(state))
+    familiarity = raised_familiarity(
+        state.public.familiarity, _pairs_raised(state), state.ctx.rules.familiarity_max
+    )
     done = state.public.intros_done + 1
-    state = evolve_public(state, intros_done=done)
+    state = evolve_public(state, familiarity=familiarity, intros_done=done)
     if state.public.mode is not Mode.HYBRID and done < state.public.intros_planned:
         again = _start_one(state)
         if again is not None:

@@ -21,10 +21,12 @@ from consortium.engine.state import (
     Participant,
     PrivateSeat,
     PublicState,
+    Spend,
     TaskState,
 )
 
 _PUBLIC_FIELDS = frozenset(a.name for a in attrs.fields(PublicState))
+_SPEND_KINDS = frozenset(a.name for a in attrs.fields(Spend))
 _new = object.__new__
 _set = object.__setattr__
 
@@ -149,6 +151,8 @@ def move_in(
 ) -> None:
     """:func:`moved` on lists a rule is building, for several moves before one copy."""
     old_id = people[seat].task
+    if old_id == task_id and not lead and closed is None:
+        return  # staying where one is, with the team as it is: nothing changes
     for i, task in enumerate(tasks):
         if task.id == old_id and old_id != task_id:
             tasks[i] = _without(task, seat)
@@ -207,13 +211,28 @@ def charge(state: GameState, seats: Iterable[int], kind: str, hours: float) -> G
     seat, capped at the hours they have left, so work never goes negative."""
     if hours <= 0:
         return state
+    if kind not in _SPEND_KINDS:
+        raise TypeError(f"Spend has no field {kind}")
     new = list(state.seats)
     for seat in seats:
         private = new[seat]
         paid = min(hours, private.hours_left)
-        spent = private.spent
-        new[seat] = evolve(private, spent=evolve(spent, **{kind: getattr(spent, kind) + paid}))
-    return evolve(state, seats=tuple(new))
+        # evolve(private, spent=evolve(spent, kind=spent.kind + paid)) on the two dicts: this
+        # runs for every seat at every introduction, deliberation and failed vote
+        spent = private.spent.__dict__.copy()
+        spent[kind] += paid
+        new_spent = _new(Spend)
+        _set(new_spent, "__dict__", spent)
+        d = private.__dict__.copy()
+        d["spent"] = new_spent
+        new_private = _new(PrivateSeat)
+        _set(new_private, "__dict__", d)
+        new[seat] = new_private
+    d = state.__dict__.copy()
+    d["seats"] = tuple(new)
+    out = _new(GameState)
+    _set(out, "__dict__", d)
+    return out
 
 
 def raise_familiarity(state: GameState, pairs: Iterable[tuple[int, int]]) -> GameState:
