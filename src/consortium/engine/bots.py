@@ -12,6 +12,7 @@ mode, how many introductions, the board proposal, and the hybrid perspective che
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 
 import attrs
 
@@ -94,18 +95,21 @@ POLICIES: dict[str, Policy] = {
 
 
 def _fit_score(
-    public: PublicState, hand: Sequence[Card], task: TaskState, shown_by_mates: set[str]
+    public: PublicState, hand: Sequence[Card], task: TaskState, shown_by_mates: AbstractSet[str]
 ) -> float:
     """Fit over the task's visible and discovered requirements, scaled to 0–1, judged by what
     the bot would add: full fit for a requirement nobody on the team shows yet, half for one
     already covered (duplicating), ``fit_nonexpert`` for no match at all."""
     r = public.rules
     top = r.fit_base + r.fit_per_level * 3
-    known = task.known_requirements
+    visible = task.visible  # with ``discovered``: task.known_requirements
+    discovered = task.discovered
+    covered = task.covered
     fresh = dup = 0
     for card in hand:
-        if card.domain in known:
-            if card.domain in shown_by_mates or card.domain in task.covered:
+        domain = card.domain
+        if domain in visible or domain in discovered:
+            if domain in shown_by_mates or domain in covered:
                 dup = max(dup, card.level)
             else:
                 fresh = max(fresh, card.level)
@@ -208,7 +212,7 @@ def _approves(view: PlayerView) -> bool:
 
 def _wants_plenary(view: PlayerView) -> bool:
     """Balanced: join the plenary when its best card matches no open visible requirement."""
-    visible = {r for t in view.public.open_tasks for r in t.visible}
+    visible = {r for t in view.public.tasks if t.status == "open" for r in t.visible}
     return not any(c.domain in visible for c in view.private.hand)
 
 
@@ -248,21 +252,28 @@ class _TaskLook:
         return total / len(self.mates)
 
 
+_NOBODY: frozenset[str] = frozenset()  # the domains shown by no teammates
+
+
 def _look(view: PlayerView, task: TaskState) -> _TaskLook:
     public = view.public
-    family = public.catalog.family_of
     mates = []
-    shown_by_mates: set[str] = set()
-    for m in task.members:
-        if m != view.seat:
-            shown = {c.domain for c in public.participants[m].public_cards if c is not None}
-            shown_by_mates |= shown
-            mates.append((shown, {family[d] for d in shown}))
+    shown_by_mates: AbstractSet[str] = _NOBODY
+    if task.members:
+        family = public.catalog.family_of
+        by_mates: set[str] = set()
+        for m in task.members:
+            if m != view.seat:
+                shown = {c.domain for c in public.participants[m].public_cards if c is not None}
+                by_mates |= shown
+                mates.append((shown, {family[d] for d in shown}))
+        shown_by_mates = by_mates
     fit = _fit_score(public, view.private.hand, task, shown_by_mates)
     admits = None  # _would_be_admitted: everyone, unless ...
     if task.closed and task.lead is not None:
         lead = [c for c in public.participants[task.lead].public_cards if c is not None]
         if lead:
+            family = public.catalog.family_of
             admits = {family[c.domain] for c in lead}
     return _TaskLook(task, fit, mates, admits)
 
@@ -297,7 +308,9 @@ def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draw
             if action.closed != close:
                 continue
             task_id = action.task
-            look = looks.get(task_id) or looks.setdefault(task_id, _look(view, tasks[task_id]))
+            look = looks.get(task_id)
+            if look is None:
+                look = looks[task_id] = _look(view, tasks[task_id])
             if not look.mates:
                 score = look.fit - INITIATE_COST
             else:
@@ -306,7 +319,9 @@ def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draw
                 score -= look.crowd
         elif type(action) is Join:
             task_id = action.task
-            look = looks.get(task_id) or looks.setdefault(task_id, _look(view, tasks[task_id]))
+            look = looks.get(task_id)
+            if look is None:
+                look = looks[task_id] = _look(view, tasks[task_id])
             slot = action.slot
             if look.admits is not None and families[slot] not in look.admits:
                 continue  # a closed team would turn this card away (_would_be_admitted)
@@ -318,7 +333,9 @@ def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draw
             mine = public.participants[view.seat].task
             assert mine is not None
             task_id = mine
-            look = looks.get(task_id) or looks.setdefault(task_id, _look(view, tasks[task_id]))
+            look = looks.get(task_id)
+            if look is None:
+                look = looks[task_id] = _look(view, tasks[task_id])
             sim = max(look.similarity(c, f) for c, f in zip(hand, families, strict=True))
             score = (1 - h) * look.fit + h * sim + STAY_BONUS
             score -= look.crowd
@@ -393,8 +410,10 @@ def _perspective_check(public: PublicState, legal: Sequence[Action], policy: Pol
     if not policy.invites or not invites:
         return NoInvite()
 
+    tasks = {t.id: t for t in public.tasks if t.status == "open"}
+
     def useful(a: Invite) -> tuple[bool, int]:
-        task = public.task(a.task)
+        task = tasks.get(a.task) or public.task(a.task)
         return (bool(public_level(public.participants[a.seat].public_cards, task)), -a.seat)
 
     return max(invites, key=useful)

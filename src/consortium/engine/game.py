@@ -265,6 +265,7 @@ _REVEAL = functools.cache(Reveal)
 _DECLARE = functools.cache(Declare)
 _VOTE = functools.cache(Vote)
 _RESPOND = functools.cache(Respond)
+_INVITE = functools.cache(Invite)
 
 
 def _list_group(state: GameState, seat: int | None) -> list[Action]:
@@ -285,7 +286,7 @@ def _list_group(state: GameState, seat: int | None) -> list[Action]:
             out.append(CallVote())
         return out
     if phase is Phase.PERSPECTIVE_CHECK:
-        return [*(Invite(s, t) for s, t in perspective.invitations(state)), NoInvite()]
+        return [*(_INVITE(s, t) for s, t in perspective.invitations(state)), NoInvite()]
     return [Continue()]
 
 

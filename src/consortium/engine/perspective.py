@@ -15,8 +15,9 @@ from consortium.engine.ops import (
     best_level,
     charge,
     evolve_public,
-    join_task,
     log,
+    logged,
+    moved,
     present_seats,
     set_private,
 )
@@ -115,17 +116,31 @@ def check_respond(state: GameState, action: Respond) -> None:
 
 
 def apply_respond(state: GameState, action: Respond) -> GameState:
-    seat, task_id = state.public.invitation or (action.seat, "")
-    name = state.public.participants[seat].name
-    title = state.public.task(task_id).title
-    if action.accept:
-        # the invitee works on the team now: the home organization no longer gets the hours
-        sat_out = tuple(s for s in state.public.sat_out if s != seat)
-        state = evolve_public(join_task(state, seat, task_id), sat_out=sat_out)
-        state = charge(state, [seat], "check", state.ctx.rules.perspective_check_cost)
-        if not best_level(state.seats[seat].hand, state.ctx.spec_of[task_id].requirements):
-            state = set_private(state, seat, placed_without_match=True)
-        state = log(state, "invitation", f"{name} accepted and joined {title}.")
-    else:
-        state = log(state, "invitation", f"{name} declined the invitation to {title}.")
-    return evolve_public(state, invitation=None, actor=None, phase_done=True)
+    public = state.public
+    seat, task_id = public.invitation or (action.seat, "")
+    name = public.participants[seat].name
+    title = public.task(task_id).title
+    if not action.accept:
+        return evolve_public(
+            state,
+            log=logged(public, "invitation", f"{name} declined the invitation to {title}."),
+            invitation=None,
+            actor=None,
+            phase_done=True,
+        )
+    # the invitee works on the team now: the home organization no longer gets the hours
+    # (join_task, charge, the mismatch flag and the log line, with one public copy)
+    tasks, people = moved(public, seat, task_id)
+    state = charge(state, [seat], "check", state.ctx.rules.perspective_check_cost)
+    if not best_level(state.seats[seat].hand, state.ctx.spec_of[task_id].requirements):
+        state = set_private(state, seat, placed_without_match=True)
+    return evolve_public(
+        state,
+        tasks=tasks,
+        participants=tuple(people),
+        sat_out=tuple(s for s in public.sat_out if s != seat),
+        log=logged(public, "invitation", f"{name} accepted and joined {title}."),
+        invitation=None,
+        actor=None,
+        phase_done=True,
+    )
