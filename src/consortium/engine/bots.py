@@ -389,7 +389,7 @@ def choose_group(
 def _placement(public: PublicState, legal: Sequence[Action]) -> Action:
     """Re-propose from public information (moving whoever openly voted against), then call
     the vote once the board is the proposal."""
-    voters = sorted({a.seat for a in legal if isinstance(a, Place)})
+    voters = sorted({a.seat for a in legal if type(a) is Place})
     avoid: dict[int, str] = {}
     if public.ballots and not public.secret_ballot:
         last = public.ballots[-1]
@@ -400,7 +400,7 @@ def _placement(public: PublicState, legal: Sequence[Action]) -> Action:
         }
     proposal = propose(public, voters, avoid, keep_current=True)
     board = tuple(proposal.get(s, public.board[s]) for s in range(public.seats))
-    if board != public.board and any(isinstance(a, ProposeBoard) for a in legal):
+    if board != public.board and any(type(a) is ProposeBoard for a in legal):
         return ProposeBoard(board)
     return CallVote()
 

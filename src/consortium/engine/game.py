@@ -250,6 +250,12 @@ def _initiates(seat: int, task_id: str, slots: tuple[int, ...]) -> tuple[Initiat
 
 
 @functools.cache
+def _places(seat: int, targets: tuple[str | None, ...]) -> tuple[Place, ...]:
+    """Placing a seat on each of ``targets`` (open tasks, then off the board)."""
+    return tuple(Place(seat, t) for t in targets)
+
+
+@functools.cache
 def _joins(seat: int, task_id: str, slots: tuple[int, ...]) -> tuple[Join, ...]:
     """Joining a task signalling any of ``slots``."""
     return tuple(Join(seat, task_id, slot) for slot in slots)
@@ -260,7 +266,6 @@ def _joins(seat: int, task_id: str, slots: tuple[int, ...]) -> tuple[Join, ...]:
 # memos hold only actions, keyed by seat, task id and slots).
 _STAY = functools.cache(Stay)
 _SIT_OUT = functools.cache(SitOut)
-_PLACE = functools.cache(Place)
 _REVEAL = functools.cache(Reveal)
 _DECLARE = functools.cache(Declare)
 _VOTE = functools.cache(Vote)
@@ -278,11 +283,13 @@ def _list_group(state: GameState, seat: int | None) -> list[Action]:
         return [Deliberate(None)]
     if phase is Phase.PLACEMENT:
         board = state.public.board
-        targets: list[str | None] = [t.id for t in state.public.open_tasks]
-        targets.append(None)
-        out: list[Action] = [_PLACE(s, t) for s in plenary.members(state) for t in targets]
+        targets = (*(t.id for t in state.public.tasks if t.status == "open"), None)
+        voters = plenary.members(state)
+        out: list[Action] = []
+        for s in voters:
+            out += _places(s, targets)
         out += [ProposeBoard(board), Talk(1)]
-        if all(board[s] is not None for s in plenary.members(state)):
+        if all(board[s] is not None for s in voters):
             out.append(CallVote())
         return out
     if phase is Phase.PERSPECTIVE_CHECK:

@@ -25,11 +25,18 @@ from consortium.engine.ops import (
     log,
     move_in,
     present_seats,
-    set_task,
 )
 from consortium.engine.proposal import propose, public_level
 from consortium.engine.round_start import ceil_hours
-from consortium.engine.state import Ballot, GameState, Mode, Participant, Phase, TaskState
+from consortium.engine.state import (
+    Ballot,
+    GameState,
+    LogEntry,
+    Mode,
+    Participant,
+    Phase,
+    TaskState,
+)
 from consortium.engine.turn_order import group_phase, next_turn, start_turns
 
 FAILED_VOTE_COST = 1.0
@@ -46,7 +53,7 @@ def members(state: GameState) -> list[int]:
 
 def plenary_sits(state: GameState) -> bool:
     """Whether a plenary meets: there is work to divide, and (hybrid) two or more joined."""
-    if not state.public.open_tasks:
+    if not any(t.status == "open" for t in state.public.tasks):  # no open task
         return False
     return state.public.mode is not Mode.HYBRID or len(members(state)) >= 2
 
@@ -89,14 +96,24 @@ def discover_from_public_cards(state: GameState) -> GameState:
         for c in public.participants[s].public_cards
         if c is not None
     }
-    for task in public.open_tasks:
+    tasks = list(public.tasks)
+    entries: list[LogEntry] = []
+    for i, task in enumerate(tasks):
+        if task.status != "open":
+            continue
         latent = state.ctx.spec_of[task.id].latent
         found = [d for d in latent if d in shown and d not in task.discovered]
         if found:
-            state = set_task(state, task.id, discovered=task.discovered + tuple(found))
+            tasks[i] = evolve(task, discovered=task.discovered + tuple(found))
             names = ", ".join(state.ctx.scenario.domain(d).name for d in found)
-            state = log(state, "discovery", f"{task.title}: the plenary found a need ({names}).")
-    return state
+            entries.append(
+                LogEntry(
+                    public.round, "discovery", f"{task.title}: the plenary found a need ({names})."
+                )
+            )
+    if not entries:
+        return state
+    return evolve_public(state, tasks=tuple(tasks), log=(*public.log, *entries))
 
 
 # --- placement ----------------------------------------------------------------------------

@@ -36,56 +36,65 @@ def propose(
     tasks = [t for t in public.tasks if t.status == "open"]  # public.open_tasks
     if not tasks:
         return {}
+    ids = [t.id for t in tasks]
+    n = len(tasks)
     max_effort = max(t.effort for t in tasks)
     known = [frozenset(t.known_requirements) for t in tasks]
     remaining = [max(0.0, t.effort - t.progress) for t in tasks]
-    assigned = [0] * len(tasks)
+    assigned = [0] * n
+    # the share of the remaining work per task, kept up to date as seats are assigned
+    share = [remaining[i] / (1 + assigned[i]) / max_effort for i in range(n)]
     matched = [set(t.covered) for t in tasks]
-    # per seat and task: the public domains that match the task's known requirements, with
-    # the match bonus when they add something (found once, not once per comparison)
-    overlaps: dict[int, list[tuple[frozenset[str], float] | None]] = {}
+    # per seat and task: the public domains that match the task's known requirements (found
+    # once, not once per comparison), and each seat's public levels
+    overlaps: dict[int, list[frozenset[str] | None]] = {}
+    shown: dict[int, dict[str, int]] = {}
+    has_match: dict[int, bool] = {}
     for seat in seats:
         levels: dict[str, int] = {}  # public domain -> level
         for card in public.participants[seat].public_cards:
             if card is not None:
                 levels[card.domain] = max(card.level, levels.get(card.domain, 0))
-        row: list[tuple[frozenset[str], float] | None] = []
+        shown[seat] = levels
+        row: list[frozenset[str] | None] = []
+        found = False
         for known_t in known:
             if known_t.isdisjoint(levels):
                 row.append(None)
             else:
-                overlap = known_t.intersection(levels)
-                row.append((overlap, 1.0 + 0.2 * max(levels[d] for d in overlap)))
+                row.append(known_t.intersection(levels))
+                found = True
         overlaps[seat] = row
-
-    def has_match(seat: int) -> bool:
-        return any(o is not None for o in overlaps[seat])
+        has_match[seat] = found
 
     result: dict[int, str] = {}
-    several = len(tasks) > 1
-    for seat in sorted(seats, key=lambda s: (not has_match(s), s)):
+    several = n > 1
+    for seat in sorted(seats, key=lambda s: (not has_match[s], s)):
         row = overlaps[seat]
+        levels = shown[seat]
         current = public.participants[seat].task if keep_current else None
         skip = avoid.get(seat) if several else None
         best_index = -1
         best_score = 0.0
-        for index, task in enumerate(tasks):
-            if task.id == skip:
+        for index in range(n):
+            task_id = ids[index]
+            if task_id == skip:
                 continue
-            score = remaining[index] / (1 + assigned[index]) / max_effort
-            match = row[index]
-            if match is not None:
-                if match[0] <= matched[index]:
+            score = share[index]
+            overlap = row[index]
+            if overlap is not None:
+                if overlap <= matched[index]:
                     score += 0.5
                 else:
-                    score += match[1]
-            if task.id == current:
+                    score += 1.0 + 0.2 * max([levels[d] for d in overlap])
+            if task_id == current:
                 score += CONTINUITY
             if best_index < 0 or score > best_score:
                 best_index, best_score = index, score
-        result[seat] = tasks[best_index].id
+        result[seat] = ids[best_index]
         assigned[best_index] += 1
-        match = row[best_index]
-        if match is not None:
-            matched[best_index] |= match[0]
+        share[best_index] = remaining[best_index] / (1 + assigned[best_index]) / max_effort
+        overlap = row[best_index]
+        if overlap is not None:
+            matched[best_index] |= overlap
     return result

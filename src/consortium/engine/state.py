@@ -292,7 +292,7 @@ class PublicState:
 
     @property
     def open_tasks(self) -> tuple[TaskState, ...]:
-        return tuple(t for t in self.tasks if t.status == "open")
+        return tuple([t for t in self.tasks if t.status == "open"])
 
     def team(self, seat: int) -> TaskState | None:
         task_id = self.participants[seat].task
