@@ -307,23 +307,35 @@ def _excluded(
     their own team, or turned away."""
     turned = {s for s, _ in public.turned_away}
     team_of = {seat: task for task in teams for seat in task.members}
-    # why a seat's perspective was elsewhere depends on the seat alone: found once per seat
-    why_of = {
-        seat: _why_elsewhere(seat, team_of.get(seat), turned, worked, held) for seat in present
-    }
+    # the present seats holding each domain, in seat order (looked up by domain only, so
+    # the sets' iteration order never shows)
+    holding: dict[str, list[int]] = {}
+    for seat in present:
+        for domain in held[seat]:
+            holding.setdefault(domain, []).append(seat)
+    # why a seat's perspective was elsewhere depends on the seat alone: found once per seat,
+    # when first needed
+    why_of: dict[int, str | None] = {}
     out: list[Excluded] = []
     for task in teams:
         spec = ctx.spec_of[task.id]
         covered = updated[task.id].covered
         members = task.members
         for req in spec.requirements:
-            if req in covered:
+            if req in covered or req not in holding:
                 continue
-            holders = [
-                (seat, public.participants[seat].name, why)
-                for seat in present
-                if seat not in members and req in held[seat] and (why := why_of[seat])
-            ]
+            holders = []
+            for seat in holding[req]:
+                if seat in members:
+                    continue
+                if seat in why_of:
+                    why = why_of[seat]
+                else:
+                    why = why_of[seat] = _why_elsewhere(
+                        seat, team_of.get(seat), turned, worked, held
+                    )
+                if why:
+                    holders.append((seat, public.participants[seat].name, why))
             if holders:
                 out.append(Excluded(public.round, task.id, req, tuple(holders)))
     return out
