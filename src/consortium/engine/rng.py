@@ -94,10 +94,13 @@ class Draws:
         return low + self.below(high - low + 1)
 
     def chance(self, p: float) -> bool:
-        return self.random() < p
+        return (self.u64() >> 11) * (1.0 / (1 << 53)) < p  # self.random() < p
 
     def pick(self, items: Sequence[T]) -> T:
-        return items[self.below(len(items))]
+        n = len(items)
+        if n <= 0:
+            raise ValueError("below() needs a positive bound")
+        return items[self.u64() % n]  # items[self.below(n)]
 
     def shuffled(self, items: Sequence[T]) -> list[T]:
         out = list(items)

@@ -198,7 +198,9 @@ def resolve_work(state: GameState) -> GameState:
             progress_made = 0.0
         quality_done = updated[task_id].quality if task_id in finished else None
         motivation = _motivation(private, quality_done, seat in sat_out, seat in idle)
-        new_seats[seat] = evolve(private, motivation=motivation, idle_last_round=seat in idle)
+        was_idle = seat in idle
+        if motivation != private.motivation or was_idle != private.idle_last_round:
+            new_seats[seat] = evolve(private, motivation=motivation, idle_last_round=was_idle)
         records.append(
             SeatRound(
                 seat,
