@@ -36,6 +36,7 @@ from consortium.engine.actions import (
     Stay,
     Vote,
 )
+from consortium.engine.ops import best_level
 from consortium.engine.proposal import propose, public_level
 from consortium.engine.rng import Draws
 from consortium.engine.state import Card, Mode, Phase, PublicState, TaskState
@@ -410,10 +411,15 @@ def _perspective_check(public: PublicState, legal: Sequence[Action], policy: Pol
     if not policy.invites or not invites:
         return NoInvite()
 
-    tasks = {t.id: t for t in public.tasks if t.status == "open"}
+    # each task's known requirements as a set, once (public_level makes it per call)
+    needs: dict[str, set[str]] = {}
 
     def useful(a: Invite) -> tuple[bool, int]:
-        task = tasks.get(a.task) or public.task(a.task)
-        return (bool(public_level(public.participants[a.seat].public_cards, task)), -a.seat)
+        needed = needs.get(a.task)
+        if needed is None:
+            needed = needs[a.task] = set(public.task(a.task).known_requirements)
+        cards = public.participants[a.seat].public_cards
+        level = best_level(cards, needed)  # public_level(cards, task)
+        return (bool(level), -a.seat)
 
     return max(invites, key=useful)
