@@ -59,9 +59,16 @@ class GameMetrics:
 
 
 def round_metrics(record: RoundRecord) -> RoundMetrics:
-    time = TimeBudget()
+    # the sum of the seats' time budgets (TimeBudget.__add__), field by field in seat order
+    meetings = overhead = expert = mismatch = sitting = 0.0
     for seat in record.seats:
-        time = time + seat.time
+        t = seat.time
+        meetings += t.meetings
+        overhead += t.overhead
+        expert += t.expert_work
+        mismatch += t.mismatch_work
+        sitting += t.sitting_out
+    time = TimeBudget(meetings, overhead, expert, mismatch, sitting)
     hours = sum(s.hours for s in record.seats)
     return RoundMetrics(
         round=record.round,
