@@ -6,21 +6,33 @@ Run under Xvfb (what a real X display draws):
 
 or offscreen with ``QT_QPA_PLATFORM=offscreen``. The walk clicks the same buttons a
 facilitator would (two people, three bots; the people choose what a bot in their seat would).
+Then the sessions' screens: the crash offer and the resume list (from sessions saved into a
+temporary data folder, never the user's), the status bar when the data folder is full, and
+the message for a save file that cannot be opened. Dialogs are their own windows, so they
+are drawn onto the window's picture where they stand.
 """
 
 from __future__ import annotations
 
+import errno
 import sys
+import tempfile
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QPoint, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Phase
+from consortium.store.fs import FileSystem
+from consortium.store.paths import DataPaths
+from consortium.store.sessions import OPEN_MARKER, save_versions
 from consortium.ui.app import build
+from consortium.ui.file_dialogs import ScriptedFiles
 from consortium.ui.main_window import MainWindow
 from consortium.ui.seats_model import BOT, PERSON
 
@@ -167,6 +179,157 @@ class Walk:
         self.shot("16-debrief-full", body)
 
 
+def with_dialog(window: QWidget, dialog: QWidget, at: QPoint | None = None) -> QPixmap:
+    """The window's picture with a dialog drawn on it, centred as a window manager would
+    (or at ``at``, for a menu, without dimming the window)."""
+    picture = window.grab()
+    box = dialog.grab()
+    painter = QPainter(picture)
+    if at is None:
+        at = QPoint((picture.width() - box.width()) // 2, (picture.height() - box.height()) // 3)
+        painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))  # the window behind, dimmed
+    painter.drawPixmap(at, box)
+    painter.end()
+    return picture
+
+
+def new_window(paths: DataPaths, *, fs: FileSystem | None = None) -> MainWindow:
+    from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
+    from consortium.ui.controller import GameController  # noqa: PLC0415
+    from consortium.ui.saving import Saving  # noqa: PLC0415
+
+    controller = GameController(pacing_ms=0, saving=Saving(paths.sessions, fs=fs))
+    window = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=paths)
+    controller.setParent(window)
+    window.resize(1920, 1080)
+    window.show()
+    pump(200)
+    return window
+
+
+def saved_sessions(paths: DataPaths) -> None:
+    """Three unfinished sessions at different points and times; the newest was interrupted."""
+    from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
+    from consortium.ui.controller import GameController  # noqa: PLC0415
+    from consortium.ui.saving import Saving  # noqa: PLC0415
+    from consortium.ui.setup_page import SetupPage  # noqa: PLC0415
+
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    plans = [  # when, who, mode schedule, where it stopped (round, phase)
+        (now - timedelta(days=6, hours=3), ("Amira", "Jonas", "Priya", "Tom"), 1,
+         (1, Phase.PLACEMENT)),
+        (now - timedelta(days=1, hours=2), ("Ana", "Ben", "Chen", "Dora", "Emil"), 0,
+         (3, Phase.MODE_CHOICE)),
+        (now - timedelta(minutes=7), ("Farah", "Gus", "Hanna", "Ivo", "Jade", "Kai"), 2,
+         (2, Phase.TURNS)),
+    ]
+    for moment, names, schedule, (stop_round, stop_phase) in plans:
+        page = SetupPage(dict(shipped_scenarios()))
+        page.preset.setCurrentIndex(1)
+        page.schedule.setCurrentIndex(schedule)
+        page.seed.setValue(len(names) * 7)
+        model = page.seats
+        while model.rowCount() < len(names):
+            model.add_seat()
+        while model.rowCount() > len(names):
+            model.remove_seat(model.rowCount() - 1)
+        for row, name in enumerate(names):
+            model.setData(model.index(row, 0), name)
+            model.setData(model.index(row, 2), PERSON if row < 3 else BOT)
+        saving = Saving(paths.sessions, background=False, clock=lambda m=moment: m)
+        c = GameController(pacing_ms=0, saving=saving)
+        c.start(page.setup())
+        while not c.state.over:
+            state = c.state
+            if (state.public.round, state.public.phase) == (stop_round, stop_phase):
+                break
+            c.submit(bot_action(state, seat_policy(state, state.public.actor)))
+        folder = saving.folder
+        c.shutdown()
+        if moment == plans[-1][0] and folder is not None:
+            (folder / OPEN_MARKER).write_text("{}")  # the laptop's battery died
+
+
+class FullDisk(FileSystem):
+    def write_file(self, path: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def sessions_screens(root: Path) -> list[str]:
+    """Resume after a crash, the resume list, a full disk, a broken save file."""
+    names: list[str] = []
+
+    def save(picture: QPixmap, name: str) -> None:
+        picture.save(str(OUT / name))
+        names.append(name)
+        print(OUT / name)
+
+    paths = DataPaths(data=root / "data", config=root / "config", portable=False)
+    saved_sessions(paths)
+    window = new_window(paths)
+    wait_until(lambda: window.sessions.crash_offer is not None)
+    offer = window.sessions.crash_offer
+    assert offer is not None
+    pump(150)
+    save(with_dialog(window, offer), "22-crash-offer.png")
+    later = next(b for b in offer.buttons() if b.text() == "Not now")
+    QTest.mouseClick(later, Qt.MouseButton.LeftButton)
+    pump()
+    QTest.mouseClick(window.start.resume_button, Qt.MouseButton.LeftButton)
+    pump(150)
+    save(window.grab(), "23-resume-list.png")
+    page = window.resume_page
+    assert page is not None
+    QTest.keyClick(page.table, Qt.Key.Key_Return)  # the newest: put back where it stopped
+    pump(150)
+    folder = window.current_session_folder
+    window.controller.shutdown()
+    window.close()
+
+    # a full disk: said once in the status bar, and the game goes on
+    full = DataPaths(data=root / "full", config=root / "full", portable=False)
+    window = new_window(full, fs=FullDisk())
+    QTest.mouseClick(window.start.new_button, Qt.MouseButton.LeftButton)
+    assert window.setup_page is not None
+    QTest.mouseClick(window.setup_page.start_button, Qt.MouseButton.LeftButton)
+    wait_until(window.save_status.isVisible)
+    pump(150)
+    save(window.grab(), "24-save-problem.png")
+    window.controller.end_game()
+    window.close()
+
+    # a save file cut short on a USB stick: the message, and the game behind it goes on
+    assert folder is not None
+    broken = root / "usb" / "workshop-tuesday.consortium"
+    broken.parent.mkdir()
+    good = save_versions(folder)[0].read_bytes()
+    broken.write_bytes(good[: len(good) // 2])
+    window = new_window(paths)
+    window.sessions.open_session(window.sessions.entries()[0])
+    wait_until(lambda: not window.controller.busy)
+    window.files = ScriptedFiles([broken])
+    window.menu.open_file.trigger()
+    box = window.last_message
+    assert box is not None
+    pump(150)
+    save(with_dialog(window, box), "25-open-file-error.png")
+    box.accept()
+    menu = window.menu.menu
+    menu.popup(window.mapToGlobal(QPoint(90, 24)))
+    pump(150)
+    save(with_dialog(window, menu, QPoint(90, 24)), "27-undo-not-possible.png")
+    menu.hide()
+    window.menu.name_holder.trigger()
+    dialog = window.name_holder_dialog
+    assert dialog is not None
+    pump(150)
+    save(with_dialog(window, dialog), "26-name-a-holder.png")
+    dialog.reject()
+    window.controller.shutdown()
+    window.close()
+    return names
+
+
 def projector(app: QApplication) -> list[str]:
     """The two-screen arrangement: the laptop keeps the curtain, the projector's board says
     who is choosing and never shows the private panel."""
@@ -199,7 +362,10 @@ def projector(app: QApplication) -> list[str]:
 
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    _app, window = build(["--pacing", "0"])
+    scratch = tempfile.TemporaryDirectory(prefix="consortium-screens-")
+    root = Path(scratch.name)
+    walk_paths = DataPaths(data=root / "walk", config=root / "walk", portable=False)
+    _app, window = build(["--pacing", "0"], paths=walk_paths)
     window.resize(1920, 1080)
     if QApplication.platformName() == "offscreen":
         window.show()
@@ -209,9 +375,12 @@ def main() -> int:
     pump(300)
     walk = Walk(window)
     walk.run()
+    window.controller.end_game()
+    window.close()
+    walk.taken += sessions_screens(root)
     walk.taken += projector(_app)
     print(f"{len(walk.taken)} screenshots in {OUT}")
-    window.controller.end_game()
+    scratch.cleanup()
     return 0
 
 

@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window and quit as soon as the start screen is interactive (timing)",
     )
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        help="keep settings and saved sessions next to the program (a USB stick)",
+    )
     commands = parser.add_subparsers(dest="command")
 
     sim = commands.add_parser("simulate", help="play many bot-only games and print the means")
@@ -160,4 +165,6 @@ def _open_window(args: argparse.Namespace) -> int:
     """The game window. Qt is imported here only, so the headless commands never load it."""
     from consortium.ui.app import run  # noqa: PLC0415 - keep Qt out of headless commands
 
-    return run(["--exit-when-ready"] if args.exit_when_ready else [])
+    flags = [f for f, on in (("--exit-when-ready", args.exit_when_ready),
+                             ("--portable", args.portable)) if on]
+    return run(flags)

@@ -1,25 +1,35 @@
-"""UI test fixtures: the real main window at 1920×1080, bots without pacing."""
+"""UI test fixtures: the real main window at 1920×1080, bots without pacing, and the data
+folders in a temporary directory (autosave runs for real, on its writer thread)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
 from consortium.ui.controller import GameController
 from consortium.ui.main_window import MainWindow
+from consortium.ui.saving import Saving
 from consortium.ui.theme import Theme
 
 
 @pytest.fixture
-def window(qtbot: QtBot, qapp: QApplication) -> Iterator[MainWindow]:
-    controller = GameController(pacing_ms=0)
+def data_paths(tmp_path: Path) -> DataPaths:
+    return DataPaths(data=tmp_path / "data", config=tmp_path / "config", portable=False)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qapp: QApplication, data_paths: DataPaths) -> Iterator[MainWindow]:
+    controller = GameController(pacing_ms=0, saving=Saving(data_paths.sessions))
     theme = Theme()
     theme.apply(qapp)  # the real look: large type, the style sheet
-    win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=theme)
+    win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=theme,
+                     paths=data_paths)
     controller.setParent(win)
     qtbot.addWidget(win)
     win.resize(1920, 1080)
@@ -28,3 +38,4 @@ def window(qtbot: QtBot, qapp: QApplication) -> Iterator[MainWindow]:
     win.activateWindow()
     yield win
     controller.end_game()
+    controller.shutdown()

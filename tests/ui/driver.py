@@ -107,13 +107,28 @@ class Driver:
             if view.phase is Phase.GAME_OVER:
                 self.finish()
                 return
-            if self.curtain.active:
-                self.private_turn()
-            elif view.actor is not None:
-                self.public_seat_turn()
-            else:
-                self.group_decision()
+            self.step()
         raise AssertionError("the game did not end")
+
+    def step(self) -> None:
+        """One decision of a person or the facilitator, through the widgets."""
+        if self.curtain.active:
+            self.private_turn()
+        elif self.view.actor is not None:
+            self.public_seat_turn()
+        else:
+            self.group_decision()
+        self.settle()
+
+    def play_until(self, done: Callable[[], bool], max_steps: int = 400) -> None:
+        """Play decision after decision until ``done()`` holds."""
+        self.settle()
+        for _ in range(max_steps):
+            if done():
+                return
+            assert self.view.phase is not Phase.GAME_OVER, "the game ended first"
+            self.step()
+        raise AssertionError("never got there")
 
     def private_turn(self) -> None:
         view = self.view

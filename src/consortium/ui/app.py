@@ -1,8 +1,11 @@
 """``consortium`` with no command: the game window. Qt is imported only from here down.
 
-``run(argv)`` builds the application, applies the theme, and opens the main window on the
-first screen; with two or more screens the board goes full screen on the second.
-``--exit-when-ready`` quits as soon as the start screen has painted (launch benchmark).
+``run(argv)`` resolves the data folders once (per user, or next to the program with
+``--portable`` or a ``consortium-portable`` marker file), builds the application, applies the
+theme, and opens the main window on the first screen; with two or more screens the board goes
+full screen on the second. The folders are passed down: nothing finds them at import.
+``--exit-when-ready`` quits as soon as the start screen has painted (launch benchmark), and
+then reads no saved session.
 """
 
 from __future__ import annotations
@@ -10,12 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from consortium.store.paths import DataPaths, paths_for
 from consortium.ui.main_window import MainWindow
 from consortium.ui.theme import Theme
 
@@ -30,13 +35,15 @@ def _scenarios() -> dict[str, Scenario]:
     return dict(shipped_scenarios())
 
 
-def _controller_factory(pacing_ms: int) -> Callable[[], GameController]:
-    """The controller (and with it the engine's rules) loads with the first game."""
+def _controller_factory(pacing_ms: int, sessions: Path) -> Callable[[], GameController]:
+    """The controller (and with it the engine's rules and the autosave) loads with the first
+    game."""
 
     def make() -> GameController:
         from consortium.ui.controller import GameController  # noqa: PLC0415 - launch time
+        from consortium.ui.saving import Saving  # noqa: PLC0415
 
-        return GameController(pacing_ms=pacing_ms)
+        return GameController(pacing_ms=pacing_ms, saving=Saving(sessions))
 
     return make
 
@@ -45,12 +52,20 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="consortium", add_help=False)
     parser.add_argument("--exit-when-ready", action="store_true")
     parser.add_argument("--pacing", type=int, default=700, help="ms between bot moves")
+    parser.add_argument("--portable", action="store_true",
+                        help="keep all data next to the program (a USB stick)")
     args, _ = parser.parse_known_args(list(argv))
     return args
 
 
-def build(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow]:
+def build(
+    argv: Sequence[str] = (), *, paths: DataPaths | None = None
+) -> tuple[QApplication, MainWindow]:
+    """The application and its main window; ``paths`` as resolved by :func:`run` (or a
+    temporary folder, for the screenshot script)."""
     args = parse(argv)
+    if paths is None:
+        paths = paths_for(argv)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "consortium"])
@@ -60,14 +75,16 @@ def build(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow]:
     theme.apply(app)
     screens = QGuiApplication.screens()
     board_screen = screens[1] if len(screens) >= 2 else None
-    window = MainWindow(_controller_factory(args.pacing), _scenarios,
-                        board_screen=board_screen, theme=theme)
+    window = MainWindow(_controller_factory(args.pacing, paths.sessions), _scenarios,
+                        board_screen=board_screen, theme=theme, paths=paths,
+                        offer_resume=not args.exit_when_ready)
     return app, window
 
 
 def run(argv: Sequence[str] = ()) -> int:
     args = parse(argv)
-    app, window = build(argv)
+    paths = paths_for(argv)  # once, here: everything below is handed these folders
+    app, window = build(argv, paths=paths)
     if args.exit_when_ready:
         window.start.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     primary = QGuiApplication.primaryScreen()

@@ -11,16 +11,26 @@ millisecond here (measured over whole games), far below a frame. Fast-forward ap
 decisions in chunks of at most ``CHUNK_SECONDS`` and yields to the event loop between chunks,
 so the window keeps painting and answering (bench/latency.py shows the heartbeat).
 
+The game's past is a store :class:`~consortium.store.history.History`: every state since the
+start, so the facilitator's Undo steps back over the bots' moves to the last decision a
+person or the facilitator made, never past a reveal, and Redo goes forward again. After
+every action, undo and redo the game is handed to :class:`~consortium.ui.saving.Saving`
+(autosave on a writer thread), and a session can be taken over from a save
+(:meth:`resume`) exactly where it was.
+
 The full state leaves this class only for the engine, for :meth:`reveal` (the end-of-game
-debrief, built into a plain record) and for tests that compare figures with the engine's.
-The one private view it hands out is :meth:`player_view`, to the hand-off curtain, for the
-person whose turn it is.
+debrief, built into a plain record), for saves, for the facilitator's "Name a holder"
+dialog on the laptop (:meth:`hidden_cards`) and for tests that compare figures with the
+engine's. The one private view it hands out is :meth:`player_view`, to the hand-off
+curtain, for the person whose turn it is.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 
 import attrs
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,6 +42,7 @@ from consortium.engine.actions import (
     Deliberate,
     EndGame,
     IllegalAction,
+    NameHolder,
     Place,
     Respond,
     Reveal,
@@ -40,16 +51,34 @@ from consortium.engine.actions import (
     Talk,
     Vote,
 )
-from consortium.engine.game import apply, check, legal_actions, new_game
+from consortium.engine.game import apply, check, facilitator_actions, legal_actions, new_game
 from consortium.engine.simulate import bot_action, seat_policy
-from consortium.engine.state import GameState, Phase, PublicState
+from consortium.engine.state import Card, GameState, Phase, PublicState
 from consortium.engine.views import PlayerView, player_view, public_view
+from consortium.store.autosave import utc_now
+from consortium.store.history import History
+from consortium.store.save_file import Room
+from consortium.store.save_load import LoadedSave
 from consortium.ui.debrief_data import RevealedDebrief, build_debrief
+from consortium.ui.saving import Saving
 from consortium.ui.session import Change, SessionSetup, SessionView
 from consortium.ui.talk_clock import TalkClock
+from consortium.ui.undo_steps import redo_to_decision, rewind_notice, undo_block, undo_to_decision
 
 CHUNK_SECONDS = 0.008  # fast-forward: at most this long between two event-loop turns
 PIT_STOP_PACING = 4  # an all-bot game lingers on a pit stop this many bot paces
+
+
+def round_start(history: History) -> PublicState:
+    """The public view when the current round began: replayed from the start (only when a
+    game is taken over, so a resumed pit stop shows what its round added)."""
+    state = history.start
+    target = history.state.public.round
+    for action in history.actions:
+        if state.public.round == target:
+            break
+        state = apply(state, action)
+    return state.public
 
 
 class GameController(QObject):
@@ -62,12 +91,17 @@ class GameController(QObject):
         *,
         pacing_ms: int = 700,
         now: Callable[[], float] = time.monotonic,
+        saving: Saving | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._pacing_ms = pacing_ms
         self._state: GameState | None = None
-        self._actions: list[Action] = []
+        self._history: History | None = None
+        self.started_at: datetime = utc_now()  # when the session began (saves carry it)
+        self.saving = saving  # None: nothing is saved (a crafted state, some tests)
+        if saving is not None and saving.parent() is None:
+            saving.setParent(self)
         self._session = SessionView()
         self._now = now
         self._clock = TalkClock(now)
@@ -103,7 +137,14 @@ class GameController(QObject):
 
     @property
     def actions(self) -> tuple[Action, ...]:
-        return tuple(self._actions)
+        """The action log from the start (what a save holds)."""
+        return self._history.actions if self._history is not None else ()
+
+    @property
+    def room(self) -> Room:
+        """What a save keeps of the session around the game."""
+        s = self._session
+        return Room(s.people, s.talk_clock, s.ended_early)
 
     @property
     def debrief(self) -> RevealedDebrief | None:
@@ -154,15 +195,38 @@ class GameController(QObject):
     # --- starting -----------------------------------------------------------------------
 
     def start(self, setup: SessionSetup) -> None:
-        """A new game from the new-session page."""
+        """A new game from the new-session page, autosaved in a new session folder."""
         state = new_game(setup.scenario, setup.config)
         people = tuple(seat.bot is None for seat in setup.config.seats)
-        self.load(state, people, talk_clock=setup.talk_clock)
+        self._take_over(History(state), people, talk_clock=setup.talk_clock)
+        if self.saving is not None:
+            self.saving.begin(state, started_at=self.started_at)
+            self._autosave()
 
     def load(self, state: GameState, people: tuple[bool, ...], *, talk_clock: bool = False) -> None:
-        """Take over a state (a new game; later, a resumed save)."""
-        self._state = state
-        self._actions = []
+        """Take over a crafted state (tests, benchmarks). Not autosaved: a save is the action
+        log from the start, and this state has none."""
+        self._stop_saving()
+        self._take_over(History(state), people, talk_clock=talk_clock)
+
+    def resume(self, loaded: LoadedSave, *, folder: Path | None = None) -> None:
+        """Take over a save exactly where it was, the curtain down. ``folder``: the session's
+        own folder (from the resume list), where saving goes on; ``None`` for a file opened
+        from elsewhere, which is never written to: saving goes to a new session folder."""
+        room = loaded.room
+        people = tuple(room.people)
+        self._take_over(loaded.history, people, talk_clock=room.talk_clock,
+                        ended_early=room.ended_early, started_at=loaded.header.started_at)
+        if self.saving is not None and not self._game.over and not room.ended_early:
+            self.saving.begin(loaded.state, folder=folder, started_at=loaded.header.started_at)
+            self._autosave()  # marks the session open at once, and replaces a damaged newest
+
+    def _take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
+                   ended_early: bool = False, started_at: datetime | None = None) -> None:
+        self._bot_timer.stop()
+        self.started_at = started_at or utc_now()
+        self._history = history
+        self._state = history.state
         self._debrief = None
         self._pending = {}
         self._clock = TalkClock(self._clock._now)
@@ -171,9 +235,30 @@ class GameController(QObject):
             people=people,
             talk_clock=talk_clock,
             pending_votes=(None,) * len(people),
+            ended_early=ended_early,
         )
-        self.changed.emit(Change.everything(self.view, self._session))
+        self.changed.emit(Change.everything(self.view, self._session, round_start(history)))
         self._schedule()
+
+    def shutdown(self) -> None:
+        """The window closes: stop the bots and end the autosave cleanly (the session stays
+        in the resume list; the next start offers no crash recovery)."""
+        self._bot_timer.stop()
+        self._clock_timer.stop()
+        self._stop_saving()
+
+    # --- saving -------------------------------------------------------------------------
+
+    def _autosave(self) -> None:
+        if self.saving is None or self._history is None:
+            return
+        self.saving.save(self._history.state, self._history.actions, self.room)
+        if self._history.state.over:
+            self.saving.close()  # a finished game: written, and its folder closed cleanly
+
+    def _stop_saving(self) -> None:
+        if self.saving is not None:
+            self.saving.close()
 
     # --- acting -------------------------------------------------------------------------
 
@@ -197,7 +282,8 @@ class GameController(QObject):
         self.submitted_at = time.perf_counter()
         new = apply(old, action)
         self._state = new
-        self._actions.append(action)
+        assert self._history is not None
+        self._history.record(action, new)
         if new.public.phase is not Phase.VOTE:
             self._pending = {}
         selected = self._session.selected_seat
@@ -215,6 +301,7 @@ class GameController(QObject):
             fast_forward=self._session.fast_forward and not new.over,
         )
         if emit:
+            self._autosave()
             self._emit(old.public, new.public)
         self._schedule()
 
@@ -301,6 +388,7 @@ class GameController(QObject):
             self._apply(bot_action(state, seat_policy(state, state.public.actor)), emit=False)
             self._bot_timer.stop()
             state = self._game
+        self._autosave()  # once per chunk: each save holds the whole log
         self._emit(old, state.public)  # schedules the next chunk via _apply's last _schedule
         self._schedule()
 
@@ -422,6 +510,7 @@ class GameController(QObject):
         people = list(self._session.people)
         people[seat] = person
         self._set_session(people=tuple(people))
+        self._autosave()  # a resumed session knows who is a person
         self._schedule()
 
     def skip_turn(self) -> None:
@@ -466,6 +555,91 @@ class GameController(QObject):
         self._session = attrs.evolve(self._session, ended_early=True, fast_forward=False,
                                      paused=False, clock_running=False)
         self._apply(EndGame())
+
+    # --- undo, redo, naming a holder --------------------------------------------------
+
+    def _people_decide(self, state: GameState) -> bool:
+        """Whether a person or the facilitator takes the decision open in ``state`` (where
+        one Undo stops)."""
+        public = state.public
+        if public.phase is Phase.GAME_OVER:
+            return True
+        if public.actor is None:
+            return self._session.anyone_seated
+        return self._session.is_person(public.actor)
+
+    def undo_blocked(self) -> str | None:
+        """Why Undo is not possible now (shown beside the greyed-out menu item), or None."""
+        if self._history is None:
+            return "no game is in play"
+        if self._session.fast_forward:
+            return "the bots are fast-forwarding"
+        return undo_block(self._history, self._people_decide)
+
+    @property
+    def can_redo(self) -> bool:
+        return (self._history is not None and self._history.can_redo
+                and not self._session.fast_forward)
+
+    def undo(self) -> bool:
+        """Step back to the last decision a person or the facilitator made, never past a
+        reveal; the curtain comes down. A refusal says why on the board."""
+        why = self.undo_blocked()
+        if why is not None or self._history is None:
+            self._set_session(notice=f"Cannot undo: {why}.")
+            return False
+        steps = undo_to_decision(self._history, self._people_decide)
+        self._rewound("Undone", steps)
+        return True
+
+    def redo(self) -> bool:
+        """Go forward again over what Undo took back, to the next decision of a person."""
+        if not self.can_redo or self._history is None:
+            return False
+        steps = redo_to_decision(self._history, self._people_decide)
+        self._rewound("Redone", steps)
+        return True
+
+    def _rewound(self, verb: str, steps: int) -> None:
+        assert self._history is not None
+        self._bot_timer.stop()
+        self._state = self._history.state
+        self._debrief = None
+        self._pending = {}
+        self._clock.stop()
+        self._clock.reset()
+        self._clock_timer.stop()
+        self._session = attrs.evolve(
+            self._session,
+            notice=rewind_notice(verb, self.view, steps),
+            selected_seat=None,
+            pending_votes=(None,) * len(self._session.people),
+            clock_running=False,
+            clock_seconds=0,
+            fast_forward=False,
+            revealed=False,
+        )
+        self._autosave()
+        # Everything redraws, and the curtain forgets any open hand: it comes down.
+        self.changed.emit(Change.everything(self.view, self._session))
+        self._schedule()
+
+    def hidden_cards(self) -> list[tuple[int, int, Card]]:
+        """(seat, slot, card) of every hidden card of a participant in the room, for the
+        facilitator's "Name a holder" dialog on the laptop. Never for the shared board."""
+        if self._state is None:
+            return []
+        state = self._state
+        return [
+            (a.seat, a.slot, state.seats[a.seat].hand[a.slot])
+            for a in facilitator_actions(state)
+            if isinstance(a, NameHolder)
+        ]
+
+    def name_holder(self, seat: int, slot: int) -> bool:
+        """Name who holds a card: it is shown to everyone, for good (the engine's
+        ``NameHolder``, in the log)."""
+        return self.submit(NameHolder(seat, slot))
 
     @property
     def can_reveal(self) -> bool:

@@ -1,9 +1,11 @@
 """The facilitator's menu bar: never in the players' way, every item with a shortcut.
 
-Session: new session, quit. Facilitator: talk clock, pause, skip a turn, replace a person by a
-bot and back (per seat), fast-forward by bots, reveal, end the game early. View: presenter
-mode, full screen (F11), zoom (Ctrl +/−/0). Help (F1). Listens to ``GameController.changed``
-to enable items and to name the seats.
+Session: new session, resume a session, open a save file, save as, quit. Facilitator: undo
+(Ctrl+Z) and redo (Ctrl+Y, Ctrl+Shift+Z), talk clock, pause, skip a turn, replace a person by
+a bot and back (per seat), fast-forward by bots, name a holder, reveal, end the game early.
+View: presenter mode, full screen (F11), zoom (Ctrl +/−/0). Help (F1). Listens to
+``GameController.changed`` to enable items, to say why Undo is not possible, and to name the
+seats.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ def _action(menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey = "
     return action
 
 
+UNDO = "Undo"
+
+
 class FacilitatorMenu:
     """Builds the menus on ``window``; once a game exists, :meth:`attach` connects them to
     its controller and keeps their state in step with the game."""
@@ -40,14 +45,24 @@ class FacilitatorMenu:
         bar.setAccessibleName("Menu")
         session = bar.addMenu("&Session")
         self.new_session = _action(session, "New session…", "Ctrl+N")
+        self.resume = _action(session, "Resume a session…")
+        self.open_file = _action(session, "Open a save file…", "Ctrl+O")
+        self.save_as = _action(session, "Save as…", "Ctrl+Shift+S")
+        session.addSeparator()
         self.quit = _action(session, "Quit", "Ctrl+Q")
         menu = bar.addMenu("&Facilitator")
+        menu.setToolTipsVisible(True)  # a greyed-out Undo says why
         self.menu = menu
+        self.undo = _action(menu, UNDO, "Ctrl+Z")
+        self.redo = _action(menu, "Redo", "Ctrl+Y")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        menu.addSeparator()
         self.clock = _action(menu, "Start/stop the talk clock", "Ctrl+T")
         self.pause = _action(menu, "Pause", "Ctrl+P", checkable=True)
         self.skip = _action(menu, "Skip this turn (Stay, or sit out)", "Ctrl+K")
         self.seats = menu.addMenu("Replace a person by a bot, or back")
         self.fast_forward = _action(menu, "Fast-forward the rest by bots", "Ctrl+Shift+F")
+        self.name_holder = _action(menu, "Name a holder…", "Ctrl+H")
         self.reveal = _action(menu, "Reveal hands (end of game)", "Ctrl+R")
         self.end_game = _action(menu, "End the game early", "Ctrl+E")
         view = bar.addMenu("&View")
@@ -71,6 +86,8 @@ class FacilitatorMenu:
         self.fast_forward.triggered.connect(controller.fast_forward)
         self.reveal.triggered.connect(controller.reveal)
         self.end_game.triggered.connect(controller.end_game)
+        self.undo.triggered.connect(controller.undo)
+        self.redo.triggered.connect(controller.redo)
         controller.changed.connect(self._on_game_changed)
 
     def _seat_setter(self, seat: int, person: bool) -> Callable[..., None]:
@@ -81,7 +98,7 @@ class FacilitatorMenu:
 
     def _enable(self, in_game: bool) -> None:
         for action in (self.clock, self.pause, self.skip, self.fast_forward, self.reveal,
-                       self.end_game):
+                       self.end_game, self.undo, self.redo, self.name_holder, self.save_as):
             action.setEnabled(in_game)
         self.seats.setEnabled(in_game)
 
@@ -98,6 +115,9 @@ class FacilitatorMenu:
         self.fast_forward.setEnabled(not over and not s.fast_forward)
         self.end_game.setEnabled(not over)
         self.reveal.setEnabled(self._controller.can_reveal and not s.revealed)
+        self.name_holder.setEnabled(not over and not s.paused)
+        self._show_undo(self._controller.undo_blocked())
+        self.redo.setEnabled(self._controller.can_redo)
         key = (tuple(p.name for p in view.participants), s.people, over)
         if key != self._seat_key:
             self._seat_key = key
@@ -108,3 +128,13 @@ class FacilitatorMenu:
                 action = self.seats.addAction(f"{p.name} ({kind}): make {other}")
                 action.triggered.connect(self._seat_setter(seat, not s.is_person(seat)))
                 action.setEnabled(not over)
+
+    def _show_undo(self, blocked: str | None) -> None:
+        """Undo greyed out with the reason in its text, tooltip and status tip, or enabled."""
+        self.undo.setEnabled(blocked is None)
+        text = UNDO if blocked is None else f"{UNDO} (not possible: {blocked})"
+        tip = ("Back to the last decision a person or the facilitator made"
+               if blocked is None else f"Undo is not possible: {blocked}.")
+        self.undo.setText(text)
+        self.undo.setToolTip(tip)
+        self.undo.setStatusTip(tip)

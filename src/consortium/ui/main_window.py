@@ -1,37 +1,61 @@
-"""The laptop's window: start screen, new-session page and the game screen, with the
-facilitator's menu bar. With two screens the board window goes full screen on the second.
+"""The laptop's window: start screen, resume list, new-session page and the game screen,
+with the facilitator's menu bar and a status bar for the autosave. With two screens the board
+window goes full screen on the second.
 
-Owns the ``Theme`` (zoom, presenter mode). Listens to ``StartScreen``/``SetupPage`` signals to
-move between pages; the game itself is driven by the ``GameController``.
+Owns the ``Theme`` (zoom, presenter mode), the data paths resolved in ``main()`` and the file
+dialogs (tests pass scripted ones). Listens to ``StartScreen``/``ResumePage``/``SetupPage``
+signals to move between pages and to ``Saving.status_changed`` to say, once, when the
+autosave fails and when it works again; the game itself is driven by the ``GameController``.
+After the start screen has painted it counts the saved sessions and, after a crash, offers
+to resume (:mod:`consortium.ui.session_files`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QScreen
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from consortium.ui.facilitator_menu import FacilitatorMenu
 from consortium.ui.start_screen import StartScreen
 from consortium.ui.theme import Theme
+from consortium.ui.widgets import label
 
 if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.engine.scenario import Scenario
+    from consortium.store.autosave import SaveStatus
+    from consortium.store.paths import DataPaths
+    from consortium.store.sessions import SessionEntry
     from consortium.ui.board_window import BoardWindow
     from consortium.ui.controller import GameController
+    from consortium.ui.file_dialogs import FileDialogs
     from consortium.ui.game_screen import GameScreen
+    from consortium.ui.name_holder_dialog import NameHolderDialog
+    from consortium.ui.resume_page import ResumePage
     from consortium.ui.session import SessionSetup
+    from consortium.ui.session_files import SessionFiles
     from consortium.ui.setup_page import SetupPage
 
 HELP_TEXT = (
     "Keyboard: Tab moves in reading order · Space shows or hides your hand behind the curtain "
     "· Enter confirms · F11 full screen · F5 presenter mode · Ctrl +/− zoom · F1 this help.\n\n"
     "Placement: click a participant, then a task (or Tab to them and press Enter, or drag).\n"
-    "Facilitator menu: talk clock (Ctrl+T), pause (Ctrl+P), skip a turn (Ctrl+K), replace a "
-    "person by a bot, fast-forward by bots, reveal (Ctrl+R), end the game early (Ctrl+E)."
+    "Facilitator menu: undo (Ctrl+Z, back to the last decision of a person, never past a "
+    "reveal), redo (Ctrl+Y), talk clock (Ctrl+T), pause (Ctrl+P), skip a turn (Ctrl+K), "
+    "replace a person by a bot, fast-forward by bots, name a holder (Ctrl+H), reveal (Ctrl+R), "
+    "end the game early (Ctrl+E).\n\n"
+    "Every action is saved at once: after a crash, the next start offers to resume."
 )
 
 
@@ -44,9 +68,20 @@ class MainWindow(QMainWindow):
         board_screen: QScreen | None = None,
         dual_screen: bool = False,
         theme: Theme | None = None,
+        paths: DataPaths | None = None,
+        files: FileDialogs | None = None,
+        offer_resume: bool = True,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Consortium")
+        self.paths = paths  # None: no resume list (the leak test's and benchmarks' windows)
+        self._files = files
+        self._sessions: SessionFiles | None = None
+        self.last_message: QMessageBox | None = None
+        self.name_holder_dialog: NameHolderDialog | None = None
+        self.resume_page: ResumePage | None = None
+        self._save_failing: Path | None = None  # the folder autosave cannot write to
+        self._save_status: QLabel | None = None  # with the first game (launch time)
         self._controller: GameController | None = None
         self._make_controller: Callable[[], GameController] | None = None
         if isinstance(controller, QObject):
@@ -68,9 +103,14 @@ class MainWindow(QMainWindow):
         if self._controller is not None:
             self._build_game()
         self.start.new_session.connect(self.show_setup)
+        self.start.resume.connect(self.show_resume)
         self.start.help.connect(self.show_help)
         self.start.quit.connect(self.close)
         self.menu.new_session.triggered.connect(self.show_setup)
+        self.menu.resume.triggered.connect(self.show_resume)
+        self.menu.open_file.triggered.connect(self.open_file)
+        self.menu.save_as.triggered.connect(self.save_as)
+        self.menu.name_holder.triggered.connect(self.ask_name_holder)
         self.menu.quit.triggered.connect(self.close)
         self.menu.help.triggered.connect(self.show_help)
         self.menu.zoom_in.triggered.connect(lambda: self.set_theme(self.theme.zoomed(0.1)))
@@ -81,6 +121,10 @@ class MainWindow(QMainWindow):
         self.menu.presenter.toggled.connect(self._on_presenter_toggled)
         self.menu.full_screen.toggled.connect(self._on_full_screen_toggled)
         self.start.new_button.setFocus()
+        if offer_resume and paths is not None:
+            self.start.first_painted.connect(
+                lambda: QTimer.singleShot(0, self._on_start_screen_shown)
+            )
 
     # --- the game screen, built with the first game -----------------------------------
 
@@ -100,6 +144,9 @@ class MainWindow(QMainWindow):
             self._board.setWindowFlag(Qt.WindowType.Window, True)
         self.pages.addWidget(self._game)
         self.menu.attach(controller)
+        if controller.saving is not None:
+            controller.saving.status_changed.connect(self._on_save_status_changed)
+            self.save_status.hide()  # the status bar, made now rather than at launch
 
     @property
     def controller(self) -> GameController:
@@ -107,6 +154,49 @@ class MainWindow(QMainWindow):
             self._build_game()
         assert self._controller is not None
         return self._controller
+
+    @property
+    def files(self) -> FileDialogs:
+        """Asks for file names (tests set scripted answers). Made when first needed, like
+        everything about files: the start screen opens without them (bench/launch.py)."""
+        if self._files is None:
+            from consortium.ui.file_dialogs import FileDialogs  # noqa: PLC0415
+
+            self._files = FileDialogs()
+        return self._files
+
+    @files.setter
+    def files(self, files: FileDialogs) -> None:
+        self._files = files
+
+    @property
+    def sessions(self) -> SessionFiles:
+        """Resume, open, save as."""
+        if self._sessions is None:
+            from consortium.ui.session_files import SessionFiles  # noqa: PLC0415
+
+            self._sessions = SessionFiles(self)
+        return self._sessions
+
+    @property
+    def save_status(self) -> QLabel:
+        """The status bar's line for the autosave: empty and hidden while saving works."""
+        if self._save_status is None:
+            self._save_status = label(name="notice", wrap=True)
+            self._save_status.setAccessibleName("Save status")
+            self._save_status.hide()
+            self.statusBar().addPermanentWidget(self._save_status, 1)
+        return self._save_status
+
+    @property
+    def in_game(self) -> bool:
+        """Whether a game is open in this window (in play or over)."""
+        return self._controller is not None and self._controller.has_game
+
+    @property
+    def current_session_folder(self) -> Path | None:
+        c = self._controller
+        return c.saving.folder if c is not None and c.saving is not None else None
 
     @property
     def board(self) -> BoardWindow:
@@ -136,7 +226,7 @@ class MainWindow(QMainWindow):
         if self.setup_page is None:
             from consortium.ui.setup_page import SetupPage  # noqa: PLC0415 - see TYPE_CHECKING
 
-            self.setup_page = SetupPage(self._scenarios())
+            self.setup_page = SetupPage(self._scenarios(), files=lambda: self.files)
             self.setup_page.start_requested.connect(self.start_session)
             self.setup_page.back_requested.connect(
                 lambda: self.pages.setCurrentWidget(self.start)
@@ -145,11 +235,47 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.setup_page)
         self.setup_page.focus_first()
 
+    def show_resume(self) -> None:
+        """The resume list, newest first (the session open here is not in it)."""
+        if self.resume_page is None:
+            from consortium.ui.resume_page import ResumePage  # noqa: PLC0415 - not at launch
+
+            self.resume_page = ResumePage()
+            self.resume_page.open_requested.connect(self._on_resume_open_requested)
+            self.resume_page.open_file_requested.connect(self.open_file)
+            self.resume_page.back_requested.connect(self._on_resume_back_requested)
+            self.pages.addWidget(self.resume_page)
+        entries = self.sessions.entries()
+        self.resume_page.set_entries(entries)
+        if not self.in_game:
+            self.start.set_sessions(len(entries))
+        self.pages.setCurrentWidget(self.resume_page)
+        self.resume_page.focus_first()
+
+    def _on_start_screen_shown(self) -> None:
+        self.sessions.check_at_start()
+
+    def open_file(self) -> None:
+        self.sessions.open_file()
+
+    def save_as(self) -> None:
+        self.sessions.save_as()
+
+    def _on_resume_open_requested(self, entry: SessionEntry) -> None:
+        self.sessions.open_session(entry)
+
+    def _on_resume_back_requested(self) -> None:
+        self.pages.setCurrentWidget(self.game if self.in_game else self.start)
+
     def start_session(self, setup: SessionSetup) -> None:
+        self.enter_game()
+        self.controller.start(setup)
+
+    def enter_game(self) -> None:
+        """Show the game screen (and the board on the projector) for a game about to load."""
         self.pages.setCurrentWidget(self.game)
         if self.dual_screen:
             self._show_board_on_projector()
-        self.controller.start(setup)
 
     def _show_board_on_projector(self) -> None:
         if self._board_screen is not None:
@@ -158,6 +284,47 @@ class MainWindow(QMainWindow):
             self.board.showFullScreen()
         else:
             self.board.show()
+
+    def show_message(
+        self, title: str, text: str, lines: Sequence[str] = (),
+        *, icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+    ) -> QMessageBox:
+        from consortium.ui.messages import message  # noqa: PLC0415 - not at launch
+
+        self.last_message = message(self, title, text, lines, icon=icon)
+        return self.last_message
+
+    def ask_name_holder(self) -> None:
+        """Facilitator → Name a holder…: a dialog on the laptop, with a confirm step."""
+        from consortium.ui.name_holder_dialog import NameHolderDialog  # noqa: PLC0415
+
+        c = self.controller
+        if not c.has_game:
+            return
+        dialog = NameHolderDialog(c.view, c.hidden_cards(), self)
+        dialog.named.connect(c.name_holder)
+        dialog.finished.connect(self._on_name_holder_finished)
+        self.name_holder_dialog = dialog
+        dialog.open()
+
+    def _on_name_holder_finished(self) -> None:
+        dialog, self.name_holder_dialog = self.name_holder_dialog, None
+        if dialog is not None:
+            dialog.hide()
+            dialog.deleteLater()  # the hidden cards it listed go with it
+
+    def _on_save_status_changed(self, status: SaveStatus) -> None:
+        """Said once when saving fails, cleared once when it works again."""
+        if not status.ok:
+            self._save_failing = status.folder
+            self.save_status.setText(status.message)
+            self.save_status.show()
+            return
+        self.save_status.clear()
+        self.save_status.hide()
+        failing, self._save_failing = self._save_failing, None
+        if failing == status.folder:  # not a new session's clean slate
+            self.statusBar().showMessage(f"Saving works again ({status.folder}).", 15000)
 
     def show_help(self) -> None:
         box = QMessageBox(self)
@@ -189,7 +356,10 @@ class MainWindow(QMainWindow):
             self.showNormal()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """The projector's board window closes with the laptop's window."""
+        """The projector's board window closes with the laptop's window; the autosave ends
+        cleanly (the session stays in the resume list, with no crash offer next time)."""
+        if self._controller is not None:
+            self._controller.shutdown()
         if self.dual_screen and self._board is not None:
             self._board.close()
         super().closeEvent(event)

@@ -79,6 +79,8 @@ class PitStopView(QWidget):
 
     def _on_game_changed(self, change: Change) -> None:
         view = change.view
+        if change.round_start is not None:
+            self.work.start_from(change.round_start)
         if view.phase is not Phase.PIT_STOP:
             self.work.remember(view)
         if not change.pit_stops or not view.pit_stops:

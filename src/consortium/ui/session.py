@@ -63,7 +63,12 @@ class Change:
     session_changed: bool = True
     debrief: bool = False  # the revealed debrief became available (or went, for a new game)
     new_game: bool = False  # a different game: forget everything remembered from the last
+    # With a game taken over from a save: the public view as the round began, so the pit
+    # stop can say what this round added (a window that watched the round remembers it).
+    round_start: PublicState | None = None
 
     @classmethod
-    def everything(cls, view: PublicState, session: SessionView) -> Change:
-        return cls(view, session, debrief=True, new_game=True)
+    def everything(
+        cls, view: PublicState, session: SessionView, round_start: PublicState | None = None
+    ) -> Change:
+        return cls(view, session, debrief=True, new_game=True, round_start=round_start)

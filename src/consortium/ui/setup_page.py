@@ -2,11 +2,16 @@
 
 Scenario (with blurb), participants (name, sector, person or bot; 3–8 seats), preset, rounds,
 mode schedule (including the 90-minute plan), turnover, talk clock, secret ballot and the
-seed (advanced). Emits ``start_requested(SessionSetup)``. Session codes come later; the seed
-field is where they will go.
+seed (advanced). The scenario's tasks can be exported to a spreadsheet (CSV) and imported
+back, checked like a scenario file: a problem is shown at its row and column, and the
+scenario stays as it was. Emits ``start_requested(SessionSetup)``. Session codes come later;
+the seed field is where they will go.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -25,6 +31,8 @@ from PySide6.QtWidgets import (
 from consortium.engine.scenario import Scenario
 from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
 from consortium.ui.combo_delegate import ComboDelegate
+from consortium.ui.file_dialogs import CSV, FileDialogs
+from consortium.ui.messages import message
 from consortium.ui.seats_model import BOT, BOT_POLICY, PERSON, SeatsModel
 from consortium.ui.session import SessionSetup
 from consortium.ui.widgets import button, label
@@ -53,15 +61,32 @@ class SetupPage(QWidget):
     start_requested = Signal(object)
     back_requested = Signal()
 
-    def __init__(self, scenarios: dict[str, Scenario], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        scenarios: dict[str, Scenario],
+        parent: QWidget | None = None,
+        *,
+        files: Callable[[], FileDialogs] = FileDialogs,
+    ) -> None:
         super().__init__(parent)
-        self._scenarios = scenarios
+        self._scenarios = dict(scenarios)
+        self._files = files
+        self.last_message: QMessageBox | None = None
+        self._imported: dict[str, str] = {}  # scenario id: "from tasks.csv"
         self.setAccessibleName("New session")
         self.scenario = QComboBox()
         self.scenario.setAccessibleName("Scenario")
         for sid, sc in scenarios.items():
             self.scenario.addItem(sc.title, sid)
         self.blurb = label(wrap=True, name="hint")
+        self.tasks_hint = label(wrap=True, name="hint")
+        self.tasks_hint.setAccessibleName("Tasks")
+        self.import_button = button("Import tasks from CSV…", "secondary",
+                                    accessible="Import tasks from a spreadsheet")
+        self.export_button = button("Export tasks to CSV…", "secondary",
+                                    accessible="Export tasks to a spreadsheet")
+        self.import_button.clicked.connect(self.import_tasks)
+        self.export_button.clicked.connect(self.export_tasks)
         self.preset = QComboBox()
         self.preset.setAccessibleName("Preset")
         self.preset.addItems(list(PRESETS))
@@ -113,6 +138,11 @@ class SetupPage(QWidget):
         form = QFormLayout()
         form.addRow("Scenario", self.scenario)
         form.addRow("", self.blurb)
+        task_row = QHBoxLayout()
+        task_row.addWidget(self.tasks_hint, 1)
+        task_row.addWidget(self.export_button)
+        task_row.addWidget(self.import_button)
+        form.addRow("Tasks", task_row)
         form.addRow("Preset", self.preset)
         form.addRow("Rounds", self.rounds)
         form.addRow("Mode schedule", self.schedule)
@@ -160,6 +190,8 @@ class SetupPage(QWidget):
     def _on_scenario_changed(self) -> None:
         sc = self.current_scenario
         self.blurb.setText(sc.blurb)
+        source = self._imported.get(sc.id, "in the scenario")
+        self.tasks_hint.setText(f"{len(sc.tasks)} tasks {source}")
         sectors = [(s.id, s.name) for s in sc.sectors]
         if not self.seats.seats():
             seats = [
@@ -215,6 +247,50 @@ class SetupPage(QWidget):
 
     def _on_start_clicked(self) -> None:
         self.start_requested.emit(self.setup())
+
+    # --- tasks as a spreadsheet ---------------------------------------------------------------
+
+    def export_tasks(self) -> bool:
+        from consortium.store.fs import FileSystem, atomic_write, reason  # noqa: PLC0415
+        from consortium.store.task_csv import tasks_csv  # noqa: PLC0415
+
+        sc = self.current_scenario
+        path = self._files().save_path(self, "Export the tasks to a spreadsheet",
+                                       Path.home() / f"{sc.id}-tasks.csv", CSV)
+        if path is None:
+            return False
+        try:
+            atomic_write(FileSystem(), path, tasks_csv(sc.tasks))
+        except OSError as error:
+            self._problem("Cannot export the tasks",
+                          f"Cannot write {path}: {reason(error)}.", [])
+            return False
+        self.tasks_hint.setText(f"{len(sc.tasks)} tasks · exported to {path.name}")
+        return True
+
+    def import_tasks(self) -> bool:
+        from consortium.engine.scenario_toml import ScenarioError  # noqa: PLC0415
+        from consortium.store.codec import printable  # noqa: PLC0415
+        from consortium.store.task_csv import read_tasks_csv_file  # noqa: PLC0415
+
+        sc = self.current_scenario
+        path = self._files().open_path(self, "Import tasks from a spreadsheet", None, CSV)
+        if path is None:
+            return False
+        try:
+            changed = read_tasks_csv_file(path, sc)
+        except ScenarioError as error:
+            self._problem("Cannot import these tasks",
+                          f"{path.name} was not imported; the scenario's tasks are as they "
+                          "were.", [f"{path}:", *(printable(str(p)) for p in error.problems)])
+            return False
+        self._scenarios[sc.id] = changed
+        self._imported[sc.id] = f"from {path.name}"
+        self.tasks_hint.setText(f"{len(changed.tasks)} tasks from {path.name}")
+        return True
+
+    def _problem(self, title: str, text: str, lines: list[str]) -> None:
+        self.last_message = message(self, title, text, lines)
 
     def focus_first(self) -> None:
         self.scenario.setFocus(Qt.FocusReason.OtherFocusReason)

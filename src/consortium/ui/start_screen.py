@@ -1,7 +1,8 @@
 """The start screen: New session · Resume · Help · Quit. Opens in well under a second: it
-imports no scenario and builds no game. Emits ``new_session``, ``help`` and ``quit``; emits
-``first_painted`` once, after its first paint (``--exit-when-ready`` and the launch benchmark
-wait for it). Listens to no game signal."""
+imports no scenario, reads no save and builds no game; the window tells it afterwards how
+many sessions can be resumed (:meth:`StartScreen.set_sessions`). Emits ``new_session``,
+``resume``, ``help`` and ``quit``; emits ``first_painted`` once, after its first paint
+(``--exit-when-ready`` and the launch benchmark wait for it). Listens to no game signal."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from consortium.ui.widgets import button, label
 
 class StartScreen(QWidget):
     new_session = Signal()
+    resume = Signal()
     help = Signal()
     quit = Signal()
     first_painted = Signal()
@@ -35,8 +37,9 @@ class StartScreen(QWidget):
         self.new_button.clicked.connect(self.new_session)
         self.resume_button = button("Resume a session", "secondary")
         self.resume_button.setAccessibleName("Resume a session")
-        self.resume_button.setEnabled(False)  # autosave comes with the store issue
-        self.resume_button.setToolTip("No saved sessions yet.")
+        self.resume_button.setAutoDefault(True)
+        self.resume_button.clicked.connect(self.resume)
+        self.set_sessions(0)
         self.help_button = button("Help (F1)", "secondary")
         self.help_button.setAccessibleName("Help")
         self.help_button.setAutoDefault(True)
@@ -54,6 +57,12 @@ class StartScreen(QWidget):
             b.setMinimumWidth(420)
             layout.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
+
+    def set_sessions(self, count: int) -> None:
+        """How many unfinished sessions the Resume list holds."""
+        self.resume_button.setEnabled(count > 0)
+        self.resume_button.setText(f"Resume a session ({count})" if count else "Resume a session")
+        self.resume_button.setToolTip("" if count else "No unfinished sessions saved yet.")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -77,6 +77,9 @@ QGroupBox {{ font-weight: 700; border: 2px solid #8a94a6; margin-top: 1.2em; pad
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
 QCheckBox::indicator {{ width: 1.1em; height: 1.1em; }}
 QMenuBar, QMenu {{ font-size: {p(0.9)}pt; }}
+QMenu {{ border: 1px solid #8a94a6; }}
+QMenu::item:disabled {{ color: #6b7280; }}
+QMenu::item:selected:enabled {{ background: {ACCENT}; color: {ACCENT_INK}; }}
 QHeaderView::section {{ background: {PANEL}; font-weight: 700; padding: 4px; }}
 """
 

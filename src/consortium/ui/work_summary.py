@@ -33,6 +33,12 @@ class WorkSummary(QWidget):
             self._round = view.round
             self._start = {t.id: (t.progress, t.discovered) for t in view.tasks}
 
+    def start_from(self, view: PublicState) -> None:
+        """The tasks as they stood when the round began, told (a game taken over from a
+        save, where this window did not watch the round begin)."""
+        self._round = -1
+        self.remember(view)
+
     def show_round(self, view: PublicState) -> None:
         worked = [t for t in view.tasks if self._worked(t, view)]
         while len(self.rows) < len(worked):

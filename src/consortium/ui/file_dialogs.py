@@ -1,0 +1,55 @@
+"""Asking for a file name: the one place the window opens a ``QFileDialog``.
+
+The window and the new-session page ask through a :class:`FileDialogs` they are given, so a
+test hands them a :class:`ScriptedFiles` with the paths a person would have chosen (a real
+file dialog cannot be clicked offscreen) and everything after the choice runs for real.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+SAVES = "Consortium saves (*.consortium *.json);;All files (*)"
+CSV = "Spreadsheets (*.csv);;All files (*)"
+
+
+class FileDialogs:
+    """The real dialogs. Each returns the chosen path, or ``None`` when cancelled."""
+
+    def open_path(
+        self, parent: QWidget, title: str, folder: Path | None, kinds: str
+    ) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder or ""), kinds)
+        return Path(name) if name else None
+
+    def save_path(
+        self, parent: QWidget, title: str, suggested: Path | None, kinds: str
+    ) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested or ""), kinds)
+        return Path(name) if name else None
+
+
+class ScriptedFiles(FileDialogs):
+    """Answers with the given paths in turn (``None``: the person cancelled); for tests and
+    the screenshot script. ``asked`` records each dialog's title."""
+
+    def __init__(self, answers: Iterable[Path | None]) -> None:
+        self.answers = list(answers)
+        self.asked: list[str] = []
+
+    def _next(self, title: str) -> Path | None:
+        self.asked.append(title)
+        return self.answers.pop(0) if self.answers else None
+
+    def open_path(
+        self, parent: QWidget, title: str, folder: Path | None, kinds: str
+    ) -> Path | None:
+        return self._next(title)
+
+    def save_path(
+        self, parent: QWidget, title: str, suggested: Path | None, kinds: str
+    ) -> Path | None:
+        return self._next(title)

@@ -1,0 +1,49 @@
+"""Plain messages on the laptop: a file that cannot be opened, a save that failed, a session
+resumed from an earlier autosave. Never a traceback.
+
+Every box opens window-modal without blocking (``open``, not ``exec``), so the game's timers
+keep running behind it and tests can read and close it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem, QWidget
+
+SHOWN_LINES = 12  # more problems than this go behind "Show Details…"
+WIDTH = 720  # pixels: a file path and a problem's place fit on one line
+
+
+def widen(box: QMessageBox, width: int = WIDTH) -> None:
+    """A message box sizes itself to its first line; paths and places read better wide."""
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
+
+
+def message(
+    parent: QWidget,
+    title: str,
+    text: str,
+    lines: Sequence[str] = (),
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+) -> QMessageBox:
+    """A message box with ``text`` and, below it, the problem ``lines`` as they are."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setAccessibleName(title)
+    box.setText(text)
+    if lines:
+        shown = list(lines[:SHOWN_LINES])
+        if len(lines) > SHOWN_LINES:
+            shown.append(f"… and {len(lines) - SHOWN_LINES} more (Show Details…)")
+            box.setDetailedText("\n".join(lines))
+        box.setInformativeText("\n".join(shown))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    widen(box)
+    box.open()
+    return box

@@ -1,0 +1,122 @@
+"""Facilitator, mid-game: "Name a holder…" — say out loud who holds a card (of a lost
+perspective, say), which makes it public for good (the engine's ``NameHolder``).
+
+A dialog on the laptop, never part of the shared board: the facilitator picks a participant
+and one of their hidden cards, which only this dialog shows, then confirms ("This card will be
+shown to everyone"). Built from the public view and the controller's
+:meth:`~consortium.ui.controller.GameController.hidden_cards`; emits ``named(seat, slot)``
+after the confirm. Listens to no signal: it is built when opened and thrown away after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consortium.engine.state import Card, PublicState
+from consortium.ui.labels import card_text, seat_title
+from consortium.ui.widgets import label
+
+CONFIRM = "This card will be shown to everyone"
+
+
+class NameHolderDialog(QDialog):
+    named = Signal(int, int)
+
+    def __init__(
+        self,
+        view: PublicState,
+        hidden: Sequence[tuple[int, int, Card]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Name a holder")
+        self.setAccessibleName("Name a holder")
+        self._view = view
+        self._hidden = list(hidden)
+        seats = sorted({seat for seat, _, _ in self._hidden})
+        self.who = QComboBox()
+        self.who.setAccessibleName("Participant")
+        for seat in seats:
+            self.who.addItem(seat_title(view, seat), seat)
+        self.card = QComboBox()
+        self.card.setAccessibleName("Hidden card")
+        self.next_button = QPushButton("Name this holder…")
+        self.next_button.setAccessibleName("Name this holder")
+        self.next_button.setDefault(True)
+        cancel = QPushButton("Cancel")
+        cancel.setAccessibleName("Cancel")
+        choose = QWidget()
+        form = QFormLayout()
+        form.addRow("Participant", self.who)
+        form.addRow("Hidden card", self.card)
+        box = QVBoxLayout(choose)
+        box.addWidget(label("Only you see these cards (the laptop, not the board). The one you "
+                            "name becomes public for good.", name="hint", wrap=True))
+        box.addLayout(form)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.next_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        box.addWidget(buttons)
+
+        confirm = QWidget()
+        self.confirm_text = label(name="big", wrap=True)
+        self.confirm_button = QPushButton("Show it to everyone")
+        self.confirm_button.setAccessibleName("Show it to everyone")
+        back = QPushButton("Back")
+        back.setAccessibleName("Back")
+        c = QVBoxLayout(confirm)
+        c.addWidget(self.confirm_text)
+        row = QDialogButtonBox()
+        row.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        row.addButton(back, QDialogButtonBox.ButtonRole.RejectRole)
+        c.addWidget(row)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(choose)
+        self.pages.addWidget(confirm)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        if not self._hidden:
+            box.insertWidget(0, label("Every card of the people in the room is already public.",
+                                      wrap=True))
+            self.next_button.setEnabled(False)
+
+        self.who.currentIndexChanged.connect(self._on_who_changed)
+        self.next_button.clicked.connect(self._on_next_clicked)
+        cancel.clicked.connect(self.reject)
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.confirm_button.clicked.connect(self._on_confirm_clicked)
+        self._on_who_changed()
+
+    def _on_who_changed(self) -> None:
+        seat = self.who.currentData()
+        self.card.clear()
+        for s, slot, card in self._hidden:
+            if s == seat:
+                self.card.addItem(card_text(self._view.catalog, card), slot)
+
+    def _on_next_clicked(self) -> None:
+        if self.who.currentData() is None or self.card.currentData() is None:
+            return
+        name = self._view.participants[int(self.who.currentData())].name
+        self.confirm_text.setText(
+            f"{CONFIRM}: {name} holds {self.card.currentText()}. It cannot be undone."
+        )
+        self.pages.setCurrentIndex(1)
+        self.confirm_button.setFocus()
+
+    def _on_confirm_clicked(self) -> None:
+        self.named.emit(int(self.who.currentData()), int(self.card.currentData()))
+        self.accept()

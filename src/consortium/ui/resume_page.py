@@ -1,0 +1,129 @@
+"""The Resume page: unfinished sessions, newest first, with scenario, round, phase, players
+and when they were last saved (FACILITATION.md, "Start"); and a way to open a save file
+brought on a USB stick.
+
+Shows the store's resume list (:func:`~consortium.store.sessions.list_sessions`, read from
+each save's header, no replay). Emits ``open_requested(SessionEntry)`` (Enter, a double
+click or "Open"), ``open_file_requested`` and ``back_requested``. Listens to no game signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consortium.store.save_file import SaveHeader
+from consortium.store.sessions import SessionEntry
+from consortium.ui.labels import PHASE_LABELS
+from consortium.ui.table_model import RowsModel
+from consortium.ui.widgets import button, label
+
+COLUMNS = ("Scenario", "Round", "Phase", "Players", "Last saved")
+
+
+def when(moment: datetime) -> str:
+    """A save's time as the trainer's clock shows it: 'Thu 28 Nov, 14:05'."""
+    return moment.astimezone().strftime("%a %d %b, %H:%M")
+
+
+def session_row(entry: SessionEntry) -> tuple[str, ...]:
+    h: SaveHeader = entry.header
+    round_text = "Setting up" if h.round == 0 else f"Round {h.round} of {h.rounds}"
+    saved = when(h.saved_at)
+    if entry.interrupted:
+        saved += " · not closed (interrupted)"
+    return (h.scenario_title, round_text, PHASE_LABELS[h.phase], ", ".join(h.players), saved)
+
+
+class _SessionsTable(QTableView):
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class ResumePage(QWidget):
+    open_requested = Signal(object)
+    open_file_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Resume a session")
+        self.entries: tuple[SessionEntry, ...] = ()
+        self.model = RowsModel(COLUMNS, self)
+        self.table = _SessionsTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Unfinished sessions, newest first")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = label("No unfinished sessions. Every session is saved after each action "
+                           "and listed here until its game ends.", name="big", wrap=True)
+        self.open_button = button("Open the selected session (Enter)",
+                                  accessible="Open the selected session")
+        self.open_button.setAutoDefault(True)
+        self.file_button = button("Open a save file…", "secondary")
+        self.back_button = button("Back", "secondary")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.file_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(label("Resume a session", name="title"))
+        layout.addWidget(label("Opening a session puts the group back exactly where it was, "
+                               "with the curtain down.", name="hint", wrap=True))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(bottom)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.file_button.clicked.connect(self.open_file_requested)
+        self.back_button.clicked.connect(self.back_requested)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.activated_row.connect(self._open_row)
+
+    def set_entries(self, entries: Sequence[SessionEntry]) -> None:
+        self.entries = tuple(entries)
+        self.model.set_rows([session_row(e) for e in self.entries])
+        self.empty.setVisible(not self.entries)
+        self.table.setVisible(bool(self.entries))
+        self.open_button.setEnabled(bool(self.entries))
+        if self.entries:
+            self.table.selectRow(0)
+
+    def focus_first(self) -> None:
+        (self.table if self.entries else self.file_button).setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )
+
+    def _on_open_clicked(self) -> None:
+        self._open_row(self.table.currentIndex().row())
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        self._open_row(index.row())
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self.entries):
+            self.open_requested.emit(self.entries[row])

@@ -1,0 +1,165 @@
+"""The Session menu's files: the resume list and the crash offer at start, opening a save
+file someone brought, and Save as….
+
+Everything here goes through the store, and every failure ends in a plain message on the
+laptop (:mod:`consortium.ui.messages`), never a traceback: the game in play keeps running and
+nothing already saved is touched (opening never writes; a file opened from elsewhere is
+autosaved into a new session folder of its own). The store is imported when first needed,
+not at launch (bench/launch.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from consortium.ui.file_dialogs import SAVES
+from consortium.ui.messages import widen
+
+if TYPE_CHECKING:
+    from consortium.store.sessions import SessionEntry
+    from consortium.ui.main_window import MainWindow
+
+CRASH_TITLE = "Resume the interrupted session?"
+
+
+class SessionFiles:
+    """Resume, open and save for one main window (which owns the pages and the game)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._w = window
+        self.crash_offer: QMessageBox | None = None
+
+    # --- the resume list and the crash offer -----------------------------------------------
+
+    def entries(self) -> list[SessionEntry]:
+        """Unfinished sessions, newest first, without the one open in this window."""
+        from consortium.store.sessions import list_sessions  # noqa: PLC0415 - not at launch
+
+        paths = self._w.paths
+        if paths is None:
+            return []
+        current = self._w.current_session_folder
+        return [e for e in list_sessions(paths.sessions) if e.folder != current]
+
+    def check_at_start(self) -> None:
+        """After the start screen has painted: count the sessions for Resume, and when the
+        last window did not close cleanly (a crash, a dead battery), offer to resume it."""
+        entries = self.entries()
+        self._w.start.set_sessions(len(entries))
+        interrupted = [e for e in entries if e.interrupted]
+        if interrupted and not self._w.in_game:
+            self.offer(interrupted[0])
+
+    def offer(self, entry: SessionEntry) -> QMessageBox:
+        h = entry.header
+        box = QMessageBox(self._w)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(CRASH_TITLE)
+        box.setAccessibleName(CRASH_TITLE)
+        box.setText("Consortium did not close properly last time. Resume that session where "
+                    "it stopped?")
+        round_text = f"round {h.round} of {h.rounds}" if h.round else "setting up"
+        box.setInformativeText(
+            f"{h.scenario_title}, {round_text}, with {', '.join(h.players)}.\n"
+            "“Not now” keeps it in the Resume list and stops this question."
+        )
+        resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        resume.setAccessibleName("Resume")
+        later.setAccessibleName("Not now")
+        box.setDefaultButton(resume)
+        resume.clicked.connect(lambda: self.open_session(entry))
+        later.clicked.connect(lambda: self._dismiss(entry))
+        self.crash_offer = box
+        widen(box, 560)
+        box.open()
+        return box
+
+    def _dismiss(self, entry: SessionEntry) -> None:
+        from consortium.store.sessions import dismiss_interrupted  # noqa: PLC0415
+
+        dismiss_interrupted(entry.folder)
+        self._w.statusBar().showMessage(
+            f"{entry.header.scenario_title} stays in Resume a session.", 10000
+        )
+
+    def open_session(self, entry: SessionEntry) -> bool:
+        """Put the group back exactly where the session was, the curtain down."""
+        from consortium.store.save_file import SaveError, describe  # noqa: PLC0415
+        from consortium.store.sessions import resume_session  # noqa: PLC0415
+
+        try:
+            resumed = resume_session(entry.folder)
+        except SaveError as error:
+            self._w.show_message("Cannot resume this session",
+                                 "None of this session's saves opens. Nothing was changed.",
+                                 describe(error, entry.save).splitlines())
+            return False
+        self._w.enter_game()
+        self._w.controller.resume(resumed.loaded, folder=entry.folder)
+        if resumed.note:
+            self._w.show_message("Resumed from an earlier autosave", resumed.note,
+                                 icon=QMessageBox.Icon.Information)
+        return True
+
+    # --- files from elsewhere ---------------------------------------------------------------
+
+    def open_file(self) -> bool:
+        """Session → Open a save file…: a save from a USB stick or another laptop."""
+        from consortium.store.save_file import SaveError, describe  # noqa: PLC0415
+        from consortium.store.save_load import read_save_file  # noqa: PLC0415
+
+        w = self._w
+        path = w.files.open_path(w, "Open a save file", None, SAVES)
+        if path is None:
+            return False
+        goes_on = " The game in play goes on." if w.in_game else ""
+        try:
+            loaded = read_save_file(path)
+        except SaveError as error:
+            w.show_message("Cannot open this file",
+                           f"{path.name} cannot be opened. Nothing was changed.{goes_on}",
+                           describe(error, path).splitlines())
+            return False
+        except Exception as error:  # a loader bug must not take the session down with it
+            w.show_message("Cannot open this file",
+                           f"{path.name} cannot be opened. Nothing was changed.{goes_on}",
+                           [f"{path}:", f"file: an internal error ({type(error).__name__})"])
+            return False
+        was_playing = w.in_game
+        w.enter_game()
+        w.controller.resume(loaded, folder=None)
+        if was_playing:
+            w.statusBar().showMessage("The game before stays in Resume a session.", 10000)
+        return True
+
+    def save_as(self) -> bool:
+        """Session → Save as…: the session as one file (for a USB stick), written whole or
+        not at all."""
+        from consortium.store.autosave import utc_now  # noqa: PLC0415
+        from consortium.store.fs import reason  # noqa: PLC0415
+        from consortium.store.save_file import SAVE_SUFFIX, write_save_file  # noqa: PLC0415
+
+        w = self._w
+        c = w.controller
+        if not c.has_game:
+            return False
+        scenario_id = c.state.ctx.scenario.id
+        suggested = Path.home() / f"{scenario_id}-round-{c.view.round}{SAVE_SUFFIX}"
+        path = w.files.save_path(w, "Save the session as", suggested, SAVES)
+        if path is None:
+            return False
+        if not path.suffix:
+            path = path.with_suffix(SAVE_SUFFIX)
+        try:
+            write_save_file(path, c.state, c.actions, c.room, started_at=c.started_at,
+                            saved_at=utc_now())
+        except OSError as error:
+            w.show_message("Cannot save", f"Cannot save to {path}: {reason(error)}.",
+                           ["Nothing else was changed; the autosave goes on as before."])
+            return False
+        w.statusBar().showMessage(f"Saved to {path}", 10000)
+        return True

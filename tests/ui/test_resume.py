@@ -1,0 +1,310 @@
+"""Never lose a workshop, through the real window (issue 4): resume from the start screen, the
+crash offer after an unclean exit, a fallback to an earlier autosave, and files from a USB
+stick that cannot be opened while the game goes on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from consortium.engine.state import Phase
+from consortium.store.paths import DataPaths
+from consortium.store.scenarios import shipped_scenarios
+from consortium.store.sessions import OPEN_MARKER, save_versions
+from consortium.ui.controller import GameController
+from consortium.ui.file_dialogs import ScriptedFiles
+from consortium.ui.main_window import MainWindow
+from consortium.ui.private_panel import PrivatePanel
+from consortium.ui.saving import Saving
+from tests.ui.driver import Driver
+from tests.ui.widget_text import dump
+
+PICK = 2  # Pick your own every round: people's private turns behind the curtain
+
+
+def open_window(qtbot: QtBot, paths: DataPaths) -> MainWindow:
+    """A second start of the program on the same data folder."""
+    controller = GameController(pacing_ms=0, saving=Saving(paths.sessions))
+    win = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=paths)
+    controller.setParent(win)
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def play_into_round_two(qtbot: QtBot, window: MainWindow, *, pit_stop: bool = False) -> Driver:
+    """Some decisions, ending on a person's private turn with the hand open (or at the
+    first pit stop)."""
+    driver = Driver(qtbot, window)
+    driver.start(PICK)
+    c = window.controller
+    if pit_stop:
+        # the second pit stop: what round 2 added is not the tasks' whole progress
+        driver.play_until(lambda: c.view.phase is Phase.PIT_STOP and c.view.round == 2)
+    else:
+        driver.play_until(lambda: c.view.round == 2 and driver.curtain.active)
+        driver.click(driver.curtain.show_button)
+        assert driver.curtain.panel is not None
+    assert c.saving is not None
+    status = c.saving.flush()
+    assert status is not None and status.ok and status.saved_step == len(c.actions)
+    return driver
+
+
+def board_text(window: MainWindow) -> list[str]:
+    """What the room sees on the board: every visible widget's texts (a hidden page may
+    still hold an earlier pit stop, drawn from what that window watched)."""
+    QApplication.processEvents()
+    return [line for line in dump(window.board) if " | True | " in line]
+
+
+def test_resume_from_the_start_screen(
+    qtbot: QtBot, window: MainWindow, data_paths: DataPaths, qtmodeltester: ModelTester
+) -> None:
+    play_into_round_two(qtbot, window)
+    c = window.controller
+    view, log, people = c.view, c.actions, c.session.people
+    title = c.state.ctx.scenario.title
+    window.game.curtain.close_panel()
+    seen = board_text(window)
+    window.close()  # a clean end: the session stays in the list, no crash offer
+    folder = next(data_paths.sessions.iterdir())
+    assert not (folder / OPEN_MARKER).exists()
+
+    again = open_window(qtbot, data_paths)
+    qtbot.waitUntil(again.start.resume_button.isEnabled)
+    assert again.start.resume_button.text() == "Resume a session (1)"
+    assert again.sessions.crash_offer is None
+    qtbot.mouseClick(again.start.resume_button, Qt.MouseButton.LeftButton)
+    page = again.resume_page
+    assert page is not None and page.isVisible()
+    row = [page.model.index(0, col).data() for col in range(page.model.columnCount())]
+    players = ", ".join(p.name for p in view.participants if p.present)
+    assert row[:4] == [title, "Round 2 of 3", "Private turns", players]
+    assert "interrupted" not in row[4]
+    qtmodeltester.check(page.model)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+
+    c2 = again.controller
+    assert again.pages.currentWidget() is again.game
+    assert c2.view == view and c2.actions == log and c2.session.people == people
+    curtain = again.game.curtain
+    assert curtain.active and curtain.panel is None  # the curtain is down
+    assert not again.findChildren(PrivatePanel)
+    assert board_text(again) == seen
+    # the group plays on in the same folder, and the session is open again
+    Driver(qtbot, again).step()
+    assert len(c2.actions) > len(log)
+    assert c2.saving is not None and c2.saving.folder == folder
+    c2.saving.flush()
+    assert (folder / OPEN_MARKER).exists()
+
+
+def test_a_crash_is_offered_at_the_next_start(
+    qtbot: QtBot, window: MainWindow, data_paths: DataPaths
+) -> None:
+    play_into_round_two(qtbot, window, pit_stop=True)
+    c = window.controller
+    view = c.view
+    seen = board_text(window)
+    assert any("this round" in line for line in seen)  # the board after work
+    assert c.saving is not None
+    folder = c.saving.folder
+    assert folder is not None and (folder / OPEN_MARKER).exists()
+    window.close()
+    (folder / OPEN_MARKER).write_text("{}")  # the marker a killed process leaves behind
+
+    again = open_window(qtbot, data_paths)
+    qtbot.waitUntil(lambda: again.sessions.crash_offer is not None)
+    offer = again.sessions.crash_offer
+    assert offer is not None and offer.isVisible()
+    assert "did not close properly" in offer.text()
+    assert "round 2 of 3, with" in offer.informativeText()
+    resume = next(b for b in offer.buttons() if b.text() == "Resume")
+    qtbot.mouseClick(resume, Qt.MouseButton.LeftButton)
+    assert again.controller.view == view
+    assert again.board.pages.currentWidget() is again.board.pit_stop
+    assert board_text(again) == seen  # the pit stop says what the round added, as before
+
+
+def test_not_now_stops_the_offer_and_keeps_the_session(
+    qtbot: QtBot, window: MainWindow, data_paths: DataPaths
+) -> None:
+    play_into_round_two(qtbot, window)
+    c = window.controller
+    assert c.saving is not None
+    folder = c.saving.folder
+    assert folder is not None
+    window.close()
+    (folder / OPEN_MARKER).write_text("{}")
+
+    again = open_window(qtbot, data_paths)
+    qtbot.waitUntil(lambda: again.sessions.crash_offer is not None)
+    offer = again.sessions.crash_offer
+    assert offer is not None
+    later = next(b for b in offer.buttons() if b.text() == "Not now")
+    qtbot.mouseClick(later, Qt.MouseButton.LeftButton)
+    assert not (folder / OPEN_MARKER).exists()
+    assert not again.in_game
+    assert again.start.resume_button.text() == "Resume a session (1)"
+    third = open_window(qtbot, data_paths)
+    qtbot.waitUntil(third.start.resume_button.isEnabled)
+    assert third.sessions.crash_offer is None
+
+
+def test_a_damaged_newest_autosave_falls_back_and_says_so(
+    qtbot: QtBot, window: MainWindow, data_paths: DataPaths
+) -> None:
+    play_into_round_two(qtbot, window)
+    c = window.controller
+    before_last = c.actions[:-1]
+    window.close()
+    folder = next(data_paths.sessions.iterdir())
+    newest = save_versions(folder)[0]
+    newest.write_bytes(newest.read_bytes()[: len(newest.read_bytes()) // 2])  # cut short
+
+    again = open_window(qtbot, data_paths)
+    qtbot.waitUntil(again.start.resume_button.isEnabled)
+    again.show_resume()
+    page = again.resume_page
+    assert page is not None
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert again.controller.actions == before_last
+    note = again.last_message
+    assert note is not None and note.isVisible()
+    assert note.windowTitle() == "Resumed from an earlier autosave"
+    assert newest.name in note.text() and "could not be opened" in note.text()
+
+
+# --- files people bring ---------------------------------------------------------------------
+
+
+def broken_files(good: bytes, folder: Path) -> dict[str, tuple[Path, str]]:
+    """Files that must not open, each with a place its message must name."""
+    text = good.decode("utf-8")
+    header, rest = text.split("\n", 1)
+    tree = json.loads(header[: -1] + "}")
+    tree["header"]["format_version"] = 99
+    future = json.dumps(tree, separators=(",", ":"))[:-1] + ",\n" + rest
+    edited = text.replace('{"type":"Initiate","seat":0', '{"type":"Initiate","seat":7', 1)
+    if edited == text:
+        edited = text.replace('"seed":', '"seed":1', 1)
+    cases = {
+        "truncated.consortium": (good[: len(good) // 3], "file"),
+        "oversized.consortium": (good + b" " * (1024 * 1024), "file"),
+        "utf16.consortium": (text.encode("utf-16"), "file"),
+        "future.consortium": (future.encode("utf-8"), "header.format_version"),
+        "hand-edited.consortium": (edited.encode("utf-8"), ""),
+        "not-a-save.consortium": (b"\x00\xff garbage", "file"),
+    }
+    out: dict[str, tuple[Path, str]] = {}
+    for name, (data, place) in cases.items():
+        path = folder / name
+        path.write_bytes(data)
+        out[name] = (path, place)
+    return out
+
+
+def test_a_broken_file_in_the_open_dialog_says_what_and_where(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    driver = Driver(qtbot, window)
+    driver.start(PICK)
+    c = window.controller
+    driver.play_until(lambda: c.view.phase is Phase.TURNS and len(c.actions) > 6)
+    assert c.saving is not None
+    c.saving.flush()
+    folder = c.saving.folder
+    assert folder is not None
+    good = save_versions(folder)[0].read_bytes()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    cases = broken_files(good, usb)
+    saved = {p: p.read_bytes() for p in folder.iterdir()}
+    state, log = c.state, c.actions
+    for name, (path, place) in cases.items():
+        data = path.read_bytes()
+        window.files = ScriptedFiles([path])
+        window.menu.open_file.trigger()
+        box = window.last_message
+        assert box is not None and box.isVisible(), name
+        assert box.windowTitle() == "Cannot open this file"
+        assert f"{name} cannot be opened. Nothing was changed. The game in play goes on." \
+            == box.text()
+        lines = box.informativeText().splitlines()
+        assert lines[0] == f"{path}:"
+        assert all(": " in line for line in lines[1:]), lines
+        if place:
+            assert any(line.startswith(place) for line in lines[1:]), (name, lines)
+        assert "Traceback" not in box.informativeText()
+        box.done(QMessageBox.StandardButton.Ok)
+        assert path.read_bytes() == data  # the file is not touched
+        assert c.state is state and c.actions == log  # the game in play is as it was
+    c.saving.flush()
+    assert {p: p.read_bytes() for p in folder.iterdir()} == saved
+    driver.step()  # and the game goes on
+    assert len(c.actions) > len(log)
+
+
+def test_open_a_good_file_and_save_as(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, data_paths: DataPaths
+) -> None:
+    driver = Driver(qtbot, window)
+    driver.start(PICK)
+    c = window.controller
+    driver.play_until(lambda: len(c.actions) > 6 and driver.curtain.active)
+    view, log = c.view, c.actions
+    stick = tmp_path / "stick" / "workshop"  # no suffix: ".consortium" is added
+    stick.parent.mkdir()
+    window.files = ScriptedFiles([stick])
+    window.menu.save_as.trigger()
+    written = stick.with_suffix(".consortium")
+    assert written.is_file()
+    assert window.statusBar().currentMessage() == f"Saved to {written}"
+    driver.step()
+    assert c.actions != log
+    window.files = ScriptedFiles([written])
+    window.menu.open_file.trigger()
+    assert c.view == view and c.actions == log
+    assert window.game.curtain.panel is None
+    # it goes on in a session folder of its own; the file on the stick is never written
+    assert c.saving is not None and c.saving.folder is not None
+    assert c.saving.folder.parent == data_paths.sessions
+    before = written.read_bytes()
+    driver.step()
+    c.saving.flush()
+    assert written.read_bytes() == before
+    assert window.statusBar().currentMessage() == "The game before stays in Resume a session."
+
+
+def test_portable_paths_are_resolved_in_main(qtbot: QtBot) -> None:
+    """``--portable`` keeps the data next to the program; the window is handed the folders."""
+    from consortium.store.paths import PORTABLE_FOLDER, program_folder
+    from consortium.ui.app import build, parse
+
+    assert parse(["--portable"]).portable and not parse([]).portable
+    _app, win = build(["--portable", "--pacing", "0", "--exit-when-ready"])
+    qtbot.addWidget(win)
+    assert win.paths is not None and win.paths.portable
+    assert win.paths.data == program_folder() / PORTABLE_FOLDER
+    assert win.controller.saving is not None
+    assert win.controller.saving.sessions == win.paths.sessions
+
+
+def test_the_command_line_passes_portable_to_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    import consortium.ui.app
+    from consortium import cli
+
+    asked: list[list[str]] = []
+    monkeypatch.setattr(consortium.ui.app, "run", lambda argv: asked.append(list(argv)) or 0)
+    assert cli.main(["--portable"]) == 0
+    assert cli.main(["--portable", "--exit-when-ready"]) == 0
+    assert asked == [["--portable"], ["--exit-when-ready", "--portable"]]

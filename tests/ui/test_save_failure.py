@@ -1,0 +1,87 @@
+"""A full disk or a folder that refuses writes: the facilitator is told once, in the status
+bar, the game goes on, the autosave keeps trying, and the message goes when saving works
+again. Tests run as root, where chmod cannot make a folder read-only, so the store's file
+system seam raises the errors."""
+
+from __future__ import annotations
+
+import errno
+import threading
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from consortium.store.autosave import SaveStatus
+from consortium.store.fs import FileSystem
+from consortium.store.paths import DataPaths
+from consortium.store.scenarios import shipped_scenarios
+from consortium.store.sessions import save_versions
+from consortium.ui.controller import GameController
+from consortium.ui.main_window import MainWindow
+from consortium.ui.saving import Saving
+from tests.ui.driver import Driver
+
+PLENARY = 1
+
+
+class FailingDisk(FileSystem):
+    """Every write fails with ``error`` while it is set."""
+
+    def __init__(self) -> None:
+        self.error: int | None = None
+        self.lock = threading.Lock()
+
+    def write_file(self, path: Path, data: bytes) -> None:
+        with self.lock:
+            error = self.error
+        if error is not None:
+            raise OSError(error, "injected")
+        super().write_file(path, data)
+
+
+@pytest.mark.parametrize(("code", "words"), [(errno.ENOSPC, "disk full"),
+                                             (errno.EACCES, "permission denied")])
+def test_a_failing_data_folder_is_said_once_and_play_goes_on(
+    qtbot: QtBot, data_paths: DataPaths, code: int, words: str
+) -> None:
+    disk = FailingDisk()
+    disk.error = code
+    saving = Saving(data_paths.sessions, fs=disk)
+    controller = GameController(pacing_ms=0, saving=saving)
+    window = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=data_paths)
+    controller.setParent(window)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    seen: list[SaveStatus] = []
+    saving.status_changed.connect(seen.append)
+    driver = Driver(qtbot, window)
+    driver.start(PLENARY)
+    status_label = window.save_status
+    qtbot.waitUntil(status_label.isVisible, timeout=3000)
+    folder = saving.folder
+    assert folder is not None
+    assert status_label.text() == f"Cannot save to {folder}: {words}; still trying"
+    failures = [s for s in seen if not s.ok]
+    assert len(failures) == 1
+    # the game goes on; the message is not repeated; the autosave keeps trying
+    start = len(controller.actions)
+    for _ in range(4):
+        driver.step()
+    assert len(controller.actions) > start
+    status = saving.flush()
+    assert status is not None and not status.ok and status.failures > 1
+    assert [s for s in seen if not s.ok] == failures
+    assert status_label.isVisible() and status_label.text() == failures[0].message
+    assert not save_versions(folder)
+    # the disk is back: the next action saves, and the message goes, once
+    disk.error = None
+    driver.step()
+    qtbot.waitUntil(lambda: not status_label.isVisible(), timeout=3000)
+    assert window.statusBar().currentMessage() == f"Saving works again ({folder})."
+    status = saving.flush()
+    assert status is not None and status.ok and status.saved_step == len(controller.actions)
+    assert save_versions(folder)
+    controller.end_game()
+    controller.shutdown()
