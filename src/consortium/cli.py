@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep settings and saved sessions next to the program (a USB stick)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this copy headless (assets, a bot game per mode, every screen, a save) "
+        "and exit 0 only if all of it works",
+    )
     commands = parser.add_subparsers(dest="command")
 
     sim = commands.add_parser("simulate", help="play many bot-only games and print the means")
@@ -154,6 +160,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.self_test:
+        from consortium.selftest import main as self_test  # noqa: PLC0415 - sets up Qt itself
+
+        return self_test()
     if args.command == "simulate":
         return _simulate(args)
     if args.command == "validate":

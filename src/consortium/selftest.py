@@ -1,0 +1,492 @@
+"""``consortium --self-test``: prove that this copy of Consortium works, headless.
+
+Run on every packaged build (CI runs ``dist/consortium/consortium --self-test``) and by a
+trainer who wants to know whether a school laptop can run the game. It exercises what a
+packaged build can lose when files are trimmed or not collected — the shipped assets, the
+package metadata, Qt's platform, image-format and icon plugins, fonts, PDF output — and
+the game itself:
+
+- every shipped scenario loads;
+- a bot game in each mode (democratic, self-selection, hybrid) plays to the end in the engine;
+- the real main window opens on Qt's ``offscreen`` platform and renders every screen once
+  (start, new session, the board in each phase the game passes through, the hand-off curtain
+  and a private hand, the pit stop, the game-over screen and the debrief), each grabbed to an
+  image that must not be blank;
+- a save is written to a temporary folder and read back, and the window's own autosave of
+  the game resumes, both replaying to the same game (state digest).
+
+Each check prints one line, ``ok`` or ``FAIL`` with the reason; the exit status is 0 only if
+every check passed. Nothing outside a temporary folder is read or written: the window gets
+temporary data folders, never the user's sessions.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from consortium.engine.state import Mode
+    from consortium.ui.main_window import MainWindow
+
+WINDOW_SIZE = (1920, 1080)
+"""The size the UI is designed for (the offscreen screen is smaller by default)."""
+
+STEP_LIMIT = 3000
+"""Decisions before the window's game counts as stuck (a 4-round game takes a few hundred)."""
+
+EXPECTED_PLATFORMS = {
+    "linux": ("offscreen", "xcb"),
+    "win32": ("offscreen", "windows"),
+    "darwin": ("offscreen", "cocoa"),
+}
+"""Platform plugins every copy must carry: the desktop's own, and offscreen for this test."""
+
+
+class Checks:
+    """Runs checks one by one, prints a line each, and remembers failures."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.passed = 0
+        self.failed: list[str] = []
+
+    def run(self, name: str, check: Callable[[], str]) -> bool:
+        """Run ``check``; it returns a short detail for the ``ok`` line or raises."""
+        started = time.perf_counter()
+        try:
+            detail = check()
+        except Exception as error:  # a self-test reports every failure and goes on
+            self.failed.append(name)
+            reason = f"{type(error).__name__}: {error}".strip()
+            self._line("FAIL", name, reason)
+            if os.environ.get("CONSORTIUM_SELF_TEST_TRACEBACK"):
+                traceback.print_exc(file=self.out)
+            return False
+        self.passed += 1
+        took = time.perf_counter() - started
+        self._line("ok", name, f"{detail} [{took * 1000:.0f} ms]" if detail else "")
+        return True
+
+    def _line(self, status: str, name: str, detail: str) -> None:
+        print(f"{status:<5} {name}" + (f" — {detail}" if detail else ""), file=self.out,
+              flush=True)
+
+    def summary(self) -> str:
+        total = self.passed + len(self.failed)
+        if self.failed:
+            return f"self-test: {len(self.failed)} of {total} checks FAILED"
+        return f"self-test: all {total} checks passed"
+
+
+def main(out: TextIO | None = None) -> int:
+    """Run every check; 0 if all passed, 1 otherwise."""
+    # Before anything imports Qt: no display is needed, and none is touched.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    stream = out if out is not None else (sys.stdout or open(os.devnull, "w"))  # noqa: SIM115
+    checks = Checks(stream)
+    from consortium import __version__  # noqa: PLC0415 - after the environment is set
+
+    print(f"consortium {__version__} self-test ({_where()})", file=stream, flush=True)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="consortium-self-test-",
+                                     ignore_cleanup_errors=True) as folder:
+        _headless_checks(checks)
+        _window_checks(checks, Path(folder))
+    print(f"{checks.summary()} in {time.perf_counter() - started:.1f} s", file=stream,
+          flush=True)
+    return 1 if checks.failed else 0
+
+
+def _where() -> str:
+    frozen = "packaged" if getattr(sys, "frozen", False) else "from source"
+    return f"{frozen}, Python {sys.version.split()[0]}, {sys.platform}"
+
+
+# --- without Qt -----------------------------------------------------------------------------
+
+
+def _headless_checks(checks: Checks) -> None:
+    checks.run("version", _version)
+    checks.run("shipped assets", _assets)
+    from consortium.engine.scenario_toml import parse_scenario  # noqa: PLC0415
+    from consortium.resources import shipped_scenario_paths  # noqa: PLC0415
+
+    paths = shipped_scenario_paths()
+    if not paths:
+        checks.run("shipped scenarios", _none_found)
+    for path in paths:
+
+        def load(path: Traversable = path) -> str:
+            scenario = parse_scenario(path.read_bytes())
+            return (f"{scenario.id}: {len(scenario.tasks)} tasks, "
+                    f"{len(scenario.sectors)} sectors")
+
+        checks.run(f"scenario {path.name}", load)
+    from consortium.engine.state import Mode  # noqa: PLC0415
+    from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
+
+    try:
+        scenarios = shipped_scenarios()
+    except Exception:  # reported per file above
+        scenarios = {}
+    for scenario_id in scenarios:
+        for mode in Mode:
+
+            def play(scenario_id: str = scenario_id, mode: Mode = mode) -> str:
+                return _bot_game(scenarios[scenario_id], mode)
+
+            checks.run(f"bot game, {mode.value}, {scenario_id}", play)
+
+
+def _none_found() -> str:
+    raise FileNotFoundError("no scenario files were shipped")
+
+
+def _version() -> str:
+    from consortium import __version__  # noqa: PLC0415
+
+    if __version__.endswith("+unknown"):
+        raise LookupError("no package metadata for consortium (copy_metadata missing?)")
+    return f"consortium {__version__}"
+
+
+def _assets() -> str:
+    from consortium.resources import asset_path, assets_root  # noqa: PLC0415
+
+    if not assets_root().is_dir():
+        raise FileNotFoundError(f"no assets folder at {assets_root()}")
+    found = []
+    for folder, wanted in (("scenarios", ".toml"), ("prompts", ".toml"), ("icons", "")):
+        entry = asset_path(folder)
+        if not entry.is_dir():
+            raise FileNotFoundError(f"assets/{folder} is missing")
+        files = [p for p in entry.iterdir() if p.is_file() and p.name.endswith(wanted)]
+        if not files:
+            raise FileNotFoundError(f"assets/{folder} is empty")
+        found.append(f"{folder} {len(files)}")
+    return ", ".join(found)
+
+
+def _bot_game(scenario: object, mode: Mode) -> str:
+    from consortium.engine.bots import POLICIES  # noqa: PLC0415
+    from consortium.engine.scenario import Scenario  # noqa: PLC0415
+    from consortium.engine.simulate import bot_config, play_bot_game  # noqa: PLC0415
+    from consortium.engine.state import Phase  # noqa: PLC0415
+
+    assert isinstance(scenario, Scenario)
+    policy = next(name for name, p in POLICIES.items() if p.mode is mode)
+    state = play_bot_game(scenario, bot_config(scenario, policy, seed=7, seats=6))
+    if state.public.phase is not Phase.GAME_OVER:
+        raise RuntimeError(f"the game stopped in {state.public.phase.value}")
+    return (f"{policy}: {state.public.rounds} rounds, {state.step} steps, "
+            f"impact {state.public.impact:.1f}")
+
+
+# --- the window -----------------------------------------------------------------------------
+
+
+def _window_checks(checks: Checks, folder: Path) -> None:
+    app: QApplication | None = None
+
+    def start_qt() -> str:
+        nonlocal app
+        from PySide6.QtCore import QLibraryInfo, qVersion  # noqa: PLC0415
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        _quiet_offscreen_notes()
+        existing = QApplication.instance()
+        app = existing if isinstance(existing, QApplication) else QApplication(
+            [sys.argv[0] if sys.argv else "consortium"]
+        )
+        plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+        shipped = sorted(_plugin_name(p.name) for p in plugins.iterdir()) if plugins.is_dir() \
+            else []
+        system = "win32" if sys.platform.startswith("win") else sys.platform
+        wanted = EXPECTED_PLATFORMS.get(system, ("offscreen",))
+        missing = [name for name in wanted if name not in shipped]
+        if missing:
+            raise FileNotFoundError(f"platform plugins missing: {', '.join(missing)} "
+                                    f"(found {', '.join(shipped) or 'none'} in {plugins})")
+        return f"Qt {qVersion()} on {app.platformName()}; platform plugins {', '.join(shipped)}"
+
+    if not checks.run("Qt starts", start_qt) or app is None:
+        return
+    checks.run("image formats and icon", _images)
+    checks.run("fonts", _fonts)
+    checks.run("Qt translations", _translations)
+    _screens(checks, app, folder)
+
+
+def _quiet_offscreen_notes() -> None:
+    """The offscreen plugin says "does not support propagateSizeHints()" for every window;
+    that note is dropped, every other Qt message still goes to stderr."""
+    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler  # noqa: PLC0415
+
+    def handler(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr, flush=True)
+
+    qInstallMessageHandler(handler)
+
+
+def _plugin_name(file: str) -> str:
+    stem = file.split(".", maxsplit=1)[0]
+    stem = stem.removeprefix("lib")
+    return stem.removeprefix("q")
+
+
+def _images() -> str:
+    from importlib.resources import as_file  # noqa: PLC0415
+
+    from PySide6.QtGui import QIcon, QImage, QImageReader  # noqa: PLC0415
+
+    from consortium.resources import asset_path  # noqa: PLC0415
+
+    formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
+    missing = {"png", "svg", "ico"} - formats
+    if missing:
+        raise LookupError(f"image formats missing: {', '.join(sorted(missing))}")
+    sizes = []
+    for name in ("consortium.png", "consortium.svg", "consortium.ico"):
+        with as_file(asset_path("icons", name)) as path:
+            image = QImage(str(path))
+            if image.isNull():
+                raise ValueError(f"icons/{name} does not load")
+            if _blank(image):
+                raise ValueError(f"icons/{name} loads blank")
+            sizes.append(f"{name} {image.width()}px")
+    with as_file(asset_path("icons", "consortium.svg")) as path:
+        if QIcon(str(path)).pixmap(64, 64).isNull():
+            raise ValueError("the SVG icon engine cannot draw icons/consortium.svg")
+    return ", ".join(sizes)
+
+
+def _fonts() -> str:
+    from PySide6.QtGui import QFontDatabase, QFontInfo  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    families = QFontDatabase.families()
+    if not families:
+        raise LookupError("no fonts found (fontconfig)")
+    return f"{len(families)} families; UI font {QFontInfo(QApplication.font()).family()}"
+
+
+def _translations() -> str:
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: PLC0415
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator()
+    if not translator.load(QLocale("en"), "qtbase", "_", folder):
+        raise FileNotFoundError(f"qtbase_en.qm does not load from {folder}")
+    return f"qtbase_en from {Path(folder).name}/"
+
+
+# --- the screens ----------------------------------------------------------------------------
+
+
+def _pump(app: QApplication, ms: int = 30) -> None:
+    deadline = time.perf_counter() + ms / 1000
+    while time.perf_counter() < deadline:
+        app.processEvents()
+
+
+def _blank(image: QImage) -> bool:
+    """Whether an image is one flat colour (or nearly): a screen that rendered nothing."""
+    width, height = image.width(), image.height()
+    if width == 0 or height == 0:
+        return True
+    colours = {
+        image.pixel(x * (width - 1) // 47, y * (height - 1) // 47)
+        for x in range(48)
+        for y in range(48)
+    }
+    return len(colours) < 3
+
+
+def _grab(widget: QWidget, app: QApplication, name: str = "") -> str:
+    _pump(app)
+    image = widget.grab().toImage()
+    shots = os.environ.get("CONSORTIUM_SELF_TEST_SHOTS")
+    if shots and name:  # keep the images, to look at what a build draws
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        image.save(str(Path(shots) / f"{name}.png"))
+    if image.isNull() or _blank(image):
+        raise ValueError(f"{widget.accessibleName() or type(widget).__name__} rendered blank "
+                         f"({image.width()}×{image.height()})")
+    return f"{image.width()}×{image.height()}"
+
+
+@contextmanager
+def _window(app: QApplication, folder: Path) -> Iterator[MainWindow]:
+    from consortium.store.paths import DataPaths  # noqa: PLC0415
+    from consortium.ui.app import build  # noqa: PLC0415
+
+    paths = DataPaths(data=folder / "data", config=folder / "config", portable=False)
+    _app, window = build(["--pacing", "0"], paths=paths)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    try:
+        yield window
+    finally:
+        if window.controller.has_game:
+            window.controller.end_game()
+        window.close()
+        _pump(app, 50)
+        window.deleteLater()
+        _pump(app, 10)
+
+
+def _screens(checks: Checks, app: QApplication, folder: Path) -> None:
+    with _window(app, folder) as window:
+        checks.run("screen: start", lambda: _page(window, window.start, app, "00-start"))
+
+        def new_session() -> str:
+            window.show_setup()
+            assert window.setup_page is not None
+            return _page(window, window.setup_page, app, "00-new-session")
+
+        if not checks.run("screen: new session", new_session):
+            return
+        played: list[str] = []
+        checks.run("the window plays a game", lambda: _play(checks, window, app, played))
+        if window.controller.has_game and window.controller.state.over:
+            _save_checks(checks, window, app, folder)
+
+
+def _page(window: MainWindow, page: QWidget, app: QApplication, name: str) -> str:
+    _pump(app)
+    if window.pages.currentWidget() is not page:
+        raise AssertionError(f"{page.accessibleName()} is not the page shown")
+    return _grab(window, app, name)
+
+
+def _play(checks: Checks, window: MainWindow, app: QApplication, played: list[str]) -> str:
+    """A 4-round game with three people and two bots, on the 90-minute plan with the group
+    choosing Mixed, then Plenary, in the last two rounds; every decision is the one a bot in
+    that seat would take, entered through the controller (people's turns open their hand
+    behind the curtain first). Each new situation is rendered once."""
+    from consortium.engine.actions import ChooseMode  # noqa: PLC0415
+    from consortium.engine.simulate import bot_action, seat_policy  # noqa: PLC0415
+    from consortium.engine.state import Mode, Phase  # noqa: PLC0415
+
+    page = window.setup_page
+    assert page is not None
+    page.seed.setValue(11)
+    page.start_button.click()
+    controller = window.controller
+    if not controller.has_game:
+        raise RuntimeError("Start the session did not start a game")
+    curtain = window.game.curtain
+    seen: set[str] = set()
+    modes = {3: Mode.HYBRID, 4: Mode.DEMOCRATIC}
+
+    def render(key: str, title: str, widget: QWidget) -> None:
+        if key not in seen:
+            seen.add(key)
+            checks.run(f"screen: {title}", lambda: _grab(widget, app, f"{len(seen):02d}-{key}"))
+
+    for _ in range(STEP_LIMIT):
+        deadline = time.perf_counter() + 5
+        while controller.busy and time.perf_counter() < deadline:
+            app.processEvents()
+        _pump(app, 5)
+        view = controller.view
+        phase = view.phase
+        if phase is Phase.GAME_OVER:
+            render("game-over", "game over", window)
+            break
+        if phase is Phase.PIT_STOP:
+            render("pit-stop", "pit stop", window)
+        else:
+            render(phase.value, f"board, {phase.value}", window)
+        state = controller.state
+        seat = view.actor
+        if curtain.active:
+            render("curtain", "hand-off curtain", window)
+            curtain.show_button.click()
+            _pump(app, 5)
+            if curtain.panel is None:
+                raise AssertionError("the curtain's Show button opened no hand")
+            render("hand", "a private hand behind the curtain", window)
+        if phase is Phase.MODE_CHOICE and view.round in modes:
+            action: object = ChooseMode(modes[view.round])
+        else:
+            action = bot_action(state, seat_policy(state, seat))
+        if not controller.submit(action):  # type: ignore[arg-type]
+            raise RuntimeError(f"{action} was refused: {controller.session.notice}")
+        played.append(phase.value)
+    else:
+        raise RuntimeError(f"the game did not end in {STEP_LIMIT} decisions")
+
+    def debrief() -> str:
+        reveal = window.game.panel.buttons.get("reveal")
+        if reveal is not None:
+            reveal.click()
+        else:
+            controller.reveal()
+        _pump(app, 50)
+        if window.board.pages.currentWidget() is not window.board.debrief:
+            raise AssertionError("the debrief is not shown after the Reveal")
+        return _grab(window, app, "99-debrief")
+
+    checks.run("screen: debrief", debrief)
+    phases = sorted(set(played))
+    return (f"{len(controller.actions)} actions ({len(played)} entered here) over "
+            f"{view.rounds} rounds; phases {', '.join(phases)}")
+
+
+def _save_checks(checks: Checks, window: MainWindow, app: QApplication, folder: Path) -> None:
+    from datetime import UTC, datetime  # noqa: PLC0415
+
+    from consortium.store.digest import state_digest  # noqa: PLC0415
+    from consortium.store.paths import DataPaths  # noqa: PLC0415
+    from consortium.store.save_file import SAVE_SUFFIX, Room, write_save_file  # noqa: PLC0415
+    from consortium.store.save_load import read_save_file  # noqa: PLC0415
+    from consortium.store.sessions import list_sessions, resume_session  # noqa: PLC0415
+
+    controller = window.controller
+    state, actions = controller.state, controller.actions
+    digest = state_digest(state)
+
+    def save_file() -> str:
+        path = folder / f"self-test{SAVE_SUFFIX}"
+        now = datetime.now(UTC)
+        room = Room.of(state.ctx.config)
+        write_save_file(path, state, actions, room, started_at=now, saved_at=now)
+        loaded = read_save_file(path)
+        if state_digest(loaded.state) != digest:
+            raise AssertionError("the save replays to a different game")
+        return f"{path.stat().st_size:,} bytes, {len(actions)} actions replayed"
+
+    checks.run("save: write and read back", save_file)
+
+    def autosave() -> str:
+        sessions = DataPaths(data=folder / "data", config=folder / "config",
+                             portable=False).sessions  # as _window made them
+        deadline = time.perf_counter() + 10
+        last = "no session folder"
+        while time.perf_counter() < deadline:
+            app.processEvents()
+            entries = list_sessions(sessions, include_finished=True)
+            if entries:
+                resumed = resume_session(entries[0].folder)
+                if state_digest(resumed.loaded.state) == digest:
+                    return f"{resumed.save.name} resumes to the same game"
+                last = f"{resumed.save.name} is {resumed.loaded.header.step} steps in"
+            time.sleep(0.05)
+        raise AssertionError(f"the autosave did not catch up with the game ({last})")
+
+    checks.run("save: the window's autosave resumes", autosave)
