@@ -182,7 +182,7 @@ def test_a_file_without_a_header_line_is_read_whole(small: bytes, tmp_path: Path
 def test_the_digest_is_canonical_json_of_the_summary(small: bytes) -> None:
     state = load_save(small).state
     digest = state_digest(state)
-    assert digest.startswith("summary-1:sha256:")
+    assert digest.startswith("summary-2:sha256:")
     assert canonical_json({"b": 1.0, "a": [0.1 + 0.2, 2.5]}) == '{"a":[0.3,2.5],"b":1}'
     assert json.loads(small)["digest"] == digest
 
@@ -329,6 +329,35 @@ def test_a_replay_that_misses_the_digest_is_refused(small: bytes) -> None:
         "digest: the log replays to a different game than the one saved: the file was "
         "changed by hand or damaged, so it is not opened"
     )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda tree: tree["config"]["seats"][0].update(bot="self-select"),
+        lambda tree: tree["config"]["seats"][1].update(bot=None),
+        lambda tree: tree["config"].update(group_policy="democratic-heavy"),
+        lambda tree: tree["config"].update(secret_ballot=True),
+    ],
+    ids=["a seat's bot", "a bot made a person", "the group policy", "the secret ballot"],
+)
+def test_a_setup_edited_by_hand_is_refused_even_when_the_board_replays_the_same(
+    small: bytes, change: Callable[[dict[str, Any]], object]
+) -> None:
+    # The bots' moves are in the log, so the board replays the same; the game would go on
+    # with other bots or ballots than the session that was saved.
+    assert only_refusal(edited(small, change)) == (
+        "digest: the log replays to a different game than the one saved: the file was "
+        "changed by hand or damaged, so it is not opened"
+    )
+
+
+def test_a_save_digested_under_the_first_scheme_still_opens(small: bytes) -> None:
+    state = load_save(small).state
+    old = state_digest(state, "summary-1")
+    assert old.startswith("summary-1:") and old != state_digest(state)
+    loaded = load_save(edited(small, lambda tree: tree.update(digest=old)))
+    assert loaded.state == state
 
 
 def test_a_header_that_lies_is_refused(small: bytes) -> None:

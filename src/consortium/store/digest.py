@@ -7,10 +7,18 @@ rather than opened as a different game.
 
 What is digested is a *defined summary* (:func:`game_summary`), not every field of the state:
 step, round, phase, whose turn, the board, votes, every participant's public face, every
-task's progress and team, the pit stops, each seat's hand, hours and motivation, and the
-hidden ledger the debrief reveals. A new field in a state record for the screen's sake then
-leaves old saves loadable, while any difference in how the game went still shows. Changing
-the summary means a new :data:`DIGEST_SCHEME`; the scheme is part of the digest text.
+task's progress and team, the pit stops, each seat's hand, hours and motivation, the hidden
+ledger the debrief reveals, and (from ``summary-2``) the whole setup the game was started
+with. A new field in a state record for the screen's sake then leaves old saves loadable,
+while any difference in how the game went still shows. Changing the summary means a new
+:data:`DIGEST_SCHEME`; the scheme is part of the digest text, and saves digested under an
+older scheme are still checked under theirs.
+
+Why the setup is in it: the bots' choices are in the log as actions, so a save whose seat was
+hand-edited from ``balanced`` to ``self-select`` (or whose group policy or secret-ballot
+switch was changed) replays to the same board, but it would go on with different bots or
+ballots than the session that was saved. ``summary-1`` did not notice that; ``summary-2``
+refuses it. (The embedded scenario is covered by the session code in the header.)
 
 Canonical JSON: keys sorted, no spaces, texts as UTF-8, and every number rounded to
 :data:`SIGNIFICANT` significant digits with whole numbers written as integers (``1.0`` and
@@ -25,16 +33,29 @@ import json
 import math
 from typing import Any, Final
 
-from consortium.engine.state import Card, GameState, Mode, TimeBudget
+from consortium.engine.state import Card, GameConfig, GameState, Mode, TimeBudget
+from consortium.store.codec import unstructure
 
-DIGEST_SCHEME: Final = "summary-1"
+DIGEST_SCHEME: Final = "summary-2"
+OLDER_SCHEMES: Final = ("summary-1",)
+"""Schemes a save may still carry; its digest is recomputed under the scheme it names."""
 SIGNIFICANT: Final = 10
 
 
-def state_digest(state: GameState) -> str:
-    """``summary-1:sha256:<hex>`` of the state's canonical summary."""
-    data = canonical_json(game_summary(state)).encode("utf-8", "surrogatepass")
-    return f"{DIGEST_SCHEME}:sha256:{hashlib.sha256(data).hexdigest()}"
+def state_digest(state: GameState, scheme: str = DIGEST_SCHEME) -> str:
+    """``<scheme>:sha256:<hex>`` of the state's canonical summary under that scheme."""
+    summary = game_summary(state)
+    if scheme != "summary-1":
+        summary["config"] = unstructure(state.ctx.config, GameConfig)
+    data = canonical_json(summary).encode("utf-8", "surrogatepass")
+    return f"{scheme}:sha256:{hashlib.sha256(data).hexdigest()}"
+
+
+def digest_scheme(digest: str) -> str:
+    """The scheme a saved digest names, or the current one for anything unrecognised (which
+    then simply fails the comparison)."""
+    scheme = digest.partition(":")[0]
+    return scheme if scheme in OLDER_SCHEMES else DIGEST_SCHEME
 
 
 def canonical_json(tree: object) -> str:

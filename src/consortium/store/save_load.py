@@ -41,7 +41,7 @@ from consortium.engine.scenario_toml import ScenarioError
 from consortium.engine.state import GameConfig, GameState
 from consortium.engine.toml_spec import Problem
 from consortium.store.codec import StructureProblems, printable, show, structure
-from consortium.store.digest import state_digest
+from consortium.store.digest import digest_scheme, state_digest
 from consortium.store.history import History
 from consortium.store.save_file import (
     FORMAT_VERSION,
@@ -352,7 +352,7 @@ def replay_save(save: SaveFile) -> LoadedSave:
             why = f"step {index + 1} ({type(action).__name__}) cannot be replayed ({_named(error)})"
             _replay_failed(save, f"actions[{index}]", why, older)
     state = history.state
-    if state_digest(state) != save.digest:
+    if state_digest(state, digest_scheme(save.digest)) != save.digest:
         why = (
             "the log replays to a different game than the one saved: the file was changed "
             "by hand or damaged, so it is not opened"
