@@ -398,6 +398,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=15, help="start-up runs of each program")
     parser.add_argument("--build", action="store_true", help="run packaging/build first")
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--only", action="append", metavar="PART",
+                        help="run only this part (start-up, latency, engine, autosave, memory, "
+                             "size); may be repeated; not with --write")
     parser.add_argument("--child-game", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--child-bare", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -417,6 +420,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("peak memory", lambda: memory(packaged)),
         ("packaged size", size),
     ]
+    if args.only:
+        if args.write:
+            parser.error("--write needs the whole table; leave out --only")
+        parts = [(n, p) for n, p in parts if any(o in n for o in args.only)]
+        if not parts:
+            parser.error(f"no part matches {', '.join(args.only)}")
     for name, part in parts:
         print(f"… {name}", file=sys.stderr, flush=True)
         rows.extend(part())

@@ -156,10 +156,16 @@ def _none_found() -> str:
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
     from consortium import __version__  # noqa: PLC0415
 
-    if __version__.endswith("+unknown"):
-        raise LookupError("no package metadata for consortium (copy_metadata missing?)")
+    try:
+        shipped = version("consortium")
+    except PackageNotFoundError:
+        raise LookupError("no package metadata for consortium (copy_metadata missing?)") from None
+    if shipped != __version__:
+        raise LookupError(f"the metadata says {shipped}, the program {__version__}")
     return f"consortium {__version__}"
 
 
