@@ -27,6 +27,7 @@ from consortium.store.sessions import (
     interrupted_sessions,
     list_sessions,
     new_session_folder,
+    put_away,
     resume_session,
     save_versions,
 )
@@ -372,6 +373,19 @@ def test_the_resume_list_is_newest_first_unfinished_and_marks_crashes(tmp_path: 
     dismiss_interrupted(crashed)
     assert interrupted_sessions(sessions) == []
     assert len(list_sessions(sessions)) == 2
+
+
+def test_a_session_put_away_leaves_the_list_and_keeps_its_files(tmp_path: Path) -> None:
+    sessions = tmp_path / "sessions"
+    clock = Clock()
+    kept = play_session(sessions, 1, 5, clock, close=True)
+    crashed = play_session(sessions, 2, 7, clock, close=False)
+    files = sorted(p.name for p in crashed.iterdir())
+    put_away(crashed)
+    assert [e.folder for e in list_sessions(sessions)] == [kept]
+    assert interrupted_sessions(sessions) == []  # no crash offer for it either
+    assert sorted(p.name for p in crashed.iterdir()) == sorted([*files, "put-away"])
+    assert resume_session(crashed).loaded.header.step == 7  # its saves still open
 
 
 def test_the_resume_list_reads_headers_only(

@@ -308,3 +308,62 @@ def test_the_command_line_passes_portable_to_the_window(monkeypatch: pytest.Monk
     assert cli.main(["--portable"]) == 0
     assert cli.main(["--portable", "--exit-when-ready"]) == 0
     assert asked == [["--portable"], ["--exit-when-ready", "--portable"]]
+
+
+def write_session(sessions: Path, name: str, seed: int, steps: int) -> Path:
+    """A session folder as the autosave leaves it, without playing it through a window."""
+    from tests.store.games import bot_game, save_bytes
+
+    folder = sessions / name
+    folder.mkdir(parents=True)
+    state, actions = bot_game(seed=seed, steps=steps)
+    (folder / "save-000001.consortium").write_bytes(save_bytes(state, actions))
+    return folder
+
+
+def test_a_trainer_removes_old_sessions_from_the_list_without_losing_them(
+    qtbot: QtBot, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trial = write_session(data_paths.sessions, "2025-03-01_09-00-00_cancer-care", 1, 20)
+    real = write_session(data_paths.sessions, "2025-03-01_10-00-00_cancer-care", 2, 30)
+    files = {p: p.read_bytes() for p in trial.iterdir()}
+    window = open_window(qtbot, data_paths)
+    qtbot.waitUntil(lambda: window.start.resume_button.text() == "Resume a session (2)")
+    qtbot.mouseClick(window.start.resume_button, Qt.MouseButton.LeftButton)
+    page = window.resume_page
+    assert page is not None and page.model.rowCount() == 2
+    assert page.remove_button.accessibleName() == (
+        "Remove the selected session from the list; its files are kept"
+    )
+    trial_row = next(i for i, e in enumerate(page.entries) if e.folder == trial)
+    page.table.selectRow(trial_row)
+
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert [e.folder for e in page.entries] == [real]
+    assert page.model.rowCount() == 1
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Cancer care partnership (round ") and str(trial) in message
+    assert {p: p.read_bytes() for p in trial.iterdir() if p.name != "put-away"} == files
+
+    # a folder that cannot be written: said plainly, and the session stays listed
+    import consortium.store.sessions
+
+    def read_only(folder: Path, fs: object = None) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(consortium.store.sessions, "put_away", read_only)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    box = window.last_message
+    assert box is not None and box.windowTitle() == "Cannot remove this session from the list"
+    assert "Nothing was changed." in box.text()
+    box.done(QMessageBox.StandardButton.Ok)
+    assert page.model.rowCount() == 1
+    monkeypatch.undo()
+
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)  # the keyboard does it too
+    assert page.model.rowCount() == 0 and page.empty.isVisible()
+    assert not page.remove_button.isEnabled()
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert window.start.resume_button.text() == "Resume a session"
+    assert (real / "save-000001.consortium").exists()

@@ -10,6 +10,10 @@ scenario (``2025-03-01_14-05-00_cancer-care``), holding:
   session whose ``open`` marker is still there at the next start was interrupted (a crash, a
   dead battery, a killed process): the start screen offers to resume it.
 - ``.save-….consortium.tmp``: an autosave cut short; ignored, and removed by the next save.
+- ``put-away``: the trainer removed the session from the resume list. Nothing is deleted (a
+  trainer clearing out last week's trial runs must not be one click from losing a real
+  session); the folder stays, its saves still open with "Open a save file…", and deleting
+  the marker brings the session back to the list.
 
 The resume list reads only each file's first line (its header), never replays a game.
 """
@@ -32,6 +36,7 @@ from consortium.store.save_load import LoadedSave, read_header, read_save_file
 
 SESSIONS_FOLDER: Final = "sessions"
 OPEN_MARKER: Final = "open"
+PUT_AWAY_MARKER: Final = "put-away"
 KEEP: Final = 3
 _SAVE_NAME: Final = re.compile(r"save-(\d{6,})" + re.escape(SAVE_SUFFIX))
 
@@ -112,9 +117,13 @@ def is_interrupted(folder: Path) -> bool:
 
 def list_sessions(sessions: Path, *, include_finished: bool = False) -> list[SessionEntry]:
     """The resume list: sessions newest first (by the time of their last save), unfinished
-    ones only unless ``include_finished``. Headers only; a session none of whose files
-    reads is left out (opening it could only fail)."""
-    entries = [entry for folder in _folders(sessions) if (entry := _entry(folder)) is not None]
+    ones only unless ``include_finished``, and none that was put away. Headers only; a
+    session none of whose files reads is left out (opening it could only fail)."""
+    entries = [
+        entry
+        for folder in _folders(sessions)
+        if not (folder / PUT_AWAY_MARKER).exists() and (entry := _entry(folder)) is not None
+    ]
     if not include_finished:
         entries = [e for e in entries if not e.finished]
     return sorted(entries, key=lambda e: e.header.saved_at, reverse=True)
@@ -161,6 +170,12 @@ def resume_session(folder: Path) -> ResumedSession:
     if skipped:
         raise skipped[0][1]
     raise SaveError.at("file", f"no saves in {folder}")
+
+
+def put_away(folder: Path, fs: FileSystem | None = None) -> None:
+    """Take a session off the resume list (and out of the crash offer) without deleting
+    anything. Raises OSError when the marker cannot be written (a read-only stick)."""
+    (fs or FileSystem()).write_file(folder / PUT_AWAY_MARKER, b"")
 
 
 def dismiss_interrupted(folder: Path, fs: FileSystem | None = None) -> None:

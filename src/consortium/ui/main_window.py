@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
 
             self.resume_page = ResumePage()
             self.resume_page.open_requested.connect(self._on_resume_open_requested)
+            self.resume_page.remove_requested.connect(self._on_resume_remove_requested)
             self.resume_page.open_file_requested.connect(self.open_file)
             self.resume_page.back_requested.connect(self._on_resume_back_requested)
             self.pages.addWidget(self.resume_page)
@@ -263,6 +264,10 @@ class MainWindow(QMainWindow):
 
     def _on_resume_open_requested(self, entry: SessionEntry) -> None:
         self.sessions.open_session(entry)
+
+    def _on_resume_remove_requested(self, entry: SessionEntry) -> None:
+        if self.sessions.put_away(entry):
+            self.show_resume()
 
     def _on_resume_back_requested(self) -> None:
         self.pages.setCurrentWidget(self.game if self.in_game else self.start)

@@ -4,7 +4,9 @@ brought on a USB stick.
 
 Shows the store's resume list (:func:`~consortium.store.sessions.list_sessions`, read from
 each save's header, no replay). Emits ``open_requested(SessionEntry)`` (Enter, a double
-click or "Open"), ``open_file_requested`` and ``back_requested``. Listens to no game signal.
+click or "Open"), ``remove_requested(SessionEntry)`` ("Remove from the list" or Delete: the
+session is put away, never deleted), ``open_file_requested`` and ``back_requested``. Listens
+to no game signal.
 """
 
 from __future__ import annotations
@@ -48,16 +50,22 @@ def session_row(entry: SessionEntry) -> tuple[str, ...]:
 
 class _SessionsTable(QTableView):
     activated_row = Signal(int)
+    delete_row = Signal(int)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex().row())
-            return
+        if self.currentIndex().isValid():
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.activated_row.emit(self.currentIndex().row())
+                return
+            if event.key() == Qt.Key.Key_Delete:
+                self.delete_row.emit(self.currentIndex().row())
+                return
         super().keyPressEvent(event)
 
 
 class ResumePage(QWidget):
     open_requested = Signal(object)
+    remove_requested = Signal(object)
     open_file_requested = Signal()
     back_requested = Signal()
 
@@ -83,12 +91,19 @@ class ResumePage(QWidget):
         self.open_button = button("Open the selected session (Enter)",
                                   accessible="Open the selected session")
         self.open_button.setAutoDefault(True)
+        self.remove_button = button(
+            "Remove from the list (Delete)", "secondary",
+            accessible="Remove the selected session from the list; its files are kept",
+        )
+        self.remove_button.setToolTip("Nothing is deleted: the session's saves stay in its "
+                                      "folder and open with “Open a save file…”.")
         self.file_button = button("Open a save file…", "secondary")
         self.back_button = button("Back", "secondary")
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.file_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.remove_button)
         bottom.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -103,6 +118,10 @@ class ResumePage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.activated_row.connect(self._open_row)
+        self.table.delete_row.connect(self._remove_row)
+        self.remove_button.clicked.connect(
+            lambda: self._remove_row(self.table.currentIndex().row())
+        )
 
     def set_entries(self, entries: Sequence[SessionEntry]) -> None:
         self.entries = tuple(entries)
@@ -110,6 +129,7 @@ class ResumePage(QWidget):
         self.empty.setVisible(not self.entries)
         self.table.setVisible(bool(self.entries))
         self.open_button.setEnabled(bool(self.entries))
+        self.remove_button.setEnabled(bool(self.entries))
         if self.entries:
             self.table.selectRow(0)
 
@@ -127,3 +147,7 @@ class ResumePage(QWidget):
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self.entries):
             self.open_requested.emit(self.entries[row])
+
+    def _remove_row(self, row: int) -> None:
+        if 0 <= row < len(self.entries):
+            self.remove_requested.emit(self.entries[row])

@@ -86,6 +86,26 @@ class SessionFiles:
             f"{entry.header.scenario_title} stays in Resume a session.", 10000
         )
 
+    def put_away(self, entry: SessionEntry) -> bool:
+        """Take a session off the resume list; its files stay where they are. Says so, and
+        where, in the status bar (or why not, when the folder cannot be written)."""
+        from consortium.store.fs import reason  # noqa: PLC0415 - not at launch
+        from consortium.store.sessions import put_away  # noqa: PLC0415
+
+        h = entry.header
+        try:
+            put_away(entry.folder)
+        except OSError as error:
+            self._w.show_message("Cannot remove this session from the list",
+                                 f"The session folder cannot be written ({reason(error)}). "
+                                 "Nothing was changed.", [str(entry.folder)])
+            return False
+        self._w.statusBar().showMessage(
+            f"{h.scenario_title} (round {h.round} of {h.rounds}) is off the list; its saves "
+            f"stay in {entry.folder}.", 15000,
+        )
+        return True
+
     def open_session(self, entry: SessionEntry) -> bool:
         """Put the group back exactly where the session was, the curtain down."""
         from consortium.store.save_file import SaveError, describe  # noqa: PLC0415
