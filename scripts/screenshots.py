@@ -4,12 +4,13 @@ Run under Xvfb (what a real X display draws):
 
     xvfb-run -s "-screen 0 1920x1080x24" python scripts/screenshots.py
 
-or offscreen with ``QT_QPA_PLATFORM=offscreen``. The walk clicks the same buttons a
-facilitator would (two people, three bots; the people choose what a bot in their seat would).
-Then the sessions' screens: the crash offer and the resume list (from sessions saved into a
-temporary data folder, never the user's), the status bar when the data folder is full, and
-the message for a save file that cannot be opened. Dialogs are their own windows, so they
-are drawn onto the window's picture where they stand.
+or offscreen with ``QT_QPA_PLATFORM=offscreen``; ``--out DIR`` writes elsewhere (to look
+before replacing). The walk clicks the same buttons a facilitator would (two people, three
+bots; the people choose what a bot in their seat would). Then the sessions' screens: the
+crash offer and the resume list (from sessions saved into a temporary data folder, never the
+user's), the status bar when the data folder is full, and the message for a save file that
+cannot be opened. Dialogs are their own windows, so they are drawn onto the window's picture
+where they stand.
 """
 
 from __future__ import annotations
@@ -361,6 +362,9 @@ def projector(app: QApplication) -> list[str]:
 
 
 def main() -> int:
+    global OUT  # noqa: PLW0603 - one setting for the whole walk
+    if len(sys.argv) > 2 and sys.argv[1] == "--out":  # look before replacing docs/screenshots
+        OUT = Path(sys.argv[2]).resolve()
     OUT.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.TemporaryDirectory(prefix="consortium-screens-")
     root = Path(scratch.name)

@@ -8,8 +8,16 @@ a participant dropped on a card is placed directly.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QListView,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consortium.engine.state import Phase, PublicState, TaskState
 from consortium.ui.board_port import BoardPort
@@ -19,6 +27,8 @@ from consortium.ui.task_card import TaskCard
 from consortium.ui.widgets import label
 
 COLUMNS = 3
+"""Task cards per row when they fit; fewer when larger type makes a card wider than a third of
+the task area (presenter mode, zoom, a laptop screen beside the facilitator panel)."""
 
 
 def shown_tasks(view: PublicState) -> list[TaskState]:
@@ -47,11 +57,25 @@ class BoardView(QWidget):
         heading = label("What happened", name="heading")
         log_box.addWidget(heading)
         log_box.addWidget(self.log_view, 1)
-        tasks_box = QVBoxLayout()
-        tasks_box.addLayout(self._grid, 1)
+        # The cards keep the height their wrapped lines need: when they do not all fit (larger
+        # type in presenter mode, a zoom, a small laptop screen) the task area scrolls instead
+        # of squeezing lines on top of each other.
+        cards = QWidget()
+        tasks_box = QVBoxLayout(cards)
+        tasks_box.setContentsMargins(0, 0, 0, 0)
+        tasks_box.addLayout(self._grid)
+        tasks_box.addStretch(1)
+        self.task_area = QScrollArea()
+        self.task_area.setWidgetResizable(True)
+        self.task_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.task_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.task_area.setWidget(cards)
+        self.task_area.setAccessibleName("Tasks")
+        self.task_area.viewport().installEventFilter(self)
+        self._columns = COLUMNS
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(tasks_box, 4)
+        layout.addWidget(self.task_area, 4)
         layout.addLayout(log_box, 1)
         port.changed.connect(self._on_game_changed)
 
@@ -67,11 +91,11 @@ class BoardView(QWidget):
         view = change.view
         tasks = shown_tasks(view)
         while len(self.cards) < len(tasks):
-            card = TaskCard(self)
+            card = TaskCard(self.task_area.widget())
             card.activated.connect(lambda c=card: self._on_card_activated(c))
             card.dropped.connect(self._port.place)
             n = len(self.cards)
-            self._grid.addWidget(card, n // COLUMNS, n % COLUMNS)
+            self._grid.addWidget(card, n // self._columns, n % self._columns)
             self.cards.append(card)
         placing = view.phase is Phase.PLACEMENT
         for i, card in enumerate(self.cards):
@@ -86,6 +110,36 @@ class BoardView(QWidget):
             else:
                 card.task_id = None
                 card.setVisible(False)
+
+        self._reflow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.task_area.viewport() and event.type() in (
+            QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.FontChange,
+        ):
+            self._reflow()
+        return False
+
+    def columns_that_fit(self) -> int:
+        """As many columns (up to three) as the widest card's minimum width allows."""
+        if not self.cards:
+            return COLUMNS
+        spacing = self._grid.horizontalSpacing()
+        widest = max(card.minimumSizeHint().width() for card in self.cards) + spacing
+        room = self.task_area.viewport().width() + spacing
+        return max(1, min(COLUMNS, room // max(1, widest)))
+
+    def _reflow(self) -> None:
+        columns = self.columns_that_fit()
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self._grid.removeWidget(card)
+        for n, card in enumerate(self.cards):
+            self._grid.addWidget(card, n // columns, n % columns)
+        for column in range(COLUMNS):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def _on_card_activated(self, card: TaskCard) -> None:
         if card.task_id is not None:

@@ -44,6 +44,27 @@ class MotivationLine:
     note: str
 
 
+def jointholism_verdict(metrics: GameMetrics, threshold: float) -> str:
+    """The engine's flag in words: at or above the threshold, or any empty talk hours."""
+    if not metrics.jointholism_flag:
+        return "not flagged"
+    if metrics.jointholism_index >= threshold:
+        return "FLAGGED"
+    return "FLAGGED: empty talk hours"
+
+
+def alignophilia_verdict(metrics: GameMetrics, threshold: float) -> str:
+    """The engine's flag in words. The game-level index can sit above the threshold without
+    the flag, which also asks for two rounds in a row above it with a perspective left out."""
+    if metrics.alignophilia_flag:
+        return "FLAGGED"
+    index = metrics.alignophilia_index
+    if index is not None and index >= threshold:
+        return ("not flagged: never two rounds in a row at or above the threshold with a "
+                "perspective left out")
+    return "not flagged"
+
+
 @attrs.frozen
 class RevealedDebrief:
     metrics: GameMetrics

@@ -12,18 +12,26 @@ facilitator notes and 2–3 prompts chosen by the flags. Listens to ``BoardPort.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QGridLayout,
     QHeaderView,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from consortium.ui.board_port import BoardPort
-from consortium.ui.debrief_data import RevealedDebrief
+from consortium.ui.debrief_data import (
+    RevealedDebrief,
+    alignophilia_verdict,
+    jointholism_verdict,
+)
 from consortium.ui.index_gauge import IndexGauge
 from consortium.ui.labels import hours
 from consortium.ui.prompts import SCRIPT
@@ -41,8 +49,26 @@ ALIGNOPHILIA_LINE = (
 )
 
 
+class FullHeightTable(QTableView):
+    """A table as tall as its rows. The debrief scrolls as one page; a table that scrolled
+    inside it would hide rows (revealed hands, lost perspectives) from the room and from a
+    screenshot or printed page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resizeRowsToContents()  # wrapped lines change with the width
+        self.updateGeometry()
+
+
 def _table(model: RowsModel, name: str) -> QTableView:
-    table = QTableView()
+    table = FullHeightTable()
     table.setModel(model)
     table.setAccessibleName(name)
     table.setWordWrap(True)
@@ -50,8 +76,8 @@ def _table(model: RowsModel, name: str) -> QTableView:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     model.modelReset.connect(table.resizeRowsToContents)
+    model.modelReset.connect(table.updateGeometry)
     table.verticalHeader().setVisible(False)
-    table.setMinimumHeight(220)
     return table
 
 
@@ -182,8 +208,14 @@ class DebriefView(QWidget):
         self.alignophilia.set_name("Alignophilia index")
         self.jointholism_line.setText(JOINTHOLISM_LINE)
         self.alignophilia_line.setText(ALIGNOPHILIA_LINE)
-        self.jointholism.set_value(m.jointholism_index, d.jointholism_threshold)
-        self.alignophilia.set_value(m.alignophilia_index, d.alignophilia_threshold)
+        self.jointholism.set_value(
+            m.jointholism_index, d.jointholism_threshold,
+            jointholism_verdict(m, d.jointholism_threshold), m.jointholism_flag,
+        )
+        self.alignophilia.set_value(
+            m.alignophilia_index, d.alignophilia_threshold,
+            alignophilia_verdict(m, d.alignophilia_threshold), m.alignophilia_flag,
+        )
         self.figures.setText(
             f"Meeting hours: {hours(m.meeting_hours)} · empty talk hours: "
             f"{hours(m.empty_talk_hours)} · mismatch hours: {hours(m.mismatch_hours)}\n"

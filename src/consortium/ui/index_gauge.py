@@ -1,5 +1,11 @@
-"""An index against its threshold, drawn with QPainter: a bar, a threshold mark, the value
-in numbers and the word FLAGGED or "below the threshold" (never colour alone).
+"""An index against its threshold, drawn with QPainter: the value in numbers and a verdict on
+one line, a bar with the threshold marked and labelled, and hatching when flagged (never
+colour alone).
+
+The verdict is the engine's flag (GAME.md, "Debrief metrics"), not a comparison made here:
+jointholism is also flagged by empty talk hours below the threshold, and alignophilia only
+when it stayed at or above the threshold two rounds in a row with a perspective left out. A
+gauge that said FLAGGED on its own reading would contradict the prompts the flags choose.
 
 ``paint_gauge`` works on any painter (a PDF page later). ``IndexGauge`` shows what it is
 given by the debrief view and listens to no signal.
@@ -12,31 +18,31 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
-def gauge_text(name: str, value: float | None, threshold: float) -> str:
+def gauge_text(name: str, value: float | None, verdict: str) -> str:
+    """'Alignophilia index: 0.31 · FLAGGED'; the threshold is drawn on the bar."""
     if value is None:
-        return f"{name}: — (no team of two)"
-    verdict = "FLAGGED" if value >= threshold else "below"
-    return f"{name}: {value:.2f} · {verdict} (threshold {threshold:.2f})"
+        return f"{name}: — (no team of two) · {verdict}"
+    return f"{name}: {value:.2f} · {verdict}"
 
 
 def paint_gauge(
     painter: QPainter, rect: QRectF, text: str, value: float | None, threshold: float,
-    font: QFont, top: float = 1.0,
+    flagged: bool, font: QFont, top: float = 1.0,
 ) -> None:
     painter.save()
     painter.setFont(font)
-    line = painter.fontMetrics().height()
+    metrics = painter.fontMetrics()
+    line = metrics.height()
     painter.setPen(QColor("#111111"))
-    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), line * 1.2),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
-                                                      int(rect.width())))
-    bar = QRectF(rect.left(), rect.top() + line * 1.4, rect.width() - 2, line * 1.1)
+    caption = QRectF(rect.left(), rect.top(), rect.width(), line * 2.2)
+    painter.drawText(caption, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                     | Qt.TextFlag.TextWordWrap, text)
+    used = metrics.boundingRect(caption.toRect(), Qt.TextFlag.TextWordWrap, text).height()
+    bar = QRectF(rect.left(), rect.top() + used + line * 0.3, rect.width() - 2, line * 1.1)
     painter.fillRect(bar, QColor("#ffffff"))
     if value is not None:
         share = max(0.0, min(1.0, value / top))
         filled = QRectF(bar.left(), bar.top(), bar.width() * share, bar.height())
-        flagged = value >= threshold
         painter.fillRect(filled, QColor("#d1495b" if flagged else "#00798c"))
         if flagged:
             painter.fillRect(filled, QBrush(QColor("#111111"), Qt.BrushStyle.BDiagPattern))
@@ -45,6 +51,12 @@ def paint_gauge(
     x = bar.left() + bar.width() * min(1.0, threshold / top)
     painter.setPen(QPen(QColor("#111111"), 4, Qt.PenStyle.DashLine))
     painter.drawLine(int(x), int(bar.top() - 6), int(x), int(bar.bottom() + 6))
+    mark = f"threshold {threshold:.2f}"
+    width = metrics.horizontalAdvance(mark)
+    left = min(max(bar.left(), x - width / 2), bar.right() - width)
+    painter.setPen(QColor("#111111"))
+    painter.drawText(QRectF(left, bar.bottom() + 6, width + 2, line),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, mark)
     painter.restore()
 
 
@@ -54,11 +66,27 @@ class IndexGauge(QWidget):
         self._name = name
         self._value: float | None = None
         self._threshold = 1.0
+        self._flagged = False
+        self._verdict = ""
         self.setAccessibleName(name)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return QSize(500, int(self.fontMetrics().height() * 3.0))
+        metrics = self.fontMetrics()
+        text = gauge_text(self._name, self._value, self._verdict)
+        caption = metrics.boundingRect(0, 0, max(200, self.width() - 4), 10_000,
+                                       Qt.TextFlag.TextWordWrap, text).height()
+        return QSize(500, int(caption + metrics.height() * 2.8) + 8)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        metrics = self.fontMetrics()
+        text = gauge_text(self._name, self._value, self._verdict)
+        caption = metrics.boundingRect(0, 0, max(200, width - 4), 10_000,
+                                       Qt.TextFlag.TextWordWrap, text).height()
+        return int(caption + metrics.height() * 2.8) + 8
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -67,15 +95,19 @@ class IndexGauge(QWidget):
         self._name = name
         self.setAccessibleName(name)
 
-    def set_value(self, value: float | None, threshold: float) -> None:
+    def set_value(self, value: float | None, threshold: float, verdict: str,
+                  flagged: bool) -> None:
         self._value, self._threshold = value, threshold
-        self.setAccessibleDescription(gauge_text(self._name, value, threshold))
+        self._verdict, self._flagged = verdict, flagged
+        self.setAccessibleDescription(
+            f"{gauge_text(self._name, value, verdict)} (threshold {threshold:.2f})"
+        )
         self.updateGeometry()
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         paint_gauge(painter, QRectF(self.rect()).adjusted(2, 2, -2, -2),
-                    gauge_text(self._name, self._value, self._threshold), self._value,
-                    self._threshold, self.font())
+                    gauge_text(self._name, self._value, self._verdict), self._value,
+                    self._threshold, self._flagged, self.font())
         painter.end()

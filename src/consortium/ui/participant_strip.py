@@ -7,6 +7,7 @@ and the public session facts. Activating a chip selects that participant for pla
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from consortium.engine.state import PublicState
@@ -36,3 +37,16 @@ class ParticipantStrip(QWidget):
             self.chips.pop().deleteLater()
         for chip in self.chips:
             chip.show_participant(view, session)
+        self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the tallest chip's wrapped lines at its width: a row layout does not ask
+        its children's height for width, and a squeezed chip draws lines over each other."""
+        need = max((c.heightForWidth(c.width()) for c in self.chips if c.isVisible()),
+                   default=0)
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)

@@ -8,7 +8,15 @@ work (progress made, needs found, finished tasks stamped). Listens to
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consortium.engine.state import Phase, PitStop, PublicState
 from consortium.ui.board_port import BoardPort
@@ -43,8 +51,8 @@ def figure_texts(view: PublicState, pit: PitStop) -> dict[str, str]:
         "finished": "Finished: " + (", ".join(titles) if titles else "no task this round"),
         "meetings": f"Time in meetings: {hours(pit.time.meetings)} of {hours(pit.hours)} "
         f"({share:.0%})",
-        "lost": f"Needed knowledge left out of finished tasks: {pit.lost_present} that someone "
-        f"in the room held, {pit.lost_absent} that nobody held",
+        "lost": f"Needed knowledge missing from finished tasks: {pit.lost_present} someone "
+        f"in the room held, {pit.lost_absent} nobody held",
         "at_risk": f"Requirements not yet covered on open tasks: {pit.at_risk}",
         "similarity": f"Team similarity (above chance): {similarity}",
         "comings": f"Arrivals: {pit.arrivals} · departures: {pit.departures}",
@@ -69,12 +77,24 @@ class PitStopView(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.chart, 3)
         body.addLayout(grid, 2)
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        layout = QVBoxLayout(page)
         layout.addWidget(self.heading)
-        layout.addLayout(body, 1)
+        layout.addLayout(body)
         layout.addWidget(label("The board after work", name="heading"))
         layout.addWidget(self.work)
         layout.addWidget(self.hint)
+        layout.addStretch(1)
+        # Wrapped lines keep their full height: with many tasks worked, or presenter type, the
+        # page scrolls rather than clipping a figure the room is asked to read.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        scroll.setAccessibleName("Pit stop")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         port.changed.connect(self._on_game_changed)
 
     def _on_game_changed(self, change: Change) -> None:

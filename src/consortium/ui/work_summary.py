@@ -21,6 +21,7 @@ class WorkSummary(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(16)
+        self._grid.setColumnStretch(0, 2)  # titles wrap onto two lines, never clipped
         self._grid.setColumnStretch(1, 2)
         self._grid.setColumnStretch(2, 3)
         self._round = -1

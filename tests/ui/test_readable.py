@@ -1,0 +1,107 @@
+"""Text the room reads is never squeezed: at normal size and with presenter mode's larger
+type, every visible label on the board gets at least the height its wrapped lines need
+(a label given less draws its lines over the next widget's), and the debrief gauges say
+what the engine's flags say."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from consortium.engine.metrics import GameMetrics, game_metrics
+from consortium.engine.state import Phase
+from consortium.ui.debrief_data import alignophilia_verdict, jointholism_verdict
+from consortium.ui.main_window import MainWindow
+from tests.ui.driver import Driver
+
+PLENARY = 0
+
+
+def squeezed_labels(root: QWidget) -> list[str]:
+    """Visible labels shorter than their text needs at their width."""
+    QApplication.processEvents()
+    found = []
+    for widget in root.findChildren(QLabel):
+        if not widget.isVisible() or not widget.text() or widget.width() < 20:
+            continue
+        need = widget.heightForWidth(widget.width()) if widget.wordWrap() else (
+            widget.sizeHint().height()
+        )
+        if widget.height() + 1 < need:
+            found.append(f"{widget.text()[:40]!r}: {widget.height()} px of {need}")
+    return found
+
+
+@pytest.mark.parametrize("presenter", [False, True], ids=["normal", "presenter"])
+def test_no_board_text_is_squeezed(qtbot: QtBot, window: MainWindow, presenter: bool) -> None:
+    driver = Driver(qtbot, window)
+    driver.start(PLENARY)
+    if presenter:
+        window.menu.presenter.trigger()
+        window.showNormal()
+        window.resize(1920, 1080)
+    c = window.controller
+    checked: set[Phase] = set()
+    while c.view.round < 2 or c.view.phase is not Phase.PIT_STOP:
+        driver.settle()
+        if c.view.phase in (Phase.PLACEMENT, Phase.VOTE, Phase.PIT_STOP, Phase.DELIBERATION):
+            checked.add(c.view.phase)
+            assert squeezed_labels(window.board) == [], c.view.phase
+            assert cards_cut_off(window) == [], c.view.phase
+        driver.step()
+    assert squeezed_labels(window.board) == []
+    assert {Phase.PLACEMENT, Phase.PIT_STOP} <= checked
+
+
+def cards_cut_off(window: MainWindow) -> list[str]:
+    """Task cards reaching past the right edge of the task area (it scrolls only up and
+    down: a card cut at the side would hide its progress and needs)."""
+    board = window.board.board
+    if not board.isVisible():
+        return []
+    right = board.task_area.viewport().width()
+    return [card.accessibleName() for card in board.cards
+            if card.isVisible() and card.geometry().right() > right]
+
+
+# --- the gauges say what the flags say -------------------------------------------------------
+
+
+def finished_metrics() -> GameMetrics:
+    from tests.store.games import bot_game
+
+    state, _ = bot_game(seed=29)
+    return game_metrics(state)
+
+
+def test_a_gauge_above_its_threshold_without_the_flag_says_not_flagged() -> None:
+    m = attrs.evolve(finished_metrics(), alignophilia_index=0.31, alignophilia_flag=False)
+    verdict = alignophilia_verdict(m, 0.25)
+    assert verdict.startswith("not flagged: never two rounds in a row")
+    assert "FLAGGED" not in verdict
+    assert alignophilia_verdict(attrs.evolve(m, alignophilia_flag=True), 0.25) == "FLAGGED"
+    assert alignophilia_verdict(attrs.evolve(m, alignophilia_index=0.1), 0.25) == "not flagged"
+
+
+def test_empty_talk_flags_jointholism_below_its_threshold() -> None:
+    m = attrs.evolve(finished_metrics(), jointholism_index=0.12, jointholism_flag=True)
+    assert jointholism_verdict(m, 0.30) == "FLAGGED: empty talk hours"
+    assert jointholism_verdict(attrs.evolve(m, jointholism_index=0.4), 0.30) == "FLAGGED"
+    assert jointholism_verdict(attrs.evolve(m, jointholism_flag=False), 0.30) == "not flagged"
+
+
+def test_the_gauges_on_the_debrief_follow_the_engine_flags(qtbot: QtBot) -> None:
+    from consortium.ui.index_gauge import IndexGauge
+
+    gauge = IndexGauge("Alignophilia index")
+    qtbot.addWidget(gauge)
+    gauge.set_value(0.31, 0.25, "not flagged", flagged=False)
+    assert gauge.accessibleDescription() == (
+        "Alignophilia index: 0.31 · not flagged (threshold 0.25)"
+    )
+    gauge.resize(400, gauge.heightForWidth(400))
+    calm = gauge.grab().toImage()
+    gauge.set_value(0.31, 0.25, "FLAGGED", flagged=True)
+    assert gauge.grab().toImage() != calm  # hatched and coloured only when flagged
