@@ -45,7 +45,7 @@ from consortium.ui.labels import PHASE_LABELS
 from consortium.ui.plenary_members import plenary_members
 from consortium.ui.prompts import SCRIPT
 from consortium.ui.session import Change, SessionView
-from consortium.ui.widgets import label
+from consortium.ui.widgets import label, spin_box
 
 
 class FacilitatorPanel(QWidget):
@@ -191,9 +191,7 @@ class FacilitatorPanel(QWidget):
         self._box.addLayout(grid)
         self.hands: dict[Mode, QSpinBox] = {}
         for row, mode in enumerate(Mode):
-            count = QSpinBox()
-            count.setRange(0, max(1, people))
-            count.setAccessibleName(f"Hands for {mode.label}")
+            count = spin_box(f"Hands for {mode.label}", 0, max(1, people))
             count.setSuffix(" hands")
             self.hands[mode] = count
             grid.addWidget(label(mode.label, name="big"), row, 0)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 SAVES = "Consortium saves (*.consortium *.json);;All files (*)"
 CSV = "Spreadsheets (*.csv);;All files (*)"
+TOML = "Scenario files (*.toml);;All files (*)"
 
 
 class FileDialogs:

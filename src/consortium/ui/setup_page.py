@@ -2,9 +2,11 @@
 
 Scenario (with blurb), participants (name, sector, person or bot; 3–8 seats), preset, rounds,
 mode schedule (including the 90-minute plan), turnover, talk clock, secret ballot and the
-seed (advanced). The scenario's tasks can be exported to a spreadsheet (CSV) and imported
-back, checked like a scenario file: a problem is shown at its row and column, and the
-scenario stays as it was. Emits ``start_requested(SessionSetup)``. Session codes come later;
+seed (advanced). A scenario file another trainer wrote (TOML) can be opened here; it is
+checked like ``consortium validate`` checks it, and a broken one is refused with every problem
+at its place. The scenario's tasks can be exported to a spreadsheet (CSV) and imported back,
+checked like a scenario file: a problem is shown at its row and column, and the scenario
+stays as it was. Emits ``start_requested(SessionSetup)``. Session codes come later;
 the seed field is where they will go.
 """
 
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,11 +32,11 @@ from PySide6.QtWidgets import (
 from consortium.engine.scenario import Scenario
 from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
 from consortium.ui.combo_delegate import ComboDelegate
-from consortium.ui.file_dialogs import CSV, FileDialogs
+from consortium.ui.file_dialogs import CSV, TOML, FileDialogs
 from consortium.ui.messages import message
 from consortium.ui.seats_model import BOT, BOT_POLICY, PERSON, SeatsModel
 from consortium.ui.session import SessionSetup
-from consortium.ui.widgets import button, label
+from consortium.ui.widgets import button, label, spin_box
 
 SCHEDULES: tuple[tuple[str, str], ...] = (
     ("plan", "The 90-minute plan: Plenary, Pick your own, then the group chooses"),
@@ -78,6 +79,11 @@ class SetupPage(QWidget):
         self.scenario.setAccessibleName("Scenario")
         for sid, sc in scenarios.items():
             self.scenario.addItem(sc.title, sid)
+        self.open_scenario_button = button(
+            "Open a scenario file…", "secondary",
+            accessible="Open a scenario file (TOML) from another trainer",
+        )
+        self.open_scenario_button.clicked.connect(self.open_scenario_file)
         self.blurb = label(wrap=True, name="hint")
         self.tasks_hint = label(wrap=True, name="hint")
         self.tasks_hint.setAccessibleName("Tasks")
@@ -90,9 +96,7 @@ class SetupPage(QWidget):
         self.preset = QComboBox()
         self.preset.setAccessibleName("Preset")
         self.preset.addItems(list(PRESETS))
-        self.rounds = QSpinBox()
-        self.rounds.setRange(3, 8)
-        self.rounds.setAccessibleName("Rounds")
+        self.rounds = spin_box("Rounds", 3, 8)
         self.schedule = QComboBox()
         self.schedule.setAccessibleName("Mode schedule")
         for key, text in SCHEDULES:
@@ -103,10 +107,8 @@ class SetupPage(QWidget):
         self.talk_clock.setAccessibleName("Talk clock")
         self.secret_ballot = QCheckBox("Secret ballot: votes behind the curtain")
         self.secret_ballot.setAccessibleName("Secret ballot")
-        self.seed = QSpinBox()
-        self.seed.setRange(0, 999_999)
+        self.seed = spin_box("Seed (advanced)", 0, 999_999)
         self.seed.setValue(1)
-        self.seed.setAccessibleName("Seed (advanced)")
 
         self.seats = SeatsModel(())
         self.table = QTableView()
@@ -136,7 +138,10 @@ class SetupPage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
 
         form = QFormLayout()
-        form.addRow("Scenario", self.scenario)
+        scenario_row = QHBoxLayout()
+        scenario_row.addWidget(self.scenario, 1)
+        scenario_row.addWidget(self.open_scenario_button)
+        form.addRow("Scenario", scenario_row)
         form.addRow("", self.blurb)
         task_row = QHBoxLayout()
         task_row.addWidget(self.tasks_hint, 1)
@@ -247,6 +252,53 @@ class SetupPage(QWidget):
 
     def _on_start_clicked(self) -> None:
         self.start_requested.emit(self.setup())
+
+    # --- a scenario file from another trainer -------------------------------------------------
+
+    def open_scenario_file(self) -> bool:
+        """Check a TOML scenario file and offer it for this session. A broken file gets every
+        problem at its place (``tasks[4].effort: …``), as ``consortium validate`` prints
+        them, and changes nothing; a good one joins the list, selected. The session embeds
+        the scenario in its saves, so it survives the file being moved or deleted later."""
+        from consortium.engine.scenario_toml import (  # noqa: PLC0415 - not at launch
+            ScenarioError,
+            scenario_warnings,
+        )
+        from consortium.store.codec import printable  # noqa: PLC0415
+        from consortium.store.scenarios import read_scenario_file  # noqa: PLC0415
+
+        path = self._files().open_path(self, "Open a scenario file", None, TOML)
+        if path is None:
+            return False
+        try:
+            scenario = read_scenario_file(path)
+        except ScenarioError as error:
+            self._problem("Cannot open this scenario",
+                          f"{path.name} cannot be used; nothing was changed.",
+                          [f"{path}:", *(printable(str(p)) for p in error.problems)])
+            return False
+        key = scenario.id
+        shipped = self._scenarios.get(key)
+        if shipped is not None and shipped != scenario:
+            key = f"{scenario.id} ({path.name})"  # a trainer's edit of a shipped scenario
+        self._scenarios[key] = scenario
+        self._imported.pop(key, None)
+        index = self.scenario.findData(key)
+        if index < 0:
+            self.scenario.addItem(f"{scenario.title} — {path.name}", key)
+            index = self.scenario.count() - 1
+        if index == self.scenario.currentIndex():
+            self._on_scenario_changed()  # the same entry, read again from its file
+        else:
+            self.scenario.setCurrentIndex(index)
+        warnings = scenario_warnings(scenario)
+        if warnings:
+            self.last_message = message(
+                self, "Scenario opened, with warnings",
+                f"{path.name} can be played; the author may want to look at these:",
+                [printable(w) for w in warnings], icon=QMessageBox.Icon.Information,
+            )
+        return True
 
     # --- tasks as a spreadsheet ---------------------------------------------------------------
 

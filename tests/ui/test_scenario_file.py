@@ -1,0 +1,87 @@
+"""A scenario file from another trainer, opened on the new-session page: a broken one is
+refused with every problem at its place and nothing changes; a good one joins the list and is
+what the game plays (and what its saves embed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from consortium.resources import asset_path
+from consortium.ui.file_dialogs import ScriptedFiles
+from consortium.ui.main_window import MainWindow
+from consortium.ui.setup_page import SetupPage
+
+SHIPPED = asset_path("scenarios", "cancer-care.toml").read_text("utf-8")
+
+
+def open_file(qtbot: QtBot, window: MainWindow, page: SetupPage, path: Path) -> None:
+    window.files = ScriptedFiles([path])
+    qtbot.mouseClick(page.open_scenario_button, Qt.MouseButton.LeftButton)
+
+
+def refusal(page: SetupPage) -> list[str]:
+    box = page.last_message
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "Cannot open this scenario"
+    lines = box.informativeText().splitlines()
+    assert "Traceback" not in box.informativeText()
+    box.done(QMessageBox.StandardButton.Ok)
+    return [box.text(), *lines]
+
+
+def test_a_broken_scenario_file_says_what_and_where(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.show_setup()
+    page = window.setup_page
+    assert page is not None
+    assert page.open_scenario_button.accessibleName() == (
+        "Open a scenario file (TOML) from another trainer"
+    )
+    before = (page.scenario.count(), page.current_scenario)
+
+    typo = tmp_path / "typo.toml"
+    typo.write_text(SHIPPED.replace("effort = 34", "efort = 34", 1), "utf-8")
+    open_file(qtbot, window, page, typo)
+    said = refusal(page)
+    assert said[0] == "typo.toml cannot be used; nothing was changed."
+    assert said[1] == f"{typo}:"
+    assert any(line.startswith("tasks[0]") and "efort" in line for line in said[2:]), said
+
+    huge = tmp_path / "huge.toml"
+    huge.write_bytes(b"#" * (1024 * 1024 + 1))
+    open_file(qtbot, window, page, huge)
+    assert any(line.startswith("file:") for line in refusal(page)[2:])
+
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(  # an "á" written by an editor set to Latin-1
+        SHIPPED.encode("utf-8").replace(b"Cancer care", b"C\xe1ncer care", 1)
+    )
+    open_file(qtbot, window, page, latin)
+    assert any(line.startswith("file:") and "UTF-8" in line for line in refusal(page)[2:])
+
+    assert (page.scenario.count(), page.current_scenario) == before
+
+
+def test_a_good_scenario_file_is_what_the_game_plays(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.show_setup()
+    page = window.setup_page
+    assert page is not None
+    mine = tmp_path / "dementia-care.toml"
+    mine.write_text(
+        SHIPPED.replace('id = "cancer-care"', 'id = "dementia-care"', 1)
+        .replace('title = "Cancer care partnership"', 'title = "Dementia care partnership"', 1),
+        "utf-8",
+    )
+    open_file(qtbot, window, page, mine)
+    assert page.scenario.currentText() == "Dementia care partnership — dementia-care.toml"
+    assert page.current_scenario.id == "dementia-care"
+    mine.unlink()  # the session does not need the file any more
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert window.controller.state.ctx.scenario.title == "Dementia care partnership"
