@@ -80,6 +80,8 @@ def test_self_test_passes_from_source(self_test: subprocess.CompletedProcess[str
         "the window plays a game",
         "save: write and read back",
         "save: the window's autosave resumes",
+        "PDF: the debrief charts on a page",
+        "screen: resume, an unfinished session listed",
     ],
 )
 def test_self_test_prints_each_check(
@@ -88,6 +90,24 @@ def test_self_test_prints_each_check(
     assert any(line.startswith(f"ok    {check}") for line in self_test.stdout.splitlines()), (
         self_test.stdout
     )
+
+
+def _line(self_test: subprocess.CompletedProcess[str], check: str) -> str:
+    return next(line for line in self_test.stdout.splitlines() if line.startswith(f"ok    {check}"))
+
+
+def test_the_resume_page_lists_the_unfinished_session(
+    self_test: subprocess.CompletedProcess[str],
+) -> None:
+    line = _line(self_test, "screen: resume, an unfinished session listed")
+    assert "1 listed: Cancer care partnership · Round 2 of 4; 1920×1080" in line
+
+
+def test_the_debrief_charts_make_a_one_page_pdf(
+    self_test: subprocess.CompletedProcess[str],
+) -> None:
+    line = _line(self_test, "PDF: the debrief charts on a page")
+    assert "4 rounds charted, 2 gauges" in line and " bytes, 1 page" in line
 
 
 def test_the_self_test_leaves_no_offscreen_noise(

@@ -3,8 +3,8 @@
 Run on every packaged build (CI runs ``dist/consortium/consortium --self-test``) and by a
 trainer who wants to know whether a school laptop can run the game. It exercises what a
 packaged build can lose when files are trimmed or not collected — the shipped assets, the
-package metadata, Qt's platform, image-format and icon plugins, fonts, PDF output — and
-the game itself:
+package metadata, Qt's platform, image-format and icon plugins, fonts, Qt's translations —
+and the game itself:
 
 - every shipped scenario loads;
 - a bot game in each mode (democratic, self-selection, hybrid) plays to the end in the engine;
@@ -13,7 +13,11 @@ the game itself:
   and a private hand, the pit stop, the game-over screen and the debrief), each grabbed to an
   image that must not be blank;
 - a save is written to a temporary folder and read back, and the window's own autosave of
-  the game resumes, both replaying to the same game (state digest).
+  the game resumes, both replaying to the same game (state digest);
+- the debrief's time chart and index gauges are painted onto a PDF page (``QPdfWriter``) in
+  the temporary folder, which must come out as a PDF with one page;
+- an unfinished session (the window's game halfway, autosaved the way the window does) is
+  listed on the Resume page, which is rendered too.
 
 Each check prints one line, ``ok`` or ``FAIL`` with the reason; the exit status is 0 only if
 every check passed. Nothing outside a temporary folder is read or written: the window gets
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from consortium.engine.state import Mode
+    from consortium.engine.state import GameState, Mode
     from consortium.ui.main_window import MainWindow
 
 WINDOW_SIZE = (1920, 1080)
@@ -370,6 +374,10 @@ def _screens(checks: Checks, app: QApplication, folder: Path) -> None:
         checks.run("the window plays a game", lambda: _play(checks, window, app, played))
         if window.controller.has_game and window.controller.state.over:
             _save_checks(checks, window, app, folder)
+            state = window.controller.state
+            checks.run("PDF: the debrief charts on a page", lambda: _pdf(state, folder))
+            checks.run("screen: resume, an unfinished session listed",
+                       lambda: _resume(window, app))
 
 
 def _page(window: MainWindow, page: QWidget, app: QApplication, name: str) -> str:
@@ -496,3 +504,115 @@ def _save_checks(checks: Checks, window: MainWindow, app: QApplication, folder: 
         raise AssertionError(f"the autosave did not catch up with the game ({last})")
 
     checks.run("save: the window's autosave resumes", autosave)
+
+
+def _pdf(state: GameState, folder: Path) -> str:
+    """The debrief's time chart and gauges, painted as the debrief paints them, onto an A4
+    page from ``QPdfWriter`` (part of QtGui: the trimmed QtPdf module only reads PDFs)."""
+    import re  # noqa: PLC0415
+
+    from PySide6.QtCore import QRectF  # noqa: PLC0415
+    from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from consortium.ui.debrief_data import (  # noqa: PLC0415
+        alignophilia_verdict,
+        build_debrief,
+        jointholism_verdict,
+    )
+    from consortium.ui.index_gauge import gauge_text, paint_gauge  # noqa: PLC0415
+    from consortium.ui.time_chart import Bar, paint_time_chart  # noqa: PLC0415
+
+    debrief = build_debrief(state)
+    metrics = debrief.metrics
+    bars = [Bar(f"Round {r.round}\n{mode}", r.time)
+            for r, mode in zip(metrics.rounds, debrief.modes, strict=False)]
+    if not bars:
+        raise AssertionError("the finished game has no rounds to chart")
+    path = folder / "self-test-debrief.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setResolution(150)
+    writer.setTitle("Consortium self-test: debrief")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"cannot paint on a PDF page at {path}")
+    try:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(10)
+        width, height = writer.width(), writer.height()
+        paint_time_chart(painter, QRectF(0, 0, width, height * 0.55), bars, font)
+        gauges = (
+            ("Jointholism index", metrics.jointholism_index, debrief.jointholism_threshold,
+             jointholism_verdict(metrics, debrief.jointholism_threshold),
+             metrics.jointholism_flag),
+            ("Alignophilia index", metrics.alignophilia_index, debrief.alignophilia_threshold,
+             alignophilia_verdict(metrics, debrief.alignophilia_threshold),
+             metrics.alignophilia_flag),
+        )
+        top = height * 0.6
+        for name, value, threshold, verdict, flagged in gauges:
+            paint_gauge(painter, QRectF(0, top, width, height * 0.15),
+                        gauge_text(name, value, verdict), value, threshold, flagged, font)
+            top += height * 0.18
+    except BaseException:
+        painter.end()
+        raise
+    if not painter.end():
+        raise OSError(f"the PDF at {path} was not finished")
+    data = path.read_bytes()
+    if not data.startswith(b"%PDF-"):
+        raise ValueError(f"{path.name} is not a PDF (starts {data[:8]!r})")
+    if len(data) < 4000:
+        raise ValueError(f"{path.name} is only {len(data)} bytes: nothing was drawn")
+    pages = len(re.findall(rb"/Type\s*/Page\b", data))
+    if pages != 1:
+        raise ValueError(f"{path.name} has {pages} pages, not 1")
+    fonts = len(re.findall(rb"/FontFile2?\b", data))
+    return (f"{len(bars)} rounds charted, 2 gauges; {len(data):,} bytes, 1 page, "
+            f"{fonts} embedded font{'s' if fonts != 1 else ''}")
+
+
+def _resume(window: MainWindow, app: QApplication) -> str:
+    """The window's game up to round 2, autosaved to a new session folder as the window's
+    autosave does (then closed cleanly), must be listed on the Resume page by scenario and
+    round, and the page must render."""
+    from consortium.engine.game import new_game  # noqa: PLC0415
+    from consortium.store.autosave import Autosaver, utc_now  # noqa: PLC0415
+    from consortium.store.history import History  # noqa: PLC0415
+    from consortium.store.save_file import Room  # noqa: PLC0415
+    from consortium.store.sessions import new_session_folder  # noqa: PLC0415
+
+    if window.paths is None:
+        raise AssertionError("the window has no data folder")
+    played = window.controller.state
+    scenario, config = played.ctx.scenario, played.ctx.config
+    history = History(new_game(scenario, config))
+    for action in window.controller.actions:
+        if history.state.public.round >= 2:
+            break
+        history.apply(action)
+    state = history.state
+    if state.over or state.public.round < 2:
+        raise AssertionError(f"no unfinished state to save (round {state.public.round})")
+    started = utc_now()
+    saver = Autosaver(new_session_folder(window.paths.sessions, scenario.id, started),
+                      started_at=started, background=False)
+    saver.save(state, history.actions, Room.of(config))
+    status = saver.close()
+    if not status.ok:
+        raise OSError(status.message)
+    window.show_resume()
+    page = window.resume_page
+    if page is None:
+        raise AssertionError("show_resume() made no Resume page")
+    model = page.table.model()
+    rows = [tuple(str(model.index(row, column).data()) for column in range(2))
+            for row in range(model.rowCount())]
+    wanted = (scenario.title, f"Round {state.public.round} of {state.public.rounds}")
+    if wanted not in rows:
+        raise AssertionError(f"the list does not show {' · '.join(wanted)}: {rows}")
+    if not page.table.isVisible():
+        raise AssertionError("the sessions table is hidden")
+    size = _page(window, page, app, "98-resume")
+    return f"{len(rows)} listed: {' · '.join(wanted)}; {size}"
