@@ -7,8 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
+import pytest
+
+from consortium.engine.simulate import bot_config
+from consortium.store.save_file import FORMAT_VERSION, MAX_SAVE_BYTES, RULES_VERSION
+from consortium.store.save_load import load_save
 from consortium.store.task_csv import tasks_csv
-from tests.store.games import bot_game, cancer_care, save_bytes
+from tests.store.games import Game, bot_game, cancer_care, play, save_bytes
 
 
 def validate(path: Path) -> subprocess.CompletedProcess[str]:
@@ -71,3 +77,75 @@ def test_a_tasks_spreadsheet(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout) == (
         2, f'{path}: row 3 (tasks[1]).effort: must be a whole number from 1 to 1000, got "ten"\n'
     )
+
+
+# --- saves the loader refuses whole ---------------------------------------------------------
+
+
+def good_save_text() -> str:
+    state, actions = bot_game(steps=30)
+    return save_bytes(state, actions).decode("utf-8")
+
+
+def test_an_oversized_save_is_refused_before_reading(tmp_path: Path) -> None:
+    # A good save padded with blank lines past 1 MiB: only its size is wrong.
+    text = good_save_text()
+    path = tmp_path / "huge.consortium"
+    path.write_text(text + "\n" * (MAX_SAVE_BYTES + 1 - len(text.encode())), encoding="utf-8")
+    assert path.stat().st_size == MAX_SAVE_BYTES + 1
+    result = validate(path)
+    assert (result.returncode, result.stdout) == (
+        2, f"{path}: file: is 1,048,577 bytes; a save may be at most 1,048,576 bytes\n"
+    )
+
+
+def test_a_save_of_utf16_is_named_as_such(tmp_path: Path) -> None:
+    # What Notepad writes when "Unicode" is picked: UTF-16 with a byte-order mark.
+    path = tmp_path / "notepad.consortium"
+    path.write_bytes(good_save_text().encode("utf-16"))
+    result = validate(path)
+    assert (result.returncode, result.stdout) == (
+        2, f"{path}: file: is saved as UTF-16; a save is UTF-8 text\n"
+    )
+
+
+def test_a_save_of_latin1_names_the_first_wrong_byte(tmp_path: Path) -> None:
+    # A good save with a player called Zoë, re-saved by an editor in its local code page.
+    config = bot_config(cancer_care(), "balanced", 7, seats=4, rounds=3)
+    zoe = attrs.evolve(config.seats[0], name="Zoë")
+    config = attrs.evolve(config, seats=(zoe, *config.seats[1:]))
+    state, actions = play(Game(cancer_care(), config, (), 30))
+    text = save_bytes(state, actions).decode("utf-8")
+    assert load_save(text.encode("utf-8")).header.players[0] == "Zoë"  # fine as UTF-8
+    data = text.encode("latin-1")
+    path = tmp_path / "latin1.consortium"
+    path.write_bytes(data)
+    result = validate(path)
+    assert (result.returncode, result.stdout) == (
+        2,
+        f"{path}: file: is not UTF-8 text (a wrong encoding or a binary file) at byte "
+        f"{data.index('ë'.encode('latin-1'))}\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "what", "mine"),
+    [
+        ("format_version", "save format", FORMAT_VERSION),
+        ("rules_version", "rules version", RULES_VERSION),
+    ],
+)
+def test_a_save_from_a_newer_consortium_says_so(
+    tmp_path: Path, key: str, what: str, mine: int
+) -> None:
+    tree = json.loads(good_save_text())
+    tree["header"][key] = mine + 1
+    path = tmp_path / "future.consortium"
+    path.write_text(json.dumps(tree), encoding="utf-8")
+    result = validate(path)
+    assert (result.returncode, result.stdout) == (
+        2,
+        f"{path}: header.{key}: made for a newer Consortium ({what} {mine + 1}); this version "
+        f"reads {what} {mine} and older. Open it with a newer Consortium.\n",
+    )
+
