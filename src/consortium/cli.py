@@ -12,10 +12,15 @@ import json
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from consortium import __version__
 
+if TYPE_CHECKING:
+    from consortium.engine.scenario import Scenario
+
 EXIT_PROBLEM = 2
+DEFAULT_SCENARIO = "cancer-care"
 
 
 class _Policies:
@@ -59,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
 
     sim = commands.add_parser("simulate", help="play many bot-only games and print the means")
-    sim.add_argument("--scenario", default="cancer-care", help="a shipped scenario id or a path")
+    sim.add_argument("--scenario", default=DEFAULT_SCENARIO, help="a shipped scenario id or a path")
     sim.add_argument(
         "--policy", required=True, choices=_Policies(), metavar="POLICY",
         help="the bots' policy (a wrong name lists them all)",
@@ -70,8 +75,18 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--seats", type=int, default=6, help="3-8 bot seats (default 6)")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
 
-    val = commands.add_parser("validate", help="check a scenario file and list every problem")
-    val.add_argument("path")
+    val = commands.add_parser(
+        "validate",
+        help="check a scenario (.toml), a tasks spreadsheet (.csv) or a save and list every "
+        "problem",
+    )
+    val.add_argument("path", help="the file to check: .toml, .csv, .consortium or .json")
+    val.add_argument(
+        "--scenario",
+        metavar="NAME_OR_PATH",
+        help="for a .csv: the scenario whose domains the tasks must name, a shipped scenario "
+        "id or a path (default cancer-care)",
+    )
     return parser
 
 
@@ -131,11 +146,16 @@ def _validate(args: argparse.Namespace) -> int:
     from consortium.store.codec import printable  # noqa: PLC0415
     from consortium.store.save_file import SAVE_SUFFIX, SaveError  # noqa: PLC0415
     from consortium.store.save_load import read_save_file  # noqa: PLC0415
-    from consortium.store.scenarios import find_scenario, read_scenario_file  # noqa: PLC0415
+    from consortium.store.scenarios import read_scenario_file  # noqa: PLC0415
     from consortium.store.task_csv import read_tasks_csv_file  # noqa: PLC0415
 
     path = args.path
     suffix = Path(path).suffix.lower()
+    if args.scenario is not None and suffix != ".csv":
+        # Said rather than ignored: a trainer who passes it expects it to count.
+        print("consortium validate: --scenario applies only to a tasks spreadsheet (.csv)",
+              file=sys.stderr)
+        return EXIT_PROBLEM
     try:
         if suffix in (SAVE_SUFFIX, ".json"):
             read_save_file(path)
@@ -143,8 +163,10 @@ def _validate(args: argparse.Namespace) -> int:
             return 0
         if suffix == ".csv":
             # Tasks name domains, so they are checked against a scenario: the shipped one
-            # unless a `--scenario` option is given (the parser may add one later).
-            base = find_scenario(getattr(args, "scenario", None) or "cancer-care")
+            # unless `--scenario` names the trainer's own.
+            base = _base_scenario(args.scenario or DEFAULT_SCENARIO)
+            if base is None:
+                return EXIT_PROBLEM
             scenario = read_tasks_csv_file(path, base)
         else:
             scenario = read_scenario_file(path)
@@ -156,6 +178,26 @@ def _validate(args: argparse.Namespace) -> int:
     for warning in scenario_warnings(scenario):
         print(f"{path}: warning: {warning}")
     return 0
+
+
+def _base_scenario(name_or_path: str) -> Scenario | None:
+    """The scenario a tasks spreadsheet is checked against, or ``None`` after one line on
+    stderr: the trouble is the option, not the spreadsheet, so it is not reported as a
+    problem of PATH (the scenario file's own problems are for ``validate`` on that file)."""
+    from consortium.engine.scenario_toml import ScenarioError  # noqa: PLC0415 - lazy: launch
+    from consortium.store.codec import printable  # noqa: PLC0415
+    from consortium.store.scenarios import find_scenario  # noqa: PLC0415
+
+    try:
+        return find_scenario(name_or_path)
+    except ScenarioError as error:
+        first, more = error.problems[0], len(error.problems) - 1
+        tail = (
+            f" (and {more} more; `consortium validate {name_or_path}` lists them)" if more else ""
+        )
+        print(printable(f"consortium validate: --scenario {name_or_path}: {first}{tail}"),
+              file=sys.stderr)
+        return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

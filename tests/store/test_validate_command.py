@@ -11,15 +11,17 @@ import attrs
 import pytest
 
 from consortium.engine.simulate import bot_config
+from consortium.resources import asset_path
 from consortium.store.save_file import FORMAT_VERSION, MAX_SAVE_BYTES, RULES_VERSION
 from consortium.store.save_load import load_save
+from consortium.store.scenarios import read_scenario_file
 from consortium.store.task_csv import tasks_csv
 from tests.store.games import Game, bot_game, cancer_care, play, save_bytes
 
 
-def validate(path: Path) -> subprocess.CompletedProcess[str]:
+def validate(path: Path, *options: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "consortium", "validate", str(path)],
+        [sys.executable, "-m", "consortium", "validate", str(path), *options],
         capture_output=True, text=True, timeout=120, check=False,
     )
 
@@ -149,3 +151,73 @@ def test_a_save_from_a_newer_consortium_says_so(
         f"reads {what} {mine} and older. Open it with a newer Consortium.\n",
     )
 
+
+# --- a tasks spreadsheet against a trainer's own scenario -----------------------------------
+
+
+def own_scenario(folder: Path) -> Path:
+    """The shipped scenario under another id, with the domain "radiology" renamed "imaging"."""
+    text = asset_path("scenarios", "cancer-care.toml").read_text(encoding="utf-8")
+    assert '"radiology"' in text
+    text = text.replace('id = "cancer-care"', 'id = "my-partnership"', 1)
+    path = folder / "my-partnership.toml"
+    path.write_text(text.replace('"radiology"', '"imaging"'), encoding="utf-8")
+    return path
+
+
+def test_a_tasks_spreadsheet_is_checked_against_the_scenario_named(tmp_path: Path) -> None:
+    scenario_path = own_scenario(tmp_path)
+    path = tmp_path / "tasks.csv"
+    path.write_bytes(tasks_csv(read_scenario_file(scenario_path).tasks))
+    result = validate(path, "--scenario", str(scenario_path))
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0, "ok (tasks checked against the scenario my-partnership)\n", ""
+    )
+    # Without --scenario the same tasks meet the shipped scenario, which has no "imaging".
+    result = validate(path)
+    assert (result.returncode, result.stdout) == (
+        2,
+        f'{path}: row 2 (tasks[0]).visible[0]: unknown domain "imaging"\n'
+        f'{path}: row 4 (tasks[2]).visible[1]: unknown domain "imaging"\n',
+    )
+    assert validate(path, "--scenario", "cancer-care").stdout == result.stdout
+
+
+def test_an_unknown_scenario_for_a_spreadsheet_is_one_plain_line(tmp_path: Path) -> None:
+    path = tmp_path / "tasks.csv"
+    path.write_bytes(tasks_csv(cancer_care().tasks))
+    result = validate(path, "--scenario", "no-such-scenario")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2,
+        "",
+        'consortium validate: --scenario no-such-scenario: file: no shipped scenario '
+        '"no-such-scenario" and no such file (shipped: cancer-care)\n',
+    )
+
+
+def test_a_broken_scenario_for_a_spreadsheet_is_one_line_pointing_to_its_problems(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tasks.csv"
+    path.write_bytes(tasks_csv(cancer_care().tasks))
+    broken = own_scenario(tmp_path)
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text.replace("target = 30", "target = -1", 1).replace(
+        'id = "imaging"', 'id = "Imaging"', 1), encoding="utf-8")
+    problems = validate(broken).stdout.splitlines()
+    assert len(problems) >= 2, problems
+    result = validate(path, "--scenario", str(broken))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"consortium validate: --scenario {broken}: {problems[0].removeprefix(f'{broken}: ')} "
+        f"(and {len(problems) - 1} more; `consortium validate {broken}` lists them)\n"
+    )
+
+
+def test_scenario_is_refused_for_anything_but_a_spreadsheet(tmp_path: Path) -> None:
+    path = tmp_path / "session.consortium"
+    path.write_text(good_save_text(), encoding="utf-8")
+    result = validate(path, "--scenario", "cancer-care")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", "consortium validate: --scenario applies only to a tasks spreadsheet (.csv)\n"
+    )
