@@ -110,4 +110,5 @@ def test_a_killed_game_resumes_from_its_last_acknowledged_save(tmp_path: Path) -
         assert t.interrupted or t.resumed == len(expected), t
     # The kills spread over the game, not all at the start or the end.
     assert len({t.acked // 25 for t in killed}) >= 4
-    assert time.perf_counter() - started < 60
+    # How long it took is for bench/, not an assertion; shown with `pytest -s`.
+    print(f"{len(trials)} trials, {len(killed)} kills in {time.perf_counter() - started:.1f} s")
