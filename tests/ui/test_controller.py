@@ -31,6 +31,15 @@ class FakeTime:
         return self.now
 
 
+def answer(qtbot: QtBot, window: MainWindow, button: str) -> None:
+    """Click ``button`` in the question the window is asking."""
+    box = window.last_message
+    assert box is not None and box.isVisible()
+    choice = next(b for b in box.buttons() if b.text() == button)
+    qtbot.mouseClick(choice, Qt.MouseButton.LeftButton)
+    assert not box.isVisible()
+
+
 def test_talk_clock_charges_started_minutes(qtbot: QtBot) -> None:
     clock = FakeTime()
     controller = GameController(pacing_ms=0, now=clock)
@@ -58,8 +67,38 @@ def test_talk_clock_charges_started_minutes(qtbot: QtBot) -> None:
     assert controller.view.phase is Phase.PLACEMENT
     driver.click(driver.button("clock"))
     clock.now += 100
+    # a pause stops the clock; resuming starts it again where it stood
+    win.menu.pause.trigger()
+    assert not controller.session.clock_running
+    clock.now += 600  # ten minutes of coffee are not talk
+    win.menu.pause.trigger()
+    assert controller.session.clock_running
+    assert "Talk clock 01:40 (running)" in win.board.header.clock_label.text()
     driver.click(driver.button("vote"))
     assert Talk(2) in controller.actions
+    controller.end_game()
+
+
+def test_the_talk_clock_can_be_switched_on_mid_game(qtbot: QtBot) -> None:
+    clock = FakeTime()
+    controller = GameController(pacing_ms=0, now=clock)
+    win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=Theme())
+    qtbot.addWidget(win)
+    win.resize(1920, 1080)
+    win.show()
+    driver = Driver(qtbot, win)
+    driver.start(PLENARY)  # set up without the clock
+    driver.settle()
+    driver.click(driver.button("intros-0"))
+    driver.settle()
+    assert not controller.session.talk_clock and "clock" not in win.game.panel.buttons
+    assert win.menu.clock.isEnabled()
+    win.menu.clock.trigger()  # Ctrl+T
+    assert controller.session.talk_clock and controller.session.clock_running
+    clock.now += 125
+    driver.click(driver.button("talked"))
+    assert Deliberate(3) in controller.actions  # charged by the clock from now on
+    assert controller.room.talk_clock  # and a resumed session keeps it
     controller.end_game()
 
 
@@ -92,10 +131,20 @@ def test_pause_skip_replace_fast_forward(qtbot: QtBot, window: MainWindow) -> No
     assert not c.session.is_person(now)
     driver.settle()
     assert c.view.actor != now or c.view.phase is not Phase.TURNS
-    c.set_person(now, True)
+    back = next(a for a in window.menu.seats.actions()
+                if a.text().startswith(c.view.participants[now].name))
+    assert back.text().endswith("(bot): make a person")
+    back.trigger()
     assert c.session.is_person(now)
+    # fast-forward asks first; Enter keeps playing (the safe default)
+    window.menu.fast_forward.trigger()
+    box = window.last_message
+    assert box is not None and box.windowTitle() == "Let the bots play to the end?"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert not c.session.fast_forward and c.view.phase is not Phase.GAME_OVER
     # fast-forward: bots finish the game in chunks; the window keeps answering
     window.menu.fast_forward.trigger()
+    answer(qtbot, window, "Fast-forward")
     qtbot.waitUntil(lambda: c.view.phase is Phase.GAME_OVER, timeout=10000)
     assert window.board.pages.currentWidget() is window.board.debrief
     window.menu.reveal.trigger()
@@ -108,6 +157,14 @@ def test_end_game_early_and_reveal(qtbot: QtBot, window: MainWindow) -> None:
     c = window.controller
     qtbot.waitUntil(lambda: driver.curtain.active)
     window.menu.end_game.trigger()
+    box = window.last_message
+    assert box is not None and box.isVisible()
+    assert box.text() == ("End the game now? The debrief covers the rounds played in full: "
+                          "0 of 3.")
+    answer(qtbot, window, "Keep playing")
+    assert not c.session.ended_early and c.view.phase is not Phase.GAME_OVER
+    window.menu.end_game.trigger()
+    answer(qtbot, window, "End the game")
     assert c.session.ended_early
     assert type(c.actions[-1]).__name__ == "EndGame"  # in the log: a save replays it
     assert c.view.phase is Phase.GAME_OVER

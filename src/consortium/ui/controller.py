@@ -105,6 +105,7 @@ class GameController(QObject):
         self._session = SessionView()
         self._now = now
         self._clock = TalkClock(now)
+        self._clock_before_pause = False  # Pause stops the clock; Resume starts it again
         self._debrief: RevealedDebrief | None = None
         self._pending: dict[int, bool] = {}
         self._bot_timer = QTimer(self)
@@ -230,6 +231,7 @@ class GameController(QObject):
         self._debrief = None
         self._pending = {}
         self._clock = TalkClock(self._clock._now)
+        self._clock_before_pause = False
         self._clock_timer.stop()
         self._session = SessionView(
             people=people,
@@ -490,18 +492,29 @@ class GameController(QObject):
         self._set_session(clock_running=False, clock_seconds=int(self._clock.seconds()))
 
     def toggle_clock(self) -> None:
+        """Start or stop the talk clock. A session set up without it can switch it on here
+        (from then on talk is charged by the clock's minutes); the choice is saved."""
         if self._clock.running:
             self.stop_clock()
-        else:
-            self.start_clock()
+            return
+        if not self._session.talk_clock and self._state is not None:
+            self._set_session(talk_clock=True)
+            self._autosave()
+        self.start_clock()
 
     def _on_clock_timer_timeout(self) -> None:
         self._set_session(clock_seconds=int(self._clock.seconds()))
 
     def set_paused(self, paused: bool) -> None:
+        """Pause stops the bots and the talk clock; Resume starts the clock again if it
+        was running (the minutes on it stay)."""
         if paused:
+            self._clock_before_pause = self._clock_before_pause or self._clock.running
             self._clock.stop()
             self._clock_timer.stop()
+        elif self._clock_before_pause:
+            self._clock_before_pause = False
+            self.start_clock()
         self._set_session(paused=paused, clock_running=self._clock.running)
         self._schedule()
 

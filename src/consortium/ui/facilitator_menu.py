@@ -83,9 +83,8 @@ class FacilitatorMenu:
         self.clock.triggered.connect(controller.toggle_clock)
         self.pause.toggled.connect(controller.set_paused)
         self.skip.triggered.connect(controller.skip_turn)
-        self.fast_forward.triggered.connect(controller.fast_forward)
+        # fast-forward and end game ask first: the window connects them (MainWindow.confirm)
         self.reveal.triggered.connect(controller.reveal)
-        self.end_game.triggered.connect(controller.end_game)
         self.undo.triggered.connect(controller.undo)
         self.redo.triggered.connect(controller.redo)
         controller.changed.connect(self._on_game_changed)
@@ -106,7 +105,7 @@ class FacilitatorMenu:
         view, s = change.view, change.session
         over = view.phase is Phase.GAME_OVER or s.ended_early
         self._enable(True)
-        self.clock.setEnabled(s.talk_clock and not over)
+        self.clock.setEnabled(not over)  # also switches the clock on mid-game
         self.pause.blockSignals(True)
         self.pause.setChecked(s.paused)
         self.pause.blockSignals(False)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consortium.engine.state import Phase
 from consortium.ui.facilitator_menu import FacilitatorMenu
 from consortium.ui.start_screen import StartScreen
 from consortium.ui.theme import Theme
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
             self._board.setWindowFlag(Qt.WindowType.Window, True)
         self.pages.addWidget(self._game)
         self.menu.attach(controller)
+        self.menu.end_game.triggered.connect(self.ask_end_game)
+        self.menu.fast_forward.triggered.connect(self.ask_fast_forward)
         if controller.saving is not None:
             controller.saving.status_changed.connect(self._on_save_status_changed)
             self.save_status.hide()  # the status bar, made now rather than at launch
@@ -298,6 +301,34 @@ class MainWindow(QMainWindow):
 
         self.last_message = message(self, title, text, lines, icon=icon)
         return self.last_message
+
+    def ask_end_game(self) -> None:
+        """Facilitator → End the game early: asked first, since no Undo brings it back."""
+        from consortium.ui.messages import confirm  # noqa: PLC0415 - not at launch
+
+        c = self.controller
+        if not c.has_game or c.view.phase is Phase.GAME_OVER:
+            return
+        played = len(c.view.pit_stops)
+        self.last_message = confirm(
+            self, "End the game now?",
+            f"End the game now? The debrief covers the rounds played in full: {played} of "
+            f"{c.view.rounds}.",
+            "This cannot be undone.", "End the game", "Keep playing", c.end_game,
+        )
+
+    def ask_fast_forward(self) -> None:
+        """Facilitator → Fast-forward: bots take every decision to the end, people's too."""
+        from consortium.ui.messages import confirm  # noqa: PLC0415 - not at launch
+
+        c = self.controller
+        if not c.has_game or c.view.phase is Phase.GAME_OVER:
+            return
+        self.last_message = confirm(
+            self, "Let the bots play to the end?",
+            "Bots take every remaining decision, people's included, to the end of the game.",
+            "This cannot be undone.", "Fast-forward", "Keep playing", c.fast_forward,
+        )
 
     def ask_name_holder(self) -> None:
         """Facilitator → Name a holder…: a dialog on the laptop, with a confirm step."""

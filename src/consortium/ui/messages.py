@@ -7,7 +7,7 @@ keep running behind it and tests can read and close it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem, QWidget
 
@@ -44,6 +44,30 @@ def message(
             box.setDetailedText("\n".join(lines))
         box.setInformativeText("\n".join(shown))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    widen(box)
+    box.open()
+    return box
+
+
+def confirm(
+    parent: QWidget, title: str, text: str, detail: str, yes: str, no: str,
+    on_yes: Callable[[], object],
+) -> QMessageBox:
+    """Ask before a step that cannot be undone. "No" is the default button, so an Enter
+    pressed out of habit keeps the game; ``on_yes`` runs only on the explicit "yes"."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setAccessibleName(title)
+    box.setText(text)
+    box.setInformativeText(detail)
+    accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    accept.setAccessibleName(yes)
+    keep = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    keep.setAccessibleName(no)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    accept.clicked.connect(on_yes)
     widen(box)
     box.open()
     return box
