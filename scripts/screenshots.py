@@ -324,6 +324,9 @@ def sessions_screens(root: Path) -> list[str]:
     dialog = window.name_holder_dialog
     assert dialog is not None
     pump(150)
+    save(with_dialog(window, dialog), "26-name-a-holder-curtain.png")
+    dialog.show_cards_button.click()
+    pump(150)
     save(with_dialog(window, dialog), "26-name-a-holder.png")
     dialog.reject()
     window.controller.shutdown()

@@ -29,6 +29,13 @@ def test_name_a_holder_shows_the_card_on_the_board(qtbot: QtBot, window: MainWin
     dialog = window.name_holder_dialog
     assert dialog is not None and dialog.isVisible()
     assert not window.board.isAncestorOf(dialog)  # the laptop only, never the board
+    # one screen: the laptop is what the room sees, so the dialog opens on its own curtain
+    # and no widget of it holds a hidden card yet
+    everything = " ".join(dump(dialog))
+    assert all(card_text(c.view.catalog, card) not in everything
+               for _, _, card in c.hidden_cards())
+    assert dialog.card.count() == 0 and not dialog.who.isVisible()
+    qtbot.mouseClick(dialog.show_cards_button, Qt.MouseButton.LeftButton)
     dialog.who.setCurrentIndex(dialog.who.findData(seat))
     assert dialog.who.currentText().startswith("Ben (")
     hidden = [(slot, card) for s, slot, card in c.hidden_cards() if s == seat]
@@ -67,6 +74,7 @@ def test_cancel_names_nobody(qtbot: QtBot, window: MainWindow) -> None:
     window.menu.name_holder.trigger()
     dialog = window.name_holder_dialog
     assert dialog is not None
+    qtbot.mouseClick(dialog.show_cards_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     back = next(b for b in dialog.findChildren(type(dialog.next_button)) if b.text() == "Back")
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
@@ -75,3 +83,25 @@ def test_cancel_names_nobody(qtbot: QtBot, window: MainWindow) -> None:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.name_holder_dialog is None and c.actions == log
     assert not window.findChildren(NameHolderDialog)
+
+
+def test_with_a_projector_the_laptop_lists_the_cards_at_once(qtbot: QtBot) -> None:
+    from consortium.store.scenarios import shipped_scenarios
+    from consortium.ui.controller import GameController
+
+    controller = GameController(pacing_ms=0)
+    win = MainWindow(controller, lambda: dict(shipped_scenarios()), dual_screen=True)
+    qtbot.addWidget(win)
+    qtbot.addWidget(win.board)
+    win.resize(1920, 1080)
+    win.show()
+    driver = Driver(qtbot, win)
+    driver.start(PLENARY)
+    driver.settle()
+    win.menu.name_holder.trigger()
+    dialog = win.name_holder_dialog
+    assert dialog is not None and dialog.who.isVisible() and dialog.card.count() > 0
+    assert not win.board.isAncestorOf(dialog)
+    dialog.reject()
+    controller.end_game()
+    win.board.close()

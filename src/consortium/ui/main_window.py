@@ -337,7 +337,8 @@ class MainWindow(QMainWindow):
         c = self.controller
         if not c.has_game:
             return
-        dialog = NameHolderDialog(c.view, c.hidden_cards(), self)
+        dialog = NameHolderDialog(c.view, c.hidden_cards(), self,
+                                  shared_screen=not self.dual_screen)
         dialog.named.connect(c.name_holder)
         dialog.finished.connect(self._on_name_holder_finished)
         self.name_holder_dialog = dialog

@@ -3,7 +3,9 @@ perspective, say), which makes it public for good (the engine's ``NameHolder``).
 
 A dialog on the laptop, never part of the shared board: the facilitator picks a participant
 and one of their hidden cards, which only this dialog shows, then confirms ("This card will be
-shown to everyone"). Built from the public view and the controller's
+shown to everyone"). With one screen (or a projector mirroring the laptop) the laptop *is* the
+shared screen, so the dialog opens on a curtain of its own and lists no hidden card until the
+facilitator, alone at the screen, asks for them. Built from the public view and the controller's
 :meth:`~consortium.ui.controller.GameController.hidden_cards`; emits ``named(seat, slot)``
 after the confirm. Listens to no signal: it is built when opened and thrown away after.
 """
@@ -39,6 +41,8 @@ class NameHolderDialog(QDialog):
         view: PublicState,
         hidden: Sequence[tuple[int, int, Card]],
         parent: QWidget | None = None,
+        *,
+        shared_screen: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Name a holder")
@@ -62,8 +66,8 @@ class NameHolderDialog(QDialog):
         form.addRow("Participant", self.who)
         form.addRow("Hidden card", self.card)
         box = QVBoxLayout(choose)
-        box.addWidget(label("Only you see these cards (the laptop, not the board). The one you "
-                            "name becomes public for good.", name="hint", wrap=True))
+        box.addWidget(label("Only you should see these cards. The one you name becomes public "
+                            "for good.", name="hint", wrap=True))
         box.addLayout(form)
         buttons = QDialogButtonBox()
         buttons.addButton(self.next_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -83,9 +87,25 @@ class NameHolderDialog(QDialog):
         row.addButton(back, QDialogButtonBox.ButtonRole.RejectRole)
         c.addWidget(row)
 
+        curtain = QWidget()
+        self.show_cards_button = QPushButton("Show the hidden cards (only me at the screen)")
+        self.show_cards_button.setAccessibleName("Show the hidden cards")
+        self.show_cards_button.setDefault(True)
+        close = QPushButton("Cancel")
+        close.setAccessibleName("Cancel")
+        k = QVBoxLayout(curtain)
+        k.addWidget(label("This screen is the one the room sees. Turn it away, or have the "
+                          "room look away, before the hidden cards show.", name="big",
+                          wrap=True))
+        row2 = QDialogButtonBox()
+        row2.addButton(self.show_cards_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        row2.addButton(close, QDialogButtonBox.ButtonRole.RejectRole)
+        k.addWidget(row2)
+
         self.pages = QStackedWidget()
         self.pages.addWidget(choose)
         self.pages.addWidget(confirm)
+        self.pages.addWidget(curtain)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         if not self._hidden:
@@ -98,11 +118,24 @@ class NameHolderDialog(QDialog):
         cancel.clicked.connect(self.reject)
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
         self.confirm_button.clicked.connect(self._on_confirm_clicked)
+        self.show_cards_button.clicked.connect(self._on_show_cards_clicked)
+        close.clicked.connect(self.reject)
+        self._cards_shown = not shared_screen
+        if shared_screen:
+            self.pages.setCurrentWidget(curtain)
         self._on_who_changed()
+
+    def _on_show_cards_clicked(self) -> None:
+        self._cards_shown = True
+        self.pages.setCurrentIndex(0)
+        self._on_who_changed()
+        self.who.setFocus()
 
     def _on_who_changed(self) -> None:
         seat = self.who.currentData()
         self.card.clear()
+        if not self._cards_shown:
+            return  # behind the dialog's own curtain: no hidden card in any widget
         for s, slot, card in self._hidden:
             if s == seat:
                 self.card.addItem(card_text(self._view.catalog, card), slot)
