@@ -17,6 +17,7 @@ from consortium.store.scenarios import shipped_scenarios
 from consortium.ui.controller import GameController
 from consortium.ui.main_window import MainWindow
 from consortium.ui.participant_chip import SEAT_MIME
+from consortium.ui.private_panel import PrivatePanel
 from consortium.ui.theme import Theme
 from tests.ui.driver import Driver
 
@@ -241,6 +242,38 @@ def test_second_screen_keeps_private_panel_off_the_projector(qtbot: QtBot) -> No
     assert not any(w.objectName() == "privatePanel" for w in win.board.findChildren(QWidget))
     controller.end_game()
     win.board.close()
+
+
+def test_a_projector_connected_and_disconnected_mid_session(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Qt's screenAdded/screenRemoved call these (ui/app.py); the offscreen platform has one
+    screen, so the test hands the window the screen it would be given."""
+    from PySide6.QtGui import QGuiApplication
+
+    driver = Driver(qtbot, window)
+    driver.start(PICK)
+    driver.settle()
+    assert driver.curtain.active and window.game.isAncestorOf(window.board)
+    projector = QGuiApplication.primaryScreen()
+    assert projector is not None
+    window.on_screen_added(projector)
+    assert window.dual_screen and window.board.isWindow() and window.board.isVisible()
+    assert not window.isAncestorOf(window.board)
+    assert window.game.curtain.isVisible()  # the curtain stays on the laptop
+    assert "the board shows there" in window.statusBar().currentMessage()
+    name = window.controller.view.participants[window.controller.view.actor or 0].name
+    driver.click(driver.curtain.show_button)
+    assert window.board.header.status_label.text() == f"{name} is choosing…"
+    assert window.board.findChildren(PrivatePanel) == []
+    # the cable comes out: the board is back beside the column, not a window over the curtain
+    window.on_screen_removed(projector)
+    assert not window.dual_screen and not window.board.isWindow()
+    assert window.game.isAncestorOf(window.board) and window.board.isVisible()
+    assert window.game.curtain.panel is not None  # the private hand stays where it was
+    assert "back on this screen" in window.statusBar().currentMessage()
+    driver.curtain.close_panel()
+    driver.play_until(lambda: window.controller.view.round == 2)  # and the game goes on
 
 
 def unnamed_controls(root: QWidget, window: MainWindow) -> list[QWidget]:

@@ -105,6 +105,8 @@ def build(
     window = MainWindow(_controller_factory(args.pacing, paths.sessions), _scenarios,
                         board_screen=board_screen, theme=theme, paths=paths,
                         offer_resume=not args.exit_when_ready)
+    app.screenAdded.connect(window.on_screen_added)  # a projector plugged in mid-session
+    app.screenRemoved.connect(window.on_screen_removed)
     forget_module_sources()
     return app, window
 

@@ -2,11 +2,14 @@
 facilitator's column, which shows either the facilitator panel or the hand-off curtain.
 
 With a second screen the board lives in its own window there, and the facilitator's column
-fills the laptop. Listens to ``Curtain.active_changed`` to swap the column's page.
+fills the laptop; :meth:`dock_board` and :meth:`undock_board` move it between the two when a
+projector is connected or disconnected mid-session. Listens to ``Curtain.active_changed`` to
+swap the column's page.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
 
 from consortium.ui.board_window import BoardWindow
@@ -35,16 +38,38 @@ class GameScreen(QWidget):
         # Ignored: the 7:3 stretch decides the widths, so opening a private panel never
         # shifts the board and long texts never push the window past the screen.
         self.side.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.side, 1)
+        self.board_here = False
         if board_here:
-            board.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        if board_here:
-            layout.addWidget(board, 7)
-            layout.addWidget(self.side, 3)
-        else:
-            layout.addWidget(self.side, 1)
+            self.dock_board(board)
         self.curtain.active_changed.connect(self._on_curtain_active_changed)
+
+    def dock_board(self, board: BoardWindow) -> None:
+        """The board beside the facilitator's column, 7:3 (one screen for everything)."""
+        if self.board_here:
+            return
+        board.hide()
+        board.setWindowFlag(Qt.WindowType.Window, False)
+        board.setParent(self)
+        board.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._layout.insertWidget(0, board, 7)
+        self._layout.setStretchFactor(self.side, 3)
+        board.show()
+        self.board_here = True
+
+    def undock_board(self, board: BoardWindow) -> None:
+        """The board out into a window of its own (for the projector); the facilitator's
+        column fills the laptop."""
+        if not self.board_here:
+            return
+        self._layout.removeWidget(board)
+        board.hide()
+        board.setParent(None)
+        board.setWindowFlag(Qt.WindowType.Window, True)
+        self._layout.setStretchFactor(self.side, 1)
+        self.board_here = False
 
     def _on_curtain_active_changed(self, active: bool) -> None:
         self.side.setCurrentWidget(self.curtain if active else self.panel)

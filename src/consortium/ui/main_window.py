@@ -285,6 +285,38 @@ class MainWindow(QMainWindow):
         if self.dual_screen:
             self._show_board_on_projector()
 
+    # --- a projector connected or disconnected mid-session ---------------------------------
+
+    def on_screen_added(self, screen: QScreen) -> None:
+        """A second screen appeared (the projector's cable, plugged in after launch): the
+        board goes full screen there and the laptop keeps the facilitator's column."""
+        if self.dual_screen:
+            return
+        self.dual_screen = True
+        self._board_screen = screen
+        if self._game is not None:
+            self._game.undock_board(self.board)
+            if self.in_game:
+                self._show_board_on_projector()
+        self.statusBar().showMessage(
+            f"A second screen ({screen.name() or 'projector'}) is connected: the board shows "
+            "there, the curtain stays on this screen.", 15000,
+        )
+
+    def on_screen_removed(self, screen: QScreen) -> None:
+        """The projector's screen went away: the board comes back beside the facilitator's
+        column, so it never lands as a full-screen window over the laptop's curtain."""
+        if not self.dual_screen or screen is not self._board_screen:
+            return
+        self.dual_screen = False
+        self._board_screen = None
+        if self._game is not None:
+            self.board.showNormal()
+            self._game.dock_board(self.board)
+        self.statusBar().showMessage(
+            "The second screen was disconnected: the board is back on this screen.", 15000
+        )
+
     def _show_board_on_projector(self) -> None:
         if self._board_screen is not None:
             self.board.setScreen(self._board_screen)
