@@ -64,9 +64,11 @@ class PitStopView(QWidget):
         super().__init__(parent)
         self.heading = label(name="title")
         self.chart = TimeChart("Where the time went, by round")
+        self.chart.setMaximumHeight(300)  # as tall as the figures beside it: the board after
+        # work then fits below on one 1080-line screen with the participant chips
         self.labels: dict[str, QLabel] = {}
         grid = QGridLayout()
-        grid.setVerticalSpacing(10)
+        grid.setVerticalSpacing(4)
         for i, key in enumerate(FIGURES):
             line = label(name="big" if i < 2 else "figure", wrap=True)
             self.labels[key] = line
