@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import math
 import re
+import tomllib
 from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import attrs
@@ -832,3 +834,157 @@ def test_random_bytes_never_raise_anything_else(data: bytes) -> None:
 @given(mutated_shipped_files())
 def test_mutated_shipped_files_never_raise_anything_else(data: bytes) -> None:
     parses_or_reports_with_places(data)
+
+
+# --- random TOML documents -----------------------------------------------------------------
+# Random bytes and mutated lines rarely get past the TOML parser. These documents are valid
+# TOML (but for the odd number of more than 4,300 digits), so they reach the validator:
+# random tables under the format's own keys, and the valid scenario with values swapped,
+# added and removed anywhere in it.
+
+
+@attrs.frozen
+class Spelled:
+    """A value written exactly as given (``0xff``, a 5000-digit number), not through repr."""
+
+    text: str
+
+
+def shipped_keys() -> list[str]:
+    """Every key of the shipped scenario, so random tables use the format's vocabulary."""
+    found: set[str] = set()
+    stack: list[object] = [tomllib.loads(shipped_bytes().decode("utf-8"))]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            found.update(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return sorted(found)
+
+
+unicode_text = st.characters(exclude_categories=["Cs"])  # a surrogate would spoil every file
+toml_keys = st.sampled_from(shipped_keys()) | st.text(unicode_text, max_size=8)
+toml_scalars = (
+    st.text(unicode_text, max_size=12)
+    | st.integers()
+    | st.integers(-(2**70), 2**70)
+    | st.integers(19, 5000).map(lambda n: Spelled("9" * n))
+    | st.sampled_from([Spelled("0x" + "f" * 40), Spelled("0o777"), Spelled("0b101"),
+                       Spelled("1_000"), Spelled("+inf"), Spelled("-nan")])
+    | st.floats()  # nan, inf and -inf included
+    | st.booleans()
+    | st.dates()
+    | st.datetimes(timezones=st.none() | st.just(UTC))
+    | st.times()
+)
+toml_values = st.recursive(
+    toml_scalars,
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(toml_keys, children, max_size=4),
+    max_leaves=12,
+)
+
+
+def quoted(text: str) -> str:
+    """A TOML basic string. Not json.dumps: it writes 😀 as a surrogate pair, which TOML
+    refuses, so every document with one would fail before reaching the validator."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + re.sub(r"[\x00-\x1f\x7f]", lambda m: f"\\u{ord(m[0]):04x}", escaped) + '"'
+
+
+def bare_or_quoted(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else quoted(key)
+
+
+def spell(value: object) -> str:
+    """A value as TOML inline text: tables inline, dates in ISO form."""
+    if isinstance(value, Spelled):
+        return value.text
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(spell(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{bare_or_quoted(k)} = {spell(v)}" for k, v in value.items()) + "}"
+    return toml_value(value)
+
+
+def write_toml(table: Doc, path: tuple[str, ...] = ()) -> str:
+    """The document with ``[tables]`` and ``[[arrays of tables]]`` written out as sections,
+    the way trainers write them, and anything else inline."""
+    lines: list[str] = []
+    sections: list[str] = []
+    for key, value in table.items():
+        here = (*path, bare_or_quoted(key))
+        if isinstance(value, dict):
+            sections.append(f"[{'.'.join(here)}]\n" + write_toml(value, here))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            sections += [f"[[{'.'.join(here)}]]\n" + write_toml(v, here) for v in value]
+        else:
+            lines.append(f"{bare_or_quoted(key)} = {spell(value)}\n")
+    return "".join(lines) + "".join(sections)
+
+
+@st.composite
+def spliced_scenarios(draw: st.DrawFn) -> Doc:
+    """The valid scenario with a few values swapped, added or removed, at any depth."""
+    doc = valid_doc()
+    for _ in range(draw(st.integers(1, 4))):
+        parent: Any = doc
+        while True:
+            keys = list(parent) if isinstance(parent, dict) else list(range(len(parent)))
+            children = [k for k in keys if isinstance(parent[k], dict | list) and parent[k]]
+            if not children or draw(st.booleans()):
+                break
+            parent = parent[draw(st.sampled_from(children))]
+        action = draw(st.sampled_from(["replace", "add", "remove"]))
+        if isinstance(parent, dict):
+            if action == "add" or not parent:
+                parent[draw(toml_keys)] = draw(toml_values)
+            elif action == "replace":
+                parent[draw(st.sampled_from(list(parent)))] = draw(toml_values)
+            else:
+                del parent[draw(st.sampled_from(list(parent)))]
+        elif action == "add" or not parent:
+            parent.insert(draw(st.integers(0, len(parent))), draw(toml_values))
+        elif action == "replace":
+            parent[draw(st.integers(0, len(parent) - 1))] = draw(toml_values)
+        else:
+            del parent[draw(st.integers(0, len(parent) - 1))]
+    return doc
+
+
+TOML_FUZZ = settings(
+    max_examples=150,
+    deadline=timedelta(seconds=5),  # overrides the CI profile's None: a hang fails
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@TOML_FUZZ
+@given(st.dictionaries(toml_keys, toml_values, max_size=8))
+def test_random_toml_documents_never_raise_anything_else(doc: Doc) -> None:
+    parses_or_reports_with_places(write_toml(doc).encode("utf-8"))
+
+
+@TOML_FUZZ
+@given(spliced_scenarios())
+def test_spliced_scenarios_never_raise_anything_else(doc: Doc) -> None:
+    parses_or_reports_with_places(write_toml(doc).encode("utf-8"))
+
+
+def test_the_toml_writer_writes_what_tomllib_reads() -> None:
+    """The fuzz tests above are only as good as the writer: its TOML must be the document."""
+    doc = {
+        **valid_doc(),
+        "when": datetime(1979, 5, 27, 7, 32, tzinfo=UTC),
+        "day": date(1, 1, 1),
+        "at": time(7, 32, 0, 5),
+        "odd key 😀": {"x": [1, {"y": "z\n\"\\\u0001\u007f😀"}], "ratio": -0.0},
+    }
+    assert tomllib.loads(write_toml(doc)) == doc
+    assert parse_scenario(write_toml(valid_doc()).encode()).id == "rain-city"
