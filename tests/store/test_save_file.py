@@ -233,9 +233,10 @@ def test_oversized_is_refused_before_reading(
 
 
 def test_wrong_encoding(small: bytes) -> None:
-    assert only_refusal(small.decode().encode("utf-16")) == (
-        "file: is saved as UTF-16; a save is UTF-8 text"
-    )
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):  # with and without a mark
+        assert only_refusal(small.decode().encode(encoding)) == (
+            "file: is saved as UTF-16; a save is UTF-8 text"
+        ), encoding
     latin = small.replace(b'"Bot 1"', "\"Bj\u00f6rn\"".encode("latin-1"))
     assert only_refusal(latin).startswith("file: is not UTF-8 text (a wrong encoding")
 

@@ -174,7 +174,7 @@ def parse_save(data: bytes) -> SaveFile:
 def _json_tree(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_SAVE_BYTES:
         _refuse("file", f"is {len(data):,} bytes; a save may be at most {MAX_SAVE_BYTES:,} bytes")
-    if data.startswith(_UTF16_BOMS):
+    if data.startswith(_UTF16_BOMS) or _utf16_without_mark(data):
         _refuse("file", "is saved as UTF-16; a save is UTF-8 text")
     body = data.removeprefix(_BOM)
     try:
@@ -197,6 +197,14 @@ def _json_tree(data: bytes) -> dict[str, Any]:
     if not isinstance(tree, dict):
         _refuse("file", f"is not a Consortium save (it holds {show(tree)}, not an object)")
     return tree
+
+
+def _utf16_without_mark(data: bytes) -> bool:
+    """A save re-saved as UTF-16 by an editor that wrote no byte-order mark: every other
+    byte of its ASCII start (``{"header"…``) is zero, which UTF-8 JSON never has."""
+    start = data[:64]
+    return len(start) >= 4 and (start[1::2].count(0) == len(start) // 2
+                                or start[0::2].count(0) == (len(start) + 1) // 2)
 
 
 class _Repeated(ValueError):
