@@ -90,6 +90,7 @@ class BoardView(QWidget):
     def _show_tasks(self, change: Change) -> None:
         view = change.view
         tasks = shown_tasks(view)
+        added = len(self.cards) < len(tasks)
         while len(self.cards) < len(tasks):
             card = TaskCard(self.task_area.widget())
             card.activated.connect(lambda c=card: self._on_card_activated(c))
@@ -110,8 +111,8 @@ class BoardView(QWidget):
             else:
                 card.task_id = None
                 card.setVisible(False)
-
-        self._reflow()
+        if added:  # otherwise only a resize or a new type size changes what fits
+            self._reflow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.task_area.viewport() and event.type() in (

@@ -76,6 +76,9 @@ class ParticipantChip(ClickableFrame):
         description = f"{task_line}. {self._state.text()}".strip()
         if self.accessibleDescription() != description:
             self.setAccessibleDescription(description)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # wrapped lines re-measured now, before the strip sizes itself
 
     def _state_line(self, view: PublicState, session: SessionView) -> str:
         seat = self.seat

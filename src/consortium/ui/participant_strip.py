@@ -25,6 +25,7 @@ class ParticipantStrip(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(8)
         self.chips: list[ParticipantChip] = []
+        self._round = -1
 
     def show_view(self, view: PublicState, session: SessionView) -> None:
         while len(self.chips) < view.seats:
@@ -35,6 +36,9 @@ class ParticipantStrip(QWidget):
             self.chips.append(chip)
         while len(self.chips) > view.seats:
             self.chips.pop().deleteLater()
+        if view.round != self._round:  # a new round (or game) may start lower
+            self._round = view.round
+            self.setMinimumHeight(0)
         for chip in self.chips:
             chip.show_participant(view, session)
         self._fit_height()
@@ -45,8 +49,10 @@ class ParticipantStrip(QWidget):
 
     def _fit_height(self) -> None:
         """As tall as the tallest chip's wrapped lines at its width: a row layout does not ask
-        its children's height for width, and a squeezed chip draws lines over each other."""
+        its children's height for width, and a squeezed chip draws lines over each other.
+        Within a round it only grows, so the board above does not jump (and re-lay out)
+        with every move; a new round starts from the lines it needs."""
         need = max((c.heightForWidth(c.width()) for c in self.chips if c.isVisible()),
                    default=0)
-        if need > 0 and need != self.minimumHeight():
+        if need > self.minimumHeight():
             self.setMinimumHeight(need)
