@@ -39,3 +39,19 @@ def window(qtbot: QtBot, qapp: QApplication, data_paths: DataPaths) -> Iterator[
     yield win
     controller.end_game()
     controller.shutdown()
+
+
+def plain_window(
+    qtbot: QtBot, controller: GameController, *, dual_screen: bool = False
+) -> MainWindow:
+    """A main window on ``controller`` at 1920×1080 with no data folder (nothing is saved),
+    for tests that need their own controller: a fake clock, or a projector's board window
+    (``dual_screen``)."""
+    win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=Theme(),
+                     dual_screen=dual_screen)
+    qtbot.addWidget(win)
+    if dual_screen:
+        qtbot.addWidget(win.board)
+    win.resize(1920, 1080)
+    win.show()
+    return win

@@ -13,12 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from consortium.engine.actions import Deliberate, Talk
 from consortium.engine.state import Phase
-from consortium.store.scenarios import shipped_scenarios
 from consortium.ui.controller import GameController
 from consortium.ui.main_window import MainWindow
 from consortium.ui.participant_chip import SEAT_MIME
 from consortium.ui.private_panel import PrivatePanel
-from consortium.ui.theme import Theme
+from tests.ui.conftest import plain_window
 from tests.ui.driver import Driver
 
 PLENARY, PICK, CHOOSE = 1, 2, 4
@@ -44,10 +43,7 @@ def answer(qtbot: QtBot, window: MainWindow, button: str) -> None:
 def test_talk_clock_charges_started_minutes(qtbot: QtBot) -> None:
     clock = FakeTime()
     controller = GameController(pacing_ms=0, now=clock)
-    win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=Theme())
-    qtbot.addWidget(win)
-    win.resize(1920, 1080)
-    win.show()
+    win = plain_window(qtbot, controller)
     driver = Driver(qtbot, win)
     driver.qtbot.mouseClick(win.start.new_button, Qt.MouseButton.LeftButton)
     assert win.setup_page is not None
@@ -83,10 +79,7 @@ def test_talk_clock_charges_started_minutes(qtbot: QtBot) -> None:
 def test_the_talk_clock_can_be_switched_on_mid_game(qtbot: QtBot) -> None:
     clock = FakeTime()
     controller = GameController(pacing_ms=0, now=clock)
-    win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=Theme())
-    qtbot.addWidget(win)
-    win.resize(1920, 1080)
-    win.show()
+    win = plain_window(qtbot, controller)
     driver = Driver(qtbot, win)
     driver.start(PLENARY)  # set up without the clock
     driver.settle()
@@ -224,11 +217,7 @@ def test_keyboard_and_drop_placement(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_second_screen_keeps_private_panel_off_the_projector(qtbot: QtBot) -> None:
     controller = GameController(pacing_ms=0)
-    win = MainWindow(controller, lambda: dict(shipped_scenarios()), dual_screen=True)
-    qtbot.addWidget(win)
-    qtbot.addWidget(win.board)
-    win.resize(1920, 1080)
-    win.show()
+    win = plain_window(qtbot, controller, dual_screen=True)
     driver = Driver(qtbot, win)
     driver.start(PICK)
     driver.settle()

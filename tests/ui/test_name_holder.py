@@ -86,15 +86,11 @@ def test_cancel_names_nobody(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_with_a_projector_the_laptop_lists_the_cards_at_once(qtbot: QtBot) -> None:
-    from consortium.store.scenarios import shipped_scenarios
     from consortium.ui.controller import GameController
+    from tests.ui.conftest import plain_window
 
     controller = GameController(pacing_ms=0)
-    win = MainWindow(controller, lambda: dict(shipped_scenarios()), dual_screen=True)
-    qtbot.addWidget(win)
-    qtbot.addWidget(win.board)
-    win.resize(1920, 1080)
-    win.show()
+    win = plain_window(qtbot, controller, dual_screen=True)
     driver = Driver(qtbot, win)
     driver.start(PLENARY)
     driver.settle()
