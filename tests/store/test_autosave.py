@@ -431,3 +431,27 @@ def test_new_session_folders_never_collide(tmp_path: Path) -> None:
     assert new_session_folder(tmp_path, "cancer-care", STARTED).name == (
         "2025-03-01_09-00-00_cancer-care-2"
     )
+
+
+def test_retry_writes_the_last_failed_save_without_a_new_action(tmp_path: Path) -> None:
+    class Full(FileSystem):
+        full = True
+
+        def write_file(self, path: Path, data: bytes) -> None:
+            if self.full:
+                raise OSError(errno.ENOSPC, "injected")
+            super().write_file(path, data)
+
+    disk = Full()
+    autosaver = Autosaver(tmp_path / "s", started_at=STARTED, fs=disk, background=False,
+                          retry_delays=())
+    assert not autosaver.retry()  # nothing failed yet
+    (state, actions), = list(steps(3, 1))[-1:]
+    autosaver.save(state, actions, Room.of(state.ctx.config))
+    assert not autosaver.status.ok
+    assert autosaver.retry() and not autosaver.status.ok  # still full
+    disk.full = False
+    assert autosaver.retry()
+    assert autosaver.status.ok and autosaver.status.saved_step == len(actions)
+    assert not autosaver.retry()  # nothing left to retry
+    autosaver.close()

@@ -85,3 +85,31 @@ def test_a_failing_data_folder_is_said_once_and_play_goes_on(
     assert save_versions(folder)
     controller.end_game()
     controller.shutdown()
+
+
+def test_saving_keeps_trying_while_nobody_acts(qtbot: QtBot, data_paths: DataPaths) -> None:
+    """A pit stop can last minutes: the disk freed meanwhile, the game is saved without
+    waiting for the next move."""
+    disk = FailingDisk()
+    disk.error = errno.ENOSPC
+    saving = Saving(data_paths.sessions, fs=disk, retry_ms=50)
+    controller = GameController(pacing_ms=0, saving=saving)
+    window = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=data_paths)
+    controller.setParent(window)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    driver = Driver(qtbot, window)
+    driver.start(PLENARY)
+    driver.settle()
+    qtbot.waitUntil(window.save_status.isVisible, timeout=3000)
+    moves = len(controller.actions)
+    disk.error = None  # someone deleted their videos; nobody touches the game
+    qtbot.waitUntil(lambda: not window.save_status.isVisible(), timeout=3000)
+    assert len(controller.actions) == moves
+    status = saving.flush()
+    assert status is not None and status.ok and status.saved_step == moves
+    folder = saving.folder
+    assert folder is not None and save_versions(folder)
+    controller.end_game()
+    controller.shutdown()

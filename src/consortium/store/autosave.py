@@ -11,8 +11,9 @@ snapshot and skips any it was too slow for (each holds the whole log, so none is
 
 When the disk is full or the folder refuses writes, the game goes on: the status says
 "Cannot save to …: disk full; still trying" once (through ``on_status``), the next action
-tries again, and the files already written stay as they were. When a write succeeds again
-the status says so, once.
+tries again (and so does :meth:`Autosaver.retry`, which the window calls every few seconds
+while the room talks without acting), and the files already written stay as they were. When
+a write succeeds again the status says so, once.
 
 ``on_status`` is called on the writer thread; a Qt window forwards it through a signal (a
 queued connection) rather than touching widgets there. Call :meth:`Autosaver.close` when the
@@ -129,6 +130,22 @@ class Autosaver:
             self._pending = snapshot
             self._start_thread()
             self._lock.notify_all()
+
+    def retry(self) -> bool:
+        """Try the last failed save again, with no new action: a group can sit in a pit stop
+        for minutes while someone frees the disk or puts the USB stick back, and a crash then
+        must not cost them the moves before it. False when there is nothing to retry."""
+        with self._lock:
+            snapshot = self._failed
+            if snapshot is None or self._closed or self._pending is not None:
+                return False
+            if self._background:
+                self._pending = snapshot
+                self._start_thread()
+                self._lock.notify_all()
+                return True
+        self._write(snapshot)
+        return True
 
     def flush(self, timeout: float | None = None) -> SaveStatus:
         """Wait until everything handed over is written (or failed); the status then."""

@@ -7,7 +7,8 @@ resumes, :meth:`Saving.save` after every action, undo and redo, and :meth:`Savin
 the game ends or the window closes. The autosaver reports a changed status on its writer
 thread; ``Saving`` passes it through a queued signal, so ``status_changed`` always arrives on
 the GUI thread, once per change ("Cannot save to …: disk full; still trying", then saving
-again).
+again). While saving fails, a timer retries the last save every :data:`RETRY_MS`, so "still
+trying" holds while the room talks and nobody acts.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from consortium.engine.actions import Action
 from consortium.engine.state import GameState
@@ -24,6 +25,8 @@ from consortium.store.autosave import Autosaver, SaveStatus, utc_now
 from consortium.store.fs import FileSystem
 from consortium.store.save_file import Room
 from consortium.store.sessions import new_session_folder
+
+RETRY_MS = 10_000
 
 
 class Saving(QObject):
@@ -41,6 +44,7 @@ class Saving(QObject):
         background: bool = True,
         clock: Callable[[], datetime] = utc_now,
         retry_delays: Sequence[float] | None = None,
+        retry_ms: int = RETRY_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -53,6 +57,9 @@ class Saving(QObject):
         self._status_from_writer.connect(
             self._on_writer_status_changed, Qt.ConnectionType.QueuedConnection
         )
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(retry_ms)
+        self._retry_timer.timeout.connect(self._on_retry_timer_timeout)
 
     @property
     def folder(self) -> Path | None:
@@ -94,10 +101,19 @@ class Saving(QObject):
     def close(self) -> None:
         """Write what is pending and end the session cleanly (it stays resumable unless the
         game is over): no crash offer at the next start."""
+        self._retry_timer.stop()
         autosaver, self._autosaver = self._autosaver, None
         if autosaver is not None:
             autosaver.close()
 
     def _on_writer_status_changed(self, status: SaveStatus) -> None:
         if self._autosaver is not None and status.folder == self._autosaver.folder:
+            if status.ok:
+                self._retry_timer.stop()
+            else:
+                self._retry_timer.start()
             self.status_changed.emit(status)
+
+    def _on_retry_timer_timeout(self) -> None:
+        if self._autosaver is not None:
+            self._autosaver.retry()
