@@ -166,6 +166,14 @@ def check(state: GameState, action: Action) -> None:
 def apply(state: GameState, action: Action) -> GameState:
     """The new state after ``action`` (checked first), moved on to the next decision."""
     check(state, action)
+    return apply_legal(state, action)
+
+
+def apply_legal(state: GameState, action: Action) -> GameState:
+    """:func:`apply` for an action the caller knows is legal: a bot's choice, which bots make
+    from ``legal_actions`` (simulate.play_to_end). ``check`` only raises and changes nothing,
+    so for a legal action this is exactly ``apply``; it spares bot-only games re-checking
+    every move. Anything from outside the engine (the window, saves) goes through ``apply``."""
     state = HANDLERS[type(action)][1](state, action)
     return flow.settle(next_step(state))
 

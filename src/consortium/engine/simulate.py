@@ -16,7 +16,7 @@ from consortium.engine import flow
 from consortium.engine.actions import Action, Continue
 from consortium.engine.bots import POLICIES, Policy, choose, choose_group
 from consortium.engine.frozen import evolve
-from consortium.engine.game import apply, legal_actions, opening
+from consortium.engine.game import apply, apply_legal, legal_actions, opening
 from consortium.engine.rng import DerivedDraws, Draws, Stream, derive_seed
 from consortium.engine.round_start import begin_round
 from consortium.engine.scenario import Scenario
@@ -51,7 +51,8 @@ def play_to_end(state: GameState, policy: Policy | None = None) -> GameState:
     seat's and the group's own policy (what-if replays)."""
     while state.public.phase is not Phase.GAME_OVER:
         acting = policy or seat_policy(state, state.public.actor)
-        state = apply(state, bot_action(state, acting))
+        # bots choose legal actions (tests/engine/test_simulate.py checks every one of them)
+        state = apply_legal(state, bot_action(state, acting))
     return state
 
 
