@@ -399,11 +399,58 @@ def _placement(public: PublicState, legal: Sequence[Action]) -> Action:
             for s in voters
             if (t := last.placements[s]) is not None and public.votes[s] is False
         }
-    proposal = propose(public, voters, avoid, keep_current=True)
+    proposal = _proposal(public, voters, avoid)
     board = tuple(proposal.get(s, public.board[s]) for s in range(public.seats))
     if board != public.board and any(type(a) is ProposeBoard for a in legal):
         return ProposeBoard(board)
     return CallVote()
+
+
+class _LastProposal:
+    """The group bot's last proposal and what it was made from (see :func:`_proposal`)."""
+
+    __slots__ = ("avoid", "participants", "proposal", "tasks", "voters")
+
+    def __init__(
+        self,
+        public: PublicState,
+        voters: list[int],
+        avoid: dict[int, str],
+        proposal: dict[int, str],
+    ) -> None:
+        self.tasks = public.tasks
+        self.participants = public.participants
+        self.voters = voters
+        self.avoid = avoid
+        self.proposal = proposal
+
+
+_last: list[_LastProposal] = []  # at most one entry
+
+
+def _proposal(public: PublicState, voters: list[int], avoid: dict[int, str]) -> dict[int, str]:
+    """``propose(public, voters, avoid, keep_current=True)``, remembered for the last inputs.
+
+    The group bot proposes a board, and at its next decision works the proposal out again to
+    see that the board now is the proposal before it calls the vote. Nothing ``propose`` reads
+    has changed in between (ProposeBoard changes only the board), so the second time costs
+    a few comparisons instead of a proposal. The remembered tasks and participants are the
+    very tuples of that state (kept alive by the entry, so ``is`` cannot be fooled by a
+    reused id); any other state, even an equal one, is simply worked out afresh. The entry
+    is a pure function's result: it holds no game state and changes no draw.
+    """
+    if _last:
+        last = _last[0]
+        if (
+            last.tasks is public.tasks
+            and last.participants is public.participants
+            and last.voters == voters
+            and last.avoid == avoid
+        ):
+            return last.proposal
+    proposal = propose(public, voters, avoid, keep_current=True)
+    _last[:] = [_LastProposal(public, voters, avoid, proposal)]
+    return proposal
 
 
 def _perspective_check(public: PublicState, legal: Sequence[Action], policy: Policy) -> Action:
