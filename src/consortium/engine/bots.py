@@ -458,15 +458,20 @@ def _perspective_check(public: PublicState, legal: Sequence[Action], policy: Pol
     if not policy.invites or not invites:
         return NoInvite()
 
-    # each task's known requirements as a set, once (public_level makes it per call)
-    needs: dict[str, set[str]] = {}
-
-    def useful(a: Invite) -> tuple[bool, int]:
+    # max(invites, key=(shows a card the task knows it needs, lower seat)), the first of
+    # equals: once an invitee who matches is found, an invite of the same or a higher seat
+    # cannot beat it, so its cards are not looked at (the check runs every hybrid round)
+    needs: dict[str, set[str]] = {}  # each task's known requirements as a set, once
+    people = public.participants
+    best = invites[0]
+    best_matches: bool | None = None
+    for a in invites:
+        if best_matches and a.seat >= best.seat:
+            continue
         needed = needs.get(a.task)
         if needed is None:
             needed = needs[a.task] = set(public.task(a.task).known_requirements)
-        cards = public.participants[a.seat].public_cards
-        level = best_level(cards, needed)  # public_level(cards, task)
-        return (bool(level), -a.seat)
-
-    return max(invites, key=useful)
+        matches = bool(best_level(people[a.seat].public_cards, needed))  # public_level
+        if best_matches is None or (matches, -a.seat) > (best_matches, -best.seat):
+            best, best_matches = a, matches
+    return best
