@@ -11,21 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt
 from PySide6.QtGui import QDrag, QMouseEvent
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from consortium.engine.state import Phase, PublicState
 from consortium.ui.clickable_frame import ClickableFrame
 from consortium.ui.labels import card_short, task_title
 from consortium.ui.session import SessionView
-from consortium.ui.widgets import label
+from consortium.ui.widgets import label, show_text
 
 SEAT_MIME = "application/x-consortium-seat"
-
-
-def _set(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)
-    label.setVisible(bool(text))
 
 
 class ParticipantChip(ClickableFrame):
@@ -52,22 +46,21 @@ class ParticipantChip(ClickableFrame):
         badges = []
         if seat in view.newcomers and view.round > 1:
             badges.append("NEW")
-        _set(self._name, " · ".join([p.name, *badges]))
+        changed = show_text(self._name, " · ".join([p.name, *badges]))
         kind = "person" if session.is_person(seat) else "bot"
-        _set(self._who, f"{view.catalog.sector_name(p.sector)} · {kind}")
+        changed |= show_text(self._who, f"{view.catalog.sector_name(p.sector)} · {kind}")
         shown = [card_short(view.catalog, c) for c in p.public_cards if c is not None]
         hidden = sum(1 for c in p.public_cards if c is None)
         parts = shown + ([f"{hidden} card{'s' if hidden != 1 else ''} not shown"] if hidden else [])
-        _set(self._cards, " · ".join(parts))
+        changed |= show_text(self._cards, " · ".join(parts))
         if view.phase is Phase.PLACEMENT and view.board and view.board[seat] is not None:
             task_line = f"Placed on: {task_title(view, view.board[seat])}"
         elif seat in view.sat_out:
             task_line = "Sitting out"
         else:
             task_line = f"On: {task_title(view, p.task)}" if p.task else "No task"
-        _set(self._task, task_line)
-        self._state.setText(self._state_line(view, session))
-        self._state.setVisible(bool(self._state.text()))
+        changed |= show_text(self._task, task_line)
+        changed |= show_text(self._state, self._state_line(view, session))
         self.set_flag("selected", session.selected_seat == seat)
         self.set_flag("acting", view.actor == seat)
         name = f"Participant: {p.name}, {view.catalog.sector_name(p.sector)}, {kind}"
@@ -77,7 +70,7 @@ class ParticipantChip(ClickableFrame):
         if self.accessibleDescription() != description:
             self.setAccessibleDescription(description)
         layout = self.layout()
-        if layout is not None:
+        if changed and layout is not None:
             layout.activate()  # wrapped lines re-measured now, before the strip sizes itself
 
     def _state_line(self, view: PublicState, session: SessionView) -> str:

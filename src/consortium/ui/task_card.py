@@ -11,19 +11,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from consortium.engine.state import PublicState, TaskState
 from consortium.ui.clickable_frame import ClickableFrame
 from consortium.ui.labels import domain, number
 from consortium.ui.participant_chip import SEAT_MIME
-from consortium.ui.widgets import label
-
-
-def _set(label: QLabel, text: str) -> None:
-    if label.text() != text:
-        label.setText(text)
-    label.setVisible(bool(text))
+from consortium.ui.widgets import label, show_text
 
 
 class TaskCard(ClickableFrame):
@@ -66,8 +60,8 @@ class TaskCard(ClickableFrame):
     ) -> None:
         catalog = view.catalog
         self.task_id = task.id
-        _set(self._title, task.title)
-        _set(self._value, f"value {task.value_in(view.round):g}")
+        show_text(self._title, task.title)
+        show_text(self._value, f"value {task.value_in(view.round):g}")
         self._progress.setMaximum(task.effort * 10)
         self._progress.setValue(min(task.effort * 10, round(task.progress * 10)))
         fmt = f"{number(task.progress)} of {task.effort} work units"
@@ -77,33 +71,33 @@ class TaskCard(ClickableFrame):
         needs = ", ".join(
             f"{domain(catalog, r)}{' ✓' if r in covered else ''}" for r in task.visible
         )
-        _set(self._needs, f"Needs: {needs}")
+        show_text(self._needs, f"Needs: {needs}")
         found = ", ".join(
             f"{domain(catalog, r)}{' ✓' if r in covered else ''}" for r in task.discovered
         )
         left = task.hidden_count - len(task.discovered)
         hidden = f"{left} hidden need{'s' if left != 1 else ''} not found yet" if left else ""
-        _set(self._found, " · ".join(x for x in (f"Found: {found}" if found else "", hidden)
+        show_text(self._found, " · ".join(x for x in (f"Found: {found}" if found else "", hidden)
                                      if x))
-        _set(self._hidden, "")
+        show_text(self._hidden, "")
         people = view.participants
         if task.members:
             names = ", ".join(
                 people[m].name + (" (lead)" if m == task.lead else "") for m in task.members
             )
             closed = " · team closed" if task.closed else ""
-            _set(self._team, f"Team: {names}{closed}")
+            show_text(self._team, f"Team: {names}{closed}")
         else:
-            _set(self._team, "No team yet" if task.status == "open" else "")
+            show_text(self._team, "No team yet" if task.status == "open" else "")
         if placing:
-            _set(self._proposed, "On the board: " + (", ".join(proposed) or "nobody"))
+            show_text(self._proposed, "On the board: " + (", ".join(proposed) or "nobody"))
         else:
-            _set(self._proposed, "")
+            show_text(self._proposed, "")
         if task.status == "finished":
             quality = task.quality or 0.0
-            _set(self._stamp, f"FINISHED · quality {quality:.0%} · impact {task.impact:.1f}")
+            show_text(self._stamp, f"FINISHED · quality {quality:.0%} · impact {task.impact:.1f}")
         else:
-            _set(self._stamp, "")
+            show_text(self._stamp, "")
         self.set_flag("finished", task.status == "finished")
         self.setAccessibleName(f"Task: {task.title}")
         description = f"{fmt}. {self._needs.text()}"

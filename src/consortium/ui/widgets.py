@@ -33,3 +33,17 @@ def spin_box(accessible: str, low: int, high: int) -> QSpinBox:
     for editor in widget.findChildren(QLineEdit):
         editor.setAccessibleName(accessible)
     return widget
+
+
+def show_text(widget: QLabel, text: str) -> bool:
+    """Show ``text`` (hide the label when it is empty), touching the widget only where it
+    differs: the board updates every label on every move, and an unchanged ``setText`` or
+    ``setVisible`` still costs a layout pass. True when anything changed."""
+    changed = False
+    if widget.text() != text:
+        widget.setText(text)
+        changed = True
+    if widget.isHidden() == bool(text):
+        widget.setVisible(bool(text))
+        changed = True
+    return changed
