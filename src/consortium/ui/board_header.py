@@ -12,7 +12,7 @@ from consortium.engine.state import Phase, PublicState
 from consortium.ui.board_port import BoardPort
 from consortium.ui.labels import round_line
 from consortium.ui.session import Change, SessionView
-from consortium.ui.widgets import label
+from consortium.ui.widgets import label, set_shown
 
 GROUP_STATUS: dict[Phase, str] = {
     Phase.MODE_CHOICE: "Show of hands: how do we organize this round?",
@@ -77,7 +77,7 @@ class BoardHeader(QWidget):
         self.impact_label.setText(f"Impact {view.impact:.1f} of target {view.target:g}")
         self.clock_label.setText(clock_text(session))
         over = view.phase is Phase.GAME_OVER or session.ended_early
-        self.clock_label.setVisible(session.talk_clock and not over)
+        set_shown(self.clock_label, session.talk_clock and not over)
         self.status_label.setText(status_text(view, session))
         self.notice_label.setText(session.notice)
-        self.notice_label.setVisible(bool(session.notice))
+        set_shown(self.notice_label, bool(session.notice))

@@ -24,7 +24,7 @@ from consortium.ui.board_port import BoardPort
 from consortium.ui.log_model import LogModel
 from consortium.ui.session import Change
 from consortium.ui.task_card import TaskCard
-from consortium.ui.widgets import label
+from consortium.ui.widgets import label, set_shown
 
 COLUMNS = 3
 """Task cards per row when they fit; fewer when larger type makes a card wider than a third of
@@ -107,10 +107,10 @@ class BoardView(QWidget):
                     for s, t in enumerate(view.board) if t == task.id
                 ) if placing else ()
                 card.show_task(view, task, proposed, placing)
-                card.setVisible(True)
+                set_shown(card, True)
             else:
                 card.task_id = None
-                card.setVisible(False)
+                set_shown(card, False)
         if added:  # otherwise only a resize or a new type size changes what fits
             self._reflow()
 

@@ -22,6 +22,7 @@ from consortium.ui.debrief_view import DebriefView
 from consortium.ui.participant_strip import ParticipantStrip
 from consortium.ui.pit_stop_view import PitStopView
 from consortium.ui.session import Change
+from consortium.ui.widgets import set_shown
 
 
 class BoardWindow(QWidget):
@@ -62,7 +63,7 @@ class BoardWindow(QWidget):
             page = self.board
         if self.pages.currentWidget() is not page:
             self.pages.setCurrentWidget(page)
-        self.strip.setVisible(page is not self.debrief)
+        set_shown(self.strip, page is not self.debrief)
 
     def _on_participant_activated(self, seat: int) -> None:
         self._port.select_seat(None if self._selected == seat else seat)

@@ -3,7 +3,7 @@ accept ``objectName=`` as a constructor keyword)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 
 def label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
@@ -35,6 +35,15 @@ def spin_box(accessible: str, low: int, high: int) -> QSpinBox:
     return widget
 
 
+def set_shown(widget: QWidget, shown: bool) -> bool:
+    """``setVisible`` only when it changes something (the board calls this for every widget
+    on every move; a redundant call still walks Qt's show/hide machinery). True if changed."""
+    if widget.isHidden() != shown:
+        return False
+    widget.setVisible(shown)
+    return True
+
+
 def show_text(widget: QLabel, text: str) -> bool:
     """Show ``text`` (hide the label when it is empty), touching the widget only where it
     differs: the board updates every label on every move, and an unchanged ``setText`` or
@@ -43,7 +52,4 @@ def show_text(widget: QLabel, text: str) -> bool:
     if widget.text() != text:
         widget.setText(text)
         changed = True
-    if widget.isHidden() == bool(text):
-        widget.setVisible(bool(text))
-        changed = True
-    return changed
+    return set_shown(widget, bool(text)) or changed
