@@ -126,21 +126,38 @@ def startup(runs: int, packaged: bool) -> list[Row]:
 # --- the existing benchmarks ----------------------------------------------------------------
 
 
+LATENCY_RUNS = 3
+"""Whole scripted games for the latency figures; the run with the middle p95 is reported.
+A shared virtual machine has bursts in which the same work takes 20% longer (the engine's
+baseline workload, timed back to back, ranged 104–123 ms on 2026-12-01); one game of ~70
+actions has only ~4 actions above its p95, so one burst can move it by several ms."""
+
+
 def latency() -> list[Row]:
-    out = _run([sys.executable, str(HERE / "latency.py")])
-    p95 = _number(r"p95 ([\d.]+) ms, max", out)
-    median = _number(r"median ([\d.]+) ms", out)
-    gap = _number(r"fast-forward:.*longest gap ([\d.]+) ms", out)
+    runs = []
+    for _ in range(LATENCY_RUNS):
+        out = _run([sys.executable, str(HERE / "latency.py")])
+        runs.append((
+            _number(r"p95 ([\d.]+) ms, max", out),
+            _number(r"median ([\d.]+) ms", out),
+            _number(r"fast-forward:.*longest gap ([\d.]+) ms", out),
+        ))
+    p95s = sorted(r[0] for r in runs)
+    p95, median, gap = sorted(runs)[len(runs) // 2]
+    spread = f"{p95s[0]:.1f}–{p95s[-1]:.1f}"
     return [
         Row("Action → end of the board's first paint, p95", f"{p95:.1f} ms "
-            f"(median {median:.1f})", "scripted 4-round game", target="< 16 ms",
-            met=p95 < 16),
+            f"(median {median:.1f}; p95 of {LATENCY_RUNS} games {spread})",
+            "scripted 4-round game", target="< 16 ms", met=p95 < 16),
         Row("Longest stall of a 1 ms timer during fast-forward", f"{gap:.1f} ms"),
     ]
 
 
 def engine() -> list[Row]:
-    out = _run([sys.executable, str(HERE / "engine_speed.py"), "--seeds", "100"])
+    # best of three passes per policy (engine_speed.py --repeat): a burst on a shared
+    # machine only ever slows a pass down
+    out = _run([sys.executable, str(HERE / "engine_speed.py"), "--seeds", "100",
+                "--repeat", "3"])
     slowest = _number(r"slowest\s+([\d.]+)", out)
     base = _number(r"baseline workload: ([\d.]+) ms", out)
     return [Row("Engine: 4-round, 6-seat bot games/s, slowest policy", f"{slowest:.0f}",
@@ -376,8 +393,10 @@ What is measured:
 - *Start-up*: from starting the process to its exit after the first paint of the start screen
   (`--exit-when-ready`), or of a bare `QMainWindow` (bench/bare_window.py).
 - *Action latency*: bench/latency.py, a 4-round, 6-seat game paced at 30 ms on the board at
-  1920×1080, from an action's submission to the end of the board window's next repaint.
-- *Engine*: bench/engine_speed.py, 100 seeds per policy, the slowest policy. The target is
+  1920×1080, from an action's submission to the end of the board window's next repaint;
+  three games, the one with the middle p95 reported.
+- *Engine*: bench/engine_speed.py, 100 seeds per policy, best of three passes, the slowest
+  policy. The target is
   an absolute rate, so it depends on the machine: the baseline beside it (a fixed pure-Python
   workload) says how fast this one was. The same kind of machine has run the baseline in
   73 ms on one day and in 106–109 ms on another; games/s × baseline seconds is the figure to
