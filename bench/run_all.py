@@ -360,7 +360,9 @@ def commit() -> str:
         return "?"
     done = subprocess.run([git, "rev-parse", "--short", "HEAD"], capture_output=True,
                           text=True, cwd=ROOT, check=False)
-    dirty = subprocess.run([git, "status", "--porcelain", "--untracked-files=no"],
+    # the table's own file does not count: --write replaces it anyway
+    dirty = subprocess.run([git, "status", "--porcelain", "--untracked-files=no", "--", ".",
+                            f":!{DOC.relative_to(ROOT).as_posix()}"],
                            capture_output=True, text=True, cwd=ROOT, check=False)
     return done.stdout.strip() + (" (with local changes)" if dirty.stdout.strip() else "")
 
