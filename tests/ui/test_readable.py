@@ -33,6 +33,9 @@ def squeezed_labels(root: QWidget) -> list[str]:
         )
         if widget.height() + 1 < need:
             found.append(f"{widget.text()[:40]!r}: {widget.height()} px of {need}")
+        wide = widget.sizeHint().width()
+        if not widget.wordWrap() and "\n" not in widget.text() and widget.width() + 1 < wide:
+            found.append(f"{widget.text()[:40]!r}: cut at {widget.width()} px of {wide}")
     return found
 
 
@@ -50,6 +53,7 @@ def test_no_board_text_is_squeezed(qtbot: QtBot, window: MainWindow, presenter: 
         driver.settle()
         checked.add(c.view.phase)
         assert squeezed_labels(window.board) == [], c.view.phase
+        assert squeezed_labels(window.game) == [], c.view.phase  # the panel, the curtain
         assert cards_cut_off(window) == [], c.view.phase
         driver.step()
     assert {Phase.PLACEMENT, Phase.VOTE, Phase.TURNS, Phase.PIT_STOP} <= checked

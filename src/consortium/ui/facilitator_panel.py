@@ -94,7 +94,7 @@ class FacilitatorPanel(QWidget):
         box.setSpacing(10)
         self._box = box
         title = PHASE_LABELS[view.phase] if not s.ended_early else "Game ended early"
-        box.addWidget(label(title, name="heading"))
+        box.addWidget(label(title, name="heading", wrap=True))
         self._fill(view, s)
         box.addStretch(1)
         self._layout.addWidget(self._content)
@@ -194,7 +194,7 @@ class FacilitatorPanel(QWidget):
             count = spin_box(f"Hands for {mode.label}", 0, max(1, people))
             count.setSuffix(" hands")
             self.hands[mode] = count
-            grid.addWidget(label(mode.label, name="big"), row, 0)
+            grid.addWidget(label(mode.label, name="big", wrap=True), row, 0)
             grid.addWidget(count, row, 1)
             self._button(f"mode-{mode.value}", "Choose",
                          self._chooser(ChooseMode(mode)), row=grid, pos=(row, 2),
@@ -312,7 +312,7 @@ class FacilitatorPanel(QWidget):
             p = view.participants[seat]
             cast = view.votes[seat]
             pending = s.pending_votes[seat] if s.pending_votes else None
-            grid.addWidget(label(p.name, name="big"), row, 0)
+            grid.addWidget(label(p.name, name="big", wrap=True), row, 0)
             if not s.is_person(seat):
                 state = "bot"
                 if cast is not None:

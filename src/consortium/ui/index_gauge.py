@@ -34,10 +34,13 @@ def paint_gauge(
     metrics = painter.fontMetrics()
     line = metrics.height()
     painter.setPen(QColor("#111111"))
-    caption = QRectF(rect.left(), rect.top(), rect.width(), line * 2.2)
+    # as many lines as the verdict needs at this width (the widget asks the same height
+    # for its width), so a long "not flagged: …" is never cut
+    used = metrics.boundingRect(0, 0, int(rect.width()), 10_000, Qt.TextFlag.TextWordWrap,
+                                text).height()
+    caption = QRectF(rect.left(), rect.top(), rect.width(), used)
     painter.drawText(caption, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                      | Qt.TextFlag.TextWordWrap, text)
-    used = metrics.boundingRect(caption.toRect(), Qt.TextFlag.TextWordWrap, text).height()
     bar = QRectF(rect.left(), rect.top() + used + line * 0.3, rect.width() - 2, line * 1.1)
     painter.fillRect(bar, QColor("#ffffff"))
     if value is not None:

@@ -45,7 +45,7 @@ class PrivatePanel(QWidget):
         self._pending: Action | None = None
         self._finished = False
         layout = QVBoxLayout(self)
-        self.title = label(f"{me.name}: {PHASE_LABELS[view.phase]}", name="heading")
+        self.title = label(f"{me.name}: {PHASE_LABELS[view.phase]}", name="heading", wrap=True)
         layout.addWidget(self.title)
         if private.notice:
             self.notice = label(private.notice, name="notice", wrap=True)
@@ -79,7 +79,7 @@ class PrivatePanel(QWidget):
             line.setAccessibleName(f"Card {slot + 1}")
             self.cards.append(line)
             layout.addWidget(line)
-        layout.addWidget(label("Your choice (arrows, then Enter)", name="heading"))
+        layout.addWidget(label("Your choice (arrows, then Enter)", name="heading", wrap=True))
         self.model = ChoicesModel(self)
         self._view, self._hand = view, private.hand
         groups: dict[tuple[str, str], list[Action]] = {}
