@@ -320,3 +320,22 @@ def test_show_of_hands_chooses_the_mode(qtbot: QtBot, window: MainWindow) -> Non
     driver.click(most)
     assert window.controller.view.mode is Mode.HYBRID
     window.controller.end_game()
+
+
+def test_the_room_sees_the_board_it_votes_on(qtbot: QtBot, window: MainWindow) -> None:
+    driver = Driver(qtbot, window)
+    driver.start(PLENARY)
+    c = window.controller
+    driver.play_until(lambda: c.view.phase is Phase.VOTE)
+    view = c.view
+    board = window.board.board
+    for card in board.cards:
+        if not card.isVisible() or card.task_id is None:
+            continue
+        names = [view.participants[s].name for s, t in enumerate(view.board) if t == card.task_id]
+        assert card._proposed.isVisible()
+        assert card._proposed.text() == "On the board: " + (", ".join(names) or "nobody")
+    for seat, chip in enumerate(window.board.strip.chips):
+        task = view.board[seat]
+        if task is not None:
+            assert chip._task.text() == f"Placed on: {view.task(task).title}"

@@ -98,15 +98,16 @@ class BoardView(QWidget):
             n = len(self.cards)
             self._grid.addWidget(card, n // self._columns, n % self._columns)
             self.cards.append(card)
-        placing = view.phase is Phase.PLACEMENT
+        # the board is shown while it is placed and while the room votes on it
+        on_board = view.phase in (Phase.PLACEMENT, Phase.VOTE) and bool(view.board)
         for i, card in enumerate(self.cards):
             if i < len(tasks):
                 task = tasks[i]
                 proposed = tuple(
                     view.participants[s].name
                     for s, t in enumerate(view.board) if t == task.id
-                ) if placing else ()
-                card.show_task(view, task, proposed, placing)
+                ) if on_board else None
+                card.show_task(view, task, proposed)
                 set_shown(card, True)
             else:
                 card.task_id = None

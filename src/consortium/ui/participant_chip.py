@@ -53,7 +53,8 @@ class ParticipantChip(ClickableFrame):
         hidden = sum(1 for c in p.public_cards if c is None)
         parts = shown + ([f"{hidden} card{'s' if hidden != 1 else ''} not shown"] if hidden else [])
         changed |= show_text(self._cards, " · ".join(parts))
-        if view.phase is Phase.PLACEMENT and view.board and view.board[seat] is not None:
+        if (view.phase in (Phase.PLACEMENT, Phase.VOTE) and view.board
+                and view.board[seat] is not None):  # the board placed, or voted on
             task_line = f"Placed on: {task_title(view, view.board[seat])}"
         elif seat in view.sat_out:
             task_line = "Sitting out"

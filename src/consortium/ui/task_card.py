@@ -56,8 +56,10 @@ class TaskCard(ClickableFrame):
         layout.addStretch(1)
 
     def show_task(
-        self, view: PublicState, task: TaskState, proposed: tuple[str, ...], placing: bool
+        self, view: PublicState, task: TaskState, proposed: tuple[str, ...] | None
     ) -> None:
+        """``proposed``: who the board being placed or voted on puts here (None outside
+        placement and the vote)."""
         catalog = view.catalog
         self.task_id = task.id
         show_text(self._title, task.title)
@@ -89,7 +91,7 @@ class TaskCard(ClickableFrame):
             show_text(self._team, f"Team: {names}{closed}")
         else:
             show_text(self._team, "No team yet" if task.status == "open" else "")
-        if placing:
+        if proposed is not None:
             show_text(self._proposed, "On the board: " + (", ".join(proposed) or "nobody"))
         else:
             show_text(self._proposed, "")
