@@ -40,6 +40,7 @@ from consortium.engine.ops import best_level
 from consortium.engine.proposal import propose, public_level
 from consortium.engine.rng import Draws
 from consortium.engine.state import Card, Mode, Phase, PublicState, TaskState
+from consortium.engine.turns import slots_for
 from consortium.engine.views import PlayerView
 
 SIT_OUT_BELOW = 0.15  # a bot sits out when no option scores above this
@@ -351,6 +352,88 @@ def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draw
         elif score >= best_score - 1e-12:
             best.append(action)
     return best[0] if len(best) == 1 else draws.pick(best)
+
+
+def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
+    """``choose(view, legal_actions(...), policy, draws)`` in a self-selection turn, scoring
+    the open tasks directly instead of first listing every legal option.
+
+    A turn lists a couple of dozen options (each open task once per card it may signal, an
+    initiation twice, as an open and a closed team), but a bot's score depends only on the
+    task and, when joining, the signalled card; so this walks the open tasks once and builds
+    only the chosen action. The options are scored in the order ``legal_actions`` lists them
+    (stay, initiations, joins, sitting out, each in task order) with the same arithmetic as
+    :func:`_turn`, so the tied candidates and the draw that breaks a tie are the same
+    (tests/engine/test_simulate.py compares the two at every turn). It offers only what the
+    rules allow: the seat's own open task to stay on, a task without a lead to initiate, one
+    with a lead it was not turned away from to join, signalling only ``turns.slots_for``.
+    """
+    public = view.public
+    seat = view.seat
+    hand = view.private.hand
+    family = public.catalog.family_of
+    families = [family[c.domain] for c in hand]
+    domains = tuple([c.domain for c in hand])
+    h = policy.homophily
+    close = policy.close_teams
+    mine = public.participants[seat].task
+    refused = {task for who, task in public.turned_away if who == seat}
+    stay: _TaskLook | None = None
+    initiates: list[tuple[_TaskLook, tuple[int, ...]]] = []
+    joins: list[tuple[_TaskLook, tuple[int, ...]]] = []
+    for task in public.tasks:
+        if task.status != "open":
+            continue
+        if task.id == mine:
+            stay = _look(view, task)
+        elif task.lead is None:
+            initiates.append((_look(view, task), slots_for(domains, task.visible)))
+        elif task.id not in refused:
+            joins.append((_look(view, task), slots_for(domains, task.visible)))
+
+    # candidates as (kind, task, slot), built into an action only once one is chosen
+    best_score = -1.0
+    best: list[tuple[type, str, int]] = []
+
+    def consider(score: float, kind: type, task_id: str, slots: Sequence[int]) -> None:
+        """_turn's running best for options of equal score, one per slot, in slot order."""
+        nonlocal best_score, best
+        if score > best_score + 1e-12:
+            best_score, best = score, [(kind, task_id, slot) for slot in slots]
+        elif score >= best_score - 1e-12:
+            best += [(kind, task_id, slot) for slot in slots]
+
+    if stay is not None:
+        sim = max(stay.similarity(c, f) for c, f in zip(hand, families, strict=True))
+        score = (1 - h) * stay.fit + h * sim + STAY_BONUS
+        score -= stay.crowd
+        if not stay.mates:
+            score -= INITIATE_COST
+        consider(score, Stay, stay.task.id, (0,))
+    for look, slots in initiates:
+        if not look.mates:  # the same score whichever card is signalled
+            consider(look.fit - INITIATE_COST, Initiate, look.task.id, slots)
+            continue
+        for slot in slots:
+            score = (1 - h) * look.fit + h * look.similarity(hand[slot], families[slot])
+            score -= look.crowd
+            consider(score, Initiate, look.task.id, (slot,))
+    for look, slots in joins:
+        for slot in slots:
+            if look.admits is not None and families[slot] not in look.admits:
+                continue  # a closed team would turn this card away (_would_be_admitted)
+            score = (1 - h) * look.fit + h * look.similarity(hand[slot], families[slot])
+            score -= look.crowd
+            if not look.mates:
+                score -= INITIATE_COST
+            consider(score, Join, look.task.id, (slot,))
+    consider(SIT_OUT_BELOW, SitOut, "", (0,))
+    kind, task_id, slot = best[0] if len(best) == 1 else draws.pick(best)
+    if kind is Initiate:
+        return Initiate(seat, task_id, slot, close)
+    if kind is Join:
+        return Join(seat, task_id, slot)
+    return Stay(seat) if kind is Stay else SitOut(seat)
 
 
 def _mate_cards(public: PublicState, task: TaskState, me: int) -> list[Card | None]:

@@ -239,19 +239,12 @@ def _list_turn(state: GameState, seat: int) -> list[Action]:
             continue
         if task.lead is not None and task_id in refused:
             continue
-        slots = _signal_slots(domains, task.visible)
+        slots = turns.slots_for(domains, task.visible)
         if task.lead is None:
             initiate += _initiates(seat, task_id, slots)
         else:
             join += _joins(seat, task_id, slots)
     return [*stay, *initiate, *join, _SIT_OUT(seat)]
-
-
-@functools.cache
-def _signal_slots(domains: tuple[str, ...], visible: tuple[str, ...]) -> tuple[int, ...]:
-    """turns.signal_slots for a hand's domains and a task's visible requirements: the matching
-    slots, else every slot (memoised: the same few hands meet the same tasks all game)."""
-    return tuple([i for i, d in enumerate(domains) if d in visible]) or tuple(range(len(domains)))
 
 
 @functools.cache

@@ -14,7 +14,7 @@ import attrs
 
 from consortium.engine import flow
 from consortium.engine.actions import Action, Continue
-from consortium.engine.bots import POLICIES, Policy, choose, choose_group
+from consortium.engine.bots import POLICIES, Policy, choose, choose_group, choose_turn
 from consortium.engine.frozen import evolve
 from consortium.engine.game import apply, apply_legal, legal_actions, opening
 from consortium.engine.rng import DerivedDraws, Draws, Stream, derive_seed
@@ -33,11 +33,13 @@ def bot_draws(state: GameState, seat: int | None) -> Draws:
 def bot_action(state: GameState, policy: Policy) -> Action:
     """The choice the bot in the acting seat (or the bot group) makes now."""
     seat = state.public.actor
-    legal = legal_actions(state, seat)
     draws = bot_draws(state, seat)
     if seat is None:
-        return choose_group(public_view(state), legal, policy, draws)
-    return choose(player_view(state, seat), legal, policy, draws)
+        return choose_group(public_view(state), legal_actions(state, seat), policy, draws)
+    if state.public.phase is Phase.TURNS:
+        # the same choice as ``choose`` over legal_actions, without listing every option
+        return choose_turn(player_view(state, seat), policy, draws)
+    return choose(player_view(state, seat), legal_actions(state, seat), policy, draws)
 
 
 def seat_policy(state: GameState, seat: int | None) -> Policy:

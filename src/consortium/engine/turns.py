@@ -10,6 +10,8 @@ Nobody talks about cards here: signals are the only channel.
 
 from __future__ import annotations
 
+import functools
+
 from consortium.engine.actions import Declare, IllegalAction, Initiate, Join, SitOut, Stay
 from consortium.engine.frozen import evolve
 from consortium.engine.ops import (
@@ -65,6 +67,14 @@ def signal_slots(state: GameState, seat: int, task_id: str) -> list[int]:
     visible = set(state.public.task(task_id).visible)
     matching = [i for i, c in enumerate(hand) if c.domain in visible]
     return matching or list(range(len(hand)))
+
+
+@functools.cache
+def slots_for(domains: tuple[str, ...], visible: tuple[str, ...]) -> tuple[int, ...]:
+    """:func:`signal_slots` for a hand's domains and a task's visible requirements: the
+    matching slots, else every slot (memoised: the same few hands meet the same tasks all
+    game; game.legal_actions and the turn bot both ask for every open task at every turn)."""
+    return tuple([i for i, d in enumerate(domains) if d in visible]) or tuple(range(len(domains)))
 
 
 def initiable(state: GameState, seat: int) -> list[str]:
