@@ -161,12 +161,43 @@ def choose(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Dra
     return legal[0]
 
 
+class _OpenNeeds:
+    """The open tasks' visible requirements and known (visible or discovered) ones, as sets."""
+
+    __slots__ = ("known", "tasks", "visible")
+
+    def __init__(self, tasks: tuple[TaskState, ...]) -> None:
+        self.tasks = tasks
+        self.visible: set[str] = set()
+        self.known: set[str] = set()
+        for t in tasks:
+            if t.status == "open":
+                self.visible.update(t.visible)
+                self.known.update(t.visible, t.discovered)  # t.known_requirements
+
+
+_needs: list[_OpenNeeds] = []  # at most one entry
+
+
+def _open_needs(public: PublicState) -> _OpenNeeds:
+    """The open tasks' requirements, remembered for the last tasks tuple.
+
+    Every seat in turn asks the same question of the same tasks while introducing itself,
+    declaring or voting (those rules change participants, not tasks), so the sets are built
+    once per phase instead of once per seat. As in :func:`_proposal`, the entry keeps the
+    very tuple it was built from alive, so ``is`` cannot be fooled by a reused id, and any
+    other tuple (even an equal one) is simply looked at afresh; it holds no game state.
+    """
+    if _needs and _needs[0].tasks is public.tasks:
+        return _needs[0]
+    needs = _OpenNeeds(public.tasks)
+    _needs[:] = [needs]
+    return needs
+
+
 def _useful_domains(public: PublicState) -> set[str]:
-    useful: set[str] = set()
-    for t in public.tasks:
-        if t.status == "open":
-            useful.update(t.visible, t.discovered)  # t.known_requirements
-    return useful
+    """The open tasks' visible and discovered requirements (do not change the set)."""
+    return _open_needs(public).known
 
 
 def _reveal(view: PlayerView, legal: Sequence[Action]) -> Action:
@@ -209,12 +240,15 @@ def _approves(view: PlayerView) -> bool:
     hand = view.private.hand
     if public_level(hand, public.task(task_id)):
         return True
-    return not any(public_level(hand, t) for t in public.open_tasks)
+    # not any(public_level(hand, t) for t in public.open_tasks): a card's level is 1 to 3,
+    # so a task's public_level is non-zero exactly when a card matches a known requirement
+    known = _open_needs(public).known
+    return not any(c.domain in known for c in hand)
 
 
 def _wants_plenary(view: PlayerView) -> bool:
     """Balanced: join the plenary when its best card matches no open visible requirement."""
-    visible = {r for t in view.public.tasks if t.status == "open" for r in t.visible}
+    visible = _open_needs(view.public).visible
     return not any(c.domain in visible for c in view.private.hand)
 
 
