@@ -413,7 +413,7 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
     mine = public.participants[seat].task
     refused = {task for who, task in public.turned_away if who == seat}
     stay: _TaskLook | None = None
-    initiates: list[tuple[_TaskLook, tuple[int, ...]]] = []
+    initiates: list[tuple[str, tuple[int, ...], float, _TaskLook | None]] = []
     joins: list[tuple[_TaskLook, tuple[int, ...]]] = []
     for task in public.tasks:
         if task.status != "open":
@@ -421,7 +421,11 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
         if task.id == mine:
             stay = _look(view, task)
         elif task.lead is None:
-            initiates.append((_look(view, task), slots_for(domains, task.visible)))
+            # a task without a lead has no team (_without), so nobody to resemble or crowd:
+            # only _look's fit counts, without building the look (kept for a team anyway)
+            look = _look(view, task) if task.members else None
+            fit = _fit_score(public, hand, task, _NOBODY) if look is None else look.fit
+            initiates.append((task.id, slots_for(domains, task.visible), fit, look))
         elif task.id not in refused:
             joins.append((_look(view, task), slots_for(domains, task.visible)))
 
@@ -444,14 +448,14 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
         if not stay.mates:
             score -= INITIATE_COST
         consider(score, Stay, stay.task.id, (0,))
-    for look, slots in initiates:
-        if not look.mates:  # the same score whichever card is signalled
-            consider(look.fit - INITIATE_COST, Initiate, look.task.id, slots)
+    for task_id, slots, fit, look in initiates:
+        if look is None or not look.mates:  # the same score whichever card is signalled
+            consider(fit - INITIATE_COST, Initiate, task_id, slots)
             continue
         for slot in slots:
-            score = (1 - h) * look.fit + h * look.similarity(hand[slot], families[slot])
+            score = (1 - h) * fit + h * look.similarity(hand[slot], families[slot])
             score -= look.crowd
-            consider(score, Initiate, look.task.id, (slot,))
+            consider(score, Initiate, task_id, (slot,))
     for look, slots in joins:
         for slot in slots:
             if look.admits is not None and families[slot] not in look.admits:
