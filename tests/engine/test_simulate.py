@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from consortium.engine import flow
-from consortium.engine.bots import POLICIES, choose, choose_turn
+from consortium.engine.bots import POLICIES, choose, choose_group
 from consortium.engine.game import apply, apply_legal, check, legal_actions, opening
 from consortium.engine.simulate import (
     bot_action,
@@ -53,24 +53,27 @@ def test_mixed_bots_under_a_choose_schedule_play_the_same_game() -> None:
 
 @pytest.mark.parametrize("policy", sorted(POLICIES))
 @pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5])
-def test_turn_bot_scoring_tasks_directly_chooses_as_over_the_legal_list(
-    policy: str, seed: int
-) -> None:
-    """bot_action's self-selection turns (bots.choose_turn) pick exactly what ``choose`` picks
-    from ``legal_actions``, with the same draws, at every turn; every seat plays ``policy``
-    in self-selection and hybrid rounds, so both teams' kinds and the tie-breaks are met."""
-    turns = 0
+def test_bots_skipping_the_legal_list_choose_as_over_it(policy: str, seed: int) -> None:
+    """bot_action's own-way turns (bots.choose_turn) and perspective checks
+    (bots.choose_invitation over the rule's lazy listing) pick exactly what ``choose`` and
+    ``choose_group`` pick from ``legal_actions``, with the same draws, at every decision;
+    every seat plays ``policy`` in self-selection and hybrid rounds, so open and closed
+    teams, tie-breaks and invitations are all met."""
+    shortcuts = 0
     for mode in (Mode.SELF_SELECTION, Mode.HYBRID):
         cfg = bot_config(SCENARIO, policy, seed, turnover=0.3)
         cfg = attrs.evolve(cfg, schedule=(mode,) * cfg.rounds)
         state = flow.start_organizing(opening(SCENARIO, cfg))
         while not state.over:
-            if state.public.phase is Phase.TURNS:
-                seat = state.public.actor
-                assert seat is not None
-                view, acting = player_view(state, seat), POLICIES[policy]
-                listed = choose(view, legal_actions(state, seat), acting, bot_draws(state, seat))
-                assert choose_turn(view, acting, bot_draws(state, seat)) == listed
-                turns += 1
-            state = apply(state, bot_action(state, seat_policy(state, state.public.actor)))
-    assert turns > 0
+            seat = state.public.actor
+            acting = seat_policy(state, seat)
+            chosen = bot_action(state, acting)
+            legal = legal_actions(state, seat)
+            if seat is None:
+                listed = choose_group(state.public, legal, acting, bot_draws(state, seat))
+            else:
+                listed = choose(player_view(state, seat), legal, acting, bot_draws(state, seat))
+            assert chosen == listed
+            shortcuts += state.public.phase in (Phase.TURNS, Phase.PERSPECTIVE_CHECK)
+            state = apply(state, chosen)
+    assert shortcuts > 0

@@ -11,7 +11,7 @@ mode, how many introductions, the board proposal, and the hybrid perspective che
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 
 import attrs
@@ -579,6 +579,7 @@ def _perspective_check(public: PublicState, legal: Sequence[Action], policy: Pol
     if not policy.invites or not invites:
         return NoInvite()
 
+    # (bot_action takes the same choice with choose_invitation, stopping earlier)
     # max(invites, key=(shows a card the task knows it needs, lower seat)), the first of
     # equals: once an invitee who matches is found, an invite of the same or a higher seat
     # cannot beat it, so its cards are not looked at (the check runs every hybrid round)
@@ -596,3 +597,31 @@ def _perspective_check(public: PublicState, legal: Sequence[Action], policy: Pol
         if best_matches is None or (matches, -a.seat) > (best_matches, -best.seat):
             best, best_matches = a, matches
     return best
+
+
+def choose_invitation(
+    public: PublicState, invitations: Iterable[tuple[int, str]], policy: Policy
+) -> Action:
+    """The group's perspective check among the allowed ``invitations`` (invitee, task), in
+    seat then queue order as the rule gives them: invite unless the policy never does.
+
+    The choice is ``max(invites, key=(shows a card the task knows it needs, lower seat))``,
+    the first of equals; in seat order that is the first invitee who matches, else the first
+    invitation. So it stops there: the later invitations (the check runs every hybrid round)
+    need not be worked out, which is why bot_action hands it the rule's own lazy listing
+    (perspective.iter_invitations) instead of every legal action.
+    """
+    if not policy.invites:
+        return NoInvite()
+    needs: dict[str, set[str]] = {}  # each task's known requirements as a set, once
+    people = public.participants
+    first: tuple[int, str] | None = None
+    for seat, task_id in invitations:
+        if first is None:
+            first = (seat, task_id)
+        needed = needs.get(task_id)
+        if needed is None:
+            needed = needs[task_id] = set(public.task(task_id).known_requirements)
+        if best_level(people[seat].public_cards, needed):  # public_level
+            return Invite(seat, task_id)
+    return NoInvite() if first is None else Invite(*first)

@@ -35,6 +35,12 @@ def invitations(state: GameState) -> list[tuple[int, str]]:
     return list(_invitations(state))
 
 
+def iter_invitations(state: GameState) -> Iterator[tuple[int, str]]:
+    """:func:`invitations` one at a time, for a chooser that can stop at the first it likes
+    (the group bot, every hybrid round) without the rest being worked out."""
+    return _invitations(state)
+
+
 def _families_shown(state: GameState) -> list[set[str]]:
     """Each seat's :func:`shown_families`."""
     family = state.ctx.family_of

@@ -12,9 +12,16 @@ from collections.abc import Sequence
 
 import attrs
 
-from consortium.engine import flow
+from consortium.engine import flow, perspective
 from consortium.engine.actions import Action, Continue
-from consortium.engine.bots import POLICIES, Policy, choose, choose_group, choose_turn
+from consortium.engine.bots import (
+    POLICIES,
+    Policy,
+    choose,
+    choose_group,
+    choose_invitation,
+    choose_turn,
+)
 from consortium.engine.frozen import evolve
 from consortium.engine.game import apply, apply_legal, legal_actions, opening
 from consortium.engine.rng import DerivedDraws, Draws, Stream, derive_seed
@@ -35,6 +42,9 @@ def bot_action(state: GameState, policy: Policy) -> Action:
     seat = state.public.actor
     draws = bot_draws(state, seat)
     if seat is None:
+        if state.public.phase is Phase.PERSPECTIVE_CHECK:
+            # the same choice as ``choose_group`` over legal_actions, stopping early
+            return choose_invitation(state.public, perspective.iter_invitations(state), policy)
         return choose_group(public_view(state), legal_actions(state, seat), policy, draws)
     if state.public.phase is Phase.TURNS:
         # the same choice as ``choose`` over legal_actions, without listing every option
