@@ -338,7 +338,7 @@ class FacilitatorPanel(QWidget):
         self.invite_list.setModel(self.invites)
         self.invite_list.setAccessibleName("Possible invitations")
         self.invite_list.setCurrentIndex(self.invites.index(0, 0))
-        self._box.addWidget(self.invite_list)
+        self._box.addWidget(self.invite_list, 4)  # the list takes the column, not a sliver
 
         def invite() -> None:
             action = self.invites.action(self.invite_list.currentIndex().row())
