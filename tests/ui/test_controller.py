@@ -328,6 +328,10 @@ def test_the_room_sees_the_board_it_votes_on(qtbot: QtBot, window: MainWindow) -
     c = window.controller
     driver.play_until(lambda: c.view.phase is Phase.VOTE)
     view = c.view
+    cast = sum(v is not None for v in view.votes)
+    assert window.board.header.status_label.text() == (
+        f"Show of hands: {cast} vote{'s' if cast != 1 else ''} counted so far"
+    )  # not "‹the first voter› is choosing…": the room votes together
     board = window.board.board
     for card in board.cards:
         if not card.isVisible() or card.task_id is None:

@@ -34,6 +34,10 @@ def status_text(view: PublicState, session: SessionView) -> str:
         return "Paused"
     if session.fast_forward:
         return "Bots are playing the rest of the game…"
+    if view.phase is Phase.VOTE and not view.secret_ballot:
+        # open hands: the room votes together, whatever order the engine takes them in
+        cast = sum(vote is not None for vote in view.votes)
+        return f"Show of hands: {cast} vote{'s' if cast != 1 else ''} counted so far"
     if view.actor is not None:
         return f"{view.participants[view.actor].name} is choosing…"
     return GROUP_STATUS.get(view.phase, "")
