@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -455,3 +456,44 @@ def test_retry_writes_the_last_failed_save_without_a_new_action(tmp_path: Path) 
     assert autosaver.status.ok and autosaver.status.saved_step == len(actions)
     assert not autosaver.retry()  # nothing left to retry
     autosaver.close()
+
+
+def test_a_retry_never_writes_an_older_game_over_a_newer_one(tmp_path: Path) -> None:
+    """The retry timer can fire while the writer is saving a newer move (the disk was just
+    freed and someone acted): the failed, older snapshot must not be written after it."""
+
+    class GatedDisk(FailingDisk):
+        def __init__(self) -> None:
+            super().__init__()
+            self.gate: threading.Event | None = None
+            self.entered = threading.Event()
+
+        def write_file(self, path: Path, data: bytes) -> None:
+            if self.gate is not None and path.name.startswith(".save"):
+                self.entered.set()
+                self.gate.wait(5)
+            super().write_file(path, data)
+
+    folder = tmp_path / "s"
+    disk = GatedDisk()
+    autosaver = Autosaver(folder, started_at=STARTED, fs=disk, clock=Clock(), background=True)
+    played = list(steps(10))
+    state, actions = played[2]
+    autosaver.save(state, actions, Room.of(state.ctx.config))
+    autosaver.flush()
+    disk.fail["write_file"] = DISK_FULL
+    state, actions = played[4]
+    autosaver.save(state, actions, Room.of(state.ctx.config))  # fails: the disk is full
+    autosaver.flush()
+    assert not autosaver.status.ok
+    del disk.fail["write_file"]  # freed
+    disk.gate = threading.Event()
+    state, actions = played[9]
+    autosaver.save(state, actions, Room.of(state.ctx.config))  # a newer move, being written
+    assert disk.entered.wait(5)
+    assert not autosaver.retry()  # the timer fires now: nothing older is queued
+    disk.gate.set()
+    autosaver.flush()
+    assert not autosaver.retry()  # the newer save succeeded: nothing left to retry
+    autosaver.close()
+    assert len(resume_session(folder).loaded.save.actions) == 10

@@ -237,6 +237,8 @@ def test_wrong_encoding(small: bytes) -> None:
         assert only_refusal(small.decode().encode(encoding)) == (
             "file: is saved as UTF-16; a save is UTF-8 text"
         ), encoding
+    # what a power cut can leave: zeros, which are not UTF-16 text
+    assert "UTF-16" not in only_refusal(bytes(len(small)))
     latin = small.replace(b'"Bot 1"', "\"Bj\u00f6rn\"".encode("latin-1"))
     assert only_refusal(latin).startswith("file: is not UTF-8 text (a wrong encoding")
 

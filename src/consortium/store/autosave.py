@@ -137,7 +137,9 @@ class Autosaver:
         must not cost them the moves before it. False when there is nothing to retry."""
         with self._lock:
             snapshot = self._failed
-            if snapshot is None or self._closed or self._pending is not None:
+            # a newer snapshot queued or being written supersedes the failed one: writing
+            # the old one after it would make the newest file an older game
+            if snapshot is None or self._closed or self._pending is not None or self._busy:
                 return False
             if self._background:
                 self._pending = snapshot
@@ -212,6 +214,8 @@ class Autosaver:
         except Exception as error:  # a bug must not stop the game or the writer thread
             self._failed_with(snapshot, f"an internal error ({type(error).__name__}: {error})")
             return
+        with self._lock:
+            self._failed = None  # under the lock retry() reads it with, before the status
         self._prune()
         self._set_status(
             SaveStatus(
@@ -221,7 +225,6 @@ class Autosaver:
                 saved_at=snapshot.saved_at,
             )
         )
-        self._failed = None
 
     def _prepare(self) -> None:
         """Create the folder and the ``open`` marker before the first save, and sweep away
@@ -246,7 +249,8 @@ class Autosaver:
                 self._fs.remove(path)
 
     def _failed_with(self, snapshot: _Snapshot, why: str) -> None:
-        self._failed = snapshot
+        with self._lock:
+            self._failed = snapshot
         self._ready = False  # the folder may be gone (a USB stick out): make it again next time
         old = self.status
         self._set_status(

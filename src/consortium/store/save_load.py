@@ -203,8 +203,14 @@ def _utf16_without_mark(data: bytes) -> bool:
     """A save re-saved as UTF-16 by an editor that wrote no byte-order mark: every other
     byte of its ASCII start (``{"header"…``) is zero, which UTF-8 JSON never has."""
     start = data[:64]
-    return len(start) >= 4 and (start[1::2].count(0) == len(start) // 2
-                                or start[0::2].count(0) == (len(start) + 1) // 2)
+    if len(start) < 4:
+        return False
+    even, odd = start[0::2], start[1::2]
+    # one half all zero and the other half text (a file of zeros, left by a power cut, is
+    # neither)
+    return (odd.count(0) == len(odd) and even.count(0) == 0) or (
+        even.count(0) == len(even) and odd.count(0) == 0
+    )
 
 
 class _Repeated(ValueError):
