@@ -85,3 +85,37 @@ def test_a_good_scenario_file_is_what_the_game_plays(
     mine.unlink()  # the session does not need the file any more
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     assert window.controller.state.ctx.scenario.title == "Dementia care partnership"
+
+
+def test_a_trainers_edit_of_a_shipped_scenario_is_its_own_entry(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.show_setup()
+    page = window.setup_page
+    assert page is not None
+    shipped = page.current_scenario
+    edit = tmp_path / "cancer-care-short.toml"  # the same id, one task fewer
+    cut = SHIPPED.index("[[tasks]]\nid = \"innovation-fund\"")
+    end = SHIPPED.index("\n[[", cut + 1) + 1
+    edit.write_text(SHIPPED[:cut] + SHIPPED[end:], "utf-8")
+    open_file(qtbot, window, page, edit)
+    assert page.current_scenario.id == shipped.id
+    assert len(page.current_scenario.tasks) == len(shipped.tasks) - 1
+    # a tasks sheet imported now goes into the trainer's entry, not the shipped one
+    sheet = tmp_path / "fewer.csv"
+    window.files = ScriptedFiles([sheet])
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    lines = sheet.read_text("utf-8-sig").splitlines()
+    sheet.write_text("\n".join(lines[:-1]), "utf-8")
+    window.files = ScriptedFiles([sheet])
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert len(page.current_scenario.tasks) == len(shipped.tasks) - 2
+    assert page.tasks_hint.text() == f"{len(shipped.tasks) - 2} tasks from fewer.csv"
+    page.scenario.setCurrentIndex(page.scenario.findData(shipped.id))
+    assert page.current_scenario == shipped  # untouched
+    assert page.tasks_hint.text() == f"{len(shipped.tasks)} tasks in the scenario"
+    # reopening the file replaces its entry instead of adding another
+    count = page.scenario.count()
+    open_file(qtbot, window, page, edit)
+    assert page.scenario.count() == count
+    assert len(page.current_scenario.tasks) == len(shipped.tasks) - 1

@@ -73,7 +73,9 @@ class SetupPage(QWidget):
         self._scenarios = dict(scenarios)
         self._files = files
         self.last_message: QMessageBox | None = None
-        self._imported: dict[str, str] = {}  # scenario id: "from tasks.csv"
+        # Both keyed by the scenario list's entry (its item data), not the scenario's id: a
+        # trainer's edit of a shipped scenario keeps the shipped id but is its own entry.
+        self._imported: dict[str, str] = {}  # entry: "from tasks.csv"
         self.setAccessibleName("New session")
         self.scenario = QComboBox()
         self.scenario.setAccessibleName("Scenario")
@@ -190,12 +192,17 @@ class SetupPage(QWidget):
 
     @property
     def current_scenario(self) -> Scenario:
-        return self._scenarios[str(self.scenario.currentData())]
+        return self._scenarios[self._entry]
+
+    @property
+    def _entry(self) -> str:
+        """The selected entry of the scenario list."""
+        return str(self.scenario.currentData())
 
     def _on_scenario_changed(self) -> None:
         sc = self.current_scenario
         self.blurb.setText(sc.blurb)
-        source = self._imported.get(sc.id, "in the scenario")
+        source = self._imported.get(self._entry, "in the scenario")
         self.tasks_hint.setText(f"{len(sc.tasks)} tasks {source}")
         sectors = [(s.id, s.name) for s in sc.sectors]
         if not self.seats.seats():
@@ -277,16 +284,18 @@ class SetupPage(QWidget):
                           f"{path.name} cannot be used; nothing was changed.",
                           [f"{path}:", *(printable(str(p)) for p in error.problems)])
             return False
-        key = scenario.id
-        shipped = self._scenarios.get(key)
-        if shipped is not None and shipped != scenario:
-            key = f"{scenario.id} ({path.name})"  # a trainer's edit of a shipped scenario
+        # one entry per file: reopening it (after an edit) replaces that entry, and a file
+        # that reuses a shipped scenario's id never overwrites the shipped one
+        key = f"file:{path.resolve()}"
         self._scenarios[key] = scenario
         self._imported.pop(key, None)
+        shown = f"{scenario.title} — {path.name}"
         index = self.scenario.findData(key)
         if index < 0:
-            self.scenario.addItem(f"{scenario.title} — {path.name}", key)
+            self.scenario.addItem(shown, key)
             index = self.scenario.count() - 1
+        else:
+            self.scenario.setItemText(index, shown)
         if index == self.scenario.currentIndex():
             self._on_scenario_changed()  # the same entry, read again from its file
         else:
@@ -336,8 +345,8 @@ class SetupPage(QWidget):
                           f"{path.name} was not imported; the scenario's tasks are as they "
                           "were.", [f"{path}:", *(printable(str(p)) for p in error.problems)])
             return False
-        self._scenarios[sc.id] = changed
-        self._imported[sc.id] = f"from {path.name}"
+        self._scenarios[self._entry] = changed
+        self._imported[self._entry] = f"from {path.name}"
         self.tasks_hint.setText(f"{len(changed.tasks)} tasks from {path.name}")
         return True
 
