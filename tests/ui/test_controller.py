@@ -71,6 +71,14 @@ def test_talk_clock_charges_started_minutes(qtbot: QtBot) -> None:
     win.menu.pause.trigger()
     assert controller.session.clock_running
     assert "Talk clock 01:40 (running)" in win.board.header.clock_label.text()
+    # Ctrl+T in a pause: the clock stays stopped after it (and never runs during it)
+    win.menu.pause.trigger()
+    win.menu.clock.trigger()
+    assert controller.session.notice == "The talk clock stays stopped after the pause."
+    assert not controller.session.clock_running
+    win.menu.pause.trigger()
+    assert not controller.session.clock_running
+    driver.click(driver.button("clock"))
     driver.click(driver.button("vote"))
     assert Talk(2) in controller.actions
     controller.end_game()
@@ -263,6 +271,13 @@ def test_a_projector_connected_and_disconnected_mid_session(
     assert "back on this screen" in window.statusBar().currentMessage()
     driver.curtain.close_panel()
     driver.play_until(lambda: window.controller.view.round == 2)  # and the game goes on
+    # presenter mode switched on with one screen and off with two: the laptop window, which
+    # it made full screen, comes back
+    window.menu.presenter.trigger()
+    assert window.isFullScreen()
+    window.on_screen_added(projector)
+    window.menu.presenter.trigger()
+    assert not window.isFullScreen()
 
 
 def unnamed_controls(root: QWidget, window: MainWindow) -> list[QWidget]:

@@ -109,3 +109,21 @@ def test_the_gauges_on_the_debrief_follow_the_engine_flags(qtbot: QtBot) -> None
     calm = gauge.grab().toImage()
     gauge.set_value(0.31, 0.25, "FLAGGED", flagged=True)
     assert gauge.grab().toImage() != calm  # hatched and coloured only when flagged
+
+
+def test_after_a_zoom_the_chips_give_the_room_back(qtbot: QtBot, window: MainWindow) -> None:
+    """The chip strip only grows within a round (no jumping board), but a zoom back to normal
+    size gives the task area its height back at once."""
+    driver = Driver(qtbot, window)
+    driver.start(PLAN)
+    driver.settle()
+    strip = window.board.strip
+    normal = strip.minimumHeight()
+    for _ in range(10):
+        window.menu.zoom_in.trigger()
+    qtbot.wait(20)
+    assert strip.minimumHeight() > normal
+    window.menu.zoom_reset.trigger()
+    qtbot.wait(20)
+    assert strip.minimumHeight() == normal
+    assert squeezed_labels(window.board) == []

@@ -452,6 +452,7 @@ class GameController(QObject):
         """Deliberation: the plenary has talked; the clock's minutes are charged (or
         ``deliberation_cost`` with the clock off)."""
         minutes: int | None = None
+        self._clock_before_pause = False
         if self._session.talk_clock:
             self._clock.stop()
             minutes = self._clock.minutes()
@@ -466,6 +467,7 @@ class GameController(QObject):
         self.submit(CallVote())
 
     def _charge_talk(self) -> None:
+        self._clock_before_pause = False
         self._clock.stop()
         minutes = self._clock.minutes()
         self._clock.reset()
@@ -484,6 +486,7 @@ class GameController(QObject):
         self._set_session(clock_running=True, clock_seconds=int(self._clock.seconds()))
 
     def stop_clock(self) -> None:
+        self._clock_before_pause = False
         if self._state is not None and self._state.public.phase is Phase.PLACEMENT:
             self._charge_talk()
         else:
@@ -496,6 +499,12 @@ class GameController(QObject):
         (from then on talk is charged by the clock's minutes); the choice is saved."""
         if self._clock.running:
             self.stop_clock()
+            return
+        if self._session.paused:  # the clock waits for Resume; Ctrl+T cancels that
+            resumes = self._clock_before_pause
+            self._clock_before_pause = False
+            self._set_session(notice="The talk clock stays stopped after the pause." if resumes
+                              else "Resume first: the talk clock does not run in a pause.")
             return
         if not self._session.talk_clock and self._state is not None:
             self._set_session(talk_clock=True)
@@ -514,7 +523,10 @@ class GameController(QObject):
             self._clock_timer.stop()
         elif self._clock_before_pause:
             self._clock_before_pause = False
-            self.start_clock()
+            if self._state is not None and self._state.public.phase in (
+                Phase.DELIBERATION, Phase.PLACEMENT,
+            ):
+                self.start_clock()
         self._set_session(paused=paused, clock_running=self._clock.running)
         self._schedule()
 
@@ -614,6 +626,7 @@ class GameController(QObject):
         return True
 
     def _rewound(self, verb: str, steps: int) -> None:
+        self._clock_before_pause = False  # the clock is reset below; Resume leaves it so
         assert self._history is not None
         self._bot_timer.stop()
         self._state = self._history.state

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._scenarios = scenarios
         self.theme = theme or Theme()
         self.dual_screen = dual_screen or board_screen is not None
+        self._presenter_target: QWidget | None = None  # what presenter mode made full screen
         self._board_screen = board_screen
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
@@ -412,10 +413,17 @@ class MainWindow(QMainWindow):
 
     def _on_presenter_toggled(self, on: bool) -> None:
         self.set_theme(Theme(self.theme.zoom, on))
-        target: QWidget = self.board if self.dual_screen else self
         if on:
-            target.showFullScreen()
-        elif not self.menu.full_screen.isChecked():
+            # the window that went full screen is the one to bring back, even if a projector
+            # was plugged in or out in between
+            self._presenter_target = self.board if self.dual_screen else self
+            self._presenter_target.showFullScreen()
+            return
+        target = self._presenter_target or self
+        self._presenter_target = None
+        if target is self.board and not self.dual_screen:
+            return  # the board went back beside the curtain when the projector left
+        if target is not self or not self.menu.full_screen.isChecked():
             target.showNormal()
 
     def _on_full_screen_toggled(self, on: bool) -> None:

@@ -6,7 +6,7 @@ and the public session facts. Activating a chip selects that participant for pla
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
@@ -45,7 +45,15 @@ class ParticipantStrip(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.setMinimumHeight(0)  # other widths wrap other lines: measure afresh
         self._fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self.setMinimumHeight(0)  # a zoom or presenter type: measure afresh
+            QTimer.singleShot(0, self, self._fit_height)  # once the chips have the new type
 
     def _fit_height(self) -> None:
         """As tall as the tallest chip's wrapped lines at its width: a row layout does not ask
