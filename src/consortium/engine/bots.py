@@ -314,10 +314,12 @@ def _look(view: PlayerView, task: TaskState) -> _TaskLook:
     return _TaskLook(task, fit, mates, admits)
 
 
-def _score_with(look: _TaskLook, card: Card, family: dict[str, str], h: float) -> float:
-    """``(1 − homophily) · fit + homophily · similarity`` for signalling ``card`` on a task,
-    minus crowding; starting a task alone costs INITIATE_COST."""
-    score = (1 - h) * look.fit + h * look.similarity(card, family[card.domain])
+def _join_score(look: _TaskLook, card: Card, family: str, h: float) -> float:
+    """``(1 − homophily) · fit + homophily · similarity`` for joining a team with ``card``
+    (of ``family``) signalled, minus crowding; a team of nobody else costs INITIATE_COST.
+    Shared by the reference scoring over the legal list and the direct one, which must
+    agree to the last bit."""
+    score = (1 - h) * look.fit + h * look.similarity(card, family)
     score -= look.crowd
     if not look.mates:
         score -= INITIATE_COST
@@ -361,10 +363,7 @@ def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draw
             slot = action.slot
             if look.admits is not None and families[slot] not in look.admits:
                 continue  # a closed team would turn this card away (_would_be_admitted)
-            score = (1 - h) * look.fit + h * look.similarity(hand[slot], families[slot])
-            score -= look.crowd
-            if not look.mates:
-                score -= INITIATE_COST
+            score = _join_score(look, hand[slot], families[slot], h)
         elif type(action) is Stay:
             mine = public.participants[view.seat].task
             assert mine is not None
@@ -460,11 +459,8 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
         for slot in slots:
             if look.admits is not None and families[slot] not in look.admits:
                 continue  # a closed team would turn this card away (_would_be_admitted)
-            score = (1 - h) * look.fit + h * look.similarity(hand[slot], families[slot])
-            score -= look.crowd
-            if not look.mates:
-                score -= INITIATE_COST
-            consider(score, Join, look.task.id, (slot,))
+            consider(_join_score(look, hand[slot], families[slot], h), Join, look.task.id,
+                     (slot,))
     consider(SIT_OUT_BELOW, SitOut, "", (0,))
     kind, task_id, slot = best[0] if len(best) == 1 else draws.pick(best)
     if kind is Initiate:
