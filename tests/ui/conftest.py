@@ -18,6 +18,15 @@ from consortium.ui.saving import Saving
 from consortium.ui.theme import Theme
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_gui_thread(qapp: QApplication) -> None:
+    """As the program does (ui/app.py): cycles are collected on the GUI thread only, never on
+    the autosave writer's thread, where freeing a widget crashes the process."""
+    from consortium.ui.gc_guard import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)
+
+
 @pytest.fixture
 def data_paths(tmp_path: Path) -> DataPaths:
     return DataPaths(data=tmp_path / "data", config=tmp_path / "config", portable=False)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from consortium.resources import asset_path
 from consortium.store.paths import DataPaths, paths_for
+from consortium.ui.gc_guard import collect_on_gui_thread
 from consortium.ui.main_window import MainWindow
 from consortium.ui.theme import Theme
 
@@ -94,6 +95,7 @@ def build(
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "consortium"])
+    collect_on_gui_thread(app)  # before any other thread (the autosave writer) starts
     app.setApplicationName("Consortium")
     app.setApplicationDisplayName("Consortium")
     app.setWindowIcon(_application_icon())
