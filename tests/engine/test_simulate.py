@@ -54,13 +54,14 @@ def test_mixed_bots_under_a_choose_schedule_play_the_same_game() -> None:
 @pytest.mark.parametrize("policy", sorted(POLICIES))
 @pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5])
 def test_bots_skipping_the_legal_list_choose_as_over_it(policy: str, seed: int) -> None:
-    """bot_action's own-way turns (bots.choose_turn) and perspective checks
+    """bot_action's own-way turns (bots.choose_turn), introductions (bots.choose_reveal),
+    votes, declarations and invitations (bots.choose_seat) and perspective checks
     (bots.choose_invitation over the rule's lazy listing) pick exactly what ``choose`` and
     ``choose_group`` pick from ``legal_actions``, with the same draws, at every decision;
-    every seat plays ``policy`` in self-selection and hybrid rounds, so open and closed
-    teams, tie-breaks and invitations are all met."""
+    every seat plays ``policy`` in self-selection, hybrid and democratic rounds, so open and
+    closed teams, tie-breaks, invitations and both kinds of introduction are all met."""
     shortcuts = 0
-    for mode in (Mode.SELF_SELECTION, Mode.HYBRID):
+    for mode in (Mode.SELF_SELECTION, Mode.HYBRID, Mode.DEMOCRATIC):
         cfg = bot_config(SCENARIO, policy, seed, turnover=0.3)
         cfg = attrs.evolve(cfg, schedule=(mode,) * cfg.rounds)
         state = flow.start_organizing(opening(SCENARIO, cfg))
@@ -74,6 +75,6 @@ def test_bots_skipping_the_legal_list_choose_as_over_it(policy: str, seed: int) 
             else:
                 listed = choose(player_view(state, seat), legal, acting, bot_draws(state, seat))
             assert chosen == listed
-            shortcuts += state.public.phase in (Phase.TURNS, Phase.PERSPECTIVE_CHECK)
+            shortcuts += seat is not None or state.public.phase is Phase.PERSPECTIVE_CHECK
             state = apply(state, chosen)
     assert shortcuts > 0

@@ -230,6 +230,53 @@ def _reveal(view: PlayerView, legal: Sequence[Action]) -> Action:
     return best
 
 
+def choose_reveal(view: PlayerView) -> Reveal:
+    """``_reveal(view, legal_actions(...))`` without listing the introduction's options.
+
+    Introductions are the commonest decision of a democratic game (one per seat per
+    introduction), and the list only ever holds the seat's hidden slots in slot order and,
+    when ``intros.may_pass`` allows it, a pass; so this reads the hidden slots straight from
+    the seat's public cards and picks with the same value and the same pass rule
+    (tests/engine/test_simulate.py compares the two at every introduction).
+    """
+    public = view.public
+    seat = view.seat
+    shown = public.participants[seat].public_cards
+    hidden = [i for i, card in enumerate(shown) if card is None]
+    if not hidden:
+        return Reveal(seat, None)
+    can_pass = public.mode is Mode.HYBRID and seat not in public.newcomers
+    useful = _useful_domains(public)
+    hand = view.private.hand
+    # the first best by (matches an open requirement, level, lowest slot), as in _reveal
+    best = hidden[0]
+    best_value: tuple[bool, int, int] | None = None
+    for slot in hidden:
+        card = hand[slot]
+        value = (card.domain in useful, card.level, -slot)
+        if best_value is None or value > best_value:
+            best, best_value = slot, value
+    if can_pass and hand[best].domain not in useful:
+        return Reveal(seat, None)
+    return Reveal(seat, best)
+
+
+def choose_seat(view: PlayerView, policy: Policy, draws: Draws) -> Action:
+    """``choose(view, legal_actions(...), policy, draws)`` for a seat's decision outside a
+    self-selection turn: votes, declarations and invitations never look at the list, and
+    introductions are picked by :func:`choose_reveal`, so nothing is listed at all."""
+    phase = view.public.phase
+    if phase is Phase.INTRODUCTIONS:
+        return choose_reveal(view)
+    if phase is Phase.VOTE:
+        return Vote(view.seat, _approves(view))
+    if phase is Phase.DECLARE:
+        return Declare(view.seat, _wants_plenary(view))
+    if phase is Phase.INVITATION:
+        return Respond(view.seat, policy.invites or _matches_invite(view))
+    return choose_turn(view, policy, draws)
+
+
 def _approves(view: PlayerView) -> bool:
     """Against only if placed where none of its cards matches a visible or discovered
     requirement while a task it matches exists."""

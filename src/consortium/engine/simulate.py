@@ -17,10 +17,9 @@ from consortium.engine.actions import Action, Continue
 from consortium.engine.bots import (
     POLICIES,
     Policy,
-    choose,
     choose_group,
     choose_invitation,
-    choose_turn,
+    choose_seat,
 )
 from consortium.engine.frozen import evolve
 from consortium.engine.game import apply, apply_legal, legal_actions, opening
@@ -46,10 +45,8 @@ def bot_action(state: GameState, policy: Policy) -> Action:
             # the same choice as ``choose_group`` over legal_actions, stopping early
             return choose_invitation(state.public, perspective.iter_invitations(state), policy)
         return choose_group(public_view(state), legal_actions(state, seat), policy, draws)
-    if state.public.phase is Phase.TURNS:
-        # the same choice as ``choose`` over legal_actions, without listing every option
-        return choose_turn(player_view(state, seat), policy, draws)
-    return choose(player_view(state, seat), legal_actions(state, seat), policy, draws)
+    # the same choice as ``choose`` over legal_actions, without listing every option
+    return choose_seat(player_view(state, seat), policy, draws)
 
 
 def seat_policy(state: GameState, seat: int | None) -> Policy:
