@@ -265,14 +265,18 @@ def _settle_board(state: GameState, board: tuple[str | None, ...]) -> GameState:
                 seats[seat] = evolve(seats[seat], placed_without_match=True)
     touched = {board[s] for s in voters if board[s] is not None}
     hybrid = public.mode is Mode.HYBRID
+    # task ids are unique, so each touched task's position is looked up once, not searched for
+    index = {t.id: i for i, t in enumerate(tasks)}
     for task_id in sorted(t for t in touched if t is not None):
-        i = next(i for i, t in enumerate(tasks) if t.id == task_id)
+        i = index[task_id]
         task = tasks[i]
         # hybrid: a team that was already there (its lead passed on if the plenary moved
         # them away) keeps its lead; only a team the plenary forms anew gets one by public fit
         if hybrid and task.lead in before.get(task_id, set()) & set(task.members):
             continue
-        tasks[i] = evolve(task, lead=_best_fit_among(people, task))
+        lead = _best_fit_among(people, task)
+        if lead != task.lead:  # an equal copy otherwise: keep the record as it is
+            tasks[i] = evolve(task, lead=lead)
     state = evolve(state, seats=tuple(seats))
     return evolve_public(
         state, tasks=tuple(tasks), participants=tuple(people), phase_done=True, actor=None
