@@ -347,6 +347,7 @@ def test_the_room_sees_the_board_it_votes_on(qtbot: QtBot, window: MainWindow) -
     assert window.board.header.status_label.text() == (
         f"Show of hands: {cast} vote{'s' if cast != 1 else ''} counted so far"
     )  # not "‹the first voter› is choosing…": the room votes together
+    assert not any("choosing now" in chip._state.text() for chip in window.board.strip.chips)
     board = window.board.board
     for card in board.cards:
         if not card.isVisible() or card.task_id is None:

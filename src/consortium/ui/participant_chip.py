@@ -22,6 +22,12 @@ from consortium.ui.widgets import label, show_text
 SEAT_MIME = "application/x-consortium-seat"
 
 
+def _acting(view: PublicState, seat: int) -> bool:
+    """Whether the board marks this seat as the one deciding. Not in a vote by show of hands:
+    the room votes together there, whatever order the engine takes the hands in."""
+    return view.actor == seat and not (view.phase is Phase.VOTE and not view.secret_ballot)
+
+
 class ParticipantChip(ClickableFrame):
     def __init__(self, seat: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,7 +69,7 @@ class ParticipantChip(ClickableFrame):
         changed |= show_text(self._task, task_line)
         changed |= show_text(self._state, self._state_line(view, session))
         self.set_flag("selected", session.selected_seat == seat)
-        self.set_flag("acting", view.actor == seat)
+        self.set_flag("acting", _acting(view, seat))
         name = f"Participant: {p.name}, {view.catalog.sector_name(p.sector)}, {kind}"
         if self.accessibleName() != name:
             self.setAccessibleName(name)
@@ -80,7 +86,7 @@ class ParticipantChip(ClickableFrame):
         lines = []
         if session.selected_seat == seat:
             lines.append("▶ SELECTED: now click a task")
-        if view.actor == seat:
+        if _acting(view, seat):
             lines.append("▶ choosing now")
         if view.phase is Phase.VOTE and view.votes and not view.secret_ballot:
             vote = view.votes[seat]
