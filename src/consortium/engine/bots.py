@@ -150,15 +150,22 @@ def choose(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Dra
     phase = view.public.phase
     if phase is Phase.INTRODUCTIONS:
         return _reveal(view, legal)
+    if phase is Phase.TURNS:
+        return _turn(view, legal, policy, draws)
+    return _answer(view, policy) or legal[0]
+
+
+def _answer(view: PlayerView, policy: Policy) -> Action | None:
+    """A yes-or-no decision (vote, declaration, invitation), which needs no list of options;
+    None in any other phase."""
+    phase = view.public.phase
     if phase is Phase.VOTE:
         return Vote(view.seat, _approves(view))
     if phase is Phase.DECLARE:
         return Declare(view.seat, _wants_plenary(view))
     if phase is Phase.INVITATION:
         return Respond(view.seat, policy.invites or _matches_invite(view))
-    if phase is Phase.TURNS:
-        return _turn(view, legal, policy, draws)
-    return legal[0]
+    return None
 
 
 class _OpenNeeds:
@@ -265,16 +272,9 @@ def choose_seat(view: PlayerView, policy: Policy, draws: Draws) -> Action:
     """``choose(view, legal_actions(...), policy, draws)`` for a seat's decision outside a
     self-selection turn: votes, declarations and invitations never look at the list, and
     introductions are picked by :func:`choose_reveal`, so nothing is listed at all."""
-    phase = view.public.phase
-    if phase is Phase.INTRODUCTIONS:
+    if view.public.phase is Phase.INTRODUCTIONS:
         return choose_reveal(view)
-    if phase is Phase.VOTE:
-        return Vote(view.seat, _approves(view))
-    if phase is Phase.DECLARE:
-        return Declare(view.seat, _wants_plenary(view))
-    if phase is Phase.INVITATION:
-        return Respond(view.seat, policy.invites or _matches_invite(view))
-    return choose_turn(view, policy, draws)
+    return _answer(view, policy) or choose_turn(view, policy, draws)
 
 
 def _approves(view: PlayerView) -> bool:
