@@ -3,6 +3,7 @@ accept ``objectName=`` as a constructor keyword)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 
@@ -37,8 +38,13 @@ def spin_box(accessible: str, low: int, high: int) -> QSpinBox:
 
 def set_shown(widget: QWidget, shown: bool) -> bool:
     """``setVisible`` only when it changes something (the board calls this for every widget
-    on every move; a redundant call still walks Qt's show/hide machinery). True if changed."""
-    if widget.isHidden() != shown:
+    on every move; a redundant call still walks Qt's show/hide machinery). True if changed.
+
+    A widget never shown or hidden explicitly is always told: a new child of a visible
+    window reads as hidden until Qt's queued show reaches it, and skipping the call would
+    let that show put an empty label on the board."""
+    explicit = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    if explicit and widget.isHidden() != shown:
         return False
     widget.setVisible(shown)
     return True

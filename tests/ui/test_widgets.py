@@ -1,0 +1,27 @@
+"""The small helpers every board widget uses to show text only where it changed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from consortium.ui.widgets import set_shown, show_text
+
+
+def test_an_empty_label_added_to_a_shown_window_stays_hidden(qtbot: QtBot) -> None:
+    """A task card created mid-game (an event adds a task) is laid into a window already on
+    screen; its empty lines must not appear as blank space once Qt shows the card."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    window.show()
+    qtbot.waitExposed(window)
+    empty, filled = QLabel(), QLabel()
+    layout.addWidget(empty)
+    layout.addWidget(filled)
+    assert show_text(empty, "")  # not skipped although the new label reads as hidden
+    assert show_text(filled, "Needs: Genomics")
+    qtbot.wait(10)  # the layout's queued show of its new children
+    assert not empty.isVisible() and filled.isVisible()
+    assert not show_text(empty, "") and not show_text(filled, "Needs: Genomics")  # no-ops
+    assert set_shown(empty, True) and empty.isVisible()
