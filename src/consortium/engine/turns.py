@@ -63,17 +63,16 @@ def can_stay(state: GameState, seat: int) -> bool:
 def signal_slots(state: GameState, seat: int, task_id: str) -> list[int]:
     """The cards a participant may signal for a task: the ones matching a visible
     requirement if any does, else any card."""
-    hand = state.seats[seat].hand
-    visible = set(state.public.task(task_id).visible)
-    matching = [i for i, c in enumerate(hand) if c.domain in visible]
-    return matching or list(range(len(hand)))
+    domains = tuple([c.domain for c in state.seats[seat].hand])
+    return list(slots_for(domains, state.public.task(task_id).visible))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8192)
 def slots_for(domains: tuple[str, ...], visible: tuple[str, ...]) -> tuple[int, ...]:
     """:func:`signal_slots` for a hand's domains and a task's visible requirements: the
     matching slots, else every slot (memoised: the same few hands meet the same tasks all
-    game; game.legal_actions and the turn bot both ask for every open task at every turn)."""
+    game; game.legal_actions and the turn bot both ask for every open task at every turn;
+    bounded, since a long simulation meets many hands)."""
     return tuple([i for i, d in enumerate(domains) if d in visible]) or tuple(range(len(domains)))
 
 
