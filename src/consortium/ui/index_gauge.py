@@ -75,16 +75,13 @@ class IndexGauge(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        metrics = self.fontMetrics()
-        text = gauge_text(self._name, self._value, self._verdict)
-        caption = metrics.boundingRect(0, 0, max(200, self.width() - 4), 10_000,
-                                       Qt.TextFlag.TextWordWrap, text).height()
-        return QSize(500, int(caption + metrics.height() * 2.8) + 8)
+        return QSize(500, self.heightForWidth(self.width()))
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
+        """The verdict's wrapped lines, the bar and its threshold label."""
         metrics = self.fontMetrics()
         text = gauge_text(self._name, self._value, self._verdict)
         caption = metrics.boundingRect(0, 0, max(200, width - 4), 10_000,
