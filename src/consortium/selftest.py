@@ -515,11 +515,7 @@ def _pdf(state: GameState, folder: Path) -> str:
     from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from consortium.ui.debrief_data import (  # noqa: PLC0415
-        alignophilia_verdict,
-        build_debrief,
-        jointholism_verdict,
-    )
+    from consortium.ui.debrief_data import build_debrief, gauges  # noqa: PLC0415
     from consortium.ui.index_gauge import gauge_text, paint_gauge  # noqa: PLC0415
     from consortium.ui.time_chart import Bar, paint_time_chart  # noqa: PLC0415
 
@@ -542,18 +538,11 @@ def _pdf(state: GameState, folder: Path) -> str:
         font.setPointSizeF(10)
         width, height = writer.width(), writer.height()
         paint_time_chart(painter, QRectF(0, 0, width, height * 0.55), bars, font)
-        gauges = (
-            ("Jointholism index", metrics.jointholism_index, debrief.jointholism_threshold,
-             jointholism_verdict(metrics, debrief.jointholism_threshold),
-             metrics.jointholism_flag),
-            ("Alignophilia index", metrics.alignophilia_index, debrief.alignophilia_threshold,
-             alignophilia_verdict(metrics, debrief.alignophilia_threshold),
-             metrics.alignophilia_flag),
-        )
         top = height * 0.6
-        for name, value, threshold, verdict, flagged in gauges:
+        for g in gauges(debrief):  # as the debrief shows them
             paint_gauge(painter, QRectF(0, top, width, height * 0.15),
-                        gauge_text(name, value, verdict), value, threshold, flagged, font)
+                        gauge_text(g.name, g.value, g.verdict), g.value, g.threshold,
+                        g.flagged, font)
             top += height * 0.18
     except BaseException:
         painter.end()

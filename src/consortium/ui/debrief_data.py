@@ -66,6 +66,17 @@ def alignophilia_verdict(metrics: GameMetrics, threshold: float) -> str:
 
 
 @attrs.frozen
+class Gauge:
+    """One index as a gauge shows it, on the screen or a page."""
+
+    name: str
+    value: float | None
+    threshold: float
+    verdict: str
+    flagged: bool
+
+
+@attrs.frozen
 class RevealedDebrief:
     metrics: GameMetrics
     jointholism_threshold: float
@@ -154,4 +165,15 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
         motivation=mot_lines,
         departures=departures,
         prompts=choose_prompts(metrics.jointholism_flag, metrics.alignophilia_flag),
+    )
+
+
+def gauges(d: RevealedDebrief) -> tuple[Gauge, Gauge]:
+    """The jointholism and alignophilia gauges, each with the engine's verdict."""
+    m = d.metrics
+    return (
+        Gauge("Jointholism index", m.jointholism_index, d.jointholism_threshold,
+              jointholism_verdict(m, d.jointholism_threshold), m.jointholism_flag),
+        Gauge("Alignophilia index", m.alignophilia_index, d.alignophilia_threshold,
+              alignophilia_verdict(m, d.alignophilia_threshold), m.alignophilia_flag),
     )

@@ -27,11 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.ui.board_port import BoardPort
-from consortium.ui.debrief_data import (
-    RevealedDebrief,
-    alignophilia_verdict,
-    jointholism_verdict,
-)
+from consortium.ui.debrief_data import RevealedDebrief, gauges
 from consortium.ui.index_gauge import IndexGauge
 from consortium.ui.labels import hours
 from consortium.ui.prompts import SCRIPT
@@ -204,18 +200,11 @@ class DebriefView(QWidget):
             [Bar(f"Round {r.round}\n{mode}", r.time)
              for r, mode in zip(m.rounds, d.modes, strict=False)]
         )
-        self.jointholism.set_name("Jointholism index")
-        self.alignophilia.set_name("Alignophilia index")
         self.jointholism_line.setText(JOINTHOLISM_LINE)
         self.alignophilia_line.setText(ALIGNOPHILIA_LINE)
-        self.jointholism.set_value(
-            m.jointholism_index, d.jointholism_threshold,
-            jointholism_verdict(m, d.jointholism_threshold), m.jointholism_flag,
-        )
-        self.alignophilia.set_value(
-            m.alignophilia_index, d.alignophilia_threshold,
-            alignophilia_verdict(m, d.alignophilia_threshold), m.alignophilia_flag,
-        )
+        for widget, gauge in zip((self.jointholism, self.alignophilia), gauges(d), strict=True):
+            widget.set_name(gauge.name)
+            widget.set_value(gauge.value, gauge.threshold, gauge.verdict, gauge.flagged)
         self.figures.setText(
             f"Meeting hours: {hours(m.meeting_hours)} · empty talk hours: "
             f"{hours(m.empty_talk_hours)} · mismatch hours: {hours(m.mismatch_hours)}\n"
