@@ -40,6 +40,19 @@ class FailingDisk(FileSystem):
         super().write_file(path, data)
 
 
+def window_saving_with(
+    qtbot: QtBot, saving: Saving, data_paths: DataPaths
+) -> tuple[MainWindow, GameController]:
+    """The window at 1920×1080 with its autosave on ``saving`` (a disk that fails)."""
+    controller = GameController(pacing_ms=0, saving=saving)
+    window = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=data_paths)
+    controller.setParent(window)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    return window, controller
+
+
 @pytest.mark.parametrize(("code", "words"), [(errno.ENOSPC, "disk full"),
                                              (errno.EACCES, "permission denied")])
 def test_a_failing_data_folder_is_said_once_and_play_goes_on(
@@ -48,12 +61,7 @@ def test_a_failing_data_folder_is_said_once_and_play_goes_on(
     disk = FailingDisk()
     disk.error = code
     saving = Saving(data_paths.sessions, fs=disk)
-    controller = GameController(pacing_ms=0, saving=saving)
-    window = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=data_paths)
-    controller.setParent(window)
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
+    window, controller = window_saving_with(qtbot, saving, data_paths)
     seen: list[SaveStatus] = []
     saving.status_changed.connect(seen.append)
     driver = Driver(qtbot, window)
@@ -93,12 +101,7 @@ def test_saving_keeps_trying_while_nobody_acts(qtbot: QtBot, data_paths: DataPat
     disk = FailingDisk()
     disk.error = errno.ENOSPC
     saving = Saving(data_paths.sessions, fs=disk, retry_ms=50)
-    controller = GameController(pacing_ms=0, saving=saving)
-    window = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=data_paths)
-    controller.setParent(window)
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
+    window, controller = window_saving_with(qtbot, saving, data_paths)
     driver = Driver(qtbot, window)
     driver.start(PLENARY)
     driver.settle()
