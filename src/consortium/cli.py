@@ -69,7 +69,11 @@ def _parser() -> argparse.ArgumentParser:
         "--policy", required=True, choices=_Policies(), metavar="POLICY",
         help="the bots' policy (a wrong name lists them all)",
     )
-    sim.add_argument("--seeds", type=int, default=100, help="games to play (seeds 0..N-1)")
+    sim.add_argument("--seeds", type=int, default=100, help="games to play (default 100)")
+    sim.add_argument(
+        "--seed-start", type=int, default=0, metavar="N",
+        help="the first seed: games play seeds N..N+SEEDS-1 (default 0)",
+    )
     sim.add_argument("--rounds", type=int, help="rounds per game (3-8; scenario default)")
     sim.add_argument("--turnover", type=float, help="0-0.9 (scenario default)")
     sim.add_argument("--seats", type=int, default=6, help="3-8 bot seats (default 6)")
@@ -98,6 +102,8 @@ def _simulate(args: argparse.Namespace) -> int:
     problems = []
     if args.seeds < 1:
         problems.append("--seeds must be at least 1")
+    if not 0 <= args.seed_start < 2**63:
+        problems.append("--seed-start must be a whole number from 0 to 2**63 - 1")
     if args.rounds is not None and not 3 <= args.rounds <= 8:
         problems.append("--rounds must be from 3 to 8")
     if args.turnover is not None and not 0 <= args.turnover <= 0.9:
@@ -119,16 +125,20 @@ def _simulate(args: argparse.Namespace) -> int:
         play_many(
             scenario, args.policy, args.seeds,
             rounds=args.rounds, turnover=args.turnover, seats=args.seats,
+            seed_start=args.seed_start,
         )
     )
     seconds = time.perf_counter() - started
     summary: dict[str, float | str] = {"scenario": scenario.id, "policy": args.policy}
     summary.update(summarise(games))
+    summary["seeds_from"] = args.seed_start
     summary["seconds"] = round(seconds, 4)
     if args.json:
         print(json.dumps(summary, sort_keys=True))
         return 0
-    print(f"{scenario.title}: {args.policy}, {len(games)} games in {seconds:.2f} s")
+    last = args.seed_start + len(games) - 1
+    print(f"{scenario.title}: {args.policy}, {len(games)} games (seeds {args.seed_start}–"
+          f"{last}) in {seconds:.2f} s")
     for key in ("impact", "impact_p60", *SUMMARY_KEYS[1:]):
         print(f"  {key.replace('_', ' '):<28} {summary[key]:>8.3f}")
     return 0

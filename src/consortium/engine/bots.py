@@ -59,6 +59,7 @@ class Policy:
     close_teams: bool
     intros: Callable[[PublicState], int]
     invites: bool = False
+    herd: bool = False  # v3: everyone on one task (democratic) or the largest team (own way)
 
 
 def _heavy(public: PublicState) -> int:
@@ -89,8 +90,13 @@ POLICIES: dict[str, Policy] = {
         Policy("self-select", Mode.SELF_SELECTION, 1.0, True, _light),
         Policy("self-select-fit", Mode.SELF_SELECTION, 0.0, False, _light),
         Policy("balanced", Mode.HYBRID, 0.3, False, _light, invites=True),
+        # rules v3: the shortcuts a real group stumbles on, which the rules must not reward
+        Policy("herd", Mode.DEMOCRATIC, 0.0, False, _light, herd=True),
+        Policy("self-select-herd", Mode.SELF_SELECTION, 0.0, False, _light, herd=True),
     )
 }
+MAIN_POLICIES = tuple(name for name, p in POLICIES.items() if not p.herd)
+"""The six policies GAME.md's calibration claims compare (all but the two herds)."""
 
 
 # --- scoring helpers ----------------------------------------------------------------------
@@ -160,7 +166,7 @@ def _answer(view: PlayerView, policy: Policy) -> Action | None:
     None in any other phase."""
     phase = view.public.phase
     if phase is Phase.VOTE:
-        return Vote(view.seat, _approves(view))
+        return Vote(view.seat, policy.herd or _approves(view))
     if phase is Phase.DECLARE:
         return Declare(view.seat, _wants_plenary(view))
     if phase is Phase.INVITATION:
@@ -378,6 +384,12 @@ def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draw
     best; exact ties are broken by the bot's own seeded draw."""
     public = view.public
     hand = view.private.hand
+    if policy.herd:
+        return herd_turn(view)
+    gate = _hours_gate(view)
+    if gate == "sit" and SitOut(view.seat) in legal:
+        return SitOut(view.seat)
+    leads = gate is None
     family = public.catalog.family_of
     families = [family[c.domain] for c in hand]
     h = policy.homophily
@@ -390,7 +402,7 @@ def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draw
         # ``type(...) is`` rather than isinstance/match: this loop runs for every legal
         # option of every self-selection turn in every simulated game.
         if type(action) is Initiate:
-            if action.closed != close:
+            if action.closed != close or not leads:
                 continue
             task_id = action.task
             look = looks.get(task_id)
@@ -451,6 +463,12 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
     public = view.public
     seat = view.seat
     hand = view.private.hand
+    if policy.herd:
+        return herd_turn(view)
+    gate = _hours_gate(view)
+    if gate == "sit":
+        return SitOut(seat)
+    leads = gate is None
     family = public.catalog.family_of
     families = [family[c.domain] for c in hand]
     domains = tuple([c.domain for c in hand])
@@ -467,6 +485,8 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
         if task.id == mine:
             stay = _look(view, task)
         elif task.lead is None:
+            if not leads:
+                continue
             # a task without a lead has no team (_without), so nobody to resemble or crowd:
             # only _look's fit counts, without building the look (kept for a team anyway)
             look = _look(view, task) if task.members else None
@@ -517,6 +537,49 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
     return Stay(seat) if kind is Stay else SitOut(seat)
 
 
+def _hours_gate(view: PlayerView) -> str | None:
+    """What a self-selector's own hours allow this round (rules v3: they know their own
+    availability, a plenary does not): ``"sit"`` below ``min_useful_hours`` (the home
+    organization gets the little time there is), ``"join"`` below ``lead_hours`` (too little
+    time to lead: join a team or stay), else ``None``."""
+    rules = view.public.rules
+    left = view.private.hours_left
+    if left < rules.min_useful_hours:
+        return "sit"
+    if left < rules.lead_hours:
+        return "join"
+    return None
+
+
+def herd_turn(view: PlayerView) -> Action:
+    """``self-select-herd``: join the largest team (the first of equals in queue order),
+    stay if already on it, initiate the best-fitting task only when no team exists; a team
+    that is closed or turned this seat away is passed over."""
+    public = view.public
+    seat = view.seat
+    hand = view.private.hand
+    domains = tuple([c.domain for c in hand])
+    mine = public.participants[seat].task
+    refused = {task for who, task in public.turned_away if who == seat}
+    teams = [
+        t for t in public.tasks
+        if t.status == "open" and t.members and (t.id == mine or (
+            t.lead is not None and not t.closed and t.id not in refused
+        ))
+    ]
+    if teams:
+        largest = max(teams, key=lambda t: len(t.members) + (0.5 if t.id == mine else 0))
+        if largest.id == mine:
+            return Stay(seat)
+        return Join(seat, largest.id, slots_for(domains, largest.visible)[0])
+    free = [t for t in public.tasks if t.status == "open" and t.lead is None]
+    if not free:  # (an open task of one's own would have been among the teams)
+        return SitOut(seat)
+    fits = [_fit_score(public, hand, t, _NOBODY) for t in free]
+    task = free[fits.index(max(fits))]
+    return Initiate(seat, task.id, slots_for(domains, task.visible)[0], False)
+
+
 def _mate_cards(public: PublicState, task: TaskState, me: int) -> list[Card | None]:
     return [c for m in task.members if m != me for c in public.participants[m].public_cards]
 
@@ -543,7 +606,7 @@ def choose_group(
     if phase is Phase.DELIBERATION:
         return Deliberate(None)
     if phase is Phase.PLACEMENT:
-        return _placement(public, legal)
+        return _placement(public, legal, policy)
     if phase is Phase.PERSPECTIVE_CHECK:
         return _perspective_check(public, legal, policy)
     if phase is Phase.PIT_STOP:
@@ -551,10 +614,12 @@ def choose_group(
     return legal[0]
 
 
-def _placement(public: PublicState, legal: Sequence[Action]) -> Action:
+def _placement(public: PublicState, legal: Sequence[Action], policy: Policy) -> Action:
     """Re-propose from public information (moving whoever openly voted against), then call
-    the vote once the board is the proposal."""
+    the vote once the board is the proposal. A herd puts everyone on one task."""
     voters = sorted({a.seat for a in legal if type(a) is Place})
+    if policy.herd:
+        return _propose_or_vote(public, legal, herd_proposal(public, voters))
     avoid: dict[int, str] = {}
     if public.ballots and not public.secret_ballot:
         last = public.ballots[-1]
@@ -563,11 +628,28 @@ def _placement(public: PublicState, legal: Sequence[Action]) -> Action:
             for s in voters
             if (t := last.placements[s]) is not None and public.votes[s] is False
         }
-    proposal = _proposal(public, voters, avoid)
+    return _propose_or_vote(public, legal, _proposal(public, voters, avoid))
+
+
+def _propose_or_vote(
+    public: PublicState, legal: Sequence[Action], proposal: dict[int, str]
+) -> Action:
     board = tuple(proposal.get(s, public.board[s]) for s in range(public.seats))
     if board != public.board and any(type(a) is ProposeBoard for a in legal):
         return ProposeBoard(board)
     return CallVote()
+
+
+def herd_proposal(public: PublicState, voters: Sequence[int]) -> dict[int, str]:
+    """Everyone on the one open task that best matches the public cards (the sum of the
+    voters' best public levels there; ties: queue order)."""
+    tasks = [t for t in public.tasks if t.status == "open"]
+    if not tasks:
+        return {}
+    people = public.participants
+    scores = [sum(public_level(people[s].public_cards, t) for s in voters) for t in tasks]
+    best = scores.index(max(scores))  # the first of equals
+    return dict.fromkeys(voters, tasks[best].id)
 
 
 class _LastProposal:

@@ -2,9 +2,11 @@
 hybrid step 1).
 
 Democratic: the group holds 0–``max_intros`` introductions; each costs every participant
-``intro_cost`` hours, every participant reveals one card, and every pair's familiarity rises
-by one. Hybrid: one introduction when there is a newcomer; newcomers must reveal, anyone else
-may; newcomers' familiarity with everyone rises by one.
+``intro_minutes_per_speaker`` × the number of participants (rules v3: a bigger room takes
+longer to go round; the v2 key ``intro_cost`` is a fixed number of hours instead), every
+participant reveals one card, and every pair's familiarity rises by one. Hybrid: one
+introduction when there is a newcomer; newcomers must reveal, anyone else may; newcomers'
+familiarity with everyone rises by one.
 
 Empty talk hours are counted here: the hours of an introduction in which a participant showed
 no new card and gained no familiarity below the cap.
@@ -54,9 +56,9 @@ def enter_introductions(state: GameState) -> GameState | None:
 
 
 def _start_one(state: GameState) -> GameState | None:
-    """Begin one introduction: it costs every participant ``intro_cost`` up front."""
+    """Begin one introduction: it costs every participant its hours up front."""
     seats = present_seats(state.public)
-    state = charge(state, seats, "intro", state.ctx.rules.intro_cost)
+    state = charge(state, seats, "intro", state.ctx.rules.intro_hours(len(seats)))
     return start_turns(state, Phase.INTRODUCTIONS, seats)
 
 
@@ -87,7 +89,12 @@ def apply_reveal(state: GameState, action: Reveal) -> GameState:
     seat = action.seat
     if action.slot is not None:
         cards = list(state.public.participants[seat].public_cards)
-        cards[action.slot] = state.seats[seat].hand[action.slot]
+        card = state.seats[seat].hand[action.slot]
+        cards[action.slot] = card
+        hidden = state.hidden
+        state = evolve(state, hidden=evolve(
+            hidden, shown_in_meetings=(*hidden.shown_in_meetings, (seat, card.domain))
+        ))
         state = next_turn(
             state, participants=participants_with(state, seat, public_cards=tuple(cards))
         )
@@ -104,7 +111,7 @@ def apply_reveal(state: GameState, action: Reveal) -> GameState:
 def _paid_for_this(state: GameState, seat: int) -> float:
     """The hours this introduction took from ``seat``. Introductions are charged first and
     each is capped at the hours left, so after k of them a seat has paid min(hours, k·cost)."""
-    cost = state.ctx.rules.intro_cost
+    cost = state.ctx.rules.intro_hours(len(present_seats(state.public)))
     before = cost * state.public.intros_done
     return max(0.0, min(cost, state.seats[seat].spent.intro - before))
 

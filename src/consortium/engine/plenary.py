@@ -69,10 +69,13 @@ def enter_deliberation(state: GameState) -> GameState | None:
 
 def apply_deliberate(state: GameState, action: Deliberate) -> GameState:
     rules = state.ctx.rules
-    hours = rules.deliberation_cost
-    if action.minutes is not None:
-        hours = max(hours, ceil_hours(action.minutes, rules.talk_minutes_per_hour))
-    state = charge(state, members(state), "talk", hours)
+    plenary = members(state)
+    if action.minutes is None:  # no clock: a bigger plenary talks longer (rules v3)
+        hours = rules.deliberation_hours(len(plenary))
+    else:
+        hours = max(rules.deliberation_cost,
+                    ceil_hours(action.minutes, rules.talk_minutes_per_hour))
+    state = charge(state, plenary, "talk", hours)
     state = discover_from_public_cards(state)
     return evolve_public(
         state,
@@ -98,12 +101,14 @@ def discover_from_public_cards(state: GameState) -> GameState:
     }
     tasks = list(public.tasks)
     entries: list[LogEntry] = []
+    found_here = 0
     for i, task in enumerate(tasks):
         if task.status != "open":
             continue
         latent = state.ctx.spec_of[task.id].latent
         found = [d for d in latent if d in shown and d not in task.discovered]
         if found:
+            found_here += len(found)
             tasks[i] = evolve(task, discovered=task.discovered + tuple(found))
             names = ", ".join(state.ctx.scenario.domain(d).name for d in found)
             entries.append(
@@ -113,7 +118,10 @@ def discover_from_public_cards(state: GameState) -> GameState:
             )
     if not entries:
         return state
-    return evolve_public(state, tasks=tuple(tasks), log=(*public.log, *entries))
+    hidden = evolve(state.hidden, meeting_finds=state.hidden.meeting_finds + found_here)
+    return evolve_public(
+        evolve(state, hidden=hidden), tasks=tuple(tasks), log=(*public.log, *entries)
+    )
 
 
 # --- placement ----------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def begin_round(state: GameState, round_no: int) -> GameState:
     )
     state = evolve(
         state,
-        hidden=evolve(state.hidden, departures=(), capacity_delta=0),
+        hidden=evolve(state.hidden, departures=(), capacity_delta=0, meeting_finds=0),
         seats=tuple(s if s.notice is None else evolve(s, notice=None) for s in state.seats),
     )
     if round_no != 1:
@@ -91,10 +91,12 @@ def replace_participant(
     ctx = state.ctx
     public = state.public
     old = public.participants[seat]
+    entries: list[LogEntry] = []
     if old.task is None:  # leave_task: nothing to leave
         tasks, people = public.tasks, list(public.participants)
     else:
         tasks, people = moved(public, seat, None)
+        tasks = _left_behind(state, tasks, seat, public.task(old.task), entries)
     index = state.hidden.arrivals
     new = newcomer(
         ctx.scenario,
@@ -133,6 +135,7 @@ def replace_participant(
             state.hidden,
             arrivals=index + 1,
             departures=(*state.hidden.departures, departure),
+            shown_in_meetings=tuple(x for x in state.hidden.shown_in_meetings if x[0] != seat),
         ),
     )
     left = LogEntry(public.round, "departure", f"{old.name} ({reason}) left seat {seat + 1}.")
@@ -145,8 +148,49 @@ def replace_participant(
         participants=tuple(people),
         familiarity=tuple(tuple(r) for r in fam),
         newcomers=tuple(sorted({*public.newcomers, seat})),
-        log=(*public.log, left, arrived),
+        log=(*public.log, left, *entries, arrived),
     )
+
+
+def _left_behind(
+    state: GameState,
+    tasks: tuple[TaskState, ...],
+    seat: int,
+    before: TaskState,
+    entries: list[LogEntry],
+) -> tuple[TaskState, ...]:
+    """What a departure costs the task the leaver worked on (rules v3: comings and goings
+    are never free). *Knowledge walks out*: a covered requirement that only the leaver held
+    among the team is uncovered again (discovered needs stay discovered). *Handover*: when
+    the lead leaves, the task loses ``handover_loss`` of its progress."""
+    rules = state.ctx.rules
+    if before.status != "open":
+        return tasks
+    index = next(i for i, t in enumerate(tasks) if t.id == before.id)
+    task = tasks[index]
+    round_no = state.public.round
+    changes: dict[str, object] = {}
+    if rules.knowledge_walks_out:
+        mine = {c.domain for c in state.seats[seat].hand}
+        kept = {c.domain for m in task.members for c in state.seats[m].hand}
+        gone = [r for r in task.covered if r in mine and r not in kept]
+        if gone:
+            changes["covered"] = tuple(r for r in task.covered if r not in gone)
+            names = ", ".join(state.ctx.scenario.domain(d).name for d in gone)
+            entries.append(LogEntry(
+                round_no, "walked-out",
+                f"{task.title}: what only {state.public.participants[seat].name} knew "
+                f"({names}) left with them.",
+            ))
+    if before.lead == seat and rules.handover_loss > 0 and task.progress > 0:
+        changes["progress"] = task.progress * (1 - rules.handover_loss)
+        entries.append(LogEntry(
+            round_no, "handover",
+            f"{task.title} lost {rules.handover_loss:.0%} of its progress in the handover.",
+        ))
+    if not changes:
+        return tasks
+    return (*tasks[:index], evolve(task, **changes), *tasks[index + 1:])
 
 
 def fire_events(state: GameState) -> GameState:
@@ -224,18 +268,29 @@ _NOTHING_SPENT = Spend()
 
 
 def draw_hours(state: GameState) -> GameState:
-    """This round's private hours: dealt capacity + a draw of −2, 0 or +2 + capacity events,
-    never below 0; halved at motivation ≤ ``low_motivation``. Also notes everyone's
+    """This round's private hours: dealt capacity + a private shift + capacity events, never
+    below 0; halved at motivation ≤ ``low_motivation``; a newcomer seated at comings and
+    goings has them multiplied by ``onboarding_factor`` (learning the partnership). The shift
+    is a whole number uniform in ±``hours_swing`` (rules v3: home organizations pull people
+    away, enough to matter); rules version 1 drew −2, 0 or +2. Also notes everyone's
     motivation at the start of the round (for the round's record)."""
     draws = Draws(state.hidden.streams.hours)
-    low = state.ctx.rules.low_motivation
+    rules = state.ctx.rules
+    low = rules.low_motivation
     delta = state.hidden.capacity_delta
+    swing = rules.hours_swing
+    legacy = rules.version == 1
+    onboarding = rules.onboarding_factor
+    public = state.public
+    onboarded = set(public.newcomers) if public.round > 1 and onboarding != 1 else set()
     seats = []
-    for private in state.seats:
-        shift = (-2, 0, 2)[draws.below(3)]
+    for seat, private in enumerate(state.seats):
+        shift = (-2, 0, 2)[draws.below(3)] if legacy else draws.below(2 * swing + 1) - swing
         hours = float(max(0, private.capacity + shift + delta))
         if private.motivation <= low:
             hours /= 2
+        if seat in onboarded:
+            hours *= onboarding
         # a fresh round: nothing spent yet (this is also where last round's spending resets)
         seats.append(
             evolve(

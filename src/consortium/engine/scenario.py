@@ -25,13 +25,23 @@ class Defaults:
     hand_size: int = 3
 
 
+RULES_VERSION = 3
+"""The rules new games play under (GAME.md "rules v3"). Saves record it; a save of rules
+version 1 (Consortium 0.1.0, which played what GAME.md calls the v2 rules) replays under
+:func:`rules_version_1`. There is no rules version 2 in any save."""
+
+
 @attrs.frozen
 class Rules:
-    """The tunable constants of GAME.md, with its defaults and SCENARIO_FORMAT.md's ranges."""
+    """The tunable constants of GAME.md, with its defaults and SCENARIO_FORMAT.md's ranges.
+
+    ``version`` is not a scenario key: it says which rules the game plays under (see
+    :data:`RULES_VERSION`); only the loader of an old save sets it to 1.
+    """
 
     sector_bias: float = 0.6
     capacity_spread: int = 2
-    intro_cost: float = 1
+    intro_cost: float | None = None  # v2 key: fixed hours per introduction, whatever the seats
     max_intros: int = 3
     deliberation_cost: float = 1
     talk_minutes_per_hour: int = 3
@@ -50,6 +60,68 @@ class Rules:
     perspective_check_cost: float = 1
     jointholism_flag: float = 0.30
     alignophilia_flag: float = 0.25
+    # --- rules v3 ---
+    hours_swing: int = 3
+    min_useful_hours: float = 2
+    lead_hours: float = 4
+    intro_minutes_per_speaker: float = 10
+    deliberation_minutes_per_member: float = 10
+    familiarity_floor: float = 0.25
+    crowding_cost: float = 0.5
+    onboarding_factor: float = 0.5
+    handover_loss: float = 0.10
+    knowledge_walks_out: bool = True
+    version: int = RULES_VERSION
+
+    def intro_hours(self, speakers: int) -> float:
+        """What one introduction costs each participant: every speaker takes
+        ``intro_minutes_per_speaker`` (1 hour at 6 seats), or the v2 key's fixed hours."""
+        if self.intro_cost is not None:
+            return self.intro_cost
+        return self.intro_minutes_per_speaker * speakers / 60
+
+    def deliberation_hours(self, members: int) -> float:
+        """What a deliberation costs each plenary member without the talk clock: a bigger
+        plenary talks longer (1 hour at 6 members, 1 h 20 at 8), never below
+        ``deliberation_cost``."""
+        return max(self.deliberation_cost, self.deliberation_minutes_per_member * members / 60)
+
+
+V3_ONLY_KEYS = (
+    "hours_swing",
+    "min_useful_hours",
+    "lead_hours",
+    "intro_minutes_per_speaker",
+    "deliberation_minutes_per_member",
+    "familiarity_floor",
+    "crowding_cost",
+    "onboarding_factor",
+    "handover_loss",
+    "knowledge_walks_out",
+    "version",
+)
+"""The fields rules v3 added to :class:`Rules` (a 0.1.0 save's scenario has none of them)."""
+
+
+def rules_version_1(rules: Rules) -> Rules:
+    """The rules a 0.1.0 save was played under (GAME.md's v2): hours shifted by −2, 0 or +2,
+    a fixed hour per introduction and per deliberation, no onboarding, no knowledge walking
+    out, no handover loss, no familiarity floor, no crowding; its bots knew nothing of their
+    own hours. Kept as a code path so old saves replay to exactly the board they had."""
+    return attrs.evolve(
+        rules,
+        version=1,
+        intro_cost=1.0 if rules.intro_cost is None else rules.intro_cost,
+        hours_swing=2,
+        min_useful_hours=0,
+        lead_hours=0,
+        deliberation_minutes_per_member=0,
+        familiarity_floor=0,
+        crowding_cost=0,
+        onboarding_factor=1,
+        handover_loss=0,
+        knowledge_walks_out=False,
+    )
 
 
 @attrs.frozen
@@ -86,10 +158,17 @@ class TaskSpec:
     value: float
     visible: tuple[str, ...]
     latent: tuple[str, ...] = ()
+    crew: int | None = None  # v3: useful team size; None = requirements + 1
 
     @property
     def requirements(self) -> tuple[str, ...]:
         return self.visible + self.latent
+
+    @property
+    def useful_team(self) -> int:
+        """Beyond this many members a team crowds (Ringelmann, Brooks): everyone pays
+        ``crowding_cost`` per extra member."""
+        return self.crew if self.crew is not None else len(self.visible) + len(self.latent) + 1
 
 
 EffectKind = Literal["task_value", "capacity", "replace", "add_task"]

@@ -49,6 +49,7 @@ from consortium.engine.toml_spec import (
     Choice,
     Entry,
     Field,
+    Flag,
     IdList,
     Number,
     Pattern,
@@ -57,6 +58,7 @@ from consortium.engine.toml_spec import (
     Text,
     Variant,
     Whole,
+    at_most_one,
     exactly_one,
     join_place,
     number_text,
@@ -270,7 +272,18 @@ _RULES: Final = Table(
         perspective_check_cost=Number(0, 4),
         jointholism_flag=Number(0, 1),
         alignophilia_flag=Number(0, 1),
+        hours_swing=Whole(0, 8),
+        min_useful_hours=Number(0, 8),
+        lead_hours=Number(0, 20),
+        intro_minutes_per_speaker=Number(0, 60),
+        deliberation_minutes_per_member=Number(0, 60),
+        familiarity_floor=Number(0, 1),
+        crowding_cost=Number(0, 4),
+        onboarding_factor=Number(0, 1),
+        handover_loss=Number(0, 1),
+        knowledge_walks_out=Flag(),
     ),
+    rules=(at_most_one("intro_cost", "intro_minutes_per_speaker"),),
 )
 _FAMILY: Final = Table("[[families]]", required(id=_ID, name=_NAME))
 _DOMAIN: Final = Table("[[domains]]", required(id=_ID, name=_NAME, family=_ID))
@@ -290,6 +303,7 @@ def _task_table(name: str) -> Table:
             ),
             "text": Field(_TEXT, required=False, default=""),
             "latent": Field(IdList(_ID, 0, "domain"), required=False, default=()),
+            "crew": Field(Whole(1, 8), required=False, default=None),
         },
     )
 

@@ -16,6 +16,7 @@ Everything is immutable (tuples, frozen attrs); rules return new states via ``at
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from typing import Literal
 
 import attrs
@@ -155,13 +156,18 @@ class TaskState:
 
 @attrs.frozen
 class TimeBudget:
-    """Person-hours by where they went; the five parts add up to the hours."""
+    """Person-hours by where they went; the five parts add up to the hours.
+
+    ``crowding`` (rules v3) is the part of ``overhead`` paid for members beyond a task's
+    useful team size: inside the overhead, shown apart, and counted as joint activity by
+    the jointholism index."""
 
     meetings: float = 0.0
     overhead: float = 0.0
     expert_work: float = 0.0
     mismatch_work: float = 0.0
     sitting_out: float = 0.0
+    crowding: float = 0.0
 
     @property
     def total(self) -> float:
@@ -176,7 +182,22 @@ class TimeBudget:
             self.expert_work + other.expert_work,
             self.mismatch_work + other.mismatch_work,
             self.sitting_out + other.sitting_out,
+            self.crowding + other.crowding,
         )
+
+    @classmethod
+    def sum_of(cls, budgets: Iterable[TimeBudget]) -> TimeBudget:
+        """The budgets added up field by field, in order (the same floats as chaining
+        ``+``, without a record per step: this runs for every round of every game)."""
+        meetings = overhead = expert = mismatch = sitting = crowding = 0.0
+        for t in budgets:
+            meetings += t.meetings
+            overhead += t.overhead
+            expert += t.expert_work
+            mismatch += t.mismatch_work
+            sitting += t.sitting_out
+            crowding += t.crowding
+        return cls(meetings, overhead, expert, mismatch, sitting, crowding)
 
 
 @attrs.frozen
@@ -402,6 +423,12 @@ class RoundRecord:
     departures: tuple[Departure, ...]
     arrivals: tuple[int, ...]
     hands: tuple[tuple[Card, ...], ...]  # every present participant's hand this round
+    # talk that paid off (rules v3's talk yield): hidden needs the plenary found from public
+    # cards, and cards shown in introductions that covered a requirement this round
+    meeting_finds: int = 0
+    reveals_paid: int = 0
+    team_likeness: float | None = None  # teammates' mean sim ÷ random teams' (the ratio)
+    open_tasks: int = 0  # tasks open while the round's work was done
 
 
 @attrs.frozen(slots=False)  # copied on every action: see engine/frozen.py
@@ -413,6 +440,8 @@ class HiddenState:
     departures: tuple[Departure, ...] = ()  # this round's
     capacity_delta: int = 0  # this round's capacity events
     motivation_before: tuple[int, ...] = ()
+    meeting_finds: int = 0  # this round's hidden needs found in deliberation
+    shown_in_meetings: tuple[tuple[int, str], ...] = ()  # (seat, domain) not yet put to use
 
 
 @attrs.frozen(slots=False)  # copied on every action: see engine/frozen.py

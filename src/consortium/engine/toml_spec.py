@@ -162,6 +162,18 @@ class Number(Scalar):
 
 
 @attrs.frozen
+class Flag(Scalar):
+    """``true`` or ``false``."""
+
+    @property
+    def expected(self) -> str:
+        return "true or false"
+
+    def convert(self, value: object) -> object:
+        return value if isinstance(value, bool) else INVALID
+
+
+@attrs.frozen
 class Text(Scalar):
     non_empty: bool
 
@@ -369,6 +381,18 @@ class Variant:
         else:
             problems.append(Problem(where, f"missing; must be {choice.expected}"))
         return INVALID
+
+
+def at_most_one(first: str, second: str) -> Rule:
+    """A rule: the table may give ``first`` or ``second``, never both."""
+
+    def rule(table: Mapping[str, Any], place: str, problems: list[Problem]) -> None:
+        if first in table and second in table:
+            problems.append(
+                Problem(join_place(place, second), f"cannot be given together with {first}")
+            )
+
+    return rule
 
 
 def exactly_one(first: str, second: str) -> Rule:

@@ -2,7 +2,9 @@
 resolution", "Motivation and churn", "Debrief metrics").
 
 For participant i on task t with team T, after meetings:
-``overhead_i = Σ_{j∈T, j≠i} overhead_k · (1 − sim(i,j)) · (1 − familiarity(i,j)/max)``,
+``overhead_i = Σ_{j∈T, j≠i} overhead_k · (1 − sim(i,j)) · (1 − (1 − floor) · fam(i,j)/max)``
+(rules v3: familiarity never cuts the cost of working together below ``familiarity_floor``),
+plus crowding: ``crowding_cost`` per member beyond the task's useful team size (rules v3),
 ``work_i = hours_i − meetings_i − overhead_i`` and ``progress_t += work_i · fit(i,t)``,
 where fit comes from i's best card matching any visible or hidden requirement, plus the
 same-language bonus when a teammate shares that domain. The round's full record (hands,
@@ -61,6 +63,7 @@ def _work_of(
     seat: int,
     task: TaskState,
     needed: set[str],
+    crew: int,
     hands: Sequence[Sequence[Card]],
     held: Sequence[set[str]],
     sims: Sequence[Sequence[float]],
@@ -72,11 +75,17 @@ def _work_of(
     overhead = 0.0
     k = rules.overhead_k
     fmax = rules.familiarity_max
+    unfamiliar = 1 - rules.familiarity_floor
     mine = sims[seat]
     for other in task.members:
         if other != seat:
-            overhead += k * (1 - mine[other]) * (1 - fam[other] / fmax)
+            overhead += k * (1 - mine[other]) * (1 - unfamiliar * fam[other] / fmax)
     overhead = min(overhead, left)
+    crowding = 0.0
+    extra = len(task.members) - crew
+    if extra > 0 and rules.crowding_cost > 0:
+        crowding = min(rules.crowding_cost * extra, left - overhead)
+        overhead += crowding
     work = left - overhead
     # best_card(hand, requirements), with the requirement set made once per task
     card: Card | None = None
@@ -88,12 +97,12 @@ def _work_of(
     level = card.level if card else 0
     fit = rules.fit_base + rules.fit_per_level * level if level else rules.fit_nonexpert
     if card is None:
-        time = TimeBudget(meetings, overhead, 0.0, work)
+        time = TimeBudget(meetings, overhead, 0.0, work, 0.0, crowding)
     else:
         domain = card.domain
         if any(other != seat and domain in held[other] for other in task.members):
             fit += rules.same_language_bonus
-        time = TimeBudget(meetings, overhead, work, 0.0)
+        time = TimeBudget(meetings, overhead, work, 0.0, 0.0, crowding)
     return (time, work * fit, card)
 
 
@@ -111,9 +120,11 @@ def resolve_work(state: GameState) -> GameState:
     teams = [t for t in public.tasks if t.status == "open" and t.members]
     needs: dict[str, set[str]] = {}
     for task in teams:
-        needed = needs[task.id] = set(ctx.spec_of[task.id].requirements)
+        spec = ctx.spec_of[task.id]
+        needed = needs[task.id] = set(spec.requirements)
+        crew = spec.useful_team
         for seat in task.members:
-            worked[seat] = _work_of(rules, state, seat, task, needed, hands, held, sims)
+            worked[seat] = _work_of(rules, state, seat, task, needed, crew, hands, held, sims)
 
     # progress, coverage, finishing
     finished: list[str] = []
@@ -123,6 +134,8 @@ def resolve_work(state: GameState) -> GameState:
     impact_round = 0.0
     progress_round = 0.0
     exponent = rules.quality_exponent
+    unused = state.hidden.shown_in_meetings
+    paid: list[tuple[int, str]] = []
     for task in teams:
         spec = ctx.spec_of[task.id]
         members = task.members
@@ -131,6 +144,11 @@ def resolve_work(state: GameState) -> GameState:
         team_held = set().union(*[held[s] for s in members])
         requirements = spec.requirements
         covered = tuple(r for r in requirements if r in team_held or r in task.covered)
+        if unused:
+            paid += [
+                (s, r) for s, r in unused
+                if s in members and r in covered and r not in task.covered
+            ]
         newly_found = tuple(r for r in spec.latent if r in team_held and r not in task.discovered)
         progress = task.progress + gained
         done = progress >= task.effort
@@ -216,7 +234,7 @@ def resolve_work(state: GameState) -> GameState:
             )
         )
 
-    alignophilia = _alignophilia(teams, sims, pairs)
+    alignophilia, likeness = _alignophilia(teams, sims, pairs)
     record = RoundRecord(
         round=round_no,
         mode=public.mode,  # type: ignore[arg-type]
@@ -228,17 +246,12 @@ def resolve_work(state: GameState) -> GameState:
         departures=state.hidden.departures,
         arrivals=tuple(public.newcomers) if round_no > 1 else (),
         hands=tuple(tuple(hands[s]) if s in present else () for s in range(public.seats)),
+        meeting_finds=state.hidden.meeting_finds,
+        reveals_paid=len(paid),
+        team_likeness=likeness,
+        open_tasks=sum(1 for t in public.tasks if t.status == "open"),
     )
-    # the sum of the records' time budgets, field by field in record order (TimeBudget.__add__)
-    meetings_sum = overhead_sum = expert_sum = mismatch_sum = sitting_sum = 0.0
-    for r in records:
-        t = r.time
-        meetings_sum += t.meetings
-        overhead_sum += t.overhead
-        expert_sum += t.expert_work
-        mismatch_sum += t.mismatch_work
-        sitting_sum += t.sitting_out
-    total_time = TimeBudget(meetings_sum, overhead_sum, expert_sum, mismatch_sum, sitting_sum)
+    total_time = TimeBudget.sum_of([r.time for r in records])
     impact_total = public.impact + impact_round
     pit = PitStop(
         round=round_no,
@@ -259,7 +272,11 @@ def resolve_work(state: GameState) -> GameState:
     state = evolve(
         state,
         seats=tuple(new_seats),
-        hidden=evolve(state.hidden, ledger=(*state.hidden.ledger, record)),
+        hidden=evolve(
+            state.hidden,
+            ledger=(*state.hidden.ledger, record),
+            shown_in_meetings=tuple(x for x in unused if x not in paid) if paid else unused,
+        ),
     )
     return evolve_public(
         state,
@@ -370,19 +387,23 @@ def alignophilia_index(teams: Sequence[TaskState], sims: Sequence[Sequence[float
     teammates, so the second term is the exact expectation (closed form, never sampled).
     ``None`` ("—") when no team has two members."""
     pairs = [pair for t in teams for pair in combinations(sorted(t.members), 2)]
-    return _alignophilia(teams, sims, pairs)
+    return _alignophilia(teams, sims, pairs)[0]
 
 
 def _alignophilia(
     teams: Sequence[TaskState], sims: Sequence[Sequence[float]], team_pairs: list[tuple[int, int]]
-) -> float | None:
-    """:func:`alignophilia_index` with the teammate pairs already listed (in team order)."""
+) -> tuple[float | None, float | None]:
+    """:func:`alignophilia_index` with the teammate pairs already listed (in team order),
+    and the same comparison as a ratio for people (rules v3: "teams were 1.8× as alike as
+    teams drawn at random"); the ratio is ``None`` when random teams would share nothing."""
     within = [sims[a][b] for a, b in team_pairs]
     if not within:
-        return None
+        return None, None
     everyone = sorted(s for t in teams for s in t.members)
     pairs = [sims[a][b] for a, b in combinations(everyone, 2)]
-    return sum(within) / len(within) - sum(pairs) / len(pairs)
+    alike = sum(within) / len(within)
+    expected = sum(pairs) / len(pairs)
+    return alike - expected, (alike / expected if expected > 0 else None)
 
 
 def value_in_progress(state: GameState) -> float:

@@ -41,7 +41,7 @@ from consortium.engine.state import Mode, Phase, PublicState
 from consortium.ui.choice_text import invitation_text
 from consortium.ui.choices_model import ChoicesModel
 from consortium.ui.controller import GameController
-from consortium.ui.labels import PHASE_LABELS
+from consortium.ui.labels import PHASE_LABELS, hours
 from consortium.ui.plenary_members import plenary_members
 from consortium.ui.prompts import SCRIPT
 from consortium.ui.session import Change, SessionView
@@ -227,9 +227,10 @@ class FacilitatorPanel(QWidget):
             self._controller.submit(ChooseMode(mode))
 
     def _fill_intro_count(self, view: PublicState, s: SessionView) -> None:
-        cost = view.rules.intro_cost
+        present = sum(1 for p in view.participants if p.present)
+        cost = view.rules.intro_hours(present)
         self._text(f"How many introductions? In each, everyone shows one card; each costs "
-                   f"everyone {cost:g} hour.")
+                   f"everyone {hours(cost)}.")
         row = QHBoxLayout()
         self._box.addLayout(row)
         for n in range(view.rules.max_intros + 1):
@@ -252,8 +253,8 @@ class FacilitatorPanel(QWidget):
                        "member 1 meeting hour.")
             self._clock_buttons(s)
         else:
-            self._text(f"The plenary talks it through (costs every member "
-                       f"{view.rules.deliberation_cost:g} hour).")
+            cost = view.rules.deliberation_hours(len(plenary_members(view)))
+            self._text(f"The plenary talks it through (costs every member {hours(cost)}).")
         self._button("talked", "Done talking (Enter)", c.finish_talk, primary=True,
                      accessible="Done talking")
 
