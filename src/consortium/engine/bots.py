@@ -46,7 +46,9 @@ from consortium.engine.views import PlayerView
 SIT_OUT_BELOW = 0.15  # a bot sits out when no option scores above this
 CROWDING = 0.08  # per teammate beyond CROWD_FREE: big teams pay overhead
 CROWD_FREE = 2
-INITIATE_COST = 0.1  # starting a task alone: a fresh task finishes later and covers less
+# starting a task alone: a fresh task finishes later and covers less (v3: at 0.1, 4-seat
+# groups worked alone, where homophily has nothing to act on)
+INITIATE_COST = 0.3
 DUPLICATE_SHARE = 0.5  # a card the team already shows adds speed, not a perspective
 STAY_BONUS = 0.1  # staying keeps a team's familiarity and saves a signal
 

@@ -67,7 +67,7 @@ class Rules:
     intro_minutes_per_speaker: float = 10
     deliberation_minutes_per_member: float = 10
     familiarity_floor: float = 0.25
-    crowding_cost: float = 0.5
+    crowding_cost: float = 1.0  # GAME.md says 0.5; calibration (docs/calibration.md) needs 1.0
     onboarding_factor: float = 0.5
     handover_loss: float = 0.10
     knowledge_walks_out: bool = True

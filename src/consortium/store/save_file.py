@@ -39,13 +39,14 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from consortium import __version__
 from consortium.engine.actions import Action
-from consortium.engine.scenario import Scenario
+from consortium.engine.scenario import RULES_VERSION as ENGINE_RULES_VERSION
+from consortium.engine.scenario import V3_ONLY_KEYS, Scenario
 from consortium.engine.state import GameConfig, GameState, Phase, ScheduleEntry
 from consortium.engine.toml_spec import Problem
 from consortium.store.codec import printable, unstructure
@@ -57,17 +58,23 @@ FORMAT_VERSION: Final = 1
 """The layout of the file. Bump it when a reader of the old layout would misread the new one
 (a key renamed, a meaning changed); a newer file is then refused with a plain message."""
 
-RULES_VERSION: Final = 1
-"""The rules a save's log was played under.
+RULES_VERSION: Final = ENGINE_RULES_VERSION
+"""The newest rules a save's log can be played under (:data:`consortium.engine.scenario.
+RULES_VERSION`); a save records the version its game plays under (``header.rules_version``,
+from the game's own rules).
 
-Bump it whenever an engine change can make the same scenario, config and action log play out
-differently: a rule or a number in GAME.md, the order or number of random draws, how seeds are
-derived, or an action that becomes illegal where it was legal. Do not bump it for the window,
-for bot policies (a bot's choices are in the log as actions), or for refactors that keep
-every replay the same (the golden playthroughs in tests/golden tell). A save from an older
-rules version still opens when its replay reaches the saved digest; otherwise the loader says
-that the rules changed, rather than that the file is damaged.
+1 is Consortium 0.1.0 (GAME.md's "v2" rules); 3 is GAME.md's rules v3 (no save has 2). A save
+of rules version 1 replays under :func:`consortium.engine.scenario.rules_version_1`, a code
+path kept for that purpose, so it reopens to exactly the board it had. Bump the engine's
+number whenever an engine change can make the same scenario, config and action log play out
+differently (a rule or a number of GAME.md, the order or number of random draws, how seeds
+are derived, an action that becomes illegal), and keep the old rules as such a path. Do not
+bump it for the window, for bot policies (a bot's choices are in the log as actions), or for
+refactors that keep every replay the same (the golden playthroughs and the golden 0.1.0 saves
+in tests/golden tell).
 """
+READ_RULES_VERSIONS: Final = (1, ENGINE_RULES_VERSION)
+"""The rules versions this Consortium replays."""
 
 MAX_SAVE_BYTES: Final = 1024 * 1024
 """Larger files are refused before reading: an 8-round, 8-seat game saves in about 60 KB."""
@@ -142,7 +149,7 @@ def session_code(scenario: Scenario, config: GameConfig) -> str:
     they meet the same deals and comings and goings. Three groups of four letters and digits.
     """
     tree = {
-        "scenario": canonical_json(unstructure(scenario, Scenario)),
+        "scenario": canonical_json(scenario_tree(scenario)),
         "seed": config.seed,
         "sectors": [seat.sector for seat in config.seats],
         "rounds": config.rounds,
@@ -156,6 +163,21 @@ def session_code(scenario: Scenario, config: GameConfig) -> str:
     return "-".join(letters[i : i + 4] for i in range(0, 12, 4))
 
 
+def scenario_tree(scenario: Scenario) -> Any:
+    """The scenario as a save holds it. A game of rules version 1 is written as 0.1.0 wrote
+    it, without the fields rules v3 added (so its session code is the one it always had)."""
+    tree = unstructure(scenario, Scenario)
+    if scenario.rules.version == 1:
+        for key in V3_ONLY_KEYS:
+            tree["rules"].pop(key, None)
+        tasks = list(tree["tasks"]) + [
+            e["effect"]["new_task"] for e in tree["events"] if e["effect"].get("new_task")
+        ]
+        for task in tasks:
+            task.pop("crew", None)
+    return tree
+
+
 def header_of(
     state: GameState, room: Room, *, code: str, started_at: datetime, saved_at: datetime
 ) -> SaveHeader:
@@ -163,7 +185,7 @@ def header_of(
     return SaveHeader(
         format=SAVE_FORMAT,
         format_version=FORMAT_VERSION,
-        rules_version=RULES_VERSION,
+        rules_version=state.ctx.rules.version,
         app_version=__version__,
         session_code=code,
         scenario_id=state.ctx.scenario.id,
@@ -232,7 +254,7 @@ class SaveWriter:
             frame = self._frame = (
                 scenario,
                 config,
-                _dumps(unstructure(scenario, Scenario)),
+                _dumps(scenario_tree(scenario)),
                 _dumps(unstructure(config, GameConfig)),
                 session_code(scenario, config),
             )

@@ -36,7 +36,7 @@ import attrs
 from consortium.engine.actions import IllegalAction
 from consortium.engine.bots import POLICIES
 from consortium.engine.game import new_game
-from consortium.engine.scenario import Scenario
+from consortium.engine.scenario import Scenario, rules_version_1
 from consortium.engine.scenario_toml import ScenarioError
 from consortium.engine.state import GameConfig, GameState
 from consortium.engine.toml_spec import Problem
@@ -46,6 +46,7 @@ from consortium.store.history import History
 from consortium.store.save_file import (
     FORMAT_VERSION,
     MAX_SAVE_BYTES,
+    READ_RULES_VERSIONS,
     RULES_VERSION,
     SAVE_FORMAT,
     Room,
@@ -163,6 +164,10 @@ def parse_save(data: bytes) -> SaveFile:
         save = structure(tree, SaveFile)
     except StructureProblems as error:
         raise SaveError(_capped(list(error.problems))) from None
+    if save.header.rules_version == 1:  # Consortium 0.1.0: replayed under its own rules
+        save = attrs.evolve(
+            save, scenario=attrs.evolve(save.scenario, rules=rules_version_1(save.scenario.rules))
+        )
     problems = _scenario_problems(save.scenario)
     problems += _config_problems(save.config, save.scenario)
     problems += _frame_problems(save)
@@ -258,6 +263,11 @@ def _check_versions(tree: dict[str, Any]) -> None:
             )
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             _refuse(f"header.{key}", f"must be a whole number from 1 to {mine}, got {show(value)}")
+    if header.get("rules_version") not in READ_RULES_VERSIONS:
+        known = " or ".join(str(v) for v in READ_RULES_VERSIONS)
+        _refuse("header.rules_version",
+                f"no Consortium plays rules version {show(header.get('rules_version'))}; "
+                f"saves have {known}")
 
 
 def _scenario_problems(scenario: Scenario) -> list[Problem]:

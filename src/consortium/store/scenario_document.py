@@ -22,7 +22,14 @@ from typing import Any
 
 import attrs
 
-from consortium.engine.scenario import Effect, EventSpec, Scenario, TaskSpec
+from consortium.engine.scenario import (
+    V3_ONLY_KEYS,
+    Effect,
+    EventSpec,
+    Rules,
+    Scenario,
+    TaskSpec,
+)
 from consortium.engine.scenario_toml import parse_scenario
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -44,7 +51,7 @@ def scenario_document(scenario: Scenario) -> dict[str, Any]:
         "language": scenario.language,
         "target": scenario.target,
         "defaults": _fields(scenario.defaults),
-        "rules": _fields(scenario.rules),
+        "rules": rules_document(scenario.rules),
         "families": [_fields(f) for f in scenario.families],
         "domains": [_fields(d) for d in scenario.domains],
         "sectors": [_fields(s) for s in scenario.sectors],
@@ -62,7 +69,24 @@ def task_document(task: TaskSpec) -> dict[str, Any]:
         "value": task.value,
         "visible": list(task.visible),
         "latent": list(task.latent),
+        **({} if task.crew is None else {"crew": task.crew}),
     }
+
+
+def rules_document(rules: Rules) -> dict[str, Any]:
+    """The ``[rules]`` keys a file of these rules would hold: never ``version`` (not a file
+    key), ``intro_cost`` only when set (never with ``intro_minutes_per_speaker``), and for a
+    game of rules version 1 only the keys 0.1.0 knew."""
+    fields = _fields(rules)
+    del fields["version"]
+    if rules.version == 1:
+        for key in V3_ONLY_KEYS:
+            fields.pop(key, None)
+    elif rules.intro_cost is None:
+        del fields["intro_cost"]
+    else:
+        del fields["intro_minutes_per_speaker"]
+    return fields
 
 
 def _event_document(event: EventSpec) -> dict[str, Any]:
