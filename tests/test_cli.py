@@ -111,7 +111,7 @@ def test_validate_lists_every_problem_with_its_place(tmp_path: Path) -> None:
     from consortium.resources import asset_path
 
     text = asset_path("scenarios", "cancer-care.toml").read_text(encoding="utf-8")
-    broken = text.replace("effort = 34", 'effort = "ten"', 1).replace("target = 30", "target = -1")
+    broken = text.replace("effort = 34", 'effort = "ten"', 1).replace("target = 23", "target = -1")
     path = tmp_path / "broken.toml"
     path.write_text(broken, encoding="utf-8")
     result = run("validate", str(path))

@@ -72,6 +72,21 @@ DEFAULT_TASKS = (
 )
 
 
+TEST_RULES = Rules(
+    intro_minutes_per_speaker=15,
+    deliberation_minutes_per_member=15,
+    familiarity_floor=0,
+    crowding_cost=0,
+    onboarding_factor=1,
+    handover_loss=0,
+    knowledge_walks_out=False,
+)
+"""The rules of the crafted-state tests: each test isolates the rule it names, so rules v3's
+costs of crowding, onboarding, handover, knowledge walking out and the familiarity floor are
+off unless a test turns one on (tests/engine/test_rules_v3.py does), and an introduction or a
+deliberation costs 1 hour at the 4 seats these tests use (15 minutes a person)."""
+
+
 def scenario(
     tasks: tuple[TaskSpec, ...] = DEFAULT_TASKS, rules: Rules | None = None, **changes: object
 ) -> Scenario:
@@ -83,7 +98,7 @@ def scenario(
         language="en",
         target=40,
         defaults=Defaults(rounds=4, turnover=0.0, capacity=8, hand_size=3),
-        rules=rules or Rules(),
+        rules=rules or TEST_RULES,
         families=tuple(Family(f, f.title()) for f in FAMILIES),
         domains=tuple(Domain(d, d.title(), f) for f in FAMILIES for d in DOMAINS[f]),
         sectors=tuple(Sector(s, s.title(), h) for s, h in SECTORS),

@@ -22,9 +22,10 @@ from consortium.engine.deal import newcomer
 from consortium.engine.game import apply, legal_actions
 from consortium.engine.metrics import game_metrics
 from consortium.engine.ops import set_task
-from consortium.engine.scenario import Effect, EventSpec, Rules
+from consortium.engine.scenario import Effect, EventSpec, Rules, rules_version_1
 from consortium.engine.state import Departure, GameState, Mode, Phase
 from tests.engine.builders import (
+    TEST_RULES,
     card,
     everyone,
     in_turn,
@@ -244,7 +245,7 @@ def test_at_most_open_tasks_are_open_and_finished_slots_refill_in_queue_order() 
 # --- private hours -------------------------------------------------------------------------
 
 
-def test_hours_are_the_dealt_capacity_shifted_by_minus_two_zero_or_plus_two() -> None:
+def test_hours_are_the_dealt_capacity_shifted_by_up_to_the_hours_swing_either_way() -> None:
     capacities, shifts = set(), set()
     for seed in range(1, 41):
         state = paused(seed=seed, hours=None)
@@ -252,6 +253,14 @@ def test_hours_are_the_dealt_capacity_shifted_by_minus_two_zero_or_plus_two() ->
             capacities.add(private.capacity)
             shifts.add(private.hours - private.capacity)
     assert capacities == {6, 7, 8, 9, 10}  # capacity 8 ± capacity_spread 2
+    assert shifts == {-3, -2, -1, 0, 1, 2, 3}  # rules v3: hours_swing 3, every whole number
+
+
+def test_rules_version_1_shifts_hours_by_minus_two_zero_or_plus_two() -> None:
+    shifts = set()
+    for seed in range(1, 41):
+        state = paused(seed=seed, hours=None, rules=rules_version_1(TEST_RULES))
+        shifts |= {private.hours - private.capacity for private in state.seats}
     assert shifts == {-2, 0, 2}
 
 

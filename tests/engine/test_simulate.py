@@ -40,7 +40,8 @@ def test_bots_choose_legal_moves_and_apply_legal_is_apply(policy: str, seed: int
 
 def test_mixed_bots_under_a_choose_schedule_play_the_same_game() -> None:
     schedule = ("choose", Mode.DEMOCRATIC, Mode.SELF_SELECTION, "choose")
-    cfg = config(6, rounds=4, seed=5, turnover=0.3, secret_ballot=True, schedule=schedule)
+    cfg = config(len(POLICIES), rounds=4, seed=5, turnover=0.3, secret_ballot=True,
+                 schedule=schedule)
     seats = tuple(
         attrs.evolve(s, bot=policy) for s, policy in zip(cfg.seats, sorted(POLICIES), strict=True)
     )

@@ -256,9 +256,16 @@ def test_future_format_version(small: bytes) -> None:
 
 
 def test_future_rules_version(small: bytes) -> None:
-    data = small.replace(b'"rules_version":1', b'"rules_version":9', 1)
+    data = small.replace(b'"rules_version":3', b'"rules_version":9', 1)
     assert only_refusal(data).startswith(
         "header.rules_version: made for a newer Consortium (rules version 9)"
+    )
+
+
+def test_rules_version_2_was_never_written_and_is_refused(small: bytes) -> None:
+    data = small.replace(b'"rules_version":3', b'"rules_version":2', 1)
+    assert only_refusal(data) == (
+        "header.rules_version: no Consortium plays rules version 2; saves have 1 or 3"
     )
 
 

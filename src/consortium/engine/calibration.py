@@ -71,7 +71,8 @@ class Variant:
     extra_need: bool = False
 
     def apply(self, scenario: Scenario) -> Scenario:
-        rules = attrs.evolve(scenario.rules, **dict(self.rules)) if self.rules else scenario.rules
+        changes: dict[str, Any] = dict(self.rules)
+        rules = attrs.evolve(scenario.rules, **changes) if changes else scenario.rules
         defaults = scenario.defaults
         if self.capacity is not None:
             defaults = attrs.evolve(defaults, capacity=self.capacity)
