@@ -37,6 +37,47 @@ def test_simulate_prints_one_json_object_with_every_mean() -> None:
     assert figures["seconds"] > 0
 
 
+def test_simulate_has_a_json_key_for_every_rules_v3_figure() -> None:
+    result = run("simulate", "--policy", "herd", "--seeds", "3", "--json")
+    figures = json.loads(result.stdout)
+    for key in ("crowding_hours", "talk_yield", "alignophilia_ratio", "concentration",
+                "lost_per_finished", "at_risk"):
+        assert isinstance(figures[key], float), key
+    assert figures["crowding_hours"] > 0  # everyone on one task crowds it
+    assert figures["concentration"] == 1.0
+    assert figures["seeds_from"] == 0
+
+
+def test_seed_start_plays_the_seeds_from_there() -> None:
+    from consortium.engine.summary import play_many, summarise
+    from consortium.store.scenarios import find_scenario
+
+    result = run("simulate", "--policy", "balanced", "--seeds", "3", "--seed-start", "5000",
+                 "--json")
+    figures = json.loads(result.stdout)
+    games = list(play_many(find_scenario("cancer-care"), "balanced", 3, seed_start=5000))
+    assert figures["impact"] == pytest.approx(summarise(games)["impact"])
+    assert figures["seeds_from"] == 5000
+    first = run("simulate", "--policy", "balanced", "--seeds", "3", "--json")
+    assert json.loads(first.stdout)["impact"] != figures["impact"]
+    text = run("simulate", "--policy", "balanced", "--seeds", "3", "--seed-start", "7")
+    assert "(seeds 7–9)" in text.stdout.splitlines()[0]
+    bad = run("simulate", "--policy", "balanced", "--seed-start", "-1")
+    assert bad.returncode == 2
+    assert "--seed-start must be" in bad.stderr
+
+
+def test_herding_everyone_onto_one_task_scores_lower_than_balanced() -> None:
+    """Issue 9's check, as a trainer would run it: the shortcut does not pay."""
+    impact = {}
+    for policy in ("herd", "balanced"):
+        result = run("simulate", "--policy", policy, "--seeds", "200", "--seed-start", "5000",
+                     "--json")
+        assert result.returncode == 0, result.stderr
+        impact[policy] = json.loads(result.stdout)["impact"]
+    assert impact["herd"] < impact["balanced"]
+
+
 def test_simulate_matches_the_engine_in_process() -> None:
     from consortium.engine.summary import play_many, summarise
     from consortium.store.scenarios import find_scenario

@@ -146,3 +146,36 @@ def test_a_0_1_0_save_replays_to_the_same_board(entry: dict[str, Any]) -> None:
         if t.members or t.lead is not None or t.status == "finished"
     ] == board["teams"]
     assert list(public.board) == board["board"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [e["file"] for e in _entries() if not e["finished"]],
+)
+def test_a_0_1_0_session_goes_on_under_its_own_rules_and_saves_as_0_1_0_did(name: str) -> None:
+    """Resumed and played to the end by bots, an old session stays a rules-version-1 game:
+    its new save says so, keeps 0.1.0's scenario fields (and so its session code), and
+    reopens to the same board."""
+    from datetime import UTC, datetime
+
+    from consortium.engine.simulate import bot_action, seat_policy
+    from consortium.store.save_file import encode_save
+    from consortium.store.save_load import load_save
+
+    loaded = read_save_file(SAVES / name)
+    history = loaded.history
+    assert history.state.ctx.rules.version == 1
+    while not history.state.over:
+        state = history.state
+        history.apply(bot_action(state, seat_policy(state, state.public.actor)))
+    when = datetime(2026, 12, 1, tzinfo=UTC)
+    data = encode_save(history.state, history.actions, loaded.room, started_at=when,
+                       saved_at=when)
+    tree = json.loads(data)
+    assert tree["header"]["rules_version"] == 1
+    assert tree["header"]["session_code"] == loaded.header.session_code
+    assert "hours_swing" not in tree["scenario"]["rules"]
+    assert "crew" not in tree["scenario"]["tasks"][0]
+    again = load_save(data)
+    assert state_digest(again.state) == state_digest(history.state)
+    assert again.state.ctx.rules.version == 1
