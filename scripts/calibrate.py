@@ -42,6 +42,9 @@ MEANS = (
 assert {key for key, _, _ in MEANS} == set(FIGURES)
 
 
+MARKER = "<!-- Everything below is written by scripts/calibrate.py. -->"
+
+
 def _margin(value: float) -> str:
     return "∞" if math.isinf(value) else f"{value:.1f}"
 
@@ -93,16 +96,16 @@ def main() -> int:
     )
     started = time.perf_counter()
     lines = [
-        "# Calibration (rules v3)",
+        MARKER,
         "",
         "Written by `python scripts/calibrate.py" + (" --all" if args.all else "") + "`; do "
-        "not edit by hand. GAME.md's ten claims, each judged by paired differences over the "
-        "same seeds that must exceed 2 standard errors (see "
-        "`src/consortium/engine/calibration.py`). The margin is a claim's smallest difference "
-        "in standard errors. What was tuned, and why, is in `docs/calibration-notes.md`.",
+        "not edit below the marker by hand. Each claim is judged by paired differences over "
+        "the same seeds that must exceed 2 standard errors (see "
+        "`src/consortium/engine/calibration.py`); the margin is a claim's smallest difference "
+        "in standard errors.",
         "",
         f"Generated {datetime.date.today().isoformat()} with Python "
-        f"{platform.python_version()}.",
+        f"{platform.python_version()} in {{seconds}} s on {os.cpu_count()} cores.",
         "",
     ]
     all_ok = True
@@ -120,9 +123,11 @@ def main() -> int:
     print(f"{'all claims hold' if all_ok else 'SOME CLAIMS FAIL'} ({seconds:.0f} s)")
     if args.out != "-":
         out = Path(args.out)
+        kept = out.read_text(encoding="utf-8").partition(MARKER)[0] if out.exists() else ""
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text("\n".join(lines), encoding="utf-8")
-        print(f"wrote {out}")
+        text = "\n".join(lines).replace("{seconds}", f"{seconds:.0f}")
+        out.write_text(kept + text, encoding="utf-8")
+        print(f"wrote {out} (the hand-written part above the marker kept)")
     return 0 if all_ok else 1
 
 
