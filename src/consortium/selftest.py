@@ -586,7 +586,7 @@ def _resume(window: MainWindow, app: QApplication) -> str:
         raise AssertionError(f"no unfinished state to save (round {state.public.round})")
     started = utc_now()
     saver = Autosaver(new_session_folder(window.paths.sessions, scenario.id, started),
-                      started_at=started, background=False)
+                      started_at=started, background=False, new=True)
     saver.save(state, history.actions, Room.of(config))
     status = saver.close()
     if not status.ok:
