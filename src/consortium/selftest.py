@@ -237,7 +237,35 @@ def _window_checks(checks: Checks, folder: Path) -> None:
     checks.run("image formats and icon", _images)
     checks.run("fonts", _fonts)
     checks.run("Qt translations", _translations)
+    checks.run("one copy per data folder", lambda: _one_copy(app, folder))
     _screens(checks, app, folder)
+
+
+def _one_copy(app: QApplication, folder: Path) -> str:
+    """A second launch on a data folder must reach the first copy and bring it forward
+    (issue 10): the lock, the local socket (multiprocessing.connection, frozen or not) and
+    the request carried over to the GUI thread."""
+    from consortium.ui.one_copy import claim  # noqa: PLC0415
+
+    data = folder / "one-copy"
+    first = claim(data)
+    if first is None:
+        raise RuntimeError(f"another copy already runs for {data}")
+    asked: list[bool] = []
+    try:
+        first.serve(lambda: asked.append(True))
+        if not first.guarded:
+            raise OSError("the first copy cannot listen for later launches")
+        if claim(data, wait=5.0) is not None:
+            raise RuntimeError("a second launch did not reach the first copy")
+        deadline = time.perf_counter() + 5
+        while not asked and time.perf_counter() < deadline:
+            _pump(app)
+        if not asked:
+            raise RuntimeError("the first copy was reached but did not come forward")
+    finally:
+        first.close()
+    return "a second launch brought the first forward"
 
 
 def _quiet_offscreen_notes() -> None:
@@ -586,7 +614,7 @@ def _resume(window: MainWindow, app: QApplication) -> str:
         raise AssertionError(f"no unfinished state to save (round {state.public.round})")
     started = utc_now()
     saver = Autosaver(new_session_folder(window.paths.sessions, scenario.id, started),
-                      started_at=started, background=False)
+                      started_at=started, background=False, new=True)
     saver.save(state, history.actions, Room.of(config))
     status = saver.close()
     if not status.ok:

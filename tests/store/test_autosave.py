@@ -27,6 +27,7 @@ from consortium.store.sessions import (
     dismiss_interrupted,
     interrupted_sessions,
     list_sessions,
+    make_session_folder,
     new_session_folder,
     put_away,
     resume_session,
@@ -426,12 +427,14 @@ def test_a_session_with_no_readable_save_says_why(tmp_path: Path) -> None:
 
 
 def test_new_session_folders_never_collide(tmp_path: Path) -> None:
-    first = new_session_folder(tmp_path, "cancer-care", STARTED)
-    assert first.name == "2025-03-01_09-00-00_cancer-care"
-    first.mkdir()
-    assert new_session_folder(tmp_path, "cancer-care", STARTED).name == (
-        "2025-03-01_09-00-00_cancer-care-2"
-    )
+    wanted = new_session_folder(tmp_path, "cancer-care", STARTED)
+    assert wanted.name == "2025-03-01_09-00-00_cancer-care"
+    assert not wanted.exists()  # a name only: the autosave makes the folder
+    first = make_session_folder(wanted)
+    assert first == wanted and first.is_dir()
+    (tmp_path / "2025-03-01_09-00-00_cancer-care-2").write_text("a file in the way")
+    assert make_session_folder(wanted).name == "2025-03-01_09-00-00_cancer-care-3"
+    assert make_session_folder(wanted).name == "2025-03-01_09-00-00_cancer-care-4"
 
 
 def test_retry_writes_the_last_failed_save_without_a_new_action(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ stick that cannot be opened while the game goes on."""
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
 
@@ -162,6 +163,91 @@ def test_not_now_stops_the_offer_and_keeps_the_session(
     third = open_window(qtbot, data_paths)
     qtbot.waitUntil(third.start.resume_button.isEnabled)
     assert third.sessions.crash_offer is None
+
+
+def crash_on_a_read_only_stick(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, *, settings: bool
+) -> Path:
+    """A session interrupted, then its folder write-protected (and Consortium's settings
+    folder too, unless ``settings``). Tests run as root, where chmod cannot make a folder
+    read-only, so the store's file system refuses the writes."""
+    from consortium.store.fs import FileSystem
+
+    play_into_round_two(qtbot, window)
+    saving = window.controller.saving
+    folder = saving.folder if saving is not None else None
+    assert folder is not None
+    window.close()
+    (folder / OPEN_MARKER).write_text("{}")  # the marker a killed process leaves behind
+    paths = window.paths
+    assert paths is not None
+    refused = [folder] if settings else [folder, paths.config]
+    remove, write_file = FileSystem.remove, FileSystem.write_file
+
+    def guard(path: Path) -> None:
+        if any(place in path.parents for place in refused):
+            raise OSError(errno.EROFS, "Read-only file system")
+
+    def read_only_remove(fs: FileSystem, path: Path) -> None:
+        guard(path)
+        remove(fs, path)
+
+    def read_only_write(fs: FileSystem, path: Path, data: bytes) -> None:
+        guard(path)
+        write_file(fs, path, data)
+
+    monkeypatch.setattr(FileSystem, "remove", read_only_remove)
+    monkeypatch.setattr(FileSystem, "write_file", read_only_write)
+    return folder
+
+
+def say_not_now(qtbot: QtBot, data_paths: DataPaths) -> MainWindow:
+    again = open_window(qtbot, data_paths)
+    qtbot.waitUntil(lambda: again.sessions.crash_offer is not None)
+    offer = again.sessions.crash_offer
+    assert offer is not None
+    qtbot.mouseClick(next(b for b in offer.buttons() if b.text() == "Not now"),
+                     Qt.MouseButton.LeftButton)
+    return again
+
+
+def test_not_now_on_a_read_only_folder_is_remembered_and_said(
+    qtbot: QtBot, window: MainWindow, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = crash_on_a_read_only_stick(qtbot, window, monkeypatch, settings=True)
+    again = say_not_now(qtbot, data_paths)
+    assert (folder / OPEN_MARKER).exists()  # the folder could not be changed
+    assert again.statusBar().currentMessage() == (
+        "Cancer care partnership stays in Resume a session. Its folder cannot be written (the "
+        "disk is read-only), so this answer is kept in Consortium's settings: the next start "
+        "will not ask again."
+    )
+    third = open_window(qtbot, data_paths)  # the next start
+    qtbot.waitUntil(lambda: third.start.resume_button.text() == "Resume a session (1)")
+    assert third.sessions.crash_offer is None
+    third.show_resume()
+    assert third.resume_page is not None
+    assert "interrupted" not in third.resume_page.model.index(0, 4).data()
+
+
+def test_not_now_that_cannot_be_kept_anywhere_says_it_will_ask_again(
+    qtbot: QtBot, window: MainWindow, data_paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = crash_on_a_read_only_stick(qtbot, window, monkeypatch, settings=False)
+    again = say_not_now(qtbot, data_paths)
+    box = again.last_message
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "Consortium will ask again"
+    assert box.text() == (
+        "Cancer care partnership stays in Resume a session. Its folder cannot be written (the "
+        "disk is read-only), and neither can Consortium's settings, so this answer cannot be "
+        "kept: the next start will ask again."
+    )
+    assert box.informativeText() == str(folder)
+    box.done(QMessageBox.StandardButton.Ok)
+    assert not again.in_game
+    third = open_window(qtbot, data_paths)  # as it said: asked again
+    qtbot.waitUntil(lambda: third.sessions.crash_offer is not None)
 
 
 def test_a_damaged_newest_autosave_falls_back_and_says_so(

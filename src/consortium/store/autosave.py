@@ -17,8 +17,16 @@ a write succeeds again the status says so, once.
 
 ``on_status`` is called on the writer thread; a Qt window forwards it through a signal (a
 queued connection) rather than touching widgets there. Call :meth:`Autosaver.close` when the
-session ends or the window closes: it writes what is pending and removes the ``open`` marker
-that tells the next start the window did not close cleanly.
+session ends or the window closes: it writes what is pending, removes the ``open`` marker
+that tells the next start the window did not close cleanly, and lets go of the session.
+
+One writer per session (issue 10): before its first write an autosaver holds the session's
+lock (:func:`~consortium.store.sessions.claim_session`; a resumed session's is usually
+claimed by the window before the game is taken over, and handed in). It never writes to a
+folder whose lock another window holds: that is said in the status, for good (taking the
+session over once the other window closes would put this window's older game after that
+window's newer saves). A new session's folder is made when the session starts, under a name
+of its own (:func:`~consortium.store.sessions.make_session_folder`).
 """
 
 from __future__ import annotations
@@ -30,19 +38,29 @@ import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Final
 
 import attrs
 
 from consortium.engine.actions import Action
 from consortium.engine.state import GameState
 from consortium.store.fs import TEMP_SUFFIX, FileSystem, atomic_write, reason
+from consortium.store.locks import OwnerLock
 from consortium.store.save_file import Room, SaveWriter
 from consortium.store.sessions import (
     KEEP,
     OPEN_MARKER,
+    SessionInUse,
+    claim_session,
+    make_session_folder,
     save_name,
     save_number,
     save_versions,
+)
+
+IN_USE: Final = (
+    "this session is open in another Consortium window, which saves it; this window no "
+    "longer does (Session → Save as… keeps this game)"
 )
 
 
@@ -73,10 +91,14 @@ class _Snapshot:
 class Autosaver:
     """Keeps one session's folder up to date with the game in play.
 
-    ``folder`` is the session's folder (:func:`~consortium.store.sessions.new_session_folder`
-    for a new session, :attr:`SessionEntry.folder` for a resumed one); it is created by the
-    first save. ``clock`` gives the saved-at times, ``fs`` does every write (tests replace
-    it), ``background=False`` writes on the caller's thread (tests, the crash test's child).
+    ``folder`` is the session's folder: :attr:`SessionEntry.folder` for a resumed one, made
+    again if it has gone; with ``new=True``, the name a new session asks for
+    (:func:`~consortium.store.sessions.new_session_folder`), and the folder is made at once
+    under that name or the first free one after it (:attr:`folder` then says which); when
+    the data folder cannot be written, the first save that can makes it. ``lock``: the
+    session's lock, when the caller claimed it already (it is released by :meth:`close`).
+    ``clock`` gives the saved-at times, ``fs`` does every write (tests replace it),
+    ``background=False`` writes on the caller's thread (tests, the crash test's child).
     """
 
     def __init__(
@@ -90,8 +112,13 @@ class Autosaver:
         background: bool = True,
         on_status: Callable[[SaveStatus], None] | None = None,
         retry_delays: Sequence[float] | None = None,
+        new: bool = False,
+        lock: OwnerLock | None = None,
     ) -> None:
         self.folder = folder
+        self._wanted = folder if new else None  # a new session's folder, not made yet
+        self._session_lock = lock
+        self._in_use = False  # another window holds the session: never write to it
         self._started_at = started_at
         self._fs = fs or FileSystem()
         self._keep = max(1, keep)
@@ -99,7 +126,9 @@ class Autosaver:
         self._on_status = on_status
         self._retry_delays = retry_delays
         self._writer = SaveWriter()
-        self._number = max((save_number(p) or 0 for p in save_versions(folder)), default=0)
+        self._number = 0 if new else max(
+            (save_number(p) or 0 for p in save_versions(folder)), default=0
+        )
         self._ready = False  # the folder exists and holds our ``open`` marker
         self._status = SaveStatus(ok=True, folder=folder)
         self._failed: _Snapshot | None = None
@@ -109,6 +138,11 @@ class Autosaver:
         self._closed = False
         self._thread: threading.Thread | None = None
         self._background = background
+        if new or lock is not None:
+            # the session starts now: its folder, lock and ``open`` marker too (when the
+            # disk refuses, the first save tries again and says why)
+            with contextlib.suppress(OSError, SessionInUse):
+                self._prepare()
 
     # --- the window's side -----------------------------------------------------------------
 
@@ -167,8 +201,12 @@ class Autosaver:
             self._thread.join(timeout)
         if retry is not None:
             self._write(retry)
-        with contextlib.suppress(OSError):
-            self._fs.remove(self.folder / OPEN_MARKER)
+        lock, self._session_lock = self._session_lock, None
+        if lock is not None:
+            if lock.held:  # the marker is ours to remove only while the session is
+                with contextlib.suppress(OSError):
+                    self._fs.remove(self.folder / OPEN_MARKER)
+            lock.release()
         return self.status
 
     # --- the writer --------------------------------------------------------------------------
@@ -211,6 +249,9 @@ class Autosaver:
         except OSError as error:
             self._failed_with(snapshot, reason(error))
             return
+        except SessionInUse:
+            self._failed_with(snapshot, IN_USE, trying=False)
+            return
         except Exception as error:  # a bug must not stop the game or the writer thread
             self._failed_with(snapshot, f"an internal error ({type(error).__name__}: {error})")
             return
@@ -227,11 +268,19 @@ class Autosaver:
         )
 
     def _prepare(self) -> None:
-        """Create the folder and the ``open`` marker before the first save, and sweep away
-        temporary files a crash left."""
+        """Before the first save (and after a failed one): make the folder, hold the
+        session's lock, write the ``open`` marker, and sweep away temporary files a crash
+        left. Raises :class:`SessionInUse` when another window holds the session."""
         if self._ready:
             return
-        self._fs.make_folder(self.folder)
+        if self._in_use:
+            raise SessionInUse(self.folder)
+        if self._wanted is not None:
+            self.folder = make_session_folder(self._wanted, self._fs)
+            self._wanted = None
+        else:
+            self._fs.make_folder(self.folder)
+        self._hold_session()
         marker = json.dumps({"pid": os.getpid(), "since": self._clock().isoformat()})
         atomic_write(self._fs, self.folder / OPEN_MARKER, marker.encode("utf-8"),
                      retry_delays=self._retry_delays)
@@ -241,6 +290,22 @@ class Autosaver:
                     self._fs.remove(self.folder / name)
         self._ready = True
 
+    def _hold_session(self) -> None:
+        """Hold the session's lock: still ours, or taken now. A lock on a folder that went
+        away and came back (a USB stick out and in) is taken again, unless another window
+        took the session meanwhile."""
+        lock = self._session_lock
+        if lock is not None and lock.held:
+            return
+        if lock is not None:
+            lock.release()
+            self._session_lock = None
+        try:
+            self._session_lock = claim_session(self.folder)
+        except SessionInUse:
+            self._in_use = True
+            raise
+
     def _prune(self) -> None:
         """Keep the newest ``keep`` saves. A file that cannot be removed now (held open on
         Windows) is tried again after the next save."""
@@ -248,7 +313,7 @@ class Autosaver:
             with contextlib.suppress(OSError):
                 self._fs.remove(path)
 
-    def _failed_with(self, snapshot: _Snapshot, why: str) -> None:
+    def _failed_with(self, snapshot: _Snapshot, why: str, *, trying: bool = True) -> None:
         with self._lock:
             self._failed = snapshot
         self._ready = False  # the folder may be gone (a USB stick out): make it again next time
@@ -257,7 +322,7 @@ class Autosaver:
             SaveStatus(
                 ok=False,
                 folder=self.folder,
-                message=f"Cannot save to {self.folder}: {why}; still trying",
+                message=f"Cannot save to {self.folder}: {why}{'; still trying' if trying else ''}",
                 saved_step=old.saved_step,
                 saved_at=old.saved_at,
                 failures=old.failures + 1,

@@ -28,6 +28,7 @@ PORTABLE_FLAG: Final = "--portable"
 PORTABLE_MARKER: Final = "consortium-portable"
 PORTABLE_FOLDER: Final = "consortium-data"
 SETTINGS_FILE: Final = "consortium-settings.json"
+NOT_NOW_FILE: Final = "consortium-not-now.json"
 
 
 @attrs.frozen
@@ -46,6 +47,12 @@ class DataPaths:
     @property
     def settings(self) -> Path:
         return self.config / SETTINGS_FILE
+
+    @property
+    def not_now(self) -> Path:
+        """"Not now" answers to the crash offer for sessions in a read-only folder
+        (:func:`~consortium.store.sessions.dismiss_interrupted`)."""
+        return self.config / NOT_NOW_FILE
 
 
 def program_folder() -> Path:

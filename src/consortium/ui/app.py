@@ -6,6 +6,11 @@ theme, and opens the main window on the first screen; with two or more screens t
 full screen on the second. The folders are passed down: nothing finds them at import.
 ``--exit-when-ready`` quits as soon as the start screen has painted (launch benchmark), and
 then reads no saved session.
+
+One running copy per data folder (:mod:`consortium.ui.one_copy`): a second launch on the same
+folder brings the first window forward and ends, before it builds a window of its own.
+``--exit-when-ready`` skips that step: it reads and writes no session, and a timing run must
+not end early because a copy is open.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from consortium.resources import asset_path
 from consortium.store.paths import DataPaths, paths_for
 from consortium.ui.gc_guard import collect_on_gui_thread
 from consortium.ui.main_window import MainWindow
+from consortium.ui.one_copy import OneCopy, claim
 from consortium.ui.theme import Theme
 
 if TYPE_CHECKING:
@@ -113,14 +119,55 @@ def build(
     return app, window
 
 
-def run(argv: Sequence[str] = ()) -> int:
+def launch(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow, OneCopy | None] | None:
+    """Everything :func:`run` does before the event loop: the window shown, or None when
+    another copy runs on this data folder and was brought forward instead."""
     args = parse(argv)
     paths = paths_for(argv)  # once, here: everything below is handed these folders
+    copy = None
+    if not args.exit_when_ready:
+        copy = claim(paths.data)
+        if copy is None:
+            print(f"Consortium is already open for {paths.data}: its window was brought "
+                  "forward.", flush=True)
+            return None
     app, window = build(argv, paths=paths)
     if args.exit_when_ready:
         window.start.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    if copy is not None:
+        app.aboutToQuit.connect(copy.close)
+        if copy.unanswered:
+            window.start.first_painted.connect(
+                lambda: QTimer.singleShot(0, lambda: _say_unanswered(window, paths.data))
+            )
+        else:
+            window.start.first_painted.connect(
+                lambda: QTimer.singleShot(0, lambda: copy.serve(window.come_forward))
+            )
     primary = QGuiApplication.primaryScreen()
     if primary is not None:
         window.setGeometry(primary.availableGeometry())
     window.showMaximized()
-    return app.exec()
+    return app, window, copy
+
+
+def _say_unanswered(window: MainWindow, data: Path) -> None:
+    window.show_message(
+        "Consortium is open twice",
+        "Another copy of Consortium is running for this data folder but does not answer, so "
+        "this one opened as well. A session open in the other copy cannot be opened here "
+        "until it closes; new sessions are saved in folders of their own.",
+        [str(data)],
+    )
+
+
+def run(argv: Sequence[str] = ()) -> int:
+    launched = launch(argv)
+    if launched is None:
+        return 0
+    app, _window, copy = launched
+    try:
+        return app.exec()
+    finally:
+        if copy is not None:
+            copy.close()

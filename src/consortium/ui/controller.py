@@ -57,6 +57,7 @@ from consortium.engine.state import Card, GameState, Phase, PublicState
 from consortium.engine.views import PlayerView, player_view, public_view
 from consortium.store.autosave import utc_now
 from consortium.store.history import History
+from consortium.store.locks import OwnerLock
 from consortium.store.save_file import Room
 from consortium.store.save_load import LoadedSave
 from consortium.ui.debrief_data import RevealedDebrief, build_debrief
@@ -210,17 +211,24 @@ class GameController(QObject):
         self._stop_saving()
         self._take_over(History(state), people, talk_clock=talk_clock)
 
-    def resume(self, loaded: LoadedSave, *, folder: Path | None = None) -> None:
+    def resume(
+        self, loaded: LoadedSave, *, folder: Path | None = None, lock: OwnerLock | None = None
+    ) -> None:
         """Take over a save exactly where it was, the curtain down. ``folder``: the session's
-        own folder (from the resume list), where saving goes on; ``None`` for a file opened
-        from elsewhere, which is never written to: saving goes to a new session folder."""
+        own folder (from the resume list), where saving goes on, with its ``lock`` when the
+        window claimed it (:func:`~consortium.store.sessions.claim_session`); ``None`` for a
+        file opened from elsewhere, which is never written to: saving goes to a new session
+        folder. A game that is over is not saved again, and its lock is let go at once."""
         room = loaded.room
         people = tuple(room.people)
         self._take_over(loaded.history, people, talk_clock=room.talk_clock,
                         ended_early=room.ended_early, started_at=loaded.header.started_at)
         if self.saving is not None and not self._game.over and not room.ended_early:
-            self.saving.begin(loaded.state, folder=folder, started_at=loaded.header.started_at)
+            self.saving.begin(loaded.state, folder=folder, started_at=loaded.header.started_at,
+                              lock=lock)
             self._autosave()  # marks the session open at once, and replaces a damaged newest
+        elif lock is not None:
+            lock.release()
 
     def _take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
                    ended_early: bool = False, started_at: datetime | None = None) -> None:

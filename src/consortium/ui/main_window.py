@@ -396,6 +396,24 @@ class MainWindow(QMainWindow):
         if failing == status.folder:  # not a new session's clean slate
             self.statusBar().showMessage(f"Saving works again ({status.folder}).", 15000)
 
+    def come_forward(self) -> None:
+        """Consortium was started again on this data folder (:mod:`consortium.ui.one_copy`):
+        this window is the one in use. Restored if minimized, brought to the front, and
+        said in the status bar, since the new launch opened nothing of its own."""
+        state = self.windowState()
+        if state & Qt.WindowState.WindowMinimized:
+            self.setWindowState(state & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:  # a question open in this window stays in front of it
+            dialog.raise_()
+            dialog.activateWindow()
+        self.statusBar().showMessage(
+            "Consortium was started again: it is already open, in this window.", 15000
+        )
+
     def show_help(self) -> None:
         box = QMessageBox(self)
         box.setWindowTitle("Consortium — help")

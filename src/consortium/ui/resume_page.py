@@ -43,7 +43,9 @@ def session_row(entry: SessionEntry) -> tuple[str, ...]:
     h: SaveHeader = entry.header
     round_text = "Setting up" if h.round == 0 else f"Round {h.round} of {h.rounds}"
     saved = when(h.saved_at)
-    if entry.interrupted:
+    if entry.in_use:
+        saved += " · open in another window"
+    elif entry.interrupted:
         saved += " · not closed (interrupted)"
     return (h.scenario_title, round_text, PHASE_LABELS[h.phase], ", ".join(h.players), saved)
 

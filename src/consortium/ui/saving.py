@@ -23,6 +23,7 @@ from consortium.engine.actions import Action
 from consortium.engine.state import GameState
 from consortium.store.autosave import Autosaver, SaveStatus, utc_now
 from consortium.store.fs import FileSystem
+from consortium.store.locks import OwnerLock
 from consortium.store.save_file import Room
 from consortium.store.sessions import new_session_folder
 
@@ -71,12 +72,19 @@ class Saving(QObject):
         return self._autosaver.status if self._autosaver is not None else None
 
     def begin(
-        self, state: GameState, *, folder: Path | None = None, started_at: datetime | None = None
+        self,
+        state: GameState,
+        *,
+        folder: Path | None = None,
+        started_at: datetime | None = None,
+        lock: OwnerLock | None = None,
     ) -> None:
-        """Save a session from now on: a new folder for a new game (or a file opened from
-        elsewhere), or the session's own folder when it is resumed from the list."""
+        """Save a session from now on: a new folder of its own, made now, for a new game (or
+        a file opened from elsewhere), or the session's own folder when it is resumed from
+        the list, with its ``lock`` when the window claimed it already."""
         self.close()
         now = self._clock()
+        new = folder is None
         if folder is None:
             folder = new_session_folder(self.sessions, state.ctx.scenario.id, now)
         self._autosaver = Autosaver(
@@ -87,7 +95,10 @@ class Saving(QObject):
             background=self._background,
             on_status=self._status_from_writer.emit,
             retry_delays=self._retry_delays,
+            new=new,
+            lock=lock,
         )
+        folder = self._autosaver.folder  # a new session's, as made
         self.status_changed.emit(SaveStatus(ok=True, folder=folder))  # a clean slate
 
     def save(self, state: GameState, actions: Sequence[Action], room: Room) -> None:

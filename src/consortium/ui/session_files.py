@@ -42,11 +42,13 @@ class SessionFiles:
         if paths is None:
             return []
         current = self._w.current_session_folder
-        return [e for e in list_sessions(paths.sessions) if e.folder != current]
+        return [e for e in list_sessions(paths.sessions, not_now=paths.not_now)
+                if e.folder != current]
 
     def check_at_start(self) -> None:
         """After the start screen has painted: count the sessions for Resume, and when the
-        last window did not close cleanly (a crash, a dead battery), offer to resume it."""
+        last window did not close cleanly (a crash, a dead battery), offer to resume it. A
+        session another window has open now is no crash, and is not offered."""
         entries = self.entries()
         self._w.start.set_sessions(len(entries))
         interrupted = [e for e in entries if e.interrupted]
@@ -79,11 +81,28 @@ class SessionFiles:
         return box
 
     def _dismiss(self, entry: SessionEntry) -> None:
+        """"Not now": the session stays in the list and the question stops. On a read-only
+        folder the answer is kept in the settings folder instead, and the trainer is told;
+        when that cannot be written either, they are told the question will come back."""
         from consortium.store.sessions import dismiss_interrupted  # noqa: PLC0415
 
-        dismiss_interrupted(entry.folder)
-        self._w.statusBar().showMessage(
-            f"{entry.header.scenario_title} stays in Resume a session.", 10000
+        paths = self._w.paths
+        done = dismiss_interrupted(entry.folder, not_now=paths.not_now if paths else None)
+        stays = f"{entry.header.scenario_title} stays in Resume a session."
+        if done.kept == "folder":
+            self._w.statusBar().showMessage(stays, 10000)
+            return
+        if done.kept == "note":
+            self._w.statusBar().showMessage(
+                f"{stays} Its folder cannot be written ({done.why}), so this answer is kept "
+                "in Consortium's settings: the next start will not ask again.", 20000,
+            )
+            return
+        self._w.show_message(
+            "Consortium will ask again",
+            f"{stays} Its folder cannot be written ({done.why}), and neither can Consortium's "
+            "settings, so this answer cannot be kept: the next start will ask again.",
+            [str(entry.folder)], icon=QMessageBox.Icon.Information,
         )
 
     def put_away(self, entry: SessionEntry) -> bool:
@@ -107,19 +126,41 @@ class SessionFiles:
         return True
 
     def open_session(self, entry: SessionEntry) -> bool:
-        """Put the group back exactly where the session was, the curtain down."""
+        """Put the group back exactly where the session was, the curtain down. A session
+        another window has open (here or in another copy of the program) is not taken over:
+        that window is the one to play on in."""
+        from consortium.store.locks import OwnerLock  # noqa: PLC0415
         from consortium.store.save_file import SaveError, describe  # noqa: PLC0415
-        from consortium.store.sessions import resume_session  # noqa: PLC0415
+        from consortium.store.sessions import (  # noqa: PLC0415
+            SessionInUse,
+            claim_session,
+            resume_session,
+        )
 
+        lock: OwnerLock | None = None
+        try:
+            lock = claim_session(entry.folder)
+        except SessionInUse:
+            self._w.show_message(
+                "This session is open in another window",
+                f"{entry.header.scenario_title} is open in another Consortium window, which "
+                "saves it. Play on there; this window leaves the session alone. Nothing was "
+                "changed.", [str(entry.folder)], icon=QMessageBox.Icon.Information,
+            )
+            return False
+        except OSError:
+            pass  # a read-only folder: the game opens, and the autosave says it cannot save
         try:
             resumed = resume_session(entry.folder)
         except SaveError as error:
+            if lock is not None:
+                lock.release()
             self._w.show_message("Cannot resume this session",
                                  "None of this session's saves opens. Nothing was changed.",
                                  describe(error, entry.save).splitlines())
             return False
         self._w.enter_game()
-        self._w.controller.resume(resumed.loaded, folder=entry.folder)
+        self._w.controller.resume(resumed.loaded, folder=entry.folder, lock=lock)
         if resumed.note:
             self._w.show_message("Resumed from an earlier autosave", resumed.note,
                                  icon=QMessageBox.Icon.Information)
