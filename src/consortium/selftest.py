@@ -570,7 +570,7 @@ def _pdf(state: GameState, folder: Path) -> str:
         for g in gauges(debrief):  # as the debrief shows them
             paint_gauge(painter, QRectF(0, top, width, height * 0.15),
                         gauge_text(g.name, g.value, g.verdict), g.value, g.threshold,
-                        g.flagged, font)
+                        g.flagged, font, parts=g.parts)
             top += height * 0.18
     except BaseException:
         painter.end()

@@ -291,6 +291,14 @@ class Driver:
             assert f"{m.alignophilia_index:.2f}" in debrief.alignophilia.accessibleDescription()
         assert f"impact {m.impact:.1f} of {m.target:g}" in debrief.result.text()
         assert f"empty talk hours: {hours(m.empty_talk_hours)}" in debrief.figures.text()
+        assert f"crowding hours: {hours(m.crowding_hours)}" in debrief.figures.text()
+        assert debrief.talk_yield.text().startswith("Talk that paid off: ")
+        if m.alignophilia_ratio is not None:
+            assert f"{m.alignophilia_ratio:.1f}× as alike as" in debrief.alike.text()
+        assert debrief.concentration.text().startswith("Concentration: ")
+        assert debrief.perspectives.text().startswith(
+            f"Excluded perspectives: {m.excluded_perspectives} "
+        )
         assert [b.time for b in debrief.chart.bars] == [r.time for r in m.rounds]
         assert debrief.perspectives_model.rowCount() == (
             m.lost_perspectives_present + m.lost_perspectives_absent + m.excluded_perspectives

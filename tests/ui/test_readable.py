@@ -57,6 +57,11 @@ def test_no_board_text_is_squeezed(qtbot: QtBot, window: MainWindow, presenter: 
         assert cards_cut_off(window) == [], c.view.phase
         driver.step()
     assert {Phase.PLACEMENT, Phase.VOTE, Phase.TURNS, Phase.PIT_STOP} <= checked
+    # the revealed debrief too: gauges, the ratio, the grid and the perspectives in full
+    c.reveal()
+    qtbot.waitUntil(window.board.debrief._revealed.isVisible, timeout=2000)
+    assert squeezed_labels(window.board) == []
+    assert squeezed_labels(window.game) == []
 
 
 def cards_cut_off(window: MainWindow) -> list[str]:

@@ -3,16 +3,28 @@
 This is the one place that reads the hidden ledger for display: after the facilitator's
 Reveal everything is public (GAME.md, "Hidden information"). The debrief widgets receive this
 record, never the game state, so they can also be painted onto a report page later.
+
+Rules v3's figures are put in plain words here too (the sentences are data, so a report page
+says what the screen says): crowding hours apart from meetings, talk that paid off, "teams
+were N× as alike as random teams" with a team × family grid for one round, concentration,
+and the perspectives with the excluded ones first, the lost ones per finished task and the
+ones at risk.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
-from consortium.engine.metrics import GameMetrics, game_metrics
-from consortium.engine.state import Card, Catalog, GameState
-from consortium.ui.labels import card_short
+from consortium.engine.metrics import CONCENTRATION_SHARE, GameMetrics, game_metrics
+from consortium.engine.state import Card, Catalog, GameState, RoundRecord
+from consortium.ui.labels import TIME_LABELS, card_short, hours
 from consortium.ui.prompts import choose_prompts
+
+CROWDING_PROMPT_SHARE = 0.05
+"""The crowding prompt is offered when at least one hour in twenty went to people a task could
+not use (rules v3's crowding hours); below that, crowding is a detail, not a story."""
 
 
 @attrs.frozen
@@ -66,6 +78,20 @@ def alignophilia_verdict(metrics: GameMetrics, threshold: float) -> str:
 
 
 @attrs.frozen
+class GaugePart:
+    """One part of an index, drawn apart on its gauge: ``part`` is its label in the time chart
+    (so it has the chart's colour and hatching), ``share`` its share of everyone's hours."""
+
+    part: str
+    hours: float
+    share: float
+
+    @property
+    def text(self) -> str:
+        return f"{self.part} {hours(self.hours)} ({self.share:.2f})"
+
+
+@attrs.frozen
 class Gauge:
     """One index as a gauge shows it, on the screen or a page."""
 
@@ -74,6 +100,32 @@ class Gauge:
     threshold: float
     verdict: str
     flagged: bool
+    parts: tuple[GaugePart, ...] = ()
+
+
+@attrs.frozen
+class TeamRow:
+    """One team in the team × family grid: the task it worked on, its members, and how many
+    cards of each family their hands held."""
+
+    team: str
+    members: str
+    counts: tuple[int, ...]
+
+
+@attrs.frozen
+class TeamGrid:
+    """Who held which families, team by team, in one round (the hidden hands, so only after
+    the Reveal). ``caption`` says which round and why that one."""
+
+    round: int
+    caption: str
+    families: tuple[str, ...]
+    rows: tuple[TeamRow, ...]
+
+
+NO_TASK = "(on no task)"
+"""The grid's last row: present participants who were on no team that round."""
 
 
 @attrs.frozen
@@ -91,6 +143,9 @@ class RevealedDebrief:
     motivation: tuple[MotivationLine, ...]
     departures: tuple[str, ...]
     prompts: tuple[str, ...]
+    hours: float = 0.0  # everyone's hours over the game
+    talk_paid: int = 0  # needs found in meetings + shown cards that covered a requirement
+    team_grid: TeamGrid | None = None
 
 
 def _cards(catalog: Catalog, hand: tuple[Card, ...]) -> str:
@@ -127,7 +182,16 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
     def title(task_id: str) -> str:
         return public.task(task_id).title
 
+    # excluded first (someone present and available held it: GAME.md leads with them), then
+    # lost; each by round
     lines: list[PerspectiveLine] = []
+    for record in ledger:
+        for ex in record.excluded:
+            holders = ", ".join(f"{name} ({why})" for _, name, why in ex.holders)
+            lines.append(
+                PerspectiveLine(record.round, title(ex.task),
+                                scenario.domain(ex.requirement).name, "excluded", holders)
+            )
     for record in ledger:
         for lost in record.lost:
             kind = "lost, someone in the room held it" if lost.present else "lost, nobody held it"
@@ -135,12 +199,6 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
             lines.append(
                 PerspectiveLine(record.round, title(lost.task),
                                 scenario.domain(lost.requirement).name, kind, holders)
-            )
-        for ex in record.excluded:
-            holders = ", ".join(f"{name} ({why})" for _, name, why in ex.holders)
-            lines.append(
-                PerspectiveLine(record.round, title(ex.task),
-                                scenario.domain(ex.requirement).name, "excluded", holders)
             )
 
     departed = [d for record in ledger for d in record.departures]
@@ -164,16 +222,172 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
         perspectives=tuple(lines),
         motivation=mot_lines,
         departures=departures,
-        prompts=choose_prompts(metrics.jointholism_flag, metrics.alignophilia_flag),
+        prompts=chosen_prompts(metrics),
+        hours=sum(r.hours for r in metrics.rounds),
+        talk_paid=sum(r.talk_paid for r in metrics.rounds),
+        team_grid=team_grid(state),
+    )
+
+
+def crowding_prompted(m: GameMetrics) -> bool:
+    """At least :data:`CROWDING_PROMPT_SHARE` of everyone's hours went to crowding."""
+    total = sum(r.hours for r in m.rounds)
+    return total > 0 and m.crowding_hours >= CROWDING_PROMPT_SHARE * total
+
+
+def chosen_prompts(m: GameMetrics) -> tuple[str, ...]:
+    """The prompts for the engine's flags (jointholism, alignophilia, concentration) and two
+    read off the figures: crowding (:func:`crowding_prompted`) and turnover (anyone left or
+    arrived during the game)."""
+    return choose_prompts(
+        m.jointholism_flag,
+        m.alignophilia_flag,
+        concentration=m.concentration_flag,
+        crowding=crowding_prompted(m),
+        turnover=any(r.departures or r.arrivals for r in m.rounds),
+    )
+
+
+def grid_round(ledger: Sequence[RoundRecord]) -> tuple[RoundRecord, str] | None:
+    """The round the team × family grid shows, and why: the round teams were most alike by
+    the ratio (the later one on a tie), or, when every round with a team of two compares
+    alike (one team, say) or none has a ratio, the last round with a team of two or more.
+    ``None`` when no round had a team of two."""
+    paired = [r for r in ledger if r.alignophilia is not None]
+    if not paired:
+        return None
+    ratios = [r.team_likeness for r in paired if r.team_likeness is not None]
+    if len(set(ratios)) > 1:
+        best = max(ratios)
+        record = [r for r in paired if r.team_likeness == best][-1]
+        return record, (
+            f"Round {record.round}, the round teams were most alike ({best:.1f}× as alike as "
+            "teams drawn at random)"
+        )
+    record = paired[-1]
+    return record, f"Round {record.round}, the last round with a team of two or more"
+
+
+def team_grid(state: GameState) -> TeamGrid | None:
+    """Rows: the teams of :func:`grid_round`'s round (task titles, in board order), then the
+    present participants on no task; columns: the scenario's families; a cell: how many cards
+    of that family the row's members held that round (from the hidden ledger)."""
+    chosen = grid_round(state.hidden.ledger)
+    if chosen is None:
+        return None
+    record, caption = chosen
+    catalog = state.public.catalog
+    families = catalog.families
+    column = {f.id: i for i, f in enumerate(families)}
+    order = {t.id: i for i, t in enumerate(state.public.tasks)}
+    teams: dict[str | None, list[int]] = {}
+    for i, seat in enumerate(record.seats):
+        teams.setdefault(seat.task, []).append(i)
+    rows: list[TeamRow] = []
+    for task in sorted(teams, key=lambda t: (t is None, order.get(t or "", 0))):
+        members = [record.seats[i] for i in teams[task]]
+        counts = [0] * len(families)
+        for seat in members:
+            for card in record.hands[seat.seat]:
+                counts[column[catalog.family_of[card.domain]]] += 1
+        rows.append(TeamRow(
+            NO_TASK if task is None else state.public.task(task).title,
+            ", ".join(seat.name for seat in members),
+            tuple(counts),
+        ))
+    return TeamGrid(record.round, caption, tuple(f.name for f in families), tuple(rows))
+
+
+# --- the figures in plain words (the screen and a report page say the same) ---------------
+
+
+def _per_finished(count: int, finished: int) -> str:
+    return f"{count / finished:.1f} per finished task" if finished else "no task finished"
+
+
+def talk_yield_line(d: RevealedDebrief) -> str:
+    """Talk yield beside the jointholism gauge: talk that paid off, against empty talk."""
+    m = d.metrics
+    if m.talk_yield is None:
+        return "Talk that paid off: no meetings were held, so there was no talk to weigh."
+    return (
+        f"Talk that paid off: {m.talk_yield:.2f} per meeting hour ({d.talk_paid} needs found "
+        f"or cards shown that the work then used, in {hours(m.meeting_hours)} of meetings)."
+    )
+
+
+def alike_line(m: GameMetrics) -> str:
+    """The alignophilia comparison as a ratio, for people."""
+    ratio = m.alignophilia_ratio
+    if ratio is None:
+        if m.alignophilia_index is None:
+            return ("No round had a team of two or more, so teams cannot be compared with "
+                    "teams drawn at random.")
+        return ("Teams drawn at random would have shared no family at all, so there is no "
+                "ratio; the index above is the difference.")
+    reading = (
+        "more alike than chance" if ratio >= 1.05
+        else "less alike than chance" if ratio <= 0.95
+        else "about as alike as chance"
+    )
+    return f"Teams were {ratio:.1f}× as alike as teams drawn at random: {reading}."
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)} %"
+
+
+def concentration_line(m: GameMetrics) -> str:
+    """How often one team held most of the working hours while other tasks stood open."""
+    worked = sum(1 for r in m.rounds if r.largest_team_share is not None)
+    limit = _percent(CONCENTRATION_SHARE)
+    if not worked:
+        return "Concentration: nobody worked on a task, so there is nothing to compare."
+    of = f"{worked} rounds" if worked == len(m.rounds) else (
+        f"the {worked} rounds with work on a task"
+    )
+    if not m.concentrated_rounds:
+        mean = f" (the largest team held {_percent(m.concentration)} on average)" if (
+            m.concentration is not None) else ""
+        return (f"Concentration: in none of {of} did one team hold at least {limit} of the "
+                f"working hours while other tasks stood open{mean}.")
+    line = (f"Concentration: in {m.concentrated_rounds} of {of} one team held at least "
+            f"{limit} of the working hours while other tasks stood open.")
+    if m.concentration_flag:
+        line += (" With most hours on one team, the alignophilia index has few teams to "
+                 "compare: read the grid of teams below as well.")
+    return line
+
+
+def perspectives_lines(m: GameMetrics) -> tuple[str, str, str]:
+    """Excluded first (someone present and available held it), then lost per finished task,
+    then at risk, so a group that finished little does not look as if it lost little."""
+    lost = m.lost_perspectives_present + m.lost_perspectives_absent
+    finished = m.finished_tasks
+    tasks = f"{finished} finished task{'s' if finished != 1 else ''}"
+    return (
+        f"Excluded perspectives: {m.excluded_perspectives} (someone present and free to "
+        "help held the needed knowledge, but it never reached the task).",
+        f"Lost perspectives: {lost} on {tasks} ({_per_finished(lost, finished)}): "
+        f"{m.lost_perspectives_present} someone in the room held, "
+        f"{m.lost_perspectives_absent} nobody held.",
+        f"At risk: {m.at_risk} needs still uncovered on tasks worked on but not finished "
+        f"({_per_finished(m.at_risk, finished)}).",
     )
 
 
 def gauges(d: RevealedDebrief) -> tuple[Gauge, Gauge]:
-    """The jointholism and alignophilia gauges, each with the engine's verdict."""
+    """The jointholism and alignophilia gauges, each with the engine's verdict; jointholism
+    with its meeting and crowding hours apart."""
     m = d.metrics
+    total = d.hours or 1.0
+    parts = (
+        GaugePart(TIME_LABELS[0], m.meeting_hours, m.meeting_hours / total),
+        GaugePart(TIME_LABELS[2], m.crowding_hours, m.crowding_hours / total),
+    )
     return (
         Gauge("Jointholism index", m.jointholism_index, d.jointholism_threshold,
-              jointholism_verdict(m, d.jointholism_threshold), m.jointholism_flag),
+              jointholism_verdict(m, d.jointholism_threshold), m.jointholism_flag, parts),
         Gauge("Alignophilia index", m.alignophilia_index, d.alignophilia_threshold,
               alignophilia_verdict(m, d.alignophilia_threshold), m.alignophilia_flag),
     )

@@ -3,17 +3,19 @@ facilitator's Reveal, the full debrief with the concept names.
 
 Before the Reveal it shows only the public view (impact against the target). After it, it
 shows the ``RevealedDebrief`` record from ``BoardPort.debrief``: where the time went per round
-(stacked bars), the jointholism and alignophilia indices against their thresholds with one
-plain line each, empty talk hours, lost and excluded perspectives with who held them, every
-hand, motivation and departures, progress against the target, the debrief script as
-facilitator notes and 2–3 prompts chosen by the flags. Listens to ``BoardPort.changed``
-(``debrief``, ``phase``).
+(stacked bars, crowding hours as their own band), the jointholism index with its meeting and
+crowding hours apart and the talk that paid off beside it, the alignophilia index with "teams
+were N× as alike as teams drawn at random" and one round's team × family grid, concentration,
+empty talk hours, excluded perspectives first, then lost ones per finished task and those at
+risk, with who held them, every hand, motivation and departures, progress against the
+target, the debrief script as facilitator notes and 2–3 prompts chosen by the flags. Listens
+to ``BoardPort.changed`` (``debrief``, ``phase``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -27,17 +29,26 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.ui.board_port import BoardPort
-from consortium.ui.debrief_data import RevealedDebrief, gauges
+from consortium.ui.debrief_data import (
+    RevealedDebrief,
+    TeamGrid,
+    alike_line,
+    concentration_line,
+    gauges,
+    perspectives_lines,
+    talk_yield_line,
+)
 from consortium.ui.index_gauge import IndexGauge
 from consortium.ui.labels import hours
 from consortium.ui.prompts import SCRIPT
 from consortium.ui.session import Change
-from consortium.ui.table_model import RowsModel
+from consortium.ui.table_model import Index, RowsModel
 from consortium.ui.time_chart import Bar, TimeChart
 from consortium.ui.widgets import label
 
 JOINTHOLISM_LINE = (
-    "Jointholism: talk crowding out action. The share of everyone's hours spent in meetings."
+    "Jointholism: talk crowding out action. The share of everyone's hours spent in meetings, "
+    "or on a task that already had all the people it could use (crowding)."
 )
 ALIGNOPHILIA_LINE = (
     "Alignophilia: similarity pushed so far that needed perspectives are shut out. How much "
@@ -63,14 +74,51 @@ class FullHeightTable(QTableView):
         self.updateGeometry()
 
 
-def _table(model: RowsModel, name: str) -> QTableView:
+class FamilyGridModel(RowsModel):
+    """The team × family grid: a row per team (its task and members), a column per family,
+    each cell the number of cards; fuller cells are shaded darker, and the number is always
+    written, so the shading is never the only signal."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(("Team (task) and members",), parent)
+        self._top = 1
+
+    def set_grid(self, grid: TeamGrid | None) -> None:
+        if grid is None:
+            self.set_table(("Team (task) and members",), ())
+            return
+        self._top = max((c for row in grid.rows for c in row.counts), default=0) or 1
+        self.set_table(
+            ("Team (task) and members", *grid.families),
+            [(f"{row.team}: {row.members}", *(str(c) for c in row.counts)) for row in grid.rows],
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if index.isValid() and index.column() > 0:
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+            count = int(str(super().data(index)))
+            if role == Qt.ItemDataRole.BackgroundRole:
+                # from paper towards the accent blue, the fuller the darker, never so dark
+                # that the black number on it is hard to read
+                t = 0.6 * count / self._top
+                return QColor(*(round(255 + (c - 255) * t) for c in (11, 79, 156)))
+        return super().data(index, role)
+
+
+def _table(model: RowsModel, name: str, stretch: tuple[int, ...] = ()) -> QTableView:
+    """A full-height, read-only table; the ``stretch`` columns share the width left by the
+    others and wrap their text (on a laptop screen a long holder list would otherwise push the
+    last column out of sight)."""
     table = FullHeightTable()
     table.setModel(model)
     table.setAccessibleName(name)
     table.setWordWrap(True)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setStretchLastSection(not stretch)
+    for column in stretch:
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     model.modelReset.connect(table.resizeRowsToContents)
     model.modelReset.connect(table.updateGeometry)
     table.verticalHeader().setVisible(False)
@@ -104,10 +152,24 @@ class DebriefView(QWidget):
         self.alignophilia = IndexGauge("")
         self.jointholism_line = label("", wrap=True)
         self.alignophilia_line = label("", wrap=True)
+        self.talk_yield = label(wrap=True)
+        self.talk_yield.setAccessibleName("Talk that paid off")
+        self.alike = label(name="big", wrap=True)
+        self.alike.setAccessibleName("How alike teams were")
+        self.concentration = label(wrap=True)
+        self.concentration.setAccessibleName("Concentration")
         self.figures = label(wrap=True)
         self.figures.setAccessibleName("Debrief figures")
         self.progress = label(wrap=True)
         self.progress.setAccessibleName("Progress against the target")
+        self.grid_caption = label(wrap=True)
+        self.grid_caption.setAccessibleName("Which round the grid shows")
+        self.grid_model = FamilyGridModel(self)
+        self.grid = _table(self.grid_model, "Cards per family, team by team")
+        self.grid.horizontalHeader().setStretchLastSection(False)
+        self.grid_model.modelReset.connect(self._stretch_grid)
+        self.perspectives = label(wrap=True)
+        self.perspectives.setAccessibleName("Perspectives: excluded, lost, at risk")
         self.perspectives_model = RowsModel(
             ("Round", "Task", "Needed knowledge", "What happened", "Who held it"), self
         )
@@ -131,24 +193,29 @@ class DebriefView(QWidget):
         self._revealed = QWidget()
         rev = QVBoxLayout(self._revealed)
         rev.setContentsMargins(0, 0, 0, 0)
-        top = QGridLayout()
-        top.addWidget(self.chart, 0, 0, 6, 1)
-        top.addWidget(self.jointholism, 0, 1)
-        top.addWidget(self.jointholism_line, 1, 1)
-        top.addWidget(self.alignophilia, 2, 1)
-        top.addWidget(self.alignophilia_line, 3, 1)
-        top.addWidget(self.figures, 4, 1)
-        top.addWidget(self.progress, 5, 1)
-        top.setColumnStretch(0, 3)
-        top.setColumnStretch(1, 2)
-        rev.addLayout(top)
+        self._top = QGridLayout()
+        self._beside: tuple[QWidget, ...] = (
+            self.jointholism, self.talk_yield, self.jointholism_line,
+            self.alignophilia, self.alike, self.alignophilia_line,
+        )
+        self._wide: bool | None = None
+        self._arrange(True)
+        rev.addLayout(self._top)
+        for line in (self.concentration, self.figures, self.progress):
+            rev.addWidget(line)
+        rev.addWidget(label("Who was alike: cards per family, team by team", name="heading"))
+        rev.addWidget(self.grid_caption)
+        rev.addWidget(self.grid)
+        rev.addWidget(label("Excluded and lost perspectives", name="heading"))
+        rev.addWidget(self.perspectives)
         for title, widget in (
-            ("Lost and excluded perspectives", _table(self.perspectives_model,
-                                                      "Lost and excluded perspectives")),
+            ("", _table(self.perspectives_model, "Excluded and lost perspectives",
+                        stretch=(1, 2, 4))),
             ("Every hand, revealed", _table(self.hands_model, "Revealed hands")),
             ("Motivation and departures", _table(self.motivation_model, "Motivation")),
         ):
-            rev.addWidget(label(title, name="heading"))
+            if title:
+                rev.addWidget(label(title, name="heading"))
             rev.addWidget(widget)
         rev.addWidget(self.departures)
         rev.addWidget(label("Questions for the room", name="heading"))
@@ -204,14 +271,25 @@ class DebriefView(QWidget):
         self.alignophilia_line.setText(ALIGNOPHILIA_LINE)
         for widget, gauge in zip((self.jointholism, self.alignophilia), gauges(d), strict=True):
             widget.set_name(gauge.name)
-            widget.set_value(gauge.value, gauge.threshold, gauge.verdict, gauge.flagged)
+            widget.set_value(gauge.value, gauge.threshold, gauge.verdict, gauge.flagged,
+                             gauge.parts)
+        self.talk_yield.setText(talk_yield_line(d))
+        self.alike.setText(alike_line(m))
+        self.concentration.setText(concentration_line(m))
         self.figures.setText(
-            f"Meeting hours: {hours(m.meeting_hours)} · empty talk hours: "
-            f"{hours(m.empty_talk_hours)} · mismatch hours: {hours(m.mismatch_hours)}\n"
-            f"Lost perspectives: {m.lost_perspectives_present} someone in the room held, "
-            f"{m.lost_perspectives_absent} nobody held · excluded perspectives: "
-            f"{m.excluded_perspectives} · still at risk on open tasks: {m.at_risk}"
+            f"Meeting hours: {hours(m.meeting_hours)} · crowding hours: "
+            f"{hours(m.crowding_hours)} · empty talk hours: {hours(m.empty_talk_hours)} · "
+            f"mismatch hours: {hours(m.mismatch_hours)}"
         )
+        grid = d.team_grid
+        self.grid_caption.setText(
+            f"{grid.caption}: how many cards of each family each team's members held. A team "
+            "whose cards sit in one family is a team of alike people." if grid is not None
+            else "No round had a team of two or more, so there is no grid of teams."
+        )
+        self.grid_model.set_grid(grid)
+        self.grid.setVisible(grid is not None)
+        self.perspectives.setText("\n".join(perspectives_lines(m)))
         by_round = " · ".join(
             f"R{i + 1}: {v:.1f}" for i, v in enumerate(d.impact_by_round)
         )
@@ -232,3 +310,37 @@ class DebriefView(QWidget):
         )
         self.prompts.setText("\n".join(f"• {p}" for p in d.prompts))
         self.notes.setText("\n".join(f"{step}: {text}" for step, text in SCRIPT))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.fontMetrics().horizontalAdvance("x" * 36)  # the gauges' column, at least
+        self._arrange(event.size().width() - 48 >= self.chart.comfortable_width() + room)
+
+    def _arrange(self, wide: bool) -> None:
+        """The gauges beside the chart on a wide screen; under it on a laptop or in presenter
+        type, where beside it they would squeeze the bars to slivers."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        top, beside = self._top, self._beside
+        every: tuple[QWidget, ...] = (self.chart, *beside)
+        for widget in every:
+            top.removeWidget(widget)
+        if wide:
+            top.addWidget(self.chart, 0, 0, len(beside) + 1, 1)
+            for row, widget in enumerate(beside):
+                top.addWidget(widget, row, 1)
+        else:
+            for row, widget in enumerate(every):
+                top.addWidget(widget, row, 0, 1, 2)
+        top.setRowStretch(len(beside), 1 if wide else 0)
+        top.setColumnStretch(0, 3 if wide else 1)
+        top.setColumnStretch(1, 2 if wide else 0)
+
+    def _stretch_grid(self) -> None:
+        """The team column takes the room left; the family columns are as wide as their
+        names."""
+        header = self.grid.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.grid_model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -23,6 +23,7 @@ PHASE_LABELS: dict[Phase, str] = {
 TIME_LABELS: tuple[str, ...] = (
     "time in meetings",
     "coordination overhead",
+    "crowding",  # rules v3: the part of the overhead paid for members a task could not use
     "expert work",
     "mismatch work",
     "sitting out",

@@ -1,14 +1,19 @@
 """The pit stop between rounds: where the time went and progress, with neutral labels.
 
 Shows the public ``PitStop`` summaries of the public view only (no hands, no holders): a
-stacked bar per round so far (this round in bold), this round's figures, and the board after
+stacked bar per round so far (this round in bold; crowding, the hours paid for people a task
+could not use, as its own band), this round's figures (the crowding hours beside the time in
+meetings), and the board after
 work (progress made, needs found, finished tasks stamped). Listens to
 ``BoardPort.changed`` (``pit_stops``).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -49,8 +54,10 @@ def figure_texts(view: PublicState, pit: PitStop) -> dict[str, str]:
         "impact_total": f"Impact so far: {pit.impact_total:.1f} of target {view.target:g}",
         "value_in_progress": f"Value in progress (unfinished tasks): {pit.value_in_progress:.1f}",
         "finished": "Finished: " + (", ".join(titles) if titles else "no task this round"),
+        # crowding (rules v3) beside the meetings, as on the jointholism gauge later; its
+        # band in the chart says the same
         "meetings": f"Time in meetings: {hours(pit.time.meetings)} of {hours(pit.hours)} "
-        f"({share:.0%})",
+        f"({share:.0%}) · crowding: {hours(pit.time.crowding)}",
         "lost": f"Needed knowledge missing from finished tasks: {pit.lost_present} someone "
         f"in the room held, {pit.lost_absent} nobody held",
         "at_risk": f"Requirements not yet covered on open tasks: {pit.at_risk}",
@@ -77,8 +84,9 @@ class PitStopView(QWidget):
         self.hint = label("The facilitator presses Enter to go on.", name="hint")
         self.work = WorkSummary()
         body = QHBoxLayout()
-        body.addWidget(self.chart, 3)
+        body.addWidget(self.chart, 3, Qt.AlignmentFlag.AlignTop)  # level with the figures
         body.addLayout(grid, 2)
+        self._body = body
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.heading)
@@ -98,6 +106,16 @@ class PitStopView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         port.changed.connect(self._on_game_changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The figures beside the chart on a wide screen, under it on a laptop (beside it,
+        the legend would leave the bars no room for their labels)."""
+        super().resizeEvent(event)
+        room = self.fontMetrics().horizontalAdvance("x" * 36)  # the figures, at least
+        wide = event.size().width() - 48 >= self.chart.comfortable_width() + room
+        self._body.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
 
     def _on_game_changed(self, change: Change) -> None:
         view = change.view

@@ -1,9 +1,14 @@
 """The debrief script and the discussion prompts (FACILITATION.md, "The debrief script").
 
 The prompts belong in an editable, translatable file, ``assets/prompts/debrief.toml``
-(``[[prompt]]`` tables with ``when`` = "always" | "jointholism" | "alignophilia" |
-"neither" and ``text``). Until that file ships, the defaults below are used; when it exists it
-replaces them, so trainers edit text, not code.
+(``[[prompt]]`` tables with ``when`` = one of :data:`FLAGS`, "neither" or "always", and
+``text``). Until that file ships, the defaults below are used; when it exists it replaces them,
+so trainers edit text, not code.
+
+The debrief raises a flag for each thing worth discussing: the engine's ``jointholism``,
+``alignophilia`` and ``concentration`` flags, and two the debrief reads off the figures
+(``crowding``, ``turnover``; see ``debrief_data.chosen_prompts``). "neither" stands in when none
+of the first three (the two extremes and the one big team that hides them) was raised.
 """
 
 from __future__ import annotations
@@ -31,6 +36,16 @@ SCRIPT: tuple[tuple[str, str], ...] = (
 )
 
 
+FLAGS: tuple[str, ...] = ("concentration", "jointholism", "alignophilia", "crowding", "turnover")
+"""The flags in the order their prompts are offered: the one big team first (it hides both
+extremes from the indices), then the two extremes, then what v3 adds to jointholism."""
+MAIN_FLAGS = frozenset(FLAGS[:3])
+"""Without any of these, the "neither" prompts are offered first."""
+FLAG_PROMPTS = 2
+"""Prompts chosen by flags, at most; the "always" ones fill up to :data:`MAX_PROMPTS`."""
+MAX_PROMPTS = 3
+
+
 @attrs.frozen
 class Prompt:
     when: str
@@ -47,6 +62,21 @@ DEFAULT_PROMPTS: tuple[Prompt, ...] = (
         "alignophilia",
         "Teams were much more alike than chance. Whose knowledge was in the room but never "
         "reached the task that needed it?",
+    ),
+    Prompt(
+        "concentration",
+        "Most of the hours went to one team while other tasks stood open. How did so many "
+        "people end up on the same task, and who decided?",
+    ),
+    Prompt(
+        "crowding",
+        "Some teams had more people than the task could use. What did the extra people do, "
+        "and what could they have done elsewhere?",
+    ),
+    Prompt(
+        "turnover",
+        "People came and went during the game. What did each newcomer cost the team before "
+        "they could help, and what left with those who went?",
     ),
     Prompt(
         "neither",
@@ -77,14 +107,32 @@ def load_prompts() -> tuple[Prompt, ...]:
 
 
 def choose_prompts(
-    jointholism: bool, alignophilia: bool, prompts: tuple[Prompt, ...] | None = None
+    jointholism: bool,
+    alignophilia: bool,
+    prompts: tuple[Prompt, ...] | None = None,
+    *,
+    concentration: bool = False,
+    crowding: bool = False,
+    turnover: bool = False,
 ) -> tuple[str, ...]:
-    """Two or three prompts: one per raised flag (or the 'neither' one), then the general
-    ones, three at most."""
+    """Two or three prompts: up to :data:`FLAG_PROMPTS` for the raised flags in :data:`FLAGS`
+    order (the first prompt of each flag, then the second of each, …; the "neither" ones
+    first when none of the main flags was raised), then the "always" ones, three at most."""
     pool = prompts if prompts is not None else load_prompts()
-    wanted = [w for w, on in (("jointholism", jointholism), ("alignophilia", alignophilia)) if on]
-    if not wanted:
-        wanted = ["neither"]
-    chosen = [p.text for w in wanted for p in pool if p.when == w][:2]
-    chosen += [p.text for p in pool if p.when == "always"]
-    return tuple(chosen[:3])
+    raised = {
+        "jointholism": jointholism,
+        "alignophilia": alignophilia,
+        "concentration": concentration,
+        "crowding": crowding,
+        "turnover": turnover,
+    }
+    wanted = [flag for flag in FLAGS if raised[flag]]
+    if not MAIN_FLAGS & set(wanted):
+        wanted.insert(0, "neither")
+    by_flag = [[p.text for p in pool if p.when == flag] for flag in wanted]
+    chosen: list[str] = []
+    for rank in range(max((len(texts) for texts in by_flag), default=0)):
+        chosen += [texts[rank] for texts in by_flag if rank < len(texts)]
+    chosen = chosen[:FLAG_PROMPTS]
+    chosen += [p.text for p in pool if p.when == "always" and p.text not in chosen]
+    return tuple(chosen[:MAX_PROMPTS])

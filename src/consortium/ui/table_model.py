@@ -25,6 +25,14 @@ class RowsModel(QAbstractTableModel):
         self._headers = tuple(headers)
         self._rows: tuple[tuple[str, ...], ...] = ()
 
+    def set_table(self, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        """New headers and rows at once (a table whose columns depend on the game, such as
+        the debrief's team × family grid)."""
+        self.beginResetModel()
+        self._headers = tuple(headers)
+        self._rows = tuple(tuple(r) for r in rows)
+        self.endResetModel()
+
     def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
         self.beginResetModel()
         self._rows = tuple(tuple(r) for r in rows)

@@ -3,8 +3,11 @@
 ``paint_time_chart`` draws onto any ``QPainter`` (a widget now, a PDF page from
 ``QPdfWriter`` later). Every part has a colour *and* a hatch pattern, the legend names each
 part, and every segment tall enough carries its hours, so the chart never relies on colour
-alone. ``TimeChart`` is the widget; it shows what it is given (pit-stop budgets during play,
-the ledger's after the Reveal) and listens to no signal itself.
+alone. Crowding (rules v3) is part of the coordination overhead in the data; the chart draws
+the rest of the overhead and the crowding hours as two bands, so the room sees the hours
+paid for people a task could not use. ``TimeChart`` is the widget; it shows what it is
+given (pit-stop budgets during play, the ledger's after the Reveal) and listens to no signal
+itself.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Sequence
 
 import attrs
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from consortium.engine.state import TimeBudget
@@ -22,10 +25,16 @@ from consortium.ui.labels import TIME_LABELS, hours
 PARTS: tuple[tuple[str, str, Qt.BrushStyle], ...] = (
     (TIME_LABELS[0], "#d1495b", Qt.BrushStyle.BDiagPattern),
     (TIME_LABELS[1], "#edae49", Qt.BrushStyle.CrossPattern),
-    (TIME_LABELS[2], "#00798c", Qt.BrushStyle.SolidPattern),
-    (TIME_LABELS[3], "#66a182", Qt.BrushStyle.Dense4Pattern),
-    (TIME_LABELS[4], "#8d96a7", Qt.BrushStyle.HorPattern),
+    # crowding: the other half of the jointholism index, hatched the other way from the
+    # meetings, in a purple no colour-blind reader confuses with the orange beside it
+    (TIME_LABELS[2], "#7b4fa0", Qt.BrushStyle.FDiagPattern),
+    (TIME_LABELS[3], "#00798c", Qt.BrushStyle.SolidPattern),
+    (TIME_LABELS[4], "#66a182", Qt.BrushStyle.Dense4Pattern),
+    (TIME_LABELS[5], "#8d96a7", Qt.BrushStyle.HorPattern),
 )
+STYLE: dict[str, tuple[str, Qt.BrushStyle]] = {name: (c, p) for name, c, p in PARTS}
+"""Each part's colour and hatching by its label (the jointholism gauge draws its meeting and
+crowding parts as the chart does)."""
 
 
 @attrs.frozen
@@ -36,7 +45,16 @@ class Bar:
 
 
 def parts_of(time: TimeBudget) -> tuple[float, ...]:
-    return (time.meetings, time.overhead, time.expert_work, time.mismatch_work, time.sitting_out)
+    """The hours of each part in :data:`PARTS` order: the overhead without the crowding, then
+    the crowding (inside the overhead in the data), so the parts still add up to the total."""
+    return (
+        time.meetings,
+        max(0.0, time.overhead - time.crowding),
+        time.crowding,
+        time.expert_work,
+        time.mismatch_work,
+        time.sitting_out,
+    )
 
 
 def describe(bars: Sequence[Bar]) -> str:
@@ -50,7 +68,8 @@ def describe(bars: Sequence[Bar]) -> str:
     return "\n".join(lines)
 
 
-def _fill(painter: QPainter, rect: QRectF, colour: str, pattern: Qt.BrushStyle) -> None:
+def fill_part(painter: QPainter, rect: QRectF, colour: str, pattern: Qt.BrushStyle) -> None:
+    """A segment or legend swatch: the colour lightened under a black hatching (or solid)."""
     painter.fillRect(rect, QColor(colour).lighter(150))
     if pattern is Qt.BrushStyle.SolidPattern:
         painter.fillRect(rect, QColor(colour))
@@ -69,7 +88,21 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
     line = metrics.height()
     legend_width = max(metrics.horizontalAdvance(name) for name, _, _ in PARTS) + line * 2.4
     chart = QRectF(rect.left(), rect.top(), rect.width() - legend_width - line, rect.height())
-    plot = chart.adjusted(line * 3.2, line * 0.5, 0, -line * 4.9)
+    # room under the bars for their labels as wrapped at the bars' width (a round's mode
+    # can take three lines when many rounds share a narrow chart)
+    slot_guess = (chart.width() - line * 3.2) / max(1, len(bars))
+    bold = QFont(font)
+    bold.setBold(True)
+    wrapped = QFontMetrics(bold)
+    labels = [f"{bar.label}\n{hours(bar.time.total)}" for bar in bars]
+    needed = max(
+        (wrapped.boundingRect(0, 0, max(1, int(slot_guess)), 10_000,
+                              Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
+                              text).height() for text in labels),
+        default=0,
+    )
+    under = max(line * 4.7, needed + 2.0)
+    plot = chart.adjusted(line * 3.2, line * 0.5, 0, -(under + line * 0.2))
     top = max((b.time.total for b in bars), default=0.0) or 1.0
     painter.setPen(QPen(QColor("#111111"), 2))
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())
@@ -85,7 +118,7 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
         value += step
     n = max(1, len(bars))
     slot = plot.width() / n
-    width = min(slot * 0.6, line * 6)
+    width = min(slot * 0.7, line * 6)
     for i, bar in enumerate(bars):
         x = plot.left() + slot * i + (slot - width) / 2
         y = plot.bottom()
@@ -94,9 +127,11 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
                 continue
             h = plot.height() * v / top
             seg = QRectF(x, y - h, width, h)
-            _fill(painter, seg, colour, pattern)
-            if h >= line * 1.05:
-                text = hours(v)
+            fill_part(painter, seg, colour, pattern)
+            text = hours(v)
+            if h >= line * 1.05 and metrics.horizontalAdvance(text) + 4 <= width:
+                # only where the number fits inside its segment (the legend and the
+                # accessible description still carry every part)
                 box = QRectF(seg.center().x() - metrics.horizontalAdvance(text) / 2 - 4,
                              seg.center().y() - line / 2, metrics.horizontalAdvance(text) + 8,
                              line)
@@ -108,20 +143,21 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
         label_font = QFont(font)
         label_font.setBold(bar.highlight)
         painter.setFont(label_font)
-        painter.drawText(QRectF(plot.left() + slot * i, plot.bottom() + 4, slot, line * 4.7),
+        painter.drawText(QRectF(plot.left() + slot * i, plot.bottom() + 4, slot, under),
                          Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                         | Qt.TextFlag.TextWordWrap,
-                         f"{bar.label}\n{hours(bar.time.total)}")
+                         | Qt.TextFlag.TextWordWrap, labels[i])
         painter.setFont(font)
-    # legend, top to bottom in stacking order reversed (the top segment first)
+    # legend, top to bottom in stacking order reversed (the top segment first); the rows close
+    # up (never below one line each) when the chart is short, as in presenter type
     lx = rect.right() - legend_width
     ly = rect.top() + line * 0.5
+    spacing = max(line * 1.05, min(line * 1.5, (rect.height() - line * 0.5) / len(PARTS)))
     for name, colour, pattern in reversed(PARTS):
-        _fill(painter, QRectF(lx, ly + line * 0.1, line * 1.4, line * 0.9), colour, pattern)
+        fill_part(painter, QRectF(lx, ly + line * 0.1, line * 1.4, line * 0.9), colour, pattern)
         painter.setPen(QColor("#111111"))
         painter.drawText(QRectF(lx + line * 1.8, ly, legend_width, line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-        ly += line * 1.5
+        ly += spacing
     painter.restore()
 
 
@@ -137,6 +173,14 @@ class TimeChart(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(700, 360)
+
+    def comfortable_width(self) -> int:
+        """The width at which the legend and the bars (at least three) sit side by side with
+        room for their labels: the debrief stacks its gauges under a chart given less."""
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        legend = max(metrics.horizontalAdvance(name) for name, _, _ in PARTS) + line * 2.4
+        return int(legend + line * 4.2 + max(3, len(self._bars)) * line * 3.0) + 16
 
     @property
     def bars(self) -> tuple[Bar, ...]:

@@ -1,0 +1,313 @@
+"""Rules v3's figures as the room sees them: crowding hours as their own band in the time
+bars, "teams were N× as alike as teams drawn at random" with a team × family grid after the
+Reveal, the concentration line and its prompt, excluded perspectives first, lost per finished
+task and at risk, talk that paid off beside the jointholism gauge; and in the pit stop, the
+crowding hours under a neutral name."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import attrs
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from consortium.engine.metrics import GameMetrics, game_metrics
+from consortium.engine.scenario import Scenario
+from consortium.engine.simulate import bot_action, bot_config, play_bot_game, seat_policy
+from consortium.engine.state import GameConfig, GameState, Phase, TimeBudget
+from consortium.store.scenarios import shipped_scenarios
+from consortium.ui.debrief_data import (
+    alike_line,
+    build_debrief,
+    concentration_line,
+    grid_round,
+    perspectives_lines,
+)
+from consortium.ui.labels import hours
+from consortium.ui.main_window import MainWindow
+from consortium.ui.pit_stop_view import figure_texts
+from consortium.ui.time_chart import PARTS, Bar, paint_time_chart
+from tests.ui.test_readable import squeezed_labels
+
+NAMES = ("Ana", "Ben", "Cleo", "Dag", "Eva", "Farid")
+
+
+@cache
+def scenario() -> Scenario:
+    return dict(shipped_scenarios())["cancer-care"]
+
+
+def config(policy: str, seed: int) -> GameConfig:
+    c = bot_config(scenario(), policy, seed)
+    return attrs.evolve(
+        c, seats=tuple(attrs.evolve(s, name=n) for s, n in zip(c.seats, NAMES, strict=True))
+    )
+
+
+@cache
+def game(policy: str, seed: int) -> GameState:
+    return play_bot_game(scenario(), config(policy, seed))
+
+
+def herd() -> GameState:
+    """Everyone put on one task by plenary vote, round after round (a real group can stumble
+    on this): concentration, and crowding beyond the task's useful team size."""
+    return game("herd", 7)
+
+
+def revealed(qtbot: QtBot, window: MainWindow, state: GameState) -> None:
+    window.controller.load(state, (True,) * state.public.seats)
+    window.pages.setCurrentWidget(window.game)
+    window.controller.reveal()
+    debrief = window.board.debrief
+    qtbot.waitUntil(debrief._revealed.isVisible, timeout=2000)
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def crowding_pixels(image: QImage) -> int:
+    """Pixels in the crowding band's colour (lightened under its hatching, as drawn)."""
+    colour = QColor(PARTS[2][1]).lighter(150).rgb()
+    return sum(
+        1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+        if image.pixel(x, y) == colour
+    )
+
+
+def chart_image(bars: list[Bar]) -> QImage:
+    image = QImage(900, 420, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    paint_time_chart(painter, QRectF(0, 0, 900, 420), bars, QFont(QApplication.font()))
+    painter.end()
+    return image
+
+
+# --- the debrief after the Reveal ---------------------------------------------------------
+
+
+def test_a_herd_game_debrief_names_concentration_crowding_and_the_grid(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    state = herd()
+    m = game_metrics(state)
+    assert m.concentration_flag and m.crowding_hours > 0  # what this test is about
+    revealed(qtbot, window, state)
+    debrief = window.board.debrief
+
+    # "teams were N× as alike as teams drawn at random"
+    assert m.alignophilia_ratio is not None
+    assert f"Teams were {m.alignophilia_ratio:.1f}× as alike as teams drawn at random" in (
+        debrief.alike.text()
+    )
+    # the concentration line and its prompt
+    worked = sum(1 for r in m.rounds if r.largest_team_share is not None)
+    assert f"in {m.concentrated_rounds} of {worked} rounds one team held at least 60 % of " \
+        "the working hours while other tasks stood open" in debrief.concentration.text()
+    assert "Most of the hours went to one team" in debrief.prompts.text().splitlines()[0]
+    # the jointholism gauge shows meeting and crowding hours apart
+    gauge = debrief.jointholism.accessibleDescription()
+    assert f"time in meetings {hours(m.meeting_hours)}" in gauge
+    assert f"crowding {hours(m.crowding_hours)}" in gauge
+    assert [p.part for p in debrief.jointholism.parts] == ["time in meetings", "crowding"]
+    assert f"crowding hours: {hours(m.crowding_hours)}" in debrief.figures.text()
+    # talk that paid off, beside the gauge
+    assert m.talk_yield is not None
+    assert f"Talk that paid off: {m.talk_yield:.2f} per meeting hour" in (
+        debrief.talk_yield.text()
+    )
+
+    # the time bars: crowding is its own band, in the legend and in words
+    bars = debrief.chart.bars
+    assert sum(b.time.crowding for b in bars) == pytest.approx(m.crowding_hours)
+    assert "crowding" in [name for name, _, _ in PARTS]
+    for r in m.rounds:
+        assert f"crowding {hours(r.crowding_hours)}" in debrief.chart.accessibleDescription()
+    with_band = crowding_pixels(debrief.chart.grab().toImage())
+    without = [attrs.evolve(b, time=attrs.evolve(b.time, crowding=0.0)) for b in bars]
+    debrief.chart.set_bars(without)
+    legend_only = crowding_pixels(debrief.chart.grab().toImage())
+    assert legend_only > 0  # the legend's swatch
+    assert with_band > legend_only * 2  # and the bands
+
+    # the team × family grid: a row per team of the round it names, a column per family
+    chosen = grid_round(state.hidden.ledger)
+    assert chosen is not None
+    record, why = chosen
+    teams = {s.task for s in record.seats}
+    grid = debrief.grid_model
+    assert grid.rowCount() == len(teams)
+    families = [f.name for f in scenario().families]
+    header = [grid.headerData(c, Qt.Orientation.Horizontal)
+              for c in range(1, grid.columnCount())]
+    assert header == families
+    assert debrief.grid_caption.text().startswith(f"Round {record.round}, ")
+    assert why in debrief.grid_caption.text()
+    titles = {state.public.task(t).title for t in teams if t is not None}
+    shown = {str(grid.index(r, 0).data()).split(":")[0] for r in range(grid.rowCount())}
+    assert titles <= shown
+    # every card of every present participant is counted once
+    cards = sum(len(record.hands[s.seat]) for s in record.seats)
+    counted = sum(int(str(grid.index(r, c).data())) for r in range(grid.rowCount())
+                  for c in range(1, grid.columnCount()))
+    assert counted == cards
+
+    # nothing the room reads is cut
+    assert squeezed_labels(window.board) == []
+
+
+def test_perspectives_lead_with_the_excluded_then_lost_per_finished_task_and_at_risk(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    state = game("self-select", 3)
+    m = game_metrics(state)
+    assert m.excluded_perspectives and m.finished_tasks  # what this test is about
+    revealed(qtbot, window, state)
+    debrief = window.board.debrief
+    lines = debrief.perspectives.text().splitlines()
+    assert lines[0].startswith(f"Excluded perspectives: {m.excluded_perspectives} ")
+    lost = m.lost_perspectives_present + m.lost_perspectives_absent
+    assert lines[1].startswith(
+        f"Lost perspectives: {lost} on {m.finished_tasks} finished tasks "
+        f"({lost / m.finished_tasks:.1f} per finished task)"
+    )
+    assert lines[2].startswith(f"At risk: {m.at_risk} needs still uncovered")
+    assert f"({m.at_risk / m.finished_tasks:.1f} per finished task)" in lines[2]
+    # the table lists the excluded ones first
+    kinds = [debrief.perspectives_model.index(r, 3).data()
+             for r in range(debrief.perspectives_model.rowCount())]
+    assert kinds == sorted(kinds, key=lambda k: k != "excluded")
+    assert kinds[0] == "excluded"
+    # a self-selected game: teams more alike than chance, the most alike round in the grid
+    assert m.alignophilia_ratio is not None and m.alignophilia_ratio > 1
+    assert "more alike than chance" in debrief.alike.text()
+    assert "the round teams were most alike" in debrief.grid_caption.text()
+    assert squeezed_labels(window.board) == []
+
+
+def test_on_a_laptop_screen_the_gauges_go_under_the_chart(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    revealed(qtbot, window, herd())
+    debrief = window.board.debrief
+    assert debrief.jointholism.x() > debrief.chart.x()  # beside it at 1920×1080
+    window.showNormal()
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: debrief.jointholism.y() > debrief.chart.geometry().bottom(),
+                    timeout=2000)
+    assert debrief.chart.width() >= debrief.chart.comfortable_width() - 60
+    assert squeezed_labels(window.board) == []
+
+
+# --- the figures in words ------------------------------------------------------------------
+
+
+def metrics() -> GameMetrics:
+    return game_metrics(game("balanced", 7))
+
+
+def test_no_finished_task_is_said_so_not_counted_as_nothing_lost() -> None:
+    m = attrs.evolve(metrics(), finished_tasks=0, lost_perspectives_present=0,
+                     lost_perspectives_absent=0, at_risk=7, lost_per_finished=None)
+    excluded, lost, risk = perspectives_lines(m)
+    assert excluded.startswith("Excluded perspectives:")
+    assert lost == "Lost perspectives: 0 on 0 finished tasks (no task finished): 0 someone " \
+        "in the room held, 0 nobody held."
+    assert risk.startswith("At risk: 7 needs still uncovered") and "no task finished" in risk
+
+
+def test_the_ratio_in_words() -> None:
+    m = metrics()
+    assert alike_line(attrs.evolve(m, alignophilia_ratio=1.84)) == (
+        "Teams were 1.8× as alike as teams drawn at random: more alike than chance."
+    )
+    assert "less alike than chance" in alike_line(attrs.evolve(m, alignophilia_ratio=0.6))
+    assert "no team of two" not in alike_line(attrs.evolve(m, alignophilia_ratio=None))
+    assert alike_line(attrs.evolve(m, alignophilia_ratio=None, alignophilia_index=None)) \
+        .startswith("No round had a team of two or more")
+
+
+def test_no_concentration_is_said_with_the_largest_team_share() -> None:
+    m = metrics()
+    calm = attrs.evolve(m, concentrated_rounds=0, concentration_flag=False, concentration=0.42)
+    line = concentration_line(calm)
+    assert line.startswith("Concentration: in none of ")
+    assert "(the largest team held 42 % on average)" in line
+
+
+def test_the_grid_round_is_the_most_alike_or_the_last_with_a_team() -> None:
+    ledger = game("self-select", 3).hidden.ledger
+    chosen = grid_round(ledger)
+    assert chosen is not None
+    best = max(r.team_likeness for r in ledger if r.team_likeness is not None)
+    assert chosen[0].team_likeness == best
+    assert "most alike" in chosen[1]
+    # the herd: one team every round, all alike as chance: the last round with a team
+    ledger = herd().hidden.ledger
+    chosen = grid_round(ledger)
+    assert chosen is not None
+    last = [r for r in ledger if r.alignophilia is not None][-1]
+    assert chosen[0] is last and "the last round with a team of two or more" in chosen[1]
+    # no team of two, no grid
+    alone = tuple(attrs.evolve(r, alignophilia=None, team_likeness=None) for r in ledger)
+    assert grid_round(alone) is None
+
+
+def test_the_debrief_record_has_the_grid_and_the_prompts() -> None:
+    d = build_debrief(herd())
+    assert d.team_grid is not None
+    assert d.team_grid.families == tuple(f.name for f in scenario().families)
+    assert 2 <= len(d.prompts) <= 3
+    assert d.hours == pytest.approx(sum(r.hours for r in d.metrics.rounds))
+
+
+# --- the pit stop, during play --------------------------------------------------------------
+
+
+def at_pit_stop(policy: str, seed: int, round_no: int) -> GameState:
+    from consortium.engine import flow
+    from consortium.engine.game import apply_legal, opening
+
+    state = flow.start_organizing(opening(scenario(), config(policy, seed)))
+    while not (state.public.phase is Phase.PIT_STOP and state.public.round == round_no):
+        state = apply_legal(state, bot_action(state, seat_policy(state, state.public.actor)))
+    return state
+
+
+def test_the_pit_stop_shows_crowding_under_a_neutral_name(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    state = at_pit_stop("herd", 7, 3)
+    pit = state.public.pit_stops[-1]
+    assert pit.time.crowding > 0  # what this test is about
+    window.controller.load(state, (True,) * state.public.seats)
+    window.pages.setCurrentWidget(window.game)
+    for _ in range(5):
+        QApplication.processEvents()
+    view = window.board.pit_stop
+    assert view.labels["meetings"].text() == (
+        f"Time in meetings: {hours(pit.time.meetings)} of {hours(pit.hours)} "
+        f"({pit.time.meetings / pit.hours:.0%}) · crowding: {hours(pit.time.crowding)}"
+    )
+    assert figure_texts(state.public, pit)["meetings"] == view.labels["meetings"].text()
+    assert f"crowding {hours(pit.time.crowding)}" in view.chart.accessibleDescription()
+    with_band = crowding_pixels(view.chart.grab().toImage())
+    view.chart.set_bars([attrs.evolve(b, time=attrs.evolve(b.time, crowding=0.0))
+                         for b in view.chart.bars])
+    assert with_band > crowding_pixels(view.chart.grab().toImage())  # a band, not only the
+    # legend's swatch
+    # no concept names during play
+    text = " ".join(w.text() for w in window.board.findChildren(QLabel)).lower()
+    assert "jointholism" not in text and "alignophilia" not in text
+    assert squeezed_labels(window.board) == []
+
+
+def test_crowding_is_drawn_apart_from_the_rest_of_the_overhead() -> None:
+    time = TimeBudget(meetings=6, overhead=10, expert_work=20, crowding=4)
+    crowded = crowding_pixels(chart_image([Bar("Round 1", time)]))
+    plain = crowding_pixels(chart_image([Bar("Round 1", attrs.evolve(time, crowding=0.0))]))
+    assert crowded > plain * 3
