@@ -165,6 +165,8 @@ class Walk:
             elif c.view.phase is Phase.DELIBERATION:
                 self.click("talked")
             elif c.view.phase is Phase.PLACEMENT:
+                if not w.game.panel.buttons["vote"].isEnabled():
+                    self.click("suggest")  # someone still to place: the facilitator asks
                 self.click("vote")
             elif c.view.phase is Phase.VOTE:
                 self.click(next(k for k in w.game.panel.buttons if k.startswith("for-")))
@@ -334,6 +336,40 @@ def sessions_screens(root: Path) -> list[str]:
     return names
 
 
+def herd_debrief(root: Path) -> list[str]:
+    """The debrief of a game where the plenary put everyone on one task round after round
+    (the engine's ``herd`` bots, six seats): crowding hours in the time bars, concentration
+    and its prompt, one team in the team × family grid."""
+    import attrs  # noqa: PLC0415
+
+    from consortium.engine.simulate import bot_config, play_bot_game  # noqa: PLC0415
+    from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
+
+    scenario = dict(shipped_scenarios())["cancer-care"]
+    config = bot_config(scenario, "herd", 7)
+    names = ("Ana", "Ben", "Cleo", "Dag", "Eva", "Farid")
+    config = attrs.evolve(config, seats=tuple(
+        attrs.evolve(seat, name=name) for seat, name in zip(config.seats, names, strict=True)
+    ))
+    paths = DataPaths(data=root / "herd", config=root / "herd", portable=False)
+    window = new_window(paths)
+    state = play_bot_game(scenario, config)
+    window.controller.load(state, (True,) * state.public.seats)
+    window.pages.setCurrentWidget(window.game)
+    window.controller.reveal()
+    wait_until(window.board.debrief._revealed.isVisible)
+    pump(150)
+    names_taken = ["17-debrief-everyone-on-one-task.png",
+                   "17b-debrief-everyone-on-one-task-full.png"]
+    window.grab().save(str(OUT / names_taken[0]))
+    window.board.debrief._body.grab().save(str(OUT / names_taken[1]))
+    for name in names_taken:
+        print(OUT / name)
+    window.controller.shutdown()
+    window.close()
+    return names_taken
+
+
 def projector(app: QApplication) -> list[str]:
     """The two-screen arrangement: the laptop keeps the curtain, the projector's board says
     who is choosing and never shows the private panel."""
@@ -384,6 +420,7 @@ def main() -> int:
     walk.run()
     window.controller.end_game()
     window.close()
+    walk.taken += herd_debrief(root)
     walk.taken += sessions_screens(root)
     walk.taken += projector(_app)
     print(f"{len(walk.taken)} screenshots in {OUT}")
