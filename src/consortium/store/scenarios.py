@@ -20,11 +20,15 @@ from consortium.engine.scenario_toml import (
     parse_scenario,
 )
 from consortium.resources import shipped_scenario_paths
+from consortium.store.scenario_document import refuse_unsaveable
 
 
 def read_scenario_file(path: str | os.PathLike[str]) -> Scenario:
-    """Read and check a scenario file, refusing one over 1 MiB before reading it."""
-    return parse_scenario(read_scenario_bytes(path))
+    """Read and check a scenario file, refusing one over 1 MiB before reading it, and one
+    whose saves could not be opened again."""
+    scenario = parse_scenario(read_scenario_bytes(path))
+    refuse_unsaveable(scenario)
+    return scenario
 
 
 def read_scenario_bytes(path: str | os.PathLike[str]) -> bytes:
