@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -225,7 +226,7 @@ def test_oversized_is_refused_before_reading(
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("a file over the limit was opened")
 
-    monkeypatch.setattr(Path, "open", never)
+    monkeypatch.setattr(os, "open", never)
     with pytest.raises(SaveError) as caught:
         read_save_file(path)
     assert str(caught.value) == "file: is 1,048,577 bytes; a save may be at most 1,048,576 bytes"

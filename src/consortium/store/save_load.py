@@ -42,6 +42,7 @@ from consortium.engine.state import GameConfig, GameState
 from consortium.engine.toml_spec import Problem
 from consortium.store.codec import StructureProblems, printable, show, structure
 from consortium.store.digest import digest_scheme, state_digest
+from consortium.store.fs import NotAFileError, read_file, read_start
 from consortium.store.history import History
 from consortium.store.save_file import (
     FORMAT_VERSION,
@@ -89,44 +90,49 @@ class LoadedSave:
 # --- files ----------------------------------------------------------------------------------
 
 
-def read_save_file(path: str | os.PathLike[str]) -> LoadedSave:
-    """Open the save at ``path`` (the open-file dialog, ``consortium validate``)."""
-    return load_save(read_limited(Path(path)))
+def read_save_file(path: str | os.PathLike[str], *, follow_links: bool = True) -> LoadedSave:
+    """Open the save at ``path`` (the open-file dialog, ``consortium validate``: a link a
+    person chose is followed; ``follow_links=False`` for a save in the data folder)."""
+    return load_save(read_limited(Path(path), follow_links=follow_links))
 
 
-def read_limited(file: Path, limit: int = MAX_SAVE_BYTES) -> bytes:
-    """A file's bytes, refusing one over ``limit`` before reading it; IO failures become
-    :class:`SaveError` at ``file``."""
+def read_limited(file: Path, limit: int = MAX_SAVE_BYTES, *, follow_links: bool = True) -> bytes:
+    """A regular file's bytes, refusing one over ``limit`` before reading it; a FIFO, device,
+    folder (or, unless ``follow_links``, a link) is named and never opened blocking; IO
+    failures become :class:`SaveError` at ``file``."""
     try:
-        size = file.stat().st_size
-        if size > limit:
-            _refuse("file", f"is {size:,} bytes; a save may be at most {limit:,} bytes")
-        with file.open("rb") as stream:
-            data = stream.read(limit + 1)  # one byte more, so a file that grew is refused
-    except FileNotFoundError:
-        _refuse("file", f"no such file: {file}")
-    except IsADirectoryError:
-        _refuse("file", f"is a folder, not a save: {file}")
-    except PermissionError:
-        _refuse("file", f"cannot be read (permission denied): {file}")
+        data, size = read_file(file, limit, follow_links=follow_links)
     except OSError as error:
-        _refuse("file", f"cannot be read ({error.strerror or error}): {file}")
+        _refuse_unreadable(file, error)
+    if size > limit:
+        _refuse("file", f"is {size:,} bytes; a save may be at most {limit:,} bytes")
     if len(data) > limit:
         _refuse("file", f"is over {limit:,} bytes; a save may be at most {limit:,} bytes")
     return data
 
 
+def _refuse_unreadable(file: Path, error: OSError) -> NoReturn:
+    if isinstance(error, NotAFileError):
+        unopened = "" if error.kind == "a folder" else "; not opened"
+        _refuse("file", f"is {error.kind}, not a save{unopened}: {file}")
+    if isinstance(error, FileNotFoundError):
+        _refuse("file", f"no such file: {file}")
+    if isinstance(error, PermissionError):
+        _refuse("file", f"cannot be read (permission denied): {file}")
+    _refuse("file", f"cannot be read ({error.strerror or error}): {file}")
+
+
 def read_header(path: str | os.PathLike[str]) -> SaveHeader:
-    """The header of the save at ``path``, from its first line only (the resume list).
+    """The header of the save at ``path`` in a session folder, from its first line only
+    (the resume list). A link, FIFO or device there is refused, never opened blocking.
 
     A file whose first line is not a header line (written by hand, say) is read whole.
     """
     file = Path(path)
     try:
-        with file.open("rb") as stream:
-            head = stream.read(HEADER_BYTES)
+        head = read_start(file, HEADER_BYTES)
     except OSError as error:
-        _refuse("file", f"cannot be read ({error.strerror or error}): {file}")
+        _refuse_unreadable(file, error)
     line = head.split(b"\n", 1)[0]
     if line.startswith(b'{"header":') and line.endswith(b","):
         try:
@@ -135,7 +141,7 @@ def read_header(path: str | os.PathLike[str]) -> SaveHeader:
             tree = None
         if isinstance(tree, dict):
             return _checked_header(tree)
-    return parse_save(read_limited(file)).header
+    return parse_save(read_limited(file, follow_links=False)).header
 
 
 def _checked_header(tree: dict[str, Any]) -> SaveHeader:
