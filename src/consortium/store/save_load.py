@@ -13,8 +13,10 @@ problems each name a place:
 ``scenario.tasks[1].effort``   a hand-edited value of the wrong kind or out of range (the
                                scenario is checked by the same validator as a TOML file)
 ``config.seats[2].sector``     a setup the game cannot start from
-``actions[12]``                an unknown action type, or a step the rules refuse (with the
-                               engine's reason)
+``actions[12]``                an unknown action type, a step the rules refuse (with the
+                               engine's reason), or an action that is not the one saved (it
+                               does not match its check)
+``checks``                     a check missing for an action (from save format 2)
 ``digest``                     the log replays to a different game than the one saved
 ``header.round``               the header says other than the game (the resume list showed it)
 =============================  =================================================================
@@ -41,7 +43,13 @@ from consortium.engine.scenario_toml import ScenarioError
 from consortium.engine.state import GameConfig, GameState
 from consortium.engine.toml_spec import Problem
 from consortium.store.codec import StructureProblems, printable, show, structure
-from consortium.store.digest import digest_scheme, state_digest
+from consortium.store.digest import (
+    DIGEST_SCHEME,
+    OLDER_SCHEMES,
+    chain_checks,
+    digest_scheme,
+    save_digest,
+)
 from consortium.store.fs import NotAFileError, read_file, read_start
 from consortium.store.history import History
 from consortium.store.save_file import (
@@ -59,6 +67,8 @@ from consortium.store.save_file import (
 from consortium.store.scenario_document import check_document, scenario_document
 
 MAX_PROBLEMS: Final = 100
+CHECKS_SINCE: Final = 2
+"""The save format from which every action has a check (:mod:`consortium.store.digest`)."""
 HEADER_BYTES: Final = 64 * 1024
 """The resume list reads at most this much of a file to find its header line."""
 
@@ -172,6 +182,7 @@ def parse_save(data: bytes) -> SaveFile:
     problems = _scenario_problems(save.scenario)
     problems += _config_problems(save.config, save.scenario)
     problems += _frame_problems(save)
+    problems += _log_problems(save, tree["actions"])
     if problems:
         raise SaveError(_capped(problems))
     return save
@@ -337,6 +348,35 @@ def _frame_problems(save: SaveFile) -> list[Problem]:
     return problems
 
 
+def _log_problems(save: SaveFile, written: list[Any]) -> list[Problem]:
+    """The first action that does not match its check, at its place (``written``: the
+    actions' JSON trees as the file has them). A save of format 2 has a check for every
+    action; one of format 1 has none, and opens as before."""
+    actions, checks = save.actions, save.checks
+    if not checks:
+        unchecked = save.header.format_version < CHECKS_SINCE and (
+            digest_scheme(save.digest) in OLDER_SCHEMES
+        )
+        if not actions or unchecked:
+            return []
+        return [Problem("checks", f"missing: a save of format {CHECKS_SINCE} or later (a "
+                                  f"{DIGEST_SCHEME} digest) has a check for each action; the "
+                                  "file was changed by hand or damaged")]
+    for index, (check, expected) in enumerate(zip(checks, chain_checks(written), strict=False)):
+        if check != expected:
+            action = type(actions[index]).__name__
+            return [Problem(
+                f"actions[{index}]",
+                f"step {index + 1} ({action}) is not the action that was saved (it does not "
+                f"match checks[{index}]): the file was changed by hand or damaged, so it is "
+                "not opened",
+            )]
+    if len(checks) != len(actions):
+        return [Problem("checks", f"has {len(checks)} checks for {len(actions)} actions: the "
+                                  "file was changed by hand or damaged, so it is not opened")]
+    return []
+
+
 def _contradiction(key: str, said: object, real: object, source: str) -> Problem:
     return Problem(
         f"header.{key}",
@@ -356,7 +396,8 @@ def _shown(value: object) -> str:
 
 
 def replay_save(save: SaveFile) -> LoadedSave:
-    """Replay the log through the engine and compare the result with the digest."""
+    """Replay the log through the engine and compare the result with the digest (``save``
+    as :func:`parse_save` gives it: its checks matched against its log)."""
     older = save.header.rules_version < RULES_VERSION
     try:
         history = History(new_game(save.scenario, save.config))
@@ -372,7 +413,8 @@ def replay_save(save: SaveFile) -> LoadedSave:
             why = f"step {index + 1} ({type(action).__name__}) cannot be replayed ({_named(error)})"
             _replay_failed(save, f"actions[{index}]", why, older)
     state = history.state
-    if state_digest(state, digest_scheme(save.digest)) != save.digest:
+    # The checks matched the log in parse_save; the digest covers the last of them.
+    if save_digest(state, save.checks, digest_scheme(save.digest)) != save.digest:
         why = (
             "the log replays to a different game than the one saved: the file was changed "
             "by hand or damaged, so it is not opened"
