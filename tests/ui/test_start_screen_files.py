@@ -49,8 +49,9 @@ def open_window(qtbot: QtBot, paths: DataPaths) -> MainWindow:
 
 
 class Watchdog:
-    """Lets a FIFO go after a while (opening it from both sides), so a window blocked on it
-    moves on and the test fails on ``fired`` instead of hanging."""
+    """Lets a FIFO go after a while, and again every 0.1 s until stopped (opening it from both
+    sides: 0.1.0 opened it more than once), so a window blocked on it moves on and the test
+    fails on ``fired`` instead of hanging."""
 
     def __init__(self, fifo: Path) -> None:
         self.fifo = fifo
@@ -63,9 +64,10 @@ class Watchdog:
         if self._stop.wait(WATCHDOG_SECONDS):
             return
         self.fired = True
-        for flags in (os.O_WRONLY | os.O_NONBLOCK, os.O_RDONLY | os.O_NONBLOCK):
-            with contextlib.suppress(OSError):
-                os.close(os.open(self.fifo, flags))
+        while not self._stop.wait(0.1):
+            for flags in (os.O_WRONLY | os.O_NONBLOCK, os.O_RDONLY | os.O_NONBLOCK):
+                with contextlib.suppress(OSError):
+                    os.close(os.open(self.fifo, flags))
 
     def stop(self) -> None:
         self._stop.set()
