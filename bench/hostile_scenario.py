@@ -133,7 +133,7 @@ SHAPES: tuple[Shape, ...] = (
         lambda: _fill("oncology;", CSV_HEAD + "t,T,x,1,1,", "\n"),
     ),
     Shape(
-        "task sheet, 100,000 ids in a quoted cell",
+        "task sheet, 40,000 ids in a quoted cell",
         ".csv",
         lambda: CSV_HEAD + 't,T,x,1,1,"' + "a;\n" * 40_000 + '"\n',
     ),
