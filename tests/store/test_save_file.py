@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from consortium.engine.simulate import bot_config
 from consortium.engine.views import player_view, public_view
 from consortium.store import save_load
 from consortium.store.codec import unstructure
-from consortium.store.digest import canonical_json, state_digest
+from consortium.store.digest import canonical_json, log_checks, save_digest, state_digest
 from consortium.store.save_file import (
     FORMAT_VERSION,
     MAX_SAVE_BYTES,
@@ -140,9 +141,12 @@ def test_the_header_is_the_first_line_and_the_file_is_plain_json(small: bytes) -
     assert header["saved_at"] == SAVED.isoformat()
     assert header["started_at"] == STARTED.isoformat()
     tree = json.loads(small)
-    assert list(tree) == ["header", "scenario", "config", "seed", "room", "digest", "actions"]
+    assert list(tree) == [
+        "header", "scenario", "config", "seed", "room", "digest", "checks", "actions"
+    ]
     assert all("type" in action for action in tree["actions"])
-    assert small.count(b"\n") == len(tree["actions"]) + 8  # one action per line
+    assert len(tree["checks"]) == len(tree["actions"])
+    assert small.count(b"\n") == len(tree["actions"]) + 9  # one action per line
 
 
 def test_actions_are_tagged_with_their_class_name(small: bytes) -> None:
@@ -179,12 +183,15 @@ def test_a_file_without_a_header_line_is_read_whole(small: bytes, tmp_path: Path
     assert read_save_file(path).state == load_save(small).state
 
 
-def test_the_digest_is_canonical_json_of_the_summary(small: bytes) -> None:
-    state = load_save(small).state
-    digest = state_digest(state)
-    assert digest.startswith("summary-2:sha256:")
+def test_the_digest_is_canonical_json_of_the_summary_and_the_log(small: bytes) -> None:
+    loaded = load_save(small)
+    checks = log_checks(loaded.save.actions)
+    digest = save_digest(loaded.state, checks)
+    assert digest.startswith("summary-3:sha256:")
+    assert state_digest(loaded.state).startswith("summary-2:sha256:")  # the state alone
     assert canonical_json({"b": 1.0, "a": [0.1 + 0.2, 2.5]}) == '{"a":[0.3,2.5],"b":1}'
     assert json.loads(small)["digest"] == digest
+    assert json.loads(small)["checks"] == checks
 
 
 def test_the_session_code_depends_on_the_deal_not_on_names() -> None:
@@ -225,7 +232,7 @@ def test_oversized_is_refused_before_reading(
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("a file over the limit was opened")
 
-    monkeypatch.setattr(Path, "open", never)
+    monkeypatch.setattr(os, "open", never)
     with pytest.raises(SaveError) as caught:
         read_save_file(path)
     assert str(caught.value) == "file: is 1,048,577 bytes; a save may be at most 1,048,576 bytes"
@@ -248,10 +255,13 @@ def test_a_utf8_byte_order_mark_is_fine(small: bytes) -> None:
 
 
 def test_future_format_version(small: bytes) -> None:
-    data = small.replace(b'"format_version":1', b'"format_version":2', 1)
+    newer = FORMAT_VERSION + 1
+    data = small.replace(
+        f'"format_version":{FORMAT_VERSION}'.encode(), f'"format_version":{newer}'.encode(), 1
+    )
     assert only_refusal(data) == (
-        "header.format_version: made for a newer Consortium (save format 2); this version "
-        "reads save format 1 and older. Open it with a newer Consortium."
+        f"header.format_version: made for a newer Consortium (save format {newer}); this "
+        f"version reads save format {FORMAT_VERSION} and older. Open it with a newer Consortium."
     )
 
 
@@ -321,8 +331,21 @@ def test_unknown_action_type(small: bytes) -> None:
     )
 
 
+def as_format_1(small: bytes) -> Callable[[dict[str, Any]], None]:
+    """A change that makes a save as 0.1.0 wrote it: no checks, a summary-2 digest."""
+    digest = state_digest(load_save(small).state, "summary-2")
+
+    def change(tree: dict[str, Any]) -> None:
+        del tree["checks"]
+        tree["digest"] = digest
+        tree["header"]["format_version"] = 1
+
+    return change
+
+
 def test_an_action_the_engine_refuses_names_the_step_and_the_reason(small: bytes) -> None:
     def change(tree: dict[str, Any]) -> None:
+        as_format_1(small)(tree)  # no checks, which would name the step first
         tree["actions"].insert(2, {"type": "Continue"})
         tree["header"]["step"] += 1
 
@@ -332,7 +355,7 @@ def test_an_action_the_engine_refuses_names_the_step_and_the_reason(small: bytes
 
 def test_a_replay_that_misses_the_digest_is_refused(small: bytes) -> None:
     def change(tree: dict[str, Any]) -> None:
-        del tree["actions"][-1]
+        del tree["actions"][-1], tree["checks"][-1]
         tree["header"]["step"] -= 1
 
     assert only_refusal(edited(small, change)) == (

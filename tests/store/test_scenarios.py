@@ -107,7 +107,7 @@ def test_an_unreadable_file_is_a_problem_at_file(
     def refuse(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert only_problem(read_scenario_file, path) == f"file: cannot be read ({reason}): {path}"
 
 
@@ -121,7 +121,7 @@ def test_a_file_over_one_mebibyte_is_refused_without_reading_it(
     def never(*args: object, **kwargs: object) -> None:
         raise AssertionError("a file over the limit was opened")
 
-    monkeypatch.setattr(Path, "open", never)
+    monkeypatch.setattr(os, "open", never)
     assert only_problem(read_scenario_file, path) == (
         "file: is 1,048,577 bytes; a scenario may be at most 1,048,576 bytes"
     )

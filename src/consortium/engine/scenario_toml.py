@@ -44,6 +44,7 @@ from consortium.engine.scenario import (
     Sector,
     TaskSpec,
 )
+from consortium.engine.toml_guard import crowded_document_problem, hostile_toml_problem
 from consortium.engine.toml_spec import (
     Array,
     Choice,
@@ -152,6 +153,9 @@ def _load_document(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_SCENARIO_BYTES:
         raise ScenarioError((oversize_problem(len(data)),))
     text = _decode(data)
+    hostile = hostile_toml_problem(text)  # before the parser, which is slow on some shapes
+    if hostile is not None:
+        raise ScenarioError((hostile,))
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -162,6 +166,9 @@ def _load_document(data: bytes) -> dict[str, Any]:
         raise _file_error(_too_many_digits(text)) from None
     if _nesting_depth(document) > _MAX_NESTING:
         raise _file_error(_TOO_DEEP)
+    crowded = crowded_document_problem(document)  # before checking each value against the format
+    if crowded is not None:
+        raise ScenarioError((crowded,))
     return document
 
 

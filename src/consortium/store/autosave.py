@@ -47,6 +47,7 @@ from consortium.engine.state import GameState
 from consortium.store.fs import TEMP_SUFFIX, FileSystem, atomic_write, reason
 from consortium.store.locks import OwnerLock
 from consortium.store.save_file import Room, SaveWriter
+from consortium.store.save_load import read_header
 from consortium.store.sessions import (
     KEEP,
     OPEN_MARKER,
@@ -308,8 +309,17 @@ class Autosaver:
 
     def _prune(self) -> None:
         """Keep the newest ``keep`` saves. A file that cannot be removed now (held open on
-        Windows) is tried again after the next save."""
-        for path in save_versions(self.folder)[self._keep :]:
+        Windows) is tried again after the next save.
+
+        Only saves this version can read are removed (their header, the first line, is
+        checked): a save from a newer Consortium, which this one resumed past with a note,
+        holds progress that only the newer one can open, and a damaged save is the trainer's
+        to look at. The newest save of the session is never removed, whatever ``keep``."""
+        for path in save_versions(self.folder)[max(1, self._keep) :]:
+            try:
+                read_header(path)
+            except Exception:  # SaveError, and anything else: a file not understood is kept
+                continue
             with contextlib.suppress(OSError):
                 self._fs.remove(path)
 

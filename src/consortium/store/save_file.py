@@ -11,8 +11,10 @@ reader would execute. It holds:
 - the **config** (seats, rounds, schedule, seed …), the **seed** again at the top for people
   reading the file, and the **room** (who is a person, the talk clock, an early end) — what
   the window knows that the engine does not;
-- the **action log**, one action per line, each tagged with its type;
-- a **digest** of the game the log replays to (:mod:`consortium.store.digest`).
+- the **action log**, one action per line, each tagged with its type, and a chained
+  **check** of each action (from format 2), so an edited action is found and named;
+- a **digest** of the game the log replays to and of the log itself
+  (:mod:`consortium.store.digest`).
 
 The layout, in this order::
 
@@ -21,11 +23,15 @@ The layout, in this order::
     "config":{…},
     "seed":7,
     "room":{…},
-    "digest":"summary-1:sha256:…",
+    "digest":"summary-3:sha256:…",
+    "checks":["9f2c…","07ab…",…],
     "actions":[
     {"type":"ChooseMode","mode":"democratic"},
     …
     ]}
+
+Format 1 (0.1.0) had no ``checks`` and a ``summary-1`` or ``summary-2`` digest; such files
+still open.
 
 :class:`SaveWriter` writes it quickly enough to autosave after every action: the scenario and
 each action are turned into JSON once and reused while they stay the same objects.
@@ -50,13 +56,15 @@ from consortium.engine.scenario import V3_ONLY_KEYS, Scenario
 from consortium.engine.state import GameConfig, GameState, Phase, ScheduleEntry
 from consortium.engine.toml_spec import Problem
 from consortium.store.codec import printable, unstructure
-from consortium.store.digest import canonical_json, state_digest
+from consortium.store.digest import action_check, canonical_json, save_digest
 from consortium.store.fs import FileSystem, atomic_write
 
 SAVE_FORMAT: Final = "consortium-save"
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 """The layout of the file. Bump it when a reader of the old layout would misread the new one
-(a key renamed, a meaning changed); a newer file is then refused with a plain message."""
+(a key renamed, a meaning changed); a newer file is then refused with a plain message.
+2: the ``checks`` of the log and the ``summary-3`` digest (a reader of format 1 would call
+the new key unknown and the new digest a damaged file)."""
 
 RULES_VERSION: Final = ENGINE_RULES_VERSION
 """The newest rules a save's log can be played under (:data:`consortium.engine.scenario.
@@ -141,6 +149,7 @@ class SaveFile:
     room: Room
     digest: str
     actions: tuple[Action, ...]
+    checks: tuple[str, ...] = ()  # one per action from format 2; none in format 1
 
 
 def session_code(scenario: Scenario, config: GameConfig) -> str:
@@ -217,6 +226,7 @@ class SaveWriter:
         self._frame: tuple[Scenario, GameConfig, str, str, str] | None = None
         self._actions: list[Action] = []
         self._action_json: list[str] = []
+        self._checks: list[str] = []
 
     def encode(
         self,
@@ -231,16 +241,17 @@ class SaveWriter:
         scenario_json, config_json, code = self._frame_json(state)
         config = state.ctx.config
         header = header_of(state, room, code=code, started_at=started_at, saved_at=saved_at)
+        logged = self._logged(actions)
         parts = [
             '{"header":', _dumps(unstructure(header, SaveHeader)),
             ',\n"scenario":', scenario_json,
             ',\n"config":', config_json,
             ',\n"seed":', str(config.seed),
             ',\n"room":', _dumps(unstructure(room, Room)),
-            ',\n"digest":', _dumps(state_digest(state)),
+            ',\n"digest":', _dumps(save_digest(state, self._checks)),
+            ',\n"checks":', _dumps(self._checks),
             ',\n"actions":[',
         ]
-        logged = self._logged(actions)
         if logged:
             parts += ["\n", ",\n".join(logged), "\n"]
         parts.append("]}\n")
@@ -261,15 +272,19 @@ class SaveWriter:
         return frame[2], frame[3], frame[4]
 
     def _logged(self, actions: Sequence[Action]) -> list[str]:
+        """Each action's JSON; :attr:`_checks` then holds each action's check."""
         cached, texts = self._actions, self._action_json
         same = 0
         limit = min(len(cached), len(actions))
         while same < limit and cached[same] is actions[same]:
             same += 1
-        del cached[same:], texts[same:]
+        checks = self._checks
+        del cached[same:], texts[same:], checks[same:]
         for action in actions[same:]:
+            tree = unstructure(action, Action)
             cached.append(action)
-            texts.append(_dumps(unstructure(action, Action)))
+            texts.append(_dumps(tree))
+            checks.append(action_check(checks[-1] if checks else "", tree))
         return texts
 
 

@@ -13,8 +13,10 @@ problems each name a place:
 ``scenario.tasks[1].effort``   a hand-edited value of the wrong kind or out of range (the
                                scenario is checked by the same validator as a TOML file)
 ``config.seats[2].sector``     a setup the game cannot start from
-``actions[12]``                an unknown action type, or a step the rules refuse (with the
-                               engine's reason)
+``actions[12]``                an unknown action type, a step the rules refuse (with the
+                               engine's reason), or an action that is not the one saved (it
+                               does not match its check)
+``checks``                     a check missing for an action (from save format 2)
 ``digest``                     the log replays to a different game than the one saved
 ``header.round``               the header says other than the game (the resume list showed it)
 =============================  =================================================================
@@ -41,7 +43,14 @@ from consortium.engine.scenario_toml import ScenarioError
 from consortium.engine.state import GameConfig, GameState
 from consortium.engine.toml_spec import Problem
 from consortium.store.codec import StructureProblems, printable, show, structure
-from consortium.store.digest import digest_scheme, state_digest
+from consortium.store.digest import (
+    DIGEST_SCHEME,
+    OLDER_SCHEMES,
+    chain_checks,
+    digest_scheme,
+    save_digest,
+)
+from consortium.store.fs import NotAFileError, read_file, read_start
 from consortium.store.history import History
 from consortium.store.save_file import (
     FORMAT_VERSION,
@@ -59,6 +68,8 @@ from consortium.store.save_file import (
 from consortium.store.scenario_document import check_document, scenario_document
 
 MAX_PROBLEMS: Final = 100
+CHECKS_SINCE: Final = 2
+"""The save format from which every action has a check (:mod:`consortium.store.digest`)."""
 HEADER_BYTES: Final = 64 * 1024
 """The resume list reads at most this much of a file to find its header line."""
 
@@ -90,44 +101,49 @@ class LoadedSave:
 # --- files ----------------------------------------------------------------------------------
 
 
-def read_save_file(path: str | os.PathLike[str]) -> LoadedSave:
-    """Open the save at ``path`` (the open-file dialog, ``consortium validate``)."""
-    return load_save(read_limited(Path(path)))
+def read_save_file(path: str | os.PathLike[str], *, follow_links: bool = True) -> LoadedSave:
+    """Open the save at ``path`` (the open-file dialog, ``consortium validate``: a link a
+    person chose is followed; ``follow_links=False`` for a save in the data folder)."""
+    return load_save(read_limited(Path(path), follow_links=follow_links))
 
 
-def read_limited(file: Path, limit: int = MAX_SAVE_BYTES) -> bytes:
-    """A file's bytes, refusing one over ``limit`` before reading it; IO failures become
-    :class:`SaveError` at ``file``."""
+def read_limited(file: Path, limit: int = MAX_SAVE_BYTES, *, follow_links: bool = True) -> bytes:
+    """A regular file's bytes, refusing one over ``limit`` before reading it; a FIFO, device,
+    folder (or, unless ``follow_links``, a link) is named and never opened blocking; IO
+    failures become :class:`SaveError` at ``file``."""
     try:
-        size = file.stat().st_size
-        if size > limit:
-            _refuse("file", f"is {size:,} bytes; a save may be at most {limit:,} bytes")
-        with file.open("rb") as stream:
-            data = stream.read(limit + 1)  # one byte more, so a file that grew is refused
-    except FileNotFoundError:
-        _refuse("file", f"no such file: {file}")
-    except IsADirectoryError:
-        _refuse("file", f"is a folder, not a save: {file}")
-    except PermissionError:
-        _refuse("file", f"cannot be read (permission denied): {file}")
+        data, size = read_file(file, limit, follow_links=follow_links)
     except OSError as error:
-        _refuse("file", f"cannot be read ({error.strerror or error}): {file}")
+        _refuse_unreadable(file, error)
+    if size > limit:
+        _refuse("file", f"is {size:,} bytes; a save may be at most {limit:,} bytes")
     if len(data) > limit:
         _refuse("file", f"is over {limit:,} bytes; a save may be at most {limit:,} bytes")
     return data
 
 
+def _refuse_unreadable(file: Path, error: OSError) -> NoReturn:
+    if isinstance(error, NotAFileError):
+        unopened = "" if error.kind == "a folder" else "; not opened"
+        _refuse("file", f"is {error.kind}, not a save{unopened}: {file}")
+    if isinstance(error, FileNotFoundError):
+        _refuse("file", f"no such file: {file}")
+    if isinstance(error, PermissionError):
+        _refuse("file", f"cannot be read (permission denied): {file}")
+    _refuse("file", f"cannot be read ({error.strerror or error}): {file}")
+
+
 def read_header(path: str | os.PathLike[str]) -> SaveHeader:
-    """The header of the save at ``path``, from its first line only (the resume list).
+    """The header of the save at ``path`` in a session folder, from its first line only
+    (the resume list). A link, FIFO or device there is refused, never opened blocking.
 
     A file whose first line is not a header line (written by hand, say) is read whole.
     """
     file = Path(path)
     try:
-        with file.open("rb") as stream:
-            head = stream.read(HEADER_BYTES)
+        head = read_start(file, HEADER_BYTES)
     except OSError as error:
-        _refuse("file", f"cannot be read ({error.strerror or error}): {file}")
+        _refuse_unreadable(file, error)
     line = head.split(b"\n", 1)[0]
     if line.startswith(b'{"header":') and line.endswith(b","):
         try:
@@ -136,7 +152,7 @@ def read_header(path: str | os.PathLike[str]) -> SaveHeader:
             tree = None
         if isinstance(tree, dict):
             return _checked_header(tree)
-    return parse_save(read_limited(file)).header
+    return parse_save(read_limited(file, follow_links=False)).header
 
 
 def _checked_header(tree: dict[str, Any]) -> SaveHeader:
@@ -171,6 +187,7 @@ def parse_save(data: bytes) -> SaveFile:
     problems = _scenario_problems(save.scenario)
     problems += _config_problems(save.config, save.scenario)
     problems += _frame_problems(save)
+    problems += _log_problems(save, tree["actions"])
     if problems:
         raise SaveError(_capped(problems))
     return save
@@ -341,6 +358,35 @@ def _frame_problems(save: SaveFile) -> list[Problem]:
     return problems
 
 
+def _log_problems(save: SaveFile, written: list[Any]) -> list[Problem]:
+    """The first action that does not match its check, at its place (``written``: the
+    actions' JSON trees as the file has them). A save of format 2 has a check for every
+    action; one of format 1 has none, and opens as before."""
+    actions, checks = save.actions, save.checks
+    if not checks:
+        unchecked = save.header.format_version < CHECKS_SINCE and (
+            digest_scheme(save.digest) in OLDER_SCHEMES
+        )
+        if not actions or unchecked:
+            return []
+        return [Problem("checks", f"missing: a save of format {CHECKS_SINCE} or later (a "
+                                  f"{DIGEST_SCHEME} digest) has a check for each action; the "
+                                  "file was changed by hand or damaged")]
+    for index, (check, expected) in enumerate(zip(checks, chain_checks(written), strict=False)):
+        if check != expected:
+            action = type(actions[index]).__name__
+            return [Problem(
+                f"actions[{index}]",
+                f"step {index + 1} ({action}) is not the action that was saved (it does not "
+                f"match checks[{index}]): the file was changed by hand or damaged, so it is "
+                "not opened",
+            )]
+    if len(checks) != len(actions):
+        return [Problem("checks", f"has {len(checks)} checks for {len(actions)} actions: the "
+                                  "file was changed by hand or damaged, so it is not opened")]
+    return []
+
+
 def _contradiction(key: str, said: object, real: object, source: str) -> Problem:
     return Problem(
         f"header.{key}",
@@ -360,7 +406,8 @@ def _shown(value: object) -> str:
 
 
 def replay_save(save: SaveFile) -> LoadedSave:
-    """Replay the log through the engine and compare the result with the digest."""
+    """Replay the log through the engine and compare the result with the digest (``save``
+    as :func:`parse_save` gives it: its checks matched against its log)."""
     older = save.header.rules_version < RULES_VERSION
     try:
         history = History(new_game(save.scenario, save.config))
@@ -376,7 +423,8 @@ def replay_save(save: SaveFile) -> LoadedSave:
             why = f"step {index + 1} ({type(action).__name__}) cannot be replayed ({_named(error)})"
             _replay_failed(save, f"actions[{index}]", why, older)
     state = history.state
-    if state_digest(state, digest_scheme(save.digest)) != save.digest:
+    # The checks matched the log in parse_save; the digest covers the last of them.
+    if save_digest(state, save.checks, digest_scheme(save.digest)) != save.digest:
         why = (
             "the log replays to a different game than the one saved: the file was changed "
             "by hand or damaged, so it is not opened"

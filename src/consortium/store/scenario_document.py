@@ -30,7 +30,9 @@ from consortium.engine.scenario import (
     Scenario,
     TaskSpec,
 )
-from consortium.engine.scenario_toml import parse_scenario
+from consortium.engine.scenario_toml import ScenarioError, parse_scenario
+from consortium.engine.toml_guard import crowded_document_problem
+from consortium.engine.toml_spec import Problem
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -120,6 +122,21 @@ def check_document(document: Mapping[str, Any]) -> Scenario:
     """The scenario a document describes, or :class:`ScenarioError` with every problem."""
     # A lone surrogate cannot be UTF-8; passed through, the parser reports it at ``file``.
     return parse_scenario(toml_text(document).encode("utf-8", "surrogatepass"))
+
+
+def refuse_unsaveable(scenario: Scenario) -> None:
+    """Refuse a scenario whose saves could not be opened again.
+
+    A save holds the scenario written out in full (every optional key), and opening it checks
+    that through :func:`check_document`, whose limit on the number of values
+    (:data:`~consortium.engine.toml_guard.MAX_VALUES`) a file that left optional keys out can
+    pass and its save then fail. Only scenarios far larger than any real one come near; they
+    are refused when read, not when their session is resumed.
+    """
+    problem = crowded_document_problem(scenario_document(scenario))
+    if problem is not None:
+        message = f"written out in full, as a save holds it, {problem.message}"
+        raise ScenarioError((Problem(problem.place, message),))
 
 
 # --- writing TOML ---------------------------------------------------------------------------

@@ -20,32 +20,38 @@ from consortium.engine.scenario_toml import (
     parse_scenario,
 )
 from consortium.resources import shipped_scenario_paths
+from consortium.store.fs import NotAFileError, read_file
+from consortium.store.scenario_document import refuse_unsaveable
 
 
 def read_scenario_file(path: str | os.PathLike[str]) -> Scenario:
-    """Read and check a scenario file, refusing one over 1 MiB before reading it."""
-    return parse_scenario(read_scenario_bytes(path))
+    """Read and check a scenario file, refusing one over 1 MiB before reading it, and one
+    whose saves could not be opened again."""
+    scenario = parse_scenario(read_scenario_bytes(path))
+    refuse_unsaveable(scenario)
+    return scenario
 
 
 def read_scenario_bytes(path: str | os.PathLike[str]) -> bytes:
     """A scenario-content file's bytes (TOML, or a CSV of tasks), refused over 1 MiB before
-    reading; every IO failure is a :class:`ScenarioError` at ``file``."""
+    reading; a FIFO or device is named and never opened blocking (a link the trainer chose is
+    followed); every IO failure is a :class:`ScenarioError` at ``file``."""
     file = Path(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_SCENARIO_BYTES:
-            raise ScenarioError((oversize_problem(size),))
-        with file.open("rb") as stream:
-            # One byte more than allowed, so a file that grew since stat() is still refused.
-            return stream.read(MAX_SCENARIO_BYTES + 1)
+        # One byte more than allowed, so a file that grew since it was opened is refused too.
+        data, size = read_file(file, MAX_SCENARIO_BYTES, follow_links=True)
+    except NotAFileError as error:
+        unread = "" if error.kind == "a folder" else "; not read"
+        raise _file_error(f"is {error.kind}, not a scenario file{unread}: {file}") from None
     except FileNotFoundError:
         raise _file_error(f"no such file: {file}") from None
-    except IsADirectoryError:
-        raise _file_error(f"is a folder, not a scenario file: {file}") from None
     except PermissionError:
         raise _file_error(f"cannot be read (permission denied): {file}") from None
     except OSError as error:
         raise _file_error(f"cannot be read ({error.strerror or error}): {file}") from None
+    if size > MAX_SCENARIO_BYTES:
+        raise ScenarioError((oversize_problem(size),))
+    return data
 
 
 def shipped_scenarios() -> dict[str, Scenario]:

@@ -217,7 +217,7 @@ def _folders(sessions: Path) -> Iterator[Path]:
         return
     for child in children:
         with contextlib.suppress(OSError):
-            if child.is_dir():
+            if child.is_dir(follow_symlinks=False):  # a linked folder would take saves elsewhere
                 yield Path(child.path)
 
 
@@ -242,7 +242,7 @@ def resume_session(folder: Path) -> ResumedSession:
     skipped: list[tuple[Path, SaveError]] = []
     for path in save_versions(folder):
         try:
-            loaded = read_save_file(path)
+            loaded = read_save_file(path, follow_links=False)
         except SaveError as error:
             skipped.append((path, error))
             continue
@@ -254,7 +254,9 @@ def resume_session(folder: Path) -> ResumedSession:
 
 def put_away(folder: Path, fs: FileSystem | None = None) -> None:
     """Take a session off the resume list (and out of the crash offer) without deleting
-    anything. Raises OSError when the marker cannot be written (a read-only stick)."""
+    anything. Raises OSError when the marker cannot be written (a read-only stick), or
+    :class:`~consortium.store.fs.NotAFileError` when something other than a file (a planted
+    link: never written through) has its name."""
     (fs or FileSystem()).write_file(folder / PUT_AWAY_MARKER, b"")
 
 

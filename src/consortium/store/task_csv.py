@@ -26,9 +26,14 @@ import attrs
 
 from consortium.engine.scenario import Scenario, TaskSpec
 from consortium.engine.scenario_toml import MAX_SCENARIO_BYTES, ScenarioError, oversize_problem
+from consortium.engine.toml_guard import MAX_LINE_CHARS
 from consortium.engine.toml_spec import Problem, number_text
 from consortium.store.codec import show
-from consortium.store.scenario_document import check_document, scenario_document
+from consortium.store.scenario_document import (
+    check_document,
+    refuse_unsaveable,
+    scenario_document,
+)
 from consortium.store.scenarios import read_scenario_bytes
 
 COLUMNS: Final = ("id", "title", "text", "effort", "value", "visible", "latent")
@@ -40,6 +45,11 @@ _BOM: Final = "\ufeff"
 _WHOLE: Final = re.compile(r"[+-]?[0-9]{1,30}")
 _DECIMAL: Final = re.compile(r"[+-]?([0-9]{1,30}(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,3})?")
 _TASK_PLACE: Final = re.compile(r"tasks\[(\d+)\]")
+MAX_TASK_ROWS: Final = 1_000
+"""A game plays a handful of tasks a round for at most 8 rounds; a sheet of more is not a
+scenario's, and each row costs a TOML table of about 100 bytes in the one validator."""
+MAX_HEADER_CELLS: Final = 2 * len(COLUMNS)
+"""More cells than this in the first row is not a task sheet; past it, each is not listed."""
 
 
 def tasks_csv(tasks: Sequence[TaskSpec], *, excel: bool = True) -> bytes:
@@ -79,7 +89,9 @@ def read_tasks_csv(data: bytes, scenario: Scenario) -> Scenario:
     except ScenarioError as error:
         raise ScenarioError([_at_row(p, row_numbers) for p in error.problems]) from None
     # Only the tasks came from the file; the rest stays the scenario's own (same values).
-    return attrs.evolve(scenario, tasks=checked.tasks)
+    changed = attrs.evolve(scenario, tasks=checked.tasks)
+    refuse_unsaveable(changed)
+    return changed
 
 
 def _decode(data: bytes) -> str:
@@ -98,7 +110,20 @@ def _decode(data: bytes) -> str:
         raise _file_error("has a NUL character; not a text file")
     if not text.strip():
         raise _file_error("is empty; the first row names the columns: " + ", ".join(COLUMNS))
+    _refuse_long_lines(text)
     return text
+
+
+def _refuse_long_lines(text: str) -> None:
+    """A line no task sheet comes near, refused before the CSV reader and the validator."""
+    if max(map(len, text.split("\n"))) <= MAX_LINE_CHARS:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise _file_error(
+                f"has a line of {len(line):,} characters at line {number}; "
+                f"a task sheet's lines have at most {MAX_LINE_CHARS:,}"
+            )
 
 
 def _rows(text: str) -> tuple[list[dict[str, Any]], list[int]]:
@@ -113,6 +138,16 @@ def _rows(text: str) -> tuple[list[dict[str, Any]], list[int]]:
         for number, cells in enumerate(reader, start=2):
             if not any(cell.strip() for cell in cells):
                 continue  # a blank row
+            if len(rows) == MAX_TASK_ROWS:
+                raise ScenarioError(
+                    (
+                        Problem(
+                            f"row {number}",
+                            f"is task {MAX_TASK_ROWS + 1:,}; a task sheet has at most "
+                            f"{MAX_TASK_ROWS:,} tasks",
+                        ),
+                    )
+                )
             if len(cells) > len(columns):
                 raise ScenarioError(
                     (
@@ -131,6 +166,15 @@ def _rows(text: str) -> tuple[list[dict[str, Any]], list[int]]:
 
 
 def _columns(header: list[str]) -> list[str]:
+    if len(header) > MAX_HEADER_CELLS:
+        raise ScenarioError(
+            (
+                Problem(
+                    "row 1",
+                    f"has {len(header):,} cells; the columns are " + ", ".join(COLUMNS),
+                ),
+            )
+        )
     names = [cell.strip().lower() for cell in header]
     problems = []
     for index, name in enumerate(names):

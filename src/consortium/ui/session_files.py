@@ -10,9 +10,13 @@ not at launch (bench/launch.py).
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from consortium.ui.file_dialogs import SAVES
@@ -25,12 +29,30 @@ if TYPE_CHECKING:
 CRASH_TITLE = "Resume the interrupted session?"
 
 
+class _Listing(QObject):
+    """Carries the resume list from the thread that read it to the window's thread: the
+    signal is emitted on the reading thread and, the receiver being this object (which lives
+    on the window's thread), queued to it."""
+
+    done = Signal(object)  # list[SessionEntry]
+
+    def __init__(self, parent: QObject, deliver: Callable[[list[SessionEntry]], None]) -> None:
+        super().__init__(parent)
+        self._deliver = deliver
+        self.done.connect(self._on_done)
+
+    @Slot(object)
+    def _on_done(self, entries: list[SessionEntry]) -> None:
+        self._deliver(entries)
+
+
 class SessionFiles:
     """Resume, open and save for one main window (which owns the pages and the game)."""
 
     def __init__(self, window: MainWindow) -> None:
         self._w = window
         self.crash_offer: QMessageBox | None = None
+        self._listing: _Listing | None = None
 
     # --- the resume list and the crash offer -----------------------------------------------
 
@@ -46,10 +68,34 @@ class SessionFiles:
                 if e.folder != current]
 
     def check_at_start(self) -> None:
-        """After the start screen has painted: count the sessions for Resume, and when the
-        last window did not close cleanly (a crash, a dead battery), offer to resume it. A
-        session another window has open now is no crash, and is not offered."""
-        entries = self.entries()
+        """After the start screen has painted: read the resume list on a thread of its own
+        (one header a session, from a USB stick perhaps: the window must not wait on a disk),
+        then count the sessions for Resume and, when the last window did not close cleanly (a
+        crash, a dead battery), offer to resume it. A session another window has open now is
+        no crash, and is not offered."""
+        from consortium.store.sessions import list_sessions  # noqa: PLC0415 - not at launch
+
+        paths = self._w.paths
+        if paths is None:
+            self._on_listed([])
+            return
+        # owned by the window: gone with it, and so is a result that comes too late
+        listing = _Listing(self._w, self._on_listed)
+        self._listing = listing
+
+        def read() -> None:
+            try:
+                entries = list_sessions(paths.sessions, not_now=paths.not_now)
+            except Exception:  # never: the store reads no file it cannot refuse
+                entries = []
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                listing.done.emit(entries)
+
+        threading.Thread(target=read, name="consortium-resume-list", daemon=True).start()
+
+    def _on_listed(self, listed: list[SessionEntry]) -> None:
+        current = self._w.current_session_folder
+        entries = [e for e in listed if e.folder != current]
         self._w.start.set_sessions(len(entries))
         interrupted = [e for e in entries if e.interrupted]
         if interrupted and not self._w.in_game:
