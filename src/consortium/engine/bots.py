@@ -50,7 +50,9 @@ CROWD_FREE = 2
 # groups worked alone, where homophily has nothing to act on)
 INITIATE_COST = 0.3
 DUPLICATE_SHARE = 0.5  # a card the team already shows adds speed, not a perspective
-STAY_BONUS = 0.1  # staying keeps a team's familiarity and saves a signal
+# staying keeps a team's familiarity and saves a signal: self-selectors stick with the task they
+# picked (v3 calibration: at 0.1 they re-sorted round after round almost as a plenary does)
+STAY_BONUS = 0.3
 
 
 @attrs.frozen

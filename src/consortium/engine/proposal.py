@@ -4,6 +4,10 @@ This is how a plenary allocates when it cannot see hands: people whose public ca
 task's known requirements go where they match, everyone else is spread where the most work
 remains. That is the democratic risk GAME.md names (assignees may lack the knowledge the task
 needs), and it is why introductions pay off: a revealed card steers the proposal.
+
+Rules v3: it gives someone placed alone a partner before opening another task, and sees that a
+task nearly done has someone to finish it (a small group otherwise spread out as lone workers
+who rarely finished, and a need the plenary found had nobody there to meet it).
 """
 
 from __future__ import annotations
@@ -14,6 +18,14 @@ from consortium.engine.ops import best_level
 from consortium.engine.state import Card, PublicState, TaskState
 
 CONTINUITY = 0.3
+PARTNER = 1.0
+"""A task one person is already placed on: the plenary gives them a partner rather than leave
+them working alone (two people bring two hands of knowledge to a task, so a need the plenary
+found has someone there to meet it)."""
+FINISH_WORK = 16.0
+FINISH = 1.0
+"""A task under way with at most ``FINISH_WORK`` left (about one person's round of expert work)
+and nobody placed on it yet: the plenary sees that someone finishes it before it starts more."""
 
 
 def public_level(cards: Iterable[Card | None], task: TaskState) -> int:
@@ -69,6 +81,8 @@ def propose(
 
     result: dict[int, str] = {}
     several = n > 1
+    # rules v3: partners and finishing; a rules-version-1 save replays the 0.1.0 proposal
+    partner, finish = (0.0, 0.0) if public.rules.version == 1 else (PARTNER, FINISH)
     for seat in sorted(seats, key=lambda s: (not has_match[s], s)):
         row = overlaps[seat]
         levels = shown[seat]
@@ -89,6 +103,10 @@ def propose(
                     score += 1.0 + 0.2 * max([levels[d] for d in overlap])
             if task_id == current:
                 score += CONTINUITY
+            if assigned[index] == 1:
+                score += partner
+            elif assigned[index] == 0 and remaining[index] <= FINISH_WORK:
+                score += finish
             if best_index < 0 or score > best_score:
                 best_index, best_score = index, score
         result[seat] = ids[best_index]
