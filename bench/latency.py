@@ -25,10 +25,10 @@ from PySide6.QtWidgets import QApplication
 from consortium.engine.state import Phase
 from consortium.store.scenarios import shipped_scenarios
 from consortium.ui.controller import GameController
-from consortium.ui.main_window import MainWindow
+from consortium.ui.kit.theme import Theme
 from consortium.ui.session import SessionSetup
-from consortium.ui.setup_page import schedule_for
-from consortium.ui.theme import Theme
+from consortium.ui.shell.main_window import MainWindow
+from consortium.ui.shell.setup_page import schedule_for
 
 
 class PaintClock(QObject):

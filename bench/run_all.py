@@ -256,9 +256,9 @@ def child_game() -> int:
     from consortium.engine.state import Phase  # noqa: PLC0415
     from consortium.store.paths import DataPaths  # noqa: PLC0415
     from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
-    from consortium.ui.app import build  # noqa: PLC0415
     from consortium.ui.session import SessionSetup  # noqa: PLC0415
-    from consortium.ui.setup_page import schedule_for  # noqa: PLC0415
+    from consortium.ui.shell.app import build  # noqa: PLC0415
+    from consortium.ui.shell.setup_page import schedule_for  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as folder:
         paths = DataPaths(data=Path(folder, "data"), config=Path(folder, "config"),

@@ -27,7 +27,7 @@ OUT = Path(__file__).resolve().parents[1] / "assets" / "icons"
 CANVAS = 256
 INK = "#111111"
 PAPER = "#ffffff"
-# The charts' palette (ui/time_chart.py), one colour per sector, clockwise from top left.
+# The charts' palette (ui/board/time_chart.py), one colour per sector, clockwise from top left.
 CIRCLES = (
     (98.0, 98.0, "#00798c"),
     (158.0, 98.0, "#edae49"),

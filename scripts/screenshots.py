@@ -32,10 +32,10 @@ from consortium.engine.state import Phase
 from consortium.store.fs import FileSystem
 from consortium.store.paths import DataPaths
 from consortium.store.sessions import OPEN_MARKER, save_versions
-from consortium.ui.app import build
-from consortium.ui.file_dialogs import ScriptedFiles
-from consortium.ui.main_window import MainWindow
-from consortium.ui.seats_model import BOT, PERSON
+from consortium.ui.shell.app import build
+from consortium.ui.shell.file_dialogs import ScriptedFiles
+from consortium.ui.shell.main_window import MainWindow
+from consortium.ui.shell.seats_model import BOT, PERSON
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
@@ -215,7 +215,7 @@ def saved_sessions(paths: DataPaths) -> None:
     from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
     from consortium.ui.controller import GameController  # noqa: PLC0415
     from consortium.ui.saving import Saving  # noqa: PLC0415
-    from consortium.ui.setup_page import SetupPage  # noqa: PLC0415
+    from consortium.ui.shell.setup_page import SetupPage  # noqa: PLC0415
 
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     plans = [  # when, who, mode schedule, where it stopped (round, phase)
@@ -376,7 +376,7 @@ def projector(app: QApplication) -> list[str]:
     from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
     from consortium.ui.controller import GameController  # noqa: PLC0415
     from consortium.ui.session import SessionSetup  # noqa: PLC0415
-    from consortium.ui.setup_page import SetupPage  # noqa: PLC0415
+    from consortium.ui.shell.setup_page import SetupPage  # noqa: PLC0415
 
     controller = GameController(pacing_ms=0)
     laptop = MainWindow(controller, lambda: dict(shipped_scenarios()), dual_screen=True)

@@ -225,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _open_window(args: argparse.Namespace) -> int:
     """The game window. Qt is imported here only, so the headless commands never load it."""
-    from consortium.ui.app import run  # noqa: PLC0415 - keep Qt out of headless commands
+    from consortium.ui.shell.app import run  # noqa: PLC0415 - keep Qt out of headless commands
 
     flags = [f for f, on in (("--exit-when-ready", args.exit_when_ready),
                              ("--portable", args.portable)) if on]

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from consortium.engine.state import GameState, Mode
-    from consortium.ui.main_window import MainWindow
+    from consortium.ui.shell.main_window import MainWindow
 
 WINDOW_SIZE = (1920, 1080)
 """The size the UI is designed for (the offscreen screen is smaller by default)."""
@@ -245,7 +245,7 @@ def _one_copy(app: QApplication, folder: Path) -> str:
     """A second launch on a data folder must reach the first copy and bring it forward
     (issue 10): the lock, the local socket (multiprocessing.connection, frozen or not) and
     the request carried over to the GUI thread."""
-    from consortium.ui.one_copy import claim  # noqa: PLC0415
+    from consortium.ui.shell.one_copy import claim  # noqa: PLC0415
 
     data = folder / "one-copy"
     first = claim(data)
@@ -370,7 +370,7 @@ def _grab(widget: QWidget, app: QApplication, name: str = "") -> str:
 @contextmanager
 def _window(app: QApplication, folder: Path) -> Iterator[MainWindow]:
     from consortium.store.paths import DataPaths  # noqa: PLC0415
-    from consortium.ui.app import build  # noqa: PLC0415
+    from consortium.ui.shell.app import build  # noqa: PLC0415
 
     paths = DataPaths(data=folder / "data", config=folder / "config", portable=False)
     _app, window = build(["--pacing", "0"], paths=paths)
@@ -543,9 +543,9 @@ def _pdf(state: GameState, folder: Path) -> str:
     from PySide6.QtGui import QFont, QPageSize, QPainter, QPdfWriter  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-    from consortium.ui.debrief_data import build_debrief, gauges  # noqa: PLC0415
-    from consortium.ui.index_gauge import gauge_text, paint_gauge  # noqa: PLC0415
-    from consortium.ui.time_chart import Bar, paint_time_chart  # noqa: PLC0415
+    from consortium.present.debrief_data import build_debrief, gauges  # noqa: PLC0415
+    from consortium.ui.board.index_gauge import gauge_text, paint_gauge  # noqa: PLC0415
+    from consortium.ui.board.time_chart import Bar, paint_time_chart  # noqa: PLC0415
 
     debrief = build_debrief(state)
     metrics = debrief.metrics

@@ -13,16 +13,16 @@ from pytestqt.qtbot import QtBot
 from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
 from consortium.ui.controller import GameController
-from consortium.ui.main_window import MainWindow
+from consortium.ui.kit.theme import Theme
 from consortium.ui.saving import Saving
-from consortium.ui.theme import Theme
+from consortium.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _collect_on_gui_thread(qapp: QApplication) -> None:
-    """As the program does (ui/app.py): cycles are collected on the GUI thread only, never on
+    """As the program does (ui/shell/app.py): cycles are collected on the GUI thread only, never on
     the autosave writer's thread, where freeing a widget crashes the process."""
-    from consortium.ui.gc_guard import collect_on_gui_thread
+    from consortium.ui.kit.gc_guard import collect_on_gui_thread
 
     collect_on_gui_thread(qapp)
 

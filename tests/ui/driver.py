@@ -19,12 +19,12 @@ from consortium.engine.metrics import game_metrics
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Mode, Phase, PublicState
 from consortium.engine.views import player_view
-from consortium.ui.curtain import Curtain, curtain_text
-from consortium.ui.labels import card_text, hours, number
-from consortium.ui.main_window import MainWindow
-from consortium.ui.pit_stop_view import figure_texts
-from consortium.ui.private_panel import PrivatePanel
-from consortium.ui.seats_model import BOT, PERSON
+from consortium.present.labels import card_text, hours, number
+from consortium.ui.board.pit_stop_view import figure_texts
+from consortium.ui.laptop.curtain import Curtain, curtain_text
+from consortium.ui.laptop.private_panel import PrivatePanel
+from consortium.ui.shell.main_window import MainWindow
+from consortium.ui.shell.seats_model import BOT, PERSON
 
 
 @attrs.define
@@ -251,9 +251,9 @@ class Driver:
         self.click(self.button("vote"))
 
     def _plenary(self, view: PublicState) -> list[int]:
-        from consortium.ui.plenary_members import plenary_members
+        from consortium.engine.plenary import plenary_seats
 
-        return plenary_members(view)
+        return plenary_seats(view)
 
     def check_pit_stop(self) -> None:
         self.seen.pit_stops += 1

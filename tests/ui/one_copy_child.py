@@ -2,7 +2,7 @@
 
 Started by the test through a launcher script in a temporary folder, so that ``--portable``
 puts the data folder there. It launches the program as ``consortium`` does
-(:func:`consortium.ui.app.launch`); once the start screen has painted, another window takes
+(:func:`consortium.ui.shell.app.launch`); once the start screen has painted, another window takes
 the focus and the game's window is minimized, as when the trainer switched to the slides. It
 prints ``ready``, then one JSON line each time the status bar shows a message: whether the
 game's window is minimized and active, and the message. That is what a person sees.
@@ -16,7 +16,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
-from consortium.ui.app import launch
+from consortium.ui.shell.app import launch
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from consortium.store.paths import DataPaths
 def test_the_window_has_the_consortium_icon(qtbot: QtBot, data_paths: DataPaths) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    from consortium.ui.app import build
+    from consortium.ui.shell.app import build
 
     app, win = build(["--pacing", "0", "--exit-when-ready"], paths=data_paths)
     qtbot.addWidget(win)
@@ -31,7 +31,7 @@ def test_cycles_are_collected_on_the_gui_thread_only(qtbot: QtBot) -> None:
 
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from consortium.ui.gc_guard import collect_on_gui_thread
+    from consortium.ui.kit.gc_guard import collect_on_gui_thread
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from consortium.engine.actions import Deliberate, Talk
 from consortium.engine.state import Phase
+from consortium.ui.board.participant_chip import SEAT_MIME
 from consortium.ui.controller import GameController
-from consortium.ui.main_window import MainWindow
-from consortium.ui.participant_chip import SEAT_MIME
-from consortium.ui.private_panel import PrivatePanel
+from consortium.ui.laptop.private_panel import PrivatePanel
+from consortium.ui.shell.main_window import MainWindow
 from tests.ui.conftest import plain_window
 from tests.ui.driver import Driver
 
@@ -244,7 +244,7 @@ def test_second_screen_keeps_private_panel_off_the_projector(qtbot: QtBot) -> No
 def test_a_projector_connected_and_disconnected_mid_session(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    """Qt's screenAdded/screenRemoved call these (ui/app.py); the offscreen platform has one
+    """Qt's screenAdded/screenRemoved call these (ui/shell/app.py); the offscreen platform has one
     screen, so the test hands the window the screen it would be given."""
     from PySide6.QtGui import QGuiApplication
 

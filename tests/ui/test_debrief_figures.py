@@ -19,18 +19,18 @@ from consortium.engine.metrics import GameMetrics, game_metrics
 from consortium.engine.scenario import Scenario
 from consortium.engine.simulate import bot_action, bot_config, play_bot_game, seat_policy
 from consortium.engine.state import GameConfig, GameState, Phase, TimeBudget
-from consortium.store.scenarios import shipped_scenarios
-from consortium.ui.debrief_data import (
+from consortium.present.debrief_data import (
     alike_line,
     build_debrief,
     concentration_line,
     grid_round,
     perspectives_lines,
 )
-from consortium.ui.labels import hours
-from consortium.ui.main_window import MainWindow
-from consortium.ui.pit_stop_view import figure_texts
-from consortium.ui.time_chart import PARTS, Bar, paint_time_chart
+from consortium.present.labels import hours
+from consortium.store.scenarios import shipped_scenarios
+from consortium.ui.board.pit_stop_view import figure_texts
+from consortium.ui.board.time_chart import PARTS, Bar, paint_time_chart
+from consortium.ui.shell.main_window import MainWindow
 from tests.ui.test_readable import squeezed_labels
 
 NAMES = ("Ana", "Ben", "Cleo", "Dag", "Eva", "Farid")

@@ -6,7 +6,7 @@ from pytestqt.qtbot import QtBot
 
 from consortium.engine.actions import Respond
 from consortium.engine.state import Mode, Phase
-from consortium.ui.main_window import MainWindow
+from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 
 CHOOSE = 4

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.state import Phase
-from consortium.ui.main_window import MainWindow
+from consortium.ui.shell.main_window import MainWindow
 
 
 def focused(window: MainWindow) -> QWidget:

@@ -16,8 +16,8 @@ from consortium.engine.game import apply, new_game
 from consortium.engine.simulate import bot_action, bot_config, seat_policy
 from consortium.engine.state import Card, GameState, Mode, Phase
 from consortium.store.scenarios import find_scenario
-from consortium.ui.main_window import MainWindow
-from consortium.ui.private_panel import PrivatePanel
+from consortium.ui.laptop.private_panel import PrivatePanel
+from consortium.ui.shell.main_window import MainWindow
 from tests.ui.widget_text import dump
 
 

@@ -7,10 +7,10 @@ from pytestqt.qtbot import QtBot
 
 from consortium.engine.actions import SitOut, Stay
 from consortium.engine.state import LogEntry, SeatSetup
-from consortium.ui.choices_model import ChoicesModel
-from consortium.ui.log_model import LogModel
-from consortium.ui.seats_model import SeatsModel
-from consortium.ui.table_model import RowsModel
+from consortium.ui.board.log_model import LogModel
+from consortium.ui.kit.table_model import RowsModel
+from consortium.ui.laptop.choices_model import ChoicesModel
+from consortium.ui.shell.seats_model import SeatsModel
 
 SECTORS = (("business", "Business"), ("government", "Government"))
 

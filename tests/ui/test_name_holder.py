@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from consortium.ui.labels import card_short, card_text
-from consortium.ui.main_window import MainWindow
-from consortium.ui.name_holder_dialog import CONFIRM, NameHolderDialog
+from consortium.present.labels import card_short, card_text
+from consortium.ui.laptop.name_holder_dialog import CONFIRM, NameHolderDialog
+from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 from tests.ui.widget_text import dump
 

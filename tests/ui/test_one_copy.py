@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from consortium.store import locks
 from consortium.store.paths import DataPaths
-from consortium.ui import one_copy
+from consortium.ui.shell import one_copy
 from tests.ui.child_process import WAIT, Child, child_env
 
 FIRST = "from tests.ui.one_copy_child import main\nmain()\n"  # see one_copy_child.py
@@ -88,7 +88,7 @@ def test_a_first_copy_that_does_not_answer_lets_the_next_open_and_say_so(
     assert mine.guarded
     mine.close()
 
-    from consortium.ui.app import _say_unanswered
+    from consortium.ui.shell.app import _say_unanswered
     from tests.ui.test_resume import open_window
 
     window = open_window(qtbot, data_paths)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from consortium.engine.actions import Place
 from consortium.engine.state import Mode, Phase
-from consortium.ui.main_window import MainWindow
+from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 
 PLAN, PLENARY, PICK, MIXED, CHOOSE = range(5)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 
+from consortium.present.prompts import FLAGS, choose_prompts, load_prompts
 from consortium.resources import asset_path
-from consortium.ui.prompts import FLAGS, choose_prompts, load_prompts
 
 KINDS = {"always", "neither", *FLAGS}
 

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from consortium.engine.metrics import GameMetrics, game_metrics
 from consortium.engine.state import Phase
-from consortium.ui.debrief_data import alignophilia_verdict, jointholism_verdict
-from consortium.ui.main_window import MainWindow
+from consortium.present.debrief_data import alignophilia_verdict, jointholism_verdict
+from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 
 PLAN = 0  # the 90-minute plan: Plenary, Pick your own, then the group chooses
@@ -102,7 +102,7 @@ def test_empty_talk_flags_jointholism_below_its_threshold() -> None:
 
 
 def test_the_gauges_on_the_debrief_follow_the_engine_flags(qtbot: QtBot) -> None:
-    from consortium.ui.index_gauge import IndexGauge
+    from consortium.ui.board.index_gauge import IndexGauge
 
     gauge = IndexGauge("Alignophilia index")
     qtbot.addWidget(gauge)

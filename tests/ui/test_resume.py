@@ -19,10 +19,10 @@ from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
 from consortium.store.sessions import OPEN_MARKER, save_versions
 from consortium.ui.controller import GameController
-from consortium.ui.file_dialogs import ScriptedFiles
-from consortium.ui.main_window import MainWindow
-from consortium.ui.private_panel import PrivatePanel
+from consortium.ui.laptop.private_panel import PrivatePanel
 from consortium.ui.saving import Saving
+from consortium.ui.shell.file_dialogs import ScriptedFiles
+from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 from tests.ui.widget_text import dump
 
@@ -378,7 +378,7 @@ def test_open_a_good_file_and_save_as(
 def test_portable_paths_are_resolved_in_main(qtbot: QtBot) -> None:
     """``--portable`` keeps the data next to the program; the window is handed the folders."""
     from consortium.store.paths import PORTABLE_FOLDER, program_folder
-    from consortium.ui.app import build, parse
+    from consortium.ui.shell.app import build, parse
 
     assert parse(["--portable"]).portable and not parse([]).portable
     _app, win = build(["--portable", "--pacing", "0", "--exit-when-ready"])
@@ -390,11 +390,11 @@ def test_portable_paths_are_resolved_in_main(qtbot: QtBot) -> None:
 
 
 def test_the_command_line_passes_portable_to_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
-    import consortium.ui.app
+    import consortium.ui.shell.app
     from consortium import cli
 
     asked: list[list[str]] = []
-    monkeypatch.setattr(consortium.ui.app, "run", lambda argv: asked.append(list(argv)) or 0)
+    monkeypatch.setattr(consortium.ui.shell.app, "run", lambda argv: asked.append(list(argv)) or 0)
     assert cli.main(["--portable"]) == 0
     assert cli.main(["--portable", "--exit-when-ready"]) == 0
     assert asked == [["--portable"], ["--exit-when-ready", "--portable"]]

@@ -18,8 +18,8 @@ from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
 from consortium.store.sessions import save_versions
 from consortium.ui.controller import GameController
-from consortium.ui.main_window import MainWindow
 from consortium.ui.saving import Saving
+from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 
 PLENARY = 1

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from consortium.resources import asset_path
-from consortium.ui.file_dialogs import ScriptedFiles
-from consortium.ui.main_window import MainWindow
-from consortium.ui.setup_page import SetupPage
+from consortium.ui.shell.file_dialogs import ScriptedFiles
+from consortium.ui.shell.main_window import MainWindow
+from consortium.ui.shell.setup_page import SetupPage
 
 SHIPPED = asset_path("scenarios", "cancer-care.toml").read_text("utf-8")
 

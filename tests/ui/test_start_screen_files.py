@@ -19,8 +19,8 @@ from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
 from consortium.store.sessions import OPEN_MARKER
 from consortium.ui.controller import GameController
-from consortium.ui.main_window import MainWindow
 from consortium.ui.saving import Saving
+from consortium.ui.shell.main_window import MainWindow
 from tests.store.games import bot_game, save_bytes
 
 WATCHDOG_SECONDS = 10.0

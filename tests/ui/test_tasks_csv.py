@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from consortium.ui.file_dialogs import ScriptedFiles
-from consortium.ui.main_window import MainWindow
+from consortium.ui.shell.file_dialogs import ScriptedFiles
+from consortium.ui.shell.main_window import MainWindow
 
 
 def test_export_then_import_tasks(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

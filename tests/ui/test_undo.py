@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from consortium.engine.state import Phase
 from consortium.store.history import NOTHING_TO_UNDO
-from consortium.ui.main_window import MainWindow
+from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 from tests.ui.widget_text import dump
 

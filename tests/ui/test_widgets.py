@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from consortium.ui.widgets import set_shown, show_text
+from consortium.ui.kit.widgets import set_shown, show_text
 
 
 def test_an_empty_label_added_to_a_shown_window_stays_hidden(qtbot: QtBot) -> None:

@@ -35,6 +35,7 @@ from consortium.engine.state import (
     Mode,
     Participant,
     Phase,
+    PublicState,
     TaskState,
 )
 from consortium.engine.turn_order import group_phase, next_turn, start_turns
@@ -44,7 +45,12 @@ FAILED_VOTE_COST = 1.0
 
 def members(state: GameState) -> list[int]:
     """Who is in the plenary this round."""
-    public = state.public
+    return plenary_seats(state.public)
+
+
+def plenary_seats(public: PublicState) -> list[int]:
+    """Who is in the plenary this round, from the public view alone (what the facilitator's
+    placement list shows): everyone present, or in a hybrid round those who declared for it."""
     seats = present_seats(public)
     if public.mode is Mode.HYBRID:
         return [s for s in seats if public.participants[s].declared_plenary]

@@ -55,12 +55,12 @@ from consortium.engine.game import apply, check, facilitator_actions, legal_acti
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Card, GameState, Phase, PublicState
 from consortium.engine.views import PlayerView, player_view, public_view
+from consortium.present.debrief_data import RevealedDebrief, build_debrief
 from consortium.store.autosave import utc_now
 from consortium.store.history import History
 from consortium.store.locks import OwnerLock
 from consortium.store.save_file import Room
 from consortium.store.save_load import LoadedSave
-from consortium.ui.debrief_data import RevealedDebrief, build_debrief
 from consortium.ui.saving import Saving
 from consortium.ui.session import Change, SessionSetup, SessionView
 from consortium.ui.talk_clock import TalkClock

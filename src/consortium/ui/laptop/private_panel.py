@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from consortium.engine.actions import Action, Initiate, Join, Reveal
 from consortium.engine.views import PlayerView
-from consortium.ui.choice_text import intent_key, intent_text, signal_text
-from consortium.ui.choices_model import ChoicesModel
-from consortium.ui.labels import PHASE_LABELS, card_text, family_of_card, hours
-from consortium.ui.widgets import button, label
+from consortium.present.choice_text import intent_key, intent_text, signal_text
+from consortium.present.labels import PHASE_LABELS, card_text, family_of_card, hours
+from consortium.ui.kit.widgets import button, label
+from consortium.ui.laptop.choices_model import ChoicesModel
 
 
 class PrivatePanel(QWidget):

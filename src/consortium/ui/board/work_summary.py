@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 
 from consortium.engine.state import PublicState, TaskState
-from consortium.ui.labels import domain, number
-from consortium.ui.widgets import label
+from consortium.present.labels import domain, number
+from consortium.ui.kit.widgets import label
 
 
 class WorkSummary(QWidget):

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from PySide6.QtCore import SignalInstance
 
-from consortium.ui.debrief_data import RevealedDebrief
+from consortium.present.debrief_data import RevealedDebrief
 
 
 class BoardPort(Protocol):

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from consortium.ui.widgets import button, label
+from consortium.ui.kit.widgets import button, label
 
 
 class StartScreen(QWidget):

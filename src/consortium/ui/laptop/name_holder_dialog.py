@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.engine.state import Card, PublicState
-from consortium.ui.labels import card_text, seat_title
-from consortium.ui.widgets import label
+from consortium.present.labels import card_text, seat_title
+from consortium.ui.kit.widgets import label
 
 CONFIRM = "This card will be shown to everyone"
 

@@ -7,7 +7,7 @@ dialogs (tests pass scripted ones). Listens to ``StartScreen``/``ResumePage``/``
 signals to move between pages and to ``Saving.status_changed`` to say, once, when the
 autosave fails and when it works again; the game itself is driven by the ``GameController``.
 After the start screen has painted it counts the saved sessions and, after a crash, offers
-to resume (:mod:`consortium.ui.session_files`).
+to resume (:mod:`consortium.ui.shell.session_files`).
 """
 
 from __future__ import annotations
@@ -28,25 +28,25 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.engine.state import Phase
-from consortium.ui.facilitator_menu import FacilitatorMenu
-from consortium.ui.start_screen import StartScreen
-from consortium.ui.theme import Theme
-from consortium.ui.widgets import label
+from consortium.ui.kit.theme import Theme
+from consortium.ui.kit.widgets import label
+from consortium.ui.shell.facilitator_menu import FacilitatorMenu
+from consortium.ui.shell.start_screen import StartScreen
 
 if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.engine.scenario import Scenario
     from consortium.store.autosave import SaveStatus
     from consortium.store.paths import DataPaths
     from consortium.store.sessions import SessionEntry
-    from consortium.ui.board_window import BoardWindow
+    from consortium.ui.board.board_window import BoardWindow
     from consortium.ui.controller import GameController
-    from consortium.ui.file_dialogs import FileDialogs
-    from consortium.ui.game_screen import GameScreen
-    from consortium.ui.name_holder_dialog import NameHolderDialog
-    from consortium.ui.resume_page import ResumePage
+    from consortium.ui.laptop.name_holder_dialog import NameHolderDialog
     from consortium.ui.session import SessionSetup
-    from consortium.ui.session_files import SessionFiles
-    from consortium.ui.setup_page import SetupPage
+    from consortium.ui.shell.file_dialogs import FileDialogs
+    from consortium.ui.shell.game_screen import GameScreen
+    from consortium.ui.shell.resume_page import ResumePage
+    from consortium.ui.shell.session_files import SessionFiles
+    from consortium.ui.shell.setup_page import SetupPage
 
 HELP_TEXT = (
     "Keyboard: Tab moves in reading order · Space shows or hides your hand behind the curtain "
@@ -131,8 +131,8 @@ class MainWindow(QMainWindow):
     # --- the game screen, built with the first game -----------------------------------
 
     def _build_game(self) -> None:
-        from consortium.ui.board_window import BoardWindow  # noqa: PLC0415 - see TYPE_CHECKING
-        from consortium.ui.game_screen import GameScreen  # noqa: PLC0415
+        from consortium.ui.board.board_window import BoardWindow  # noqa: PLC0415 - see TYPE_CHECKING
+        from consortium.ui.shell.game_screen import GameScreen  # noqa: PLC0415
 
         if self._controller is None:
             assert self._make_controller is not None
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         """Asks for file names (tests set scripted answers). Made when first needed, like
         everything about files: the start screen opens without them (bench/launch.py)."""
         if self._files is None:
-            from consortium.ui.file_dialogs import FileDialogs  # noqa: PLC0415
+            from consortium.ui.shell.file_dialogs import FileDialogs  # noqa: PLC0415
 
             self._files = FileDialogs()
         return self._files
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
     def sessions(self) -> SessionFiles:
         """Resume, open, save as."""
         if self._sessions is None:
-            from consortium.ui.session_files import SessionFiles  # noqa: PLC0415
+            from consortium.ui.shell.session_files import SessionFiles  # noqa: PLC0415
 
             self._sessions = SessionFiles(self)
         return self._sessions
@@ -191,6 +191,18 @@ class MainWindow(QMainWindow):
             self._save_status.hide()
             self.statusBar().addPermanentWidget(self._save_status, 1)
         return self._save_status
+
+    # --- what SessionFiles may use (session_files.SessionHost) --------------------------------
+
+    @property
+    def as_parent(self) -> QWidget:
+        return self
+
+    def set_session_count(self, count: int) -> None:
+        self.start.set_sessions(count)
+
+    def say(self, text: str, msecs: int) -> None:
+        self.statusBar().showMessage(text, msecs)
 
     @property
     def in_game(self) -> bool:
@@ -228,7 +240,7 @@ class MainWindow(QMainWindow):
                 return
             c.end_game()
         if self.setup_page is None:
-            from consortium.ui.setup_page import SetupPage  # noqa: PLC0415 - see TYPE_CHECKING
+            from consortium.ui.shell.setup_page import SetupPage  # noqa: PLC0415 - see TYPE_CHECKING
 
             self.setup_page = SetupPage(self._scenarios(), files=lambda: self.files)
             self.setup_page.start_requested.connect(self.start_session)
@@ -242,7 +254,7 @@ class MainWindow(QMainWindow):
     def show_resume(self) -> None:
         """The resume list, newest first (the session open here is not in it)."""
         if self.resume_page is None:
-            from consortium.ui.resume_page import ResumePage  # noqa: PLC0415 - not at launch
+            from consortium.ui.shell.resume_page import ResumePage  # noqa: PLC0415 - not at launch
 
             self.resume_page = ResumePage()
             self.resume_page.open_requested.connect(self._on_resume_open_requested)
@@ -330,14 +342,14 @@ class MainWindow(QMainWindow):
         self, title: str, text: str, lines: Sequence[str] = (),
         *, icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
     ) -> QMessageBox:
-        from consortium.ui.messages import message  # noqa: PLC0415 - not at launch
+        from consortium.ui.shell.messages import message  # noqa: PLC0415 - not at launch
 
         self.last_message = message(self, title, text, lines, icon=icon)
         return self.last_message
 
     def ask_end_game(self) -> None:
         """Facilitator → End the game early: asked first, since no Undo brings it back."""
-        from consortium.ui.messages import confirm  # noqa: PLC0415 - not at launch
+        from consortium.ui.shell.messages import confirm  # noqa: PLC0415 - not at launch
 
         c = self.controller
         if not c.has_game or c.view.phase is Phase.GAME_OVER:
@@ -352,7 +364,7 @@ class MainWindow(QMainWindow):
 
     def ask_fast_forward(self) -> None:
         """Facilitator → Fast-forward: bots take every decision to the end, people's too."""
-        from consortium.ui.messages import confirm  # noqa: PLC0415 - not at launch
+        from consortium.ui.shell.messages import confirm  # noqa: PLC0415 - not at launch
 
         c = self.controller
         if not c.has_game or c.view.phase is Phase.GAME_OVER:
@@ -365,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def ask_name_holder(self) -> None:
         """Facilitator → Name a holder…: a dialog on the laptop, with a confirm step."""
-        from consortium.ui.name_holder_dialog import NameHolderDialog  # noqa: PLC0415
+        from consortium.ui.laptop.name_holder_dialog import NameHolderDialog  # noqa: PLC0415
 
         c = self.controller
         if not c.has_game:
@@ -397,7 +409,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saving works again ({status.folder}).", 15000)
 
     def come_forward(self) -> None:
-        """Consortium was started again on this data folder (:mod:`consortium.ui.one_copy`):
+        """Consortium was started again on this data folder (:mod:`consortium.ui.shell.one_copy`):
         this window is the one in use. Restored if minimized, brought to the front, and
         said in the status bar, since the new launch opened nothing of its own."""
         state = self.windowState()

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from consortium.engine.scenario import Scenario
 from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
-from consortium.ui.combo_delegate import ComboDelegate
-from consortium.ui.file_dialogs import CSV, TOML, FileDialogs
-from consortium.ui.messages import message
-from consortium.ui.seats_model import BOT, BOT_POLICY, PERSON, SeatsModel
+from consortium.ui.kit.combo_delegate import ComboDelegate
+from consortium.ui.kit.widgets import button, label, spin_box
 from consortium.ui.session import SessionSetup
-from consortium.ui.widgets import button, label, spin_box
+from consortium.ui.shell.file_dialogs import CSV, TOML, FileDialogs
+from consortium.ui.shell.messages import message
+from consortium.ui.shell.seats_model import BOT, BOT_POLICY, PERSON, SeatsModel
 
 SCHEDULES: tuple[tuple[str, str], ...] = (
     ("plan", "The 90-minute plan: Plenary, Pick your own, then the group chooses"),

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consortium.present.labels import PHASE_LABELS
 from consortium.store.save_file import SaveHeader
 from consortium.store.sessions import SessionEntry
-from consortium.ui.labels import PHASE_LABELS
-from consortium.ui.table_model import RowsModel
-from consortium.ui.widgets import button, label
+from consortium.ui.kit.table_model import RowsModel
+from consortium.ui.kit.widgets import button, label
 
 COLUMNS = ("Scenario", "Round", "Phase", "Players", "Last saved")
 

@@ -2,7 +2,7 @@
 file someone brought, and Save as….
 
 Everything here goes through the store, and every failure ends in a plain message on the
-laptop (:mod:`consortium.ui.messages`), never a traceback: the game in play keeps running and
+laptop (:mod:`consortium.ui.shell.messages`), never a traceback: the game in play keeps running and
 nothing already saved is touched (opening never writes; a file opened from elsewhere is
 autosaved into a new session folder of its own). The store is imported when first needed,
 not at launch (bench/launch.py).
@@ -12,19 +12,21 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from consortium.ui.file_dialogs import SAVES
-from consortium.ui.messages import widen
+from consortium.ui.shell.file_dialogs import SAVES
+from consortium.ui.shell.messages import widen
 
 if TYPE_CHECKING:
+    from consortium.store.paths import DataPaths
     from consortium.store.sessions import SessionEntry
-    from consortium.ui.main_window import MainWindow
+    from consortium.ui.controller import GameController
+    from consortium.ui.shell.file_dialogs import FileDialogs
 
 CRASH_TITLE = "Resume the interrupted session?"
 
@@ -46,10 +48,42 @@ class _Listing(QObject):
         self._deliver(entries)
 
 
+class SessionHost(Protocol):
+    """What :class:`SessionFiles` may use of the window that owns it, and nothing more (the
+    main window implements it; a test can hand in anything that does)."""
+
+    @property
+    def paths(self) -> DataPaths | None: ...
+    @property
+    def current_session_folder(self) -> Path | None: ...
+    @property
+    def in_game(self) -> bool: ...
+    @property
+    def files(self) -> FileDialogs: ...
+    @property
+    def controller(self) -> GameController: ...
+    @property
+    def as_parent(self) -> QWidget:
+        """The widget the offer and the file dialogs belong to."""
+        ...
+
+    def enter_game(self) -> None: ...
+    def set_session_count(self, count: int) -> None:
+        """The start screen's Resume button: how many sessions there are to resume."""
+        ...
+
+    def say(self, text: str, msecs: int) -> None:
+        """A line in the status bar for ``msecs`` milliseconds."""
+        ...
+
+    def show_message(self, title: str, text: str, lines: Sequence[str] = (), *,
+                     icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> QMessageBox: ...
+
+
 class SessionFiles:
     """Resume, open and save for one main window (which owns the pages and the game)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: SessionHost) -> None:
         self._w = window
         self.crash_offer: QMessageBox | None = None
         self._listing: _Listing | None = None
@@ -80,7 +114,7 @@ class SessionFiles:
             self._on_listed([])
             return
         # owned by the window: gone with it, and so is a result that comes too late
-        listing = _Listing(self._w, self._on_listed)
+        listing = _Listing(self._w.as_parent, self._on_listed)
         self._listing = listing
 
         def read() -> None:
@@ -96,14 +130,14 @@ class SessionFiles:
     def _on_listed(self, listed: list[SessionEntry]) -> None:
         current = self._w.current_session_folder
         entries = [e for e in listed if e.folder != current]
-        self._w.start.set_sessions(len(entries))
+        self._w.set_session_count(len(entries))
         interrupted = [e for e in entries if e.interrupted]
         if interrupted and not self._w.in_game:
             self.offer(interrupted[0])
 
     def offer(self, entry: SessionEntry) -> QMessageBox:
         h = entry.header
-        box = QMessageBox(self._w)
+        box = QMessageBox(self._w.as_parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(CRASH_TITLE)
         box.setAccessibleName(CRASH_TITLE)
@@ -136,10 +170,10 @@ class SessionFiles:
         done = dismiss_interrupted(entry.folder, not_now=paths.not_now if paths else None)
         stays = f"{entry.header.scenario_title} stays in Resume a session."
         if done.kept == "folder":
-            self._w.statusBar().showMessage(stays, 10000)
+            self._w.say(stays, 10000)
             return
         if done.kept == "note":
-            self._w.statusBar().showMessage(
+            self._w.say(
                 f"{stays} Its folder cannot be written ({done.why}), so this answer is kept "
                 "in Consortium's settings: the next start will not ask again.", 20000,
             )
@@ -165,7 +199,7 @@ class SessionFiles:
                                  f"The session folder cannot be written ({reason(error)}). "
                                  "Nothing was changed.", [str(entry.folder)])
             return False
-        self._w.statusBar().showMessage(
+        self._w.say(
             f"{h.scenario_title} (round {h.round} of {h.rounds}) is off the list; its saves "
             f"stay in {entry.folder}.", 15000,
         )
@@ -220,7 +254,7 @@ class SessionFiles:
         from consortium.store.save_load import read_save_file  # noqa: PLC0415
 
         w = self._w
-        path = w.files.open_path(w, "Open a save file", None, SAVES)
+        path = w.files.open_path(w.as_parent, "Open a save file", None, SAVES)
         if path is None:
             return False
         goes_on = " The game in play goes on." if w.in_game else ""
@@ -240,7 +274,7 @@ class SessionFiles:
         w.enter_game()
         w.controller.resume(loaded, folder=None)
         if was_playing:
-            w.statusBar().showMessage("The game before stays in Resume a session.", 10000)
+            w.say("The game before stays in Resume a session.", 10000)
         return True
 
     def save_as(self) -> bool:
@@ -256,7 +290,7 @@ class SessionFiles:
             return False
         scenario_id = c.state.ctx.scenario.id
         suggested = Path.home() / f"{scenario_id}-round-{c.view.round}{SAVE_SUFFIX}"
-        path = w.files.save_path(w, "Save the session as", suggested, SAVES)
+        path = w.files.save_path(w.as_parent, "Save the session as", suggested, SAVES)
         if path is None:
             return False
         if not path.suffix:
@@ -268,5 +302,5 @@ class SessionFiles:
             w.show_message("Cannot save", f"Cannot save to {path}: {reason(error)}.",
                            ["Nothing else was changed; the autosave goes on as before."])
             return False
-        w.statusBar().showMessage(f"Saved to {path}", 10000)
+        w.say(f"Saved to {path}", 10000)
         return True

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.engine.state import Phase, PitStop, PublicState
-from consortium.ui.board_port import BoardPort
-from consortium.ui.labels import hours
+from consortium.present.labels import hours
+from consortium.ui.board.board_port import BoardPort
+from consortium.ui.board.time_chart import Bar, TimeChart
+from consortium.ui.board.work_summary import WorkSummary
+from consortium.ui.kit.widgets import label
 from consortium.ui.session import Change
-from consortium.ui.time_chart import Bar, TimeChart
-from consortium.ui.widgets import label
-from consortium.ui.work_summary import WorkSummary
 
 FIGURES = (
     "impact_round",

@@ -12,10 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
 
-from consortium.ui.board_window import BoardWindow
+from consortium.ui.board.board_window import BoardWindow
 from consortium.ui.controller import GameController
-from consortium.ui.curtain import Curtain
-from consortium.ui.facilitator_panel import FacilitatorPanel
+from consortium.ui.laptop.curtain import Curtain
+from consortium.ui.laptop.facilitator_panel import FacilitatorPanel
 
 
 class GameScreen(QWidget):

@@ -11,7 +11,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from consortium.engine.state import PublicState
-from consortium.ui.participant_chip import ParticipantChip
+from consortium.ui.board.participant_chip import ParticipantChip
 from consortium.ui.session import SessionView
 
 

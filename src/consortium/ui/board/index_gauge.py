@@ -24,8 +24,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from consortium.ui.debrief_data import GaugePart
-from consortium.ui.time_chart import STYLE, fill_part
+from consortium.present.debrief_data import GaugePart
+from consortium.ui.board.time_chart import STYLE, fill_part
 
 FLAG_FRAME = "#9e0019"
 

@@ -19,8 +19,8 @@ import attrs
 
 from consortium.engine.metrics import CONCENTRATION_SHARE, GameMetrics, game_metrics
 from consortium.engine.state import Card, Catalog, GameState, RoundRecord
-from consortium.ui.labels import TIME_LABELS, card_short, hours
-from consortium.ui.prompts import choose_prompts
+from consortium.present.labels import TIME_LABELS, card_short, hours
+from consortium.present.prompts import choose_prompts
 
 CROWDING_PROMPT_SHARE = 0.05
 """The crowding prompt is offered when at least one hour in twenty went to people a task could

@@ -14,10 +14,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from consortium.engine.state import PublicState, TaskState
-from consortium.ui.clickable_frame import ClickableFrame
-from consortium.ui.labels import domain, number
-from consortium.ui.participant_chip import SEAT_MIME
-from consortium.ui.widgets import label, show_text
+from consortium.present.labels import domain, number
+from consortium.ui.board.participant_chip import SEAT_MIME
+from consortium.ui.kit.clickable_frame import ClickableFrame
+from consortium.ui.kit.widgets import label, show_text
 
 
 class TaskCard(ClickableFrame):

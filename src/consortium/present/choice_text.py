@@ -14,7 +14,7 @@ from consortium.engine.actions import (
     Vote,
 )
 from consortium.engine.state import Card, PublicState
-from consortium.ui.labels import card_text
+from consortium.present.labels import card_text
 
 
 def _card(view: PublicState, hand: tuple[Card, ...], slot: int) -> str:

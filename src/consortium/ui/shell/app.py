@@ -7,7 +7,7 @@ full screen on the second. The folders are passed down: nothing finds them at im
 ``--exit-when-ready`` quits as soon as the start screen has painted (launch benchmark), and
 then reads no saved session.
 
-One running copy per data folder (:mod:`consortium.ui.one_copy`): a second launch on the same
+One running copy per data folder (:mod:`consortium.ui.shell.one_copy`): a second launch on the same
 folder brings the first window forward and ends, before it builds a window of its own.
 ``--exit-when-ready`` skips that step: it reads and writes no session, and a timing run must
 not end early because a copy is open.
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QApplication
 
 from consortium.resources import asset_path
 from consortium.store.paths import DataPaths, paths_for
-from consortium.ui.gc_guard import collect_on_gui_thread
-from consortium.ui.main_window import MainWindow
-from consortium.ui.one_copy import OneCopy, claim
-from consortium.ui.theme import Theme
+from consortium.ui.kit.gc_guard import collect_on_gui_thread
+from consortium.ui.kit.theme import Theme
+from consortium.ui.shell.main_window import MainWindow
+from consortium.ui.shell.one_copy import OneCopy, claim
 
 if TYPE_CHECKING:
     from consortium.engine.scenario import Scenario

@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from consortium.engine.state import TimeBudget
-from consortium.ui.labels import TIME_LABELS, hours
+from consortium.present.labels import TIME_LABELS, hours
 
 PARTS: tuple[tuple[str, str, Qt.BrushStyle], ...] = (
     (TIME_LABELS[0], "#d1495b", Qt.BrushStyle.BDiagPattern),

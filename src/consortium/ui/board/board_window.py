@@ -15,14 +15,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from consortium.engine.state import Phase
-from consortium.ui.board_header import BoardHeader
-from consortium.ui.board_port import BoardPort
-from consortium.ui.board_view import BoardView
-from consortium.ui.debrief_view import DebriefView
-from consortium.ui.participant_strip import ParticipantStrip
-from consortium.ui.pit_stop_view import PitStopView
+from consortium.ui.board.board_header import BoardHeader
+from consortium.ui.board.board_port import BoardPort
+from consortium.ui.board.board_view import BoardView
+from consortium.ui.board.debrief_view import DebriefView
+from consortium.ui.board.participant_strip import ParticipantStrip
+from consortium.ui.board.pit_stop_view import PitStopView
+from consortium.ui.kit.widgets import set_shown
 from consortium.ui.session import Change
-from consortium.ui.widgets import set_shown
 
 
 class BoardWindow(QWidget):

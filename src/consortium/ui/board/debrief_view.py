@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consortium.ui.board_port import BoardPort
-from consortium.ui.debrief_data import (
+from consortium.present.debrief_data import (
     RevealedDebrief,
     TeamGrid,
     alike_line,
@@ -38,13 +37,14 @@ from consortium.ui.debrief_data import (
     perspectives_lines,
     talk_yield_line,
 )
-from consortium.ui.index_gauge import IndexGauge
-from consortium.ui.labels import hours
-from consortium.ui.prompts import SCRIPT
+from consortium.present.labels import hours
+from consortium.present.prompts import SCRIPT
+from consortium.ui.board.board_port import BoardPort
+from consortium.ui.board.index_gauge import IndexGauge
+from consortium.ui.board.time_chart import Bar, TimeChart
+from consortium.ui.kit.table_model import Index, RowsModel
+from consortium.ui.kit.widgets import label
 from consortium.ui.session import Change
-from consortium.ui.table_model import Index, RowsModel
-from consortium.ui.time_chart import Bar, TimeChart
-from consortium.ui.widgets import label
 
 JOINTHOLISM_LINE = (
     "Jointholism: talk crowding out action. The share of everyone's hours spent in meetings, "

@@ -14,10 +14,10 @@ from PySide6.QtGui import QDrag, QMouseEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from consortium.engine.state import Phase, PublicState
-from consortium.ui.clickable_frame import ClickableFrame
-from consortium.ui.labels import card_short, task_title
+from consortium.present.labels import card_short, task_title
+from consortium.ui.kit.clickable_frame import ClickableFrame
+from consortium.ui.kit.widgets import label, show_text
 from consortium.ui.session import SessionView
-from consortium.ui.widgets import label, show_text
 
 SEAT_MIME = "application/x-consortium-seat"
 

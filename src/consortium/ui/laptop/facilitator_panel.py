@@ -37,15 +37,15 @@ from consortium.engine.actions import (
     NoInvite,
     SetIntroductions,
 )
+from consortium.engine.plenary import plenary_seats
 from consortium.engine.state import Mode, Phase, PublicState
-from consortium.ui.choice_text import invitation_text
-from consortium.ui.choices_model import ChoicesModel
+from consortium.present.choice_text import invitation_text
+from consortium.present.labels import PHASE_LABELS, hours
+from consortium.present.prompts import SCRIPT
 from consortium.ui.controller import GameController
-from consortium.ui.labels import PHASE_LABELS, hours
-from consortium.ui.plenary_members import plenary_members
-from consortium.ui.prompts import SCRIPT
+from consortium.ui.kit.widgets import label, spin_box
+from consortium.ui.laptop.choices_model import ChoicesModel
 from consortium.ui.session import Change, SessionView
-from consortium.ui.widgets import label, spin_box
 
 
 class FacilitatorPanel(QWidget):
@@ -253,14 +253,14 @@ class FacilitatorPanel(QWidget):
                        "member 1 meeting hour.")
             self._clock_buttons(s)
         else:
-            cost = view.rules.deliberation_hours(len(plenary_members(view)))
+            cost = view.rules.deliberation_hours(len(plenary_seats(view)))
             self._text(f"The plenary talks it through (costs every member {hours(cost)}).")
         self._button("talked", "Done talking (Enter)", c.finish_talk, primary=True,
                      accessible="Done talking")
 
     def _fill_placement(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
-        members = plenary_members(view)
+        members = plenary_seats(view)
         unplaced = [view.participants[m].name for m in members if view.board[m] is None]
         self._text("Click a participant, then a task on the board. Or pick both here:")
         grid = QGridLayout()
