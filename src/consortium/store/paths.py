@@ -19,9 +19,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
-
-import attrs
+from typing import Final, NamedTuple
 
 APP_NAME: Final = "Consortium"
 PORTABLE_FLAG: Final = "--portable"
@@ -31,9 +29,11 @@ SETTINGS_FILE: Final = "consortium-settings.json"
 NOT_NOW_FILE: Final = "consortium-not-now.json"
 
 
-@attrs.frozen
-class DataPaths:
-    """The folders in use. Nothing is created here; the first write creates what it needs."""
+class DataPaths(NamedTuple):
+    """The folders in use. Nothing is created here; the first write creates what it needs.
+
+    A named tuple rather than an attrs record: this module loads at launch, and attrs alone
+    costs a bare window's tenth (bench/launch.py)."""
 
     data: Path
     config: Path

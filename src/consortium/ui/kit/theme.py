@@ -8,7 +8,8 @@ the whole application, so a zoom step is one call.
 
 from __future__ import annotations
 
-import attrs
+from typing import NamedTuple
+
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication
 
@@ -25,8 +26,9 @@ MIN_ZOOM = 0.6
 MAX_ZOOM = 2.2
 
 
-@attrs.frozen
-class Theme:
+class Theme(NamedTuple):
+    """Zoom and presenter mode (a named tuple, not an attrs record: it loads at launch)."""
+
     zoom: float = 1.0
     presenter: bool = False
 
@@ -39,7 +41,7 @@ class Theme:
 
     def zoomed(self, step: float) -> Theme:
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, round(self.zoom + step, 2)))
-        return attrs.evolve(self, zoom=zoom)
+        return self._replace(zoom=zoom)
 
     def style_sheet(self) -> str:
         p = self.points

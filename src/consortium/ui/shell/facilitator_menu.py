@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from consortium.engine.state import Phase
-
 if TYPE_CHECKING:  # the controller module (and the engine's rules) load with the first game
     from consortium.ui.controller import GameController
     from consortium.ui.session import Change
@@ -102,6 +100,8 @@ class FacilitatorMenu:
         self.seats.setEnabled(in_game)
 
     def _on_game_changed(self, change: Change) -> None:
+        from consortium.engine.state import Phase  # noqa: PLC0415 - not at launch
+
         view, s = change.view, change.session
         over = view.phase is Phase.GAME_OVER or s.ended_early
         self._enable(True)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consortium.engine.state import Phase
 from consortium.ui.kit.theme import Theme
 from consortium.ui.kit.widgets import label
 from consortium.ui.shell.facilitator_menu import FacilitatorMenu
@@ -349,6 +348,7 @@ class MainWindow(QMainWindow):
 
     def ask_end_game(self) -> None:
         """Facilitator → End the game early: asked first, since no Undo brings it back."""
+        from consortium.engine.state import Phase  # noqa: PLC0415 - not at launch
         from consortium.ui.shell.messages import confirm  # noqa: PLC0415 - not at launch
 
         c = self.controller
@@ -364,6 +364,7 @@ class MainWindow(QMainWindow):
 
     def ask_fast_forward(self) -> None:
         """Facilitator → Fast-forward: bots take every decision to the end, people's too."""
+        from consortium.engine.state import Phase  # noqa: PLC0415 - not at launch
         from consortium.ui.shell.messages import confirm  # noqa: PLC0415 - not at launch
 
         c = self.controller
