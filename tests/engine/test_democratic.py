@@ -24,11 +24,10 @@ from consortium.engine.actions import (
     Talk,
     Vote,
 )
-from consortium.engine.bots import POLICIES, choose
+from consortium.engine.bots import POLICIES, answer
 from consortium.engine.game import apply, legal_actions
 from consortium.engine.metrics import game_metrics
 from consortium.engine.ops import set_task
-from consortium.engine.rng import Draws, Stream
 from consortium.engine.state import Ballot, GameState, Mode, Phase
 from consortium.engine.views import player_view
 from tests.engine.builders import (
@@ -346,9 +345,7 @@ def test_placed_without_a_matching_card_costs_one_motivation() -> None:
 
 def _bot_vote(state: GameState, seat: int) -> bool:
     """How the bot in ``seat`` votes on the board, from its own view (whoever's turn it is)."""
-    legal = [Vote(seat, True), Vote(seat, False)]
-    policy = POLICIES["democratic-heavy"]
-    action = choose(player_view(state, seat), legal, policy, Draws(Stream(7)))
+    action = answer(player_view(state, seat), POLICIES["democratic-heavy"])
     assert isinstance(action, Vote)
     return action.approve
 

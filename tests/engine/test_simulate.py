@@ -8,17 +8,15 @@ import attrs
 import pytest
 
 from consortium.engine import flow
-from consortium.engine.bots import POLICIES, choose, choose_group
-from consortium.engine.game import apply, apply_legal, check, legal_actions, opening
+from consortium.engine.bots import POLICIES
+from consortium.engine.game import apply, apply_legal, check, opening
 from consortium.engine.simulate import (
     bot_action,
     bot_config,
-    bot_draws,
     play_bot_game,
     seat_policy,
 )
-from consortium.engine.state import Mode, Phase
-from consortium.engine.views import player_view
+from consortium.engine.state import Mode
 from tests.engine.builders import config, scenario
 
 SCENARIO = scenario()
@@ -50,32 +48,3 @@ def test_mixed_bots_under_a_choose_schedule_play_the_same_game() -> None:
     while not state.over:
         state = apply(state, bot_action(state, seat_policy(state, state.public.actor)))
     assert play_bot_game(SCENARIO, cfg) == state
-
-
-@pytest.mark.parametrize("policy", sorted(POLICIES))
-@pytest.mark.parametrize("seed", [0, 1, 2, 3, 4, 5])
-def test_bots_skipping_the_legal_list_choose_as_over_it(policy: str, seed: int) -> None:
-    """bot_action's own-way turns (bots.choose_turn), introductions (bots.choose_reveal),
-    votes, declarations and invitations (bots.choose_seat) and perspective checks
-    (bots.choose_invitation over the rule's lazy listing) pick exactly what ``choose`` and
-    ``choose_group`` pick from ``legal_actions``, with the same draws, at every decision;
-    every seat plays ``policy`` in self-selection, hybrid and democratic rounds, so open and
-    closed teams, tie-breaks, invitations and both kinds of introduction are all met."""
-    shortcuts = 0
-    for mode in (Mode.SELF_SELECTION, Mode.HYBRID, Mode.DEMOCRATIC):
-        cfg = bot_config(SCENARIO, policy, seed, turnover=0.3)
-        cfg = attrs.evolve(cfg, schedule=(mode,) * cfg.rounds)
-        state = flow.start_organizing(opening(SCENARIO, cfg))
-        while not state.over:
-            seat = state.public.actor
-            acting = seat_policy(state, seat)
-            chosen = bot_action(state, acting)
-            legal = legal_actions(state, seat)
-            if seat is None:
-                listed = choose_group(state.public, legal, acting, bot_draws(state, seat))
-            else:
-                listed = choose(player_view(state, seat), legal, acting, bot_draws(state, seat))
-            assert chosen == listed
-            shortcuts += seat is not None or state.public.phase is Phase.PERSPECTIVE_CHECK
-            state = apply(state, chosen)
-    assert shortcuts > 0

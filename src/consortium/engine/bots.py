@@ -36,6 +36,7 @@ from consortium.engine.actions import (
     Stay,
     Vote,
 )
+from consortium.engine.intros import may_pass_with
 from consortium.engine.ops import best_level
 from consortium.engine.proposal import propose, public_level
 from consortium.engine.rng import Draws
@@ -103,17 +104,22 @@ MAIN_POLICIES = tuple(name for name, p in POLICIES.items() if not p.herd)
 """The six policies GAME.md's calibration claims compare (all but the two herds)."""
 
 
+Memo = dict[str, object]
+"""A game's memo of the bots' last results (``GameState.ctx.memo``, one per game): see
+:func:`_open_needs` and :func:`_proposal`."""
+
+
 # --- scoring helpers ----------------------------------------------------------------------
 
 
-def _fit_score(
+def expected_fit(
     public: PublicState, hand: Sequence[Card], task: TaskState, shown_by_mates: AbstractSet[str]
 ) -> float:
     """Fit over the task's visible and discovered requirements, scaled to 0–1, judged by what
     the bot would add: full fit for a requirement nobody on the team shows yet, half for one
     already covered (duplicating), ``fit_nonexpert`` for no match at all."""
     r = public.rules
-    top = r.fit_base + r.fit_per_level * 3
+    top = r.fit(3)
     visible = task.visible  # with ``discovered``: task.known_requirements
     discovered = task.discovered
     covered = task.covered
@@ -126,53 +132,23 @@ def _fit_score(
             else:
                 fresh = max(fresh, card.level)
     if fresh:
-        return (r.fit_base + r.fit_per_level * fresh) / top
+        return r.fit(fresh) / top
     if dup:
-        return DUPLICATE_SHARE * (r.fit_base + r.fit_per_level * dup) / top
-    return r.fit_nonexpert / top
-
-
-def _sim(public: PublicState, card: Card, cards: Sequence[Card | None]) -> float:
-    family = public.catalog.family_of
-    shown = [c for c in cards if c is not None]
-    if not shown:
-        return 0.0
-    if any(c.domain == card.domain for c in shown):
-        return 1.0
-    if any(family[c.domain] == family[card.domain] for c in shown):
-        return 0.5
-    return 0.0
-
-
-def _team_similarity(public: PublicState, card: Card, task: TaskState, me: int) -> float:
-    """Mean similarity of a signalled card to each teammate's public cards."""
-    mates = [m for m in task.members if m != me]
-    if not mates:
-        return 0.0
-    return sum(_sim(public, card, public.participants[m].public_cards) for m in mates) / len(mates)
+        return DUPLICATE_SHARE * r.fit(dup) / top
+    return r.fit(0) / top
 
 
 # --- seat decisions -----------------------------------------------------------------------
 
 
-def choose(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draws) -> Action:
-    """A seat's choice among ``legal`` (never empty), from its own view only."""
-    phase = view.public.phase
-    if phase is Phase.INTRODUCTIONS:
-        return _reveal(view, legal)
-    if phase is Phase.TURNS:
-        return _turn(view, legal, policy, draws)
-    return _answer(view, policy) or legal[0]
-
-
-def _answer(view: PlayerView, policy: Policy) -> Action | None:
+def answer(view: PlayerView, policy: Policy, memo: Memo | None = None) -> Action | None:
     """A yes-or-no decision (vote, declaration, invitation), which needs no list of options;
     None in any other phase."""
     phase = view.public.phase
     if phase is Phase.VOTE:
-        return Vote(view.seat, policy.herd or _approves(view))
+        return Vote(view.seat, policy.herd or _approves(view, memo))
     if phase is Phase.DECLARE:
-        return Declare(view.seat, _wants_plenary(view))
+        return Declare(view.seat, _wants_plenary(view, memo))
     if phase is Phase.INVITATION:
         return Respond(view.seat, policy.invites or _matches_invite(view))
     return None
@@ -193,68 +169,41 @@ class _OpenNeeds:
                 self.known.update(t.visible, t.discovered)  # t.known_requirements
 
 
-_needs: list[_OpenNeeds] = []  # at most one entry
+_NEEDS = "bots: open needs"  # the key of the open needs in a game's memo
 
 
-def _open_needs(public: PublicState) -> _OpenNeeds:
-    """The open tasks' requirements, remembered for the last tasks tuple.
+def _open_needs(public: PublicState, memo: Memo | None) -> _OpenNeeds:
+    """The open tasks' requirements, remembered in the game's memo for its last tasks tuple.
 
     Every seat in turn asks the same question of the same tasks while introducing itself,
     declaring or voting (those rules change participants, not tasks), so the sets are built
     once per phase instead of once per seat. As in :func:`_proposal`, the entry keeps the
     very tuple it was built from alive, so ``is`` cannot be fooled by a reused id, and any
     other tuple (even an equal one) is simply looked at afresh; it holds no game state.
+    The memo is the game's own (``state.ctx.memo``), never a module global: games played side
+    by side in threads neither share nor evict each other's entries, and an entry is
+    replaced whole (one dict store), so a reader sees an old entry or a new one, never part
+    of one. Without a memo (``None``) the sets are simply built.
     """
-    if _needs and _needs[0].tasks is public.tasks:
-        return _needs[0]
+    entry = memo.get(_NEEDS) if memo is not None else None
+    if isinstance(entry, _OpenNeeds) and entry.tasks is public.tasks:
+        return entry
     needs = _OpenNeeds(public.tasks)
-    _needs[:] = [needs]
+    if memo is not None:
+        memo[_NEEDS] = needs
     return needs
 
 
-def _useful_domains(public: PublicState) -> set[str]:
-    """The open tasks' visible and discovered requirements (do not change the set)."""
-    return _open_needs(public).known
-
-
-def _reveal(view: PlayerView, legal: Sequence[Action]) -> Action:
-    """Show the most useful hidden card: one matching an open requirement, highest level."""
-    reveals: list[Reveal] = []
-    can_pass = False
-    for a in legal:
-        if type(a) is Reveal:
-            if a.slot is None:
-                can_pass = True
-            else:
-                reveals.append(a)
-    if not reveals:
-        return Reveal(view.seat, None)
-    useful = _useful_domains(view.public)
-    hand = view.private.hand
-    # the first best by (matches an open requirement, level, lowest slot): slots differ,
-    # so there are no ties
-    best = reveals[0]
-    best_value: tuple[bool, int, int] | None = None
-    for a in reveals:
-        assert a.slot is not None
-        card = hand[a.slot]
-        value = (card.domain in useful, card.level, -a.slot)
-        if best_value is None or value > best_value:
-            best, best_value = a, value
-    assert best.slot is not None
-    if can_pass and hand[best.slot].domain not in useful:
-        return Reveal(view.seat, None)
-    return best
-
-
-def choose_reveal(view: PlayerView) -> Reveal:
-    """``_reveal(view, legal_actions(...))`` without listing the introduction's options.
+def choose_reveal(view: PlayerView, memo: Memo | None = None) -> Reveal:
+    """Show the most useful hidden card: one matching an open requirement, highest level;
+    pass instead when the rule allows it and no hidden card matches.
 
     Introductions are the commonest decision of a democratic game (one per seat per
     introduction), and the list only ever holds the seat's hidden slots in slot order and,
     when ``intros.may_pass`` allows it, a pass; so this reads the hidden slots straight from
     the seat's public cards and picks with the same value and the same pass rule
-    (tests/engine/test_simulate.py compares the two at every introduction).
+    (tests/engine/bot_oracle.py holds the plain version over the list, which
+    tests/engine/test_bot_oracle.py holds this one to).
     """
     public = view.public
     seat = view.seat
@@ -262,10 +211,11 @@ def choose_reveal(view: PlayerView) -> Reveal:
     hidden = [i for i, card in enumerate(shown) if card is None]
     if not hidden:
         return Reveal(seat, None)
-    can_pass = public.mode is Mode.HYBRID and seat not in public.newcomers
-    useful = _useful_domains(public)
+    can_pass = may_pass_with(public, seat, hides_cards=True)
+    useful = _open_needs(public, memo).known
     hand = view.private.hand
-    # the first best by (matches an open requirement, level, lowest slot), as in _reveal
+    # the first best by (matches an open requirement, level, lowest slot): slots differ,
+    # so there are no ties
     best = hidden[0]
     best_value: tuple[bool, int, int] | None = None
     for slot in hidden:
@@ -278,16 +228,19 @@ def choose_reveal(view: PlayerView) -> Reveal:
     return Reveal(seat, best)
 
 
-def choose_seat(view: PlayerView, policy: Policy, draws: Draws) -> Action:
-    """``choose(view, legal_actions(...), policy, draws)`` for a seat's decision outside a
-    self-selection turn: votes, declarations and invitations never look at the list, and
-    introductions are picked by :func:`choose_reveal`, so nothing is listed at all."""
+def choose_seat(
+    view: PlayerView, policy: Policy, draws: Draws, memo: Memo | None = None
+) -> Action:
+    """A seat's choice, from its own view only, without listing its legal options: votes,
+    declarations and invitations never look at the list, introductions are picked by
+    :func:`choose_reveal` and self-selection turns by :func:`choose_turn`. ``memo`` is the
+    game's own (``state.ctx.memo``; see :func:`_open_needs`)."""
     if view.public.phase is Phase.INTRODUCTIONS:
-        return choose_reveal(view)
-    return _answer(view, policy) or choose_turn(view, policy, draws)
+        return choose_reveal(view, memo)
+    return answer(view, policy, memo) or choose_turn(view, policy, draws)
 
 
-def _approves(view: PlayerView) -> bool:
+def _approves(view: PlayerView, memo: Memo | None) -> bool:
     """Against only if placed where none of its cards matches a visible or discovered
     requirement while a task it matches exists."""
     public = view.public
@@ -299,13 +252,13 @@ def _approves(view: PlayerView) -> bool:
         return True
     # not any(public_level(hand, t) for t in public.open_tasks): a card's level is 1 to 3,
     # so a task's public_level is non-zero exactly when a card matches a known requirement
-    known = _open_needs(public).known
+    known = _open_needs(public, memo).known
     return not any(c.domain in known for c in hand)
 
 
-def _wants_plenary(view: PlayerView) -> bool:
+def _wants_plenary(view: PlayerView, memo: Memo | None) -> bool:
     """Balanced: join the plenary when its best card matches no open visible requirement."""
-    visible = _open_needs(view.public).visible
+    visible = _open_needs(view.public, memo).visible
     return not any(c.domain in visible for c in view.private.hand)
 
 
@@ -361,8 +314,8 @@ def _look(view: PlayerView, task: TaskState) -> _TaskLook:
                 by_mates |= shown
                 mates.append((shown, {family[d] for d in shown}))
         shown_by_mates = by_mates
-    fit = _fit_score(public, view.private.hand, task, shown_by_mates)
-    admits = None  # _would_be_admitted: everyone, unless ...
+    fit = expected_fit(public, view.private.hand, task, shown_by_mates)
+    admits = None  # a team admits everyone, unless closed by a lead who shows cards
     if task.closed and task.lead is not None:
         lead = [c for c in public.participants[task.lead].public_cards if c is not None]
         if lead:
@@ -374,8 +327,8 @@ def _look(view: PlayerView, task: TaskState) -> _TaskLook:
 def _join_score(look: _TaskLook, card: Card, family: str, h: float) -> float:
     """``(1 − homophily) · fit + homophily · similarity`` for joining a team with ``card``
     (of ``family``) signalled, minus crowding; a team of nobody else costs INITIATE_COST.
-    Shared by the reference scoring over the legal list and the direct one, which must
-    agree to the last bit."""
+    (tests/engine/bot_oracle.py scores the same options over the legal list with plain
+    helpers, to the last bit.)"""
     score = (1 - h) * look.fit + h * look.similarity(card, family)
     score -= look.crowd
     if not look.mates:
@@ -383,84 +336,19 @@ def _join_score(look: _TaskLook, card: Card, family: str, h: float) -> float:
     return score
 
 
-def _turn(view: PlayerView, legal: Sequence[Action], policy: Policy, draws: Draws) -> Action:
-    """Score every option as ``(1 − homophily) · fit + homophily · similarity`` and take the
-    best; exact ties are broken by the bot's own seeded draw."""
-    public = view.public
-    hand = view.private.hand
-    if policy.herd:
-        return herd_turn(view)
-    gate = _hours_gate(view)
-    if gate == "sit" and SitOut(view.seat) in legal:
-        return SitOut(view.seat)
-    leads = gate is None
-    family = public.catalog.family_of
-    families = [family[c.domain] for c in hand]
-    h = policy.homophily
-    close = policy.close_teams
-    looks: dict[str, _TaskLook] = {}
-    tasks = {t.id: t for t in public.tasks if t.status == "open"}  # public.open_tasks
-    best_score = -1.0
-    best: list[Action] = []
-    for action in legal:
-        # ``type(...) is`` rather than isinstance/match: this loop runs for every legal
-        # option of every self-selection turn in every simulated game.
-        if type(action) is Initiate:
-            if action.closed != close or not leads:
-                continue
-            task_id = action.task
-            look = looks.get(task_id)
-            if look is None:
-                look = looks[task_id] = _look(view, tasks[task_id])
-            if not look.mates:
-                score = look.fit - INITIATE_COST
-            else:
-                slot = action.slot
-                score = (1 - h) * look.fit + h * look.similarity(hand[slot], families[slot])
-                score -= look.crowd
-        elif type(action) is Join:
-            task_id = action.task
-            look = looks.get(task_id)
-            if look is None:
-                look = looks[task_id] = _look(view, tasks[task_id])
-            slot = action.slot
-            if look.admits is not None and families[slot] not in look.admits:
-                continue  # a closed team would turn this card away (_would_be_admitted)
-            score = _join_score(look, hand[slot], families[slot], h)
-        elif type(action) is Stay:
-            mine = public.participants[view.seat].task
-            assert mine is not None
-            task_id = mine
-            look = looks.get(task_id)
-            if look is None:
-                look = looks[task_id] = _look(view, tasks[task_id])
-            sim = max(look.similarity(c, f) for c, f in zip(hand, families, strict=True))
-            score = (1 - h) * look.fit + h * sim + STAY_BONUS
-            score -= look.crowd
-            if not look.mates:
-                score -= INITIATE_COST
-        elif type(action) is SitOut:
-            score = SIT_OUT_BELOW
-        else:
-            continue
-        if score > best_score + 1e-12:
-            best_score, best = score, [action]
-        elif score >= best_score - 1e-12:
-            best.append(action)
-    return best[0] if len(best) == 1 else draws.pick(best)
-
-
 def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
-    """``choose(view, legal_actions(...), policy, draws)`` in a self-selection turn, scoring
-    the open tasks directly instead of first listing every legal option.
+    """A self-selector's turn: score every option as ``(1 − homophily) · fit + homophily ·
+    similarity`` and take the best (exact ties are broken by the bot's own seeded draw),
+    walking the open tasks directly instead of first listing every legal option.
 
     A turn lists a couple of dozen options (each open task once per card it may signal, an
     initiation twice, as an open and a closed team), but a bot's score depends only on the
     task and, when joining, the signalled card; so this walks the open tasks once and builds
     only the chosen action. The options are scored in the order ``legal_actions`` lists them
-    (stay, initiations, joins, sitting out, each in task order) with the same arithmetic as
-    :func:`_turn`, so the tied candidates and the draw that breaks a tie are the same
-    (tests/engine/test_simulate.py compares the two at every turn). It offers only what the
+    (stay, initiations, joins, sitting out, each in task order), so the tied candidates and
+    the draw that breaks a tie are those of the plain scoring over the list
+    (tests/engine/bot_oracle.py, which tests/engine/test_bot_oracle.py holds this one to,
+    over many states). It offers only what the
     rules allow: the seat's own open task to stay on, a task without a lead to initiate, one
     with a lead it was not turned away from to join, signalling only ``turns.slots_for``.
     """
@@ -469,7 +357,7 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
     hand = view.private.hand
     if policy.herd:
         return herd_turn(view)
-    gate = _hours_gate(view)
+    gate = hours_gate(view)
     if gate == "sit":
         return SitOut(seat)
     leads = gate is None
@@ -494,7 +382,7 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
             # a task without a lead has no team (_without), so nobody to resemble or crowd:
             # only _look's fit counts, without building the look (kept for a team anyway)
             look = _look(view, task) if task.members else None
-            fit = _fit_score(public, hand, task, _NOBODY) if look is None else look.fit
+            fit = expected_fit(public, hand, task, _NOBODY) if look is None else look.fit
             initiates.append((task.id, slots_for(domains, task.visible), fit, look))
         elif task.id not in refused:
             joins.append((_look(view, task), slots_for(domains, task.visible)))
@@ -504,7 +392,7 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
     best: list[tuple[type, str, int]] = []
 
     def consider(score: float, kind: type, task_id: str, slots: Sequence[int]) -> None:
-        """_turn's running best for options of equal score, one per slot, in slot order."""
+        """The running best, options of equal score kept in listing order, one per slot."""
         nonlocal best_score, best
         if score > best_score + 1e-12:
             best_score, best = score, [(kind, task_id, slot) for slot in slots]
@@ -529,7 +417,7 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
     for look, slots in joins:
         for slot in slots:
             if look.admits is not None and families[slot] not in look.admits:
-                continue  # a closed team would turn this card away (_would_be_admitted)
+                continue  # a closed team would turn this card away (turns.check_join)
             consider(_join_score(look, hand[slot], families[slot], h), Join, look.task.id,
                      (slot,))
     consider(SIT_OUT_BELOW, SitOut, "", (0,))
@@ -541,7 +429,7 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
     return Stay(seat) if kind is Stay else SitOut(seat)
 
 
-def _hours_gate(view: PlayerView) -> str | None:
+def hours_gate(view: PlayerView) -> str | None:
     """What a self-selector's own hours allow this round (rules v3: they know their own
     availability, a plenary does not): ``"sit"`` below ``min_useful_hours`` (the home
     organization gets the little time there is), ``"join"`` below ``lead_hours`` (too little
@@ -579,29 +467,23 @@ def herd_turn(view: PlayerView) -> Action:
     free = [t for t in public.tasks if t.status == "open" and t.lead is None]
     if not free:  # (an open task of one's own would have been among the teams)
         return SitOut(seat)
-    fits = [_fit_score(public, hand, t, _NOBODY) for t in free]
+    fits = [expected_fit(public, hand, t, _NOBODY) for t in free]
     task = free[fits.index(max(fits))]
     return Initiate(seat, task.id, slots_for(domains, task.visible)[0], False)
-
-
-def _mate_cards(public: PublicState, task: TaskState, me: int) -> list[Card | None]:
-    return [c for m in task.members if m != me for c in public.participants[m].public_cards]
-
-
-def _would_be_admitted(public: PublicState, card: Card, task: TaskState) -> bool:
-    if not task.closed or task.lead is None:
-        return True
-    lead = [c for c in public.participants[task.lead].public_cards if c is not None]
-    family = public.catalog.family_of
-    return not lead or any(family[c.domain] == family[card.domain] for c in lead)
 
 
 # --- group decisions (a bot group when no person is seated) -------------------------------
 
 
 def choose_group(
-    public: PublicState, legal: Sequence[Action], policy: Policy, draws: Draws
+    public: PublicState,
+    legal: Sequence[Action],
+    policy: Policy,
+    draws: Draws,
+    memo: Memo | None = None,
 ) -> Action:
+    """The bot group's decision among ``legal``; ``memo`` is the game's own (see
+    :func:`_proposal`)."""
     phase = public.phase
     if phase is Phase.MODE_CHOICE:
         return ChooseMode(policy.mode)
@@ -610,15 +492,18 @@ def choose_group(
     if phase is Phase.DELIBERATION:
         return Deliberate(None)
     if phase is Phase.PLACEMENT:
-        return _placement(public, legal, policy)
+        return _placement(public, legal, policy, memo)
     if phase is Phase.PERSPECTIVE_CHECK:
-        return _perspective_check(public, legal, policy)
+        invitations = ((a.seat, a.task) for a in legal if type(a) is Invite)
+        return choose_invitation(public, invitations, policy)
     if phase is Phase.PIT_STOP:
         return Continue()
     return legal[0]
 
 
-def _placement(public: PublicState, legal: Sequence[Action], policy: Policy) -> Action:
+def _placement(
+    public: PublicState, legal: Sequence[Action], policy: Policy, memo: Memo | None
+) -> Action:
     """Re-propose from public information (moving whoever openly voted against), then call
     the vote once the board is the proposal. A herd puts everyone on one task."""
     voters = sorted({a.seat for a in legal if type(a) is Place})
@@ -632,7 +517,7 @@ def _placement(public: PublicState, legal: Sequence[Action], policy: Policy) -> 
             for s in voters
             if (t := last.placements[s]) is not None and public.votes[s] is False
         }
-    return _propose_or_vote(public, legal, _proposal(public, voters, avoid))
+    return _propose_or_vote(public, legal, _proposal(public, voters, avoid, memo))
 
 
 def _propose_or_vote(
@@ -675,11 +560,14 @@ class _LastProposal:
         self.proposal = proposal
 
 
-_last: list[_LastProposal] = []  # at most one entry
+_PROPOSAL = "bots: last proposal"  # the key of the group bot's last proposal in a game's memo
 
 
-def _proposal(public: PublicState, voters: list[int], avoid: dict[int, str]) -> dict[int, str]:
-    """``propose(public, voters, avoid, keep_current=True)``, remembered for the last inputs.
+def _proposal(
+    public: PublicState, voters: list[int], avoid: dict[int, str], memo: Memo | None
+) -> dict[int, str]:
+    """``propose(public, voters, avoid, keep_current=True)``, remembered in the game's memo
+    for the last inputs.
 
     The group bot proposes a board, and at its next decision works the proposal out again to
     see that the board now is the proposal before it calls the vote. Nothing ``propose`` reads
@@ -687,45 +575,22 @@ def _proposal(public: PublicState, voters: list[int], avoid: dict[int, str]) -> 
     a few comparisons instead of a proposal. The remembered tasks and participants are the
     very tuples of that state (kept alive by the entry, so ``is`` cannot be fooled by a
     reused id); any other state, even an equal one, is simply worked out afresh. The entry
-    is a pure function's result: it holds no game state and changes no draw.
+    is a pure function's result: it holds no game state and changes no draw. As with
+    :func:`_open_needs`, the memo is the game's own and an entry is replaced whole.
     """
-    if _last:
-        last = _last[0]
-        if (
-            last.tasks is public.tasks
-            and last.participants is public.participants
-            and last.voters == voters
-            and last.avoid == avoid
-        ):
-            return last.proposal
+    last = memo.get(_PROPOSAL) if memo is not None else None
+    if (
+        isinstance(last, _LastProposal)
+        and last.tasks is public.tasks
+        and last.participants is public.participants
+        and last.voters == voters
+        and last.avoid == avoid
+    ):
+        return last.proposal
     proposal = propose(public, voters, avoid, keep_current=True)
-    _last[:] = [_LastProposal(public, voters, avoid, proposal)]
+    if memo is not None:
+        memo[_PROPOSAL] = _LastProposal(public, voters, avoid, proposal)
     return proposal
-
-
-def _perspective_check(public: PublicState, legal: Sequence[Action], policy: Policy) -> Action:
-    invites = [a for a in legal if isinstance(a, Invite)]
-    if not policy.invites or not invites:
-        return NoInvite()
-
-    # (bot_action takes the same choice with choose_invitation, stopping earlier)
-    # max(invites, key=(shows a card the task knows it needs, lower seat)), the first of
-    # equals: once an invitee who matches is found, an invite of the same or a higher seat
-    # cannot beat it, so its cards are not looked at (the check runs every hybrid round)
-    needs: dict[str, set[str]] = {}  # each task's known requirements as a set, once
-    people = public.participants
-    best = invites[0]
-    best_matches: bool | None = None
-    for a in invites:
-        if best_matches and a.seat >= best.seat:
-            continue
-        needed = needs.get(a.task)
-        if needed is None:
-            needed = needs[a.task] = set(public.task(a.task).known_requirements)
-        matches = bool(best_level(people[a.seat].public_cards, needed))  # public_level
-        if best_matches is None or (matches, -a.seat) > (best_matches, -best.seat):
-            best, best_matches = a, matches
-    return best
 
 
 def choose_invitation(
@@ -738,7 +603,8 @@ def choose_invitation(
     the first of equals; in seat order that is the first invitee who matches, else the first
     invitation. So it stops there: the later invitations (the check runs every hybrid round)
     need not be worked out, which is why bot_action hands it the rule's own lazy listing
-    (perspective.iter_invitations) instead of every legal action.
+    (perspective.iter_invitations) instead of every legal action; :func:`choose_group` hands
+    it the invitations of its legal list, in the same order.
     """
     if not policy.invites:
         return NoInvite()

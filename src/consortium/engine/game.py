@@ -39,6 +39,7 @@ from consortium.engine.actions import (
     actor_of,
 )
 from consortium.engine.deal import deal_capacity, deal_hand
+from consortium.engine.frozen import evolve
 from consortium.engine.ops import (
     evolve_public,
     log,
@@ -47,7 +48,7 @@ from consortium.engine.ops import (
     next_step,
     present_seats,
 )
-from consortium.engine.rng import Draws, Stream, derive_seed
+from consortium.engine.rng import Draws
 from consortium.engine.round_start import begin_round
 from consortium.engine.scenario import Scenario
 from consortium.engine.state import (
@@ -207,8 +208,7 @@ def _list_seat(state: GameState, seat: int | None) -> list[Action]:
         shown = public.participants[seat].public_cards
         hidden = [i for i, card in enumerate(shown) if card is None]
         out: list[Action] = [_REVEAL(seat, s) for s in hidden]
-        # intros.may_pass, with the hidden slots already at hand
-        if not hidden or (public.mode is Mode.HYBRID and seat not in public.newcomers):
+        if intros.may_pass_with(public, seat, hides_cards=bool(hidden)):
             out.append(_REVEAL(seat, None))
         return out
     if phase is Phase.DECLARE:
@@ -325,16 +325,7 @@ def opening(scenario: Scenario, config: GameConfig) -> GameState:
     """The state at the start of round 1, before the mode is chosen (what-if replays branch
     from round starts like this one)."""
     ctx = Context.build(scenario, config)
-    seed = config.seed
-    streams = Streams(
-        deal=Stream(derive_seed(seed, "deal")),
-        turnover=Stream(derive_seed(seed, "turnover")),
-        newcomers=Stream(derive_seed(seed, "newcomers")),
-        hours=Stream(derive_seed(seed, "hours")),
-        events=Stream(derive_seed(seed, "events")),
-        bots=tuple(Stream(derive_seed(seed, "bot", i)) for i in range(len(config.seats))),
-        group=Stream(derive_seed(seed, "group")),
-    )
+    streams = Streams.seeded(config.seed, len(config.seats))
     draws = Draws(streams.deal)
     participants = []
     seats = []
@@ -362,15 +353,7 @@ def opening(scenario: Scenario, config: GameConfig) -> GameState:
     specs = list(scenario.tasks)
     if scenario.rules.task_order == "shuffled":
         specs = draws.shuffled(specs)
-    streams = Streams(
-        deal=draws.stream,
-        turnover=streams.turnover,
-        newcomers=streams.newcomers,
-        hours=streams.hours,
-        events=streams.events,
-        bots=streams.bots,
-        group=streams.group,
-    )
+    streams = evolve(streams, deal=draws.stream)
     n = len(config.seats)
     public = PublicState(
         round=0,

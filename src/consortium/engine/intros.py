@@ -24,7 +24,7 @@ from consortium.engine.ops import (
     raised_familiarity,
     set_private,
 )
-from consortium.engine.state import GameState, Mode, Phase
+from consortium.engine.state import GameState, Mode, Phase, PublicState
 from consortium.engine.turn_order import group_phase, next_turn, start_turns
 
 
@@ -69,9 +69,14 @@ def hidden_slots(state: GameState, seat: int) -> list[int]:
 
 def may_pass(state: GameState, seat: int) -> bool:
     """Passing is for someone with nothing left to show, or a non-newcomer in hybrid."""
-    if not hidden_slots(state, seat):
-        return True
-    return state.public.mode is Mode.HYBRID and seat not in state.public.newcomers
+    return may_pass_with(state.public, seat, hides_cards=bool(hidden_slots(state, seat)))
+
+
+def may_pass_with(public: PublicState, seat: int, *, hides_cards: bool) -> bool:
+    """:func:`may_pass` for a caller that already knows whether ``seat`` still hides a card:
+    the one home of the rule, which the check, ``legal_actions`` and the bots'
+    ``choose_reveal`` all ask (they read the hidden slots themselves, once)."""
+    return not hides_cards or (public.mode is Mode.HYBRID and seat not in public.newcomers)
 
 
 def check_reveal(state: GameState, action: Reveal) -> None:

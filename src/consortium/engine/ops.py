@@ -265,13 +265,6 @@ def best_level(cards: Iterable[Card | None], requirements: Iterable[str]) -> int
     return max((c.level for c in cards if c is not None and c.domain in needed), default=0)
 
 
-def fit_of_level(ctx: Context, level: int) -> float:
-    """GAME.md: fit = fit_base + fit_per_level · level with a matching card, else
-    fit_nonexpert (mismatch hours)."""
-    r = ctx.rules
-    return r.fit_base + r.fit_per_level * level if level else r.fit_nonexpert
-
-
 def similarity(ctx: Context, a: Iterable[Card | None], b: Iterable[Card | None]) -> float:
     """``sim``: 1 if the two share a domain, 0.5 if any card of one shares a family with any
     card of the other, else 0."""

@@ -73,6 +73,12 @@ class Rules:
     knowledge_walks_out: bool = True
     version: int = RULES_VERSION
 
+    def fit(self, level: int) -> float:
+        """GAME.md: fit = ``fit_base + fit_per_level · level`` with a matching card of that
+        level, else ``fit_nonexpert`` (level 0: mismatch hours). The one formula: the work
+        a round resolves and the fit a bot expects both come from here."""
+        return self.fit_base + self.fit_per_level * level if level else self.fit_nonexpert
+
     def intro_hours(self, speakers: int) -> float:
         """What one introduction costs each participant: every speaker takes
         ``intro_minutes_per_speaker`` (1 hour at 6 seats), or the v2 key's fixed hours."""

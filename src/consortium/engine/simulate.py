@@ -23,7 +23,7 @@ from consortium.engine.bots import (
 )
 from consortium.engine.frozen import evolve
 from consortium.engine.game import apply, apply_legal, legal_actions, opening
-from consortium.engine.rng import DerivedDraws, Draws, Stream, derive_seed
+from consortium.engine.rng import DerivedDraws, Draws, derive_seed
 from consortium.engine.round_start import begin_round
 from consortium.engine.scenario import Scenario
 from consortium.engine.state import GameConfig, GameState, Mode, Phase, SeatSetup, Streams
@@ -40,13 +40,15 @@ def bot_action(state: GameState, policy: Policy) -> Action:
     """The choice the bot in the acting seat (or the bot group) makes now."""
     seat = state.public.actor
     draws = bot_draws(state, seat)
+    memo = state.ctx.memo  # the game's own: games side by side in threads share nothing
     if seat is None:
         if state.public.phase is Phase.PERSPECTIVE_CHECK:
             # the same choice as ``choose_group`` over legal_actions, stopping early
             return choose_invitation(state.public, perspective.iter_invitations(state), policy)
-        return choose_group(public_view(state), legal_actions(state, seat), policy, draws)
-    # the same choice as ``choose`` over legal_actions, without listing every option
-    return choose_seat(player_view(state, seat), policy, draws)
+        return choose_group(public_view(state), legal_actions(state, seat), policy, draws, memo)
+    # without listing every option (tests/engine/test_bot_oracle.py: the same choice as the
+    # plain scoring over legal_actions)
+    return choose_seat(player_view(state, seat), policy, draws, memo)
 
 
 def seat_policy(state: GameState, seat: int | None) -> Policy:
@@ -122,15 +124,7 @@ def reseeded(state: GameState, seed: int) -> GameState:
     numbers)."""
     base = derive_seed(state.ctx.config.seed, "what-if", seed)
     old = state.hidden.streams
-    streams = Streams(
-        deal=old.deal,
-        turnover=Stream(derive_seed(base, "turnover")),
-        newcomers=Stream(derive_seed(base, "newcomers")),
-        hours=Stream(derive_seed(base, "hours")),
-        events=Stream(derive_seed(base, "events")),
-        bots=tuple(Stream(derive_seed(base, "bot", i)) for i in range(len(old.bots))),
-        group=Stream(derive_seed(base, "group")),
-    )
+    streams = evolve(Streams.seeded(base, len(old.bots)), deal=old.deal)
     return evolve(state, hidden=evolve(state.hidden, streams=streams))
 
 

@@ -21,7 +21,7 @@ from typing import Literal
 
 import attrs
 
-from consortium.engine.rng import Stream
+from consortium.engine.rng import Stream, derive_seed
 from consortium.engine.scenario import Domain, Family, Rules, Scenario, Sector, TaskSpec
 
 GROUP: None = None
@@ -176,19 +176,13 @@ class TimeBudget:
         )
 
     def __add__(self, other: TimeBudget) -> TimeBudget:
-        return TimeBudget(
-            self.meetings + other.meetings,
-            self.overhead + other.overhead,
-            self.expert_work + other.expert_work,
-            self.mismatch_work + other.mismatch_work,
-            self.sitting_out + other.sitting_out,
-            self.crowding + other.crowding,
-        )
+        return TimeBudget.sum_of((self, other))
 
     @classmethod
     def sum_of(cls, budgets: Iterable[TimeBudget]) -> TimeBudget:
-        """The budgets added up field by field, in order (the same floats as chaining
-        ``+``, without a record per step: this runs for every round of every game)."""
+        """The budgets added up field by field, in order: the one place a time budget is
+        added (``+`` comes here too; the round's metrics and the pit stop sum their seats
+        with it), without a record per step, since this runs for every round of every game."""
         meetings = overhead = expert = mismatch = sitting = crowding = 0.0
         for t in budgets:
             meetings += t.meetings
@@ -365,6 +359,22 @@ class Streams:
     bots: tuple[Stream, ...]  # one per seat
     group: Stream  # the bot group's own stream
 
+    @classmethod
+    def seeded(cls, seed: int, seats: int) -> Streams:
+        """The seven streams of a game seeded by ``seed`` with ``seats`` seats, each from its
+        own label. The one derivation: a new game (:func:`~consortium.engine.game.opening`)
+        and a what-if replay (:func:`~consortium.engine.simulate.reseeded`, from its own
+        seed) both use it, so a stream can never be seeded one way here and another there."""
+        return cls(
+            deal=Stream(derive_seed(seed, "deal")),
+            turnover=Stream(derive_seed(seed, "turnover")),
+            newcomers=Stream(derive_seed(seed, "newcomers")),
+            hours=Stream(derive_seed(seed, "hours")),
+            events=Stream(derive_seed(seed, "events")),
+            bots=tuple(Stream(derive_seed(seed, "bot", i)) for i in range(seats)),
+            group=Stream(derive_seed(seed, "group")),
+        )
+
 
 @attrs.frozen
 class SeatRound:
@@ -474,6 +484,10 @@ class Context:
     config: GameConfig
     family_of: dict[str, str] = attrs.field(eq=False, repr=False, factory=dict)
     spec_of: dict[str, TaskSpec] = attrs.field(eq=False, repr=False, factory=dict)
+    memo: dict[str, object] = attrs.field(eq=False, repr=False, factory=dict)
+    """The game's own memo of pure functions' last results (the bots' open needs and last
+    proposal, see consortium.engine.bots): one per game, shared by its states and its what-if
+    replays, never a module global, so games side by side in threads share nothing."""
 
     @classmethod
     def build(cls, scenario: Scenario, config: GameConfig) -> Context:

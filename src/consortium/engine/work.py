@@ -95,7 +95,7 @@ def _work_of(
         ):
             card = c
     level = card.level if card else 0
-    fit = rules.fit_base + rules.fit_per_level * level if level else rules.fit_nonexpert
+    fit = rules.fit(level)
     if card is None:
         time = TimeBudget(meetings, overhead, 0.0, work, 0.0, crowding)
     else:
