@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from consortium import __version__
+from consortium.engine.setup import ROUNDS, SEATS, TURNOVER
 
 if TYPE_CHECKING:
     from consortium.engine.scenario import Scenario
@@ -74,9 +75,12 @@ def _parser() -> argparse.ArgumentParser:
         "--seed-start", type=int, default=0, metavar="N",
         help="the first seed: games play seeds N..N+SEEDS-1 (default 0)",
     )
-    sim.add_argument("--rounds", type=int, help="rounds per game (3-8; scenario default)")
-    sim.add_argument("--turnover", type=float, help="0-0.9 (scenario default)")
-    sim.add_argument("--seats", type=int, default=6, help="3-8 bot seats (default 6)")
+    sim.add_argument("--rounds", type=int,
+                     help=f"rounds per game ({ROUNDS.low}-{ROUNDS.high}; scenario default)")
+    sim.add_argument("--turnover", type=float,
+                     help=f"{TURNOVER.low:g}-{TURNOVER.high:g} (scenario default)")
+    sim.add_argument("--seats", type=int, default=6,
+                     help=f"{SEATS.low}-{SEATS.high} bot seats (default 6)")
     sim.add_argument("--json", action="store_true", help="print one JSON object")
 
     val = commands.add_parser(
@@ -104,12 +108,12 @@ def _simulate(args: argparse.Namespace) -> int:
         problems.append("--seeds must be at least 1")
     if not 0 <= args.seed_start < 2**63:
         problems.append("--seed-start must be a whole number from 0 to 2**63 - 1")
-    if args.rounds is not None and not 3 <= args.rounds <= 8:
-        problems.append("--rounds must be from 3 to 8")
-    if args.turnover is not None and not 0 <= args.turnover <= 0.9:
-        problems.append("--turnover must be from 0 to 0.9")
-    if not 3 <= args.seats <= 8:
-        problems.append("--seats must be from 3 to 8")
+    if args.rounds is not None and not ROUNDS.allows(args.rounds):
+        problems.append(f"--rounds must be from {ROUNDS.low} to {ROUNDS.high}")
+    if args.turnover is not None and not TURNOVER.allows(args.turnover):
+        problems.append(f"--turnover must be from {TURNOVER.low:g} to {TURNOVER.high:g}")
+    if not SEATS.allows(args.seats):
+        problems.append(f"--seats must be from {SEATS.low} to {SEATS.high}")
     if problems:
         for p in problems:
             print(f"consortium simulate: {p}", file=sys.stderr)

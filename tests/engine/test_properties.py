@@ -63,6 +63,7 @@ from consortium.engine.actions import (
 from consortium.engine.bots import POLICIES
 from consortium.engine.game import apply, is_legal, legal_actions, new_game
 from consortium.engine.scenario import Scenario
+from consortium.engine.setup import SEATS
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import (
     Card,
@@ -132,7 +133,7 @@ class Game:
 @st.composite
 def games(draw: st.DrawFn) -> Game:
     scenario = draw(st.sampled_from(SCENARIOS))
-    n = draw(st.integers(3, 8))
+    n = draw(st.integers(SEATS.low, SEATS.high))
     rounds = draw(st.integers(3, 5))
     sectors = [s.id for s in scenario.sectors]
     seats = tuple(

@@ -14,6 +14,7 @@ from consortium.engine.bots import POLICIES
 from consortium.engine.game import apply, facilitator_actions, legal_actions, new_game
 from consortium.engine.rng import Draws, Stream, derive_seed
 from consortium.engine.scenario import Scenario
+from consortium.engine.setup import SEATS
 from consortium.engine.simulate import bot_action, bot_config, seat_policy
 from consortium.engine.state import GameConfig, GameState, Mode, ScheduleEntry, SeatSetup
 from consortium.store.save_file import Room, encode_save
@@ -59,7 +60,7 @@ class Game:
 @st.composite
 def games(draw: st.DrawFn, max_steps: int = 400) -> Game:
     scenario = draw(st.sampled_from(scenarios()))
-    n = draw(st.integers(3, 8))
+    n = draw(st.integers(SEATS.low, SEATS.high))
     rounds = draw(st.integers(3, 5))
     sectors = [s.id for s in scenario.sectors]
     config = GameConfig(

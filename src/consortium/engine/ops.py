@@ -75,10 +75,6 @@ def set_private(state: GameState, seat: int, **changes: Any) -> GameState:
     return evolve(state, seats=tuple(seats))
 
 
-def replace_task(public: PublicState, task: TaskState) -> PublicState:
-    return evolve(public, tasks=tuple(task if t.id == task.id else t for t in public.tasks))
-
-
 def set_task(state: GameState, task_id: str, **changes: Any) -> GameState:
     public = state.public
     tasks = list(public.tasks)
@@ -235,13 +231,6 @@ def charge(state: GameState, seats: Iterable[int], kind: str, hours: float) -> G
     return out
 
 
-def raise_familiarity(state: GameState, pairs: Iterable[tuple[int, int]]) -> GameState:
-    familiarity = raised_familiarity(
-        state.public.familiarity, pairs, state.ctx.rules.familiarity_max
-    )
-    return evolve_public(state, familiarity=familiarity)
-
-
 def raised_familiarity(
     familiarity: tuple[tuple[int, ...], ...], pairs: Iterable[tuple[int, int]], cap: int
 ) -> tuple[tuple[int, ...], ...]:
@@ -308,10 +297,6 @@ def similarity_table(
                 value = 0.0
             table[i][j] = table[j][i] = value
     return table
-
-
-def private_of(state: GameState, seat: int) -> PrivateSeat:
-    return state.seats[seat]
 
 
 def participant(state: GameState, seat: int) -> Participant:

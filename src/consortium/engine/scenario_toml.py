@@ -44,6 +44,7 @@ from consortium.engine.scenario import (
     Sector,
     TaskSpec,
 )
+from consortium.engine.setup import CAPACITY, HAND_SIZE, ROUNDS, TURNOVER
 from consortium.engine.toml_guard import crowded_document_problem, hostile_toml_problem
 from consortium.engine.toml_spec import (
     Array,
@@ -249,10 +250,11 @@ _EMPTY: Final[Mapping[str, Any]] = MappingProxyType({})
 _DEFAULTS: Final = Table(
     "[defaults]",
     optional(
-        rounds=Whole(3, 8),
-        turnover=Number(0, 0.9),
-        capacity=Whole(1, 40),
-        hand_size=Whole(1, 6),
+        # a scenario's defaults are a game the setup page can start (consortium.engine.setup)
+        rounds=Whole(ROUNDS.low, ROUNDS.high),
+        turnover=Number(TURNOVER.low, TURNOVER.high),
+        capacity=Whole(CAPACITY.low, CAPACITY.high),
+        hand_size=Whole(HAND_SIZE.low, HAND_SIZE.high),
     ),
 )
 _RULES: Final = Table(

@@ -40,6 +40,15 @@ from consortium.engine.bots import POLICIES
 from consortium.engine.game import new_game
 from consortium.engine.scenario import Scenario, rules_version_1
 from consortium.engine.scenario_toml import ScenarioError
+from consortium.engine.setup import (
+    CAPACITY,
+    ROUNDS,
+    SEATS,
+    SEED,
+    TURNOVER,
+    hand_sizes,
+    name_ok,
+)
 from consortium.engine.state import GameConfig, GameState
 from consortium.engine.toml_spec import Problem
 from consortium.store.codec import StructureProblems, printable, show, structure
@@ -300,7 +309,8 @@ def _scenario_problems(scenario: Scenario) -> list[Problem]:
 
 
 def _config_problems(config: GameConfig, scenario: Scenario) -> list[Problem]:
-    """The setup page's limits: a save must describe a game the setup page could start."""
+    """The setup limits (consortium.engine.setup): a save must describe a game the setup page
+    could start."""
     problems: list[Problem] = []
 
     def check(ok: bool, place: str, message: str) -> None:
@@ -308,24 +318,28 @@ def _config_problems(config: GameConfig, scenario: Scenario) -> list[Problem]:
             problems.append(Problem(f"config.{place}", message))
 
     seats = len(config.seats)
-    check(3 <= seats <= 8, "seats", f"must have 3 to 8 seats, got {seats}")
+    check(SEATS.allows(seats), "seats",
+          f"must have {SEATS.low} to {SEATS.high} seats, got {seats}")
     sectors = {s.id for s in scenario.sectors}
     for index, seat in enumerate(config.seats):
-        check(bool(seat.name.strip()), f"seats[{index}].name", "must be a non-empty text")
+        check(name_ok(seat.name), f"seats[{index}].name", "must be a non-empty text")
         check(seat.sector in sectors, f"seats[{index}].sector",
               f"unknown sector {show(seat.sector)} in this scenario")
         check(seat.bot is None or seat.bot in POLICIES, f"seats[{index}].bot",
               f"unknown bot policy {show(seat.bot)}")
-    check(3 <= config.rounds <= 8, "rounds", f"must be from 3 to 8, got {config.rounds}")
+    check(ROUNDS.allows(config.rounds), "rounds",
+          f"must be from {ROUNDS.low} to {ROUNDS.high}, got {config.rounds}")
     check(len(config.schedule) == config.rounds, "schedule",
           f"must name a mode for each of the {config.rounds} rounds, got {len(config.schedule)}")
-    check(0 <= config.turnover <= 0.9, "turnover",
-          f"must be from 0 to 0.9, got {show(config.turnover)}")
-    check(1 <= config.capacity <= 40, "capacity", f"must be from 1 to 40, got {config.capacity}")
-    most = min(6, len(scenario.domains))
-    check(1 <= config.hand_size <= most, "hand_size",
-          f"must be from 1 to {most}, got {config.hand_size}")
-    check(0 <= config.seed < 2**64, "seed", f"must be from 0 to 2**64 - 1, got {show(config.seed)}")
+    check(TURNOVER.allows(config.turnover), "turnover",
+          f"must be from {TURNOVER.low:g} to {TURNOVER.high:g}, got {show(config.turnover)}")
+    check(CAPACITY.allows(config.capacity), "capacity",
+          f"must be from {CAPACITY.low} to {CAPACITY.high}, got {config.capacity}")
+    hands = hand_sizes(len(scenario.domains))
+    check(hands.allows(config.hand_size), "hand_size",
+          f"must be from {hands.low} to {hands.high}, got {config.hand_size}")
+    check(SEED.allows(config.seed), "seed",
+          f"must be from 0 to 2**64 - 1, got {show(config.seed)}")
     check(config.group_policy in POLICIES, "group_policy",
           f"unknown bot policy {show(config.group_policy)}")
     return problems

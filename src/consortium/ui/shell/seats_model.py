@@ -17,15 +17,13 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from consortium.engine.setup import DEFAULT_BOT, SEATS, typed_name
 from consortium.engine.state import SeatSetup
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Name", "Sector", "Person or bot")
 PERSON = "Person"
 BOT = "Bot"
-BOT_POLICY = "balanced"
-MIN_SEATS = 3
-MAX_SEATS = 8
 
 
 class SeatsModel(QAbstractTableModel):
@@ -60,16 +58,16 @@ class SeatsModel(QAbstractTableModel):
 
     def add_seat(self) -> bool:
         n = len(self._seats)
-        if n >= MAX_SEATS or not self._sectors:
+        if n >= SEATS.high or not self._sectors:
             return False
         self.beginInsertRows(QModelIndex(), n, n)
         sector = self._sectors[n % len(self._sectors)][0]
-        self._seats.append(SeatSetup(f"Bot {n + 1}", sector, BOT_POLICY))
+        self._seats.append(SeatSetup(f"Bot {n + 1}", sector, DEFAULT_BOT))
         self.endInsertRows()
         return True
 
     def remove_seat(self, row: int) -> bool:
-        if len(self._seats) <= MIN_SEATS or not 0 <= row < len(self._seats):
+        if len(self._seats) <= SEATS.low or not 0 <= row < len(self._seats):
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._seats[row]
@@ -116,14 +114,14 @@ class SeatsModel(QAbstractTableModel):
         seat = self._seats[row]
         text = str(value).strip()
         if column == 0 and text:
-            seat = attrs.evolve(seat, name=text[:40])
+            seat = attrs.evolve(seat, name=typed_name(text))
         elif column == 1:
             ids = [i for i, n in self._sectors if text in (n, i)]
             if not ids:
                 return False
             seat = attrs.evolve(seat, sector=ids[0])
         elif column == 2 and text in (PERSON, BOT):
-            seat = attrs.evolve(seat, bot=None if text == PERSON else BOT_POLICY)
+            seat = attrs.evolve(seat, bot=None if text == PERSON else DEFAULT_BOT)
         else:
             return False
         self._seats[row] = seat

@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.engine.scenario import Scenario
+from consortium.engine.setup import DEFAULT_BOT, ROUNDS, SEATS
 from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
 from consortium.ui.kit.combo_delegate import ComboDelegate
 from consortium.ui.kit.widgets import button, label, spin_box
 from consortium.ui.session import SessionSetup
 from consortium.ui.shell.file_dialogs import CSV, TOML, FileDialogs
 from consortium.ui.shell.messages import message
-from consortium.ui.shell.seats_model import BOT, BOT_POLICY, PERSON, SeatsModel
+from consortium.ui.shell.seats_model import BOT, PERSON, SeatsModel
 
 SCHEDULES: tuple[tuple[str, str], ...] = (
     ("plan", "The 90-minute plan: Plenary, Pick your own, then the group chooses"),
@@ -98,7 +99,7 @@ class SetupPage(QWidget):
         self.preset = QComboBox()
         self.preset.setAccessibleName("Preset")
         self.preset.addItems(list(PRESETS))
-        self.rounds = spin_box("Rounds", 3, 8)
+        self.rounds = spin_box("Rounds", ROUNDS.low, ROUNDS.high)
         self.schedule = QComboBox()
         self.schedule.setAccessibleName("Mode schedule")
         for key, text in SCHEDULES:
@@ -162,7 +163,7 @@ class SetupPage(QWidget):
         seat_buttons.addWidget(self.remove_button)
         seat_buttons.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(label("Participants (3–8 seats)", name="heading"))
+        right.addWidget(label(f"Participants ({SEATS.low}–{SEATS.high} seats)", name="heading"))
         right.addWidget(self.table, 1)
         right.addWidget(label("Type over a name to change it; F2 or a double click edits a "
                               "cell; a person plays behind the curtain, a bot by itself.",
@@ -210,7 +211,7 @@ class SetupPage(QWidget):
                 SeatSetup(name, sectors[i % len(sectors)][0])
                 for i, name in enumerate(DEFAULT_NAMES)
             ] + [
-                SeatSetup(f"Bot {i + 1}", sectors[i % len(sectors)][0], BOT_POLICY)
+                SeatSetup(f"Bot {i + 1}", sectors[i % len(sectors)][0], DEFAULT_BOT)
                 for i in range(len(DEFAULT_NAMES), 5)
             ]
             self.seats = SeatsModel(sectors, self)
