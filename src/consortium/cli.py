@@ -8,7 +8,6 @@ message and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -138,6 +137,8 @@ def _simulate(args: argparse.Namespace) -> int:
     summary["seeds_from"] = args.seed_start
     summary["seconds"] = round(seconds, 4)
     if args.json:
+        import json  # noqa: PLC0415 - not at launch
+
         print(json.dumps(summary, sort_keys=True))
         return 0
     last = args.seed_start + len(games) - 1

@@ -25,7 +25,9 @@ def _action(menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey = "
             checkable: bool = False) -> QAction:
     action = QAction(text, menu)
     if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
+        # setShortcuts, not setShortcut: the same one sequence, and PySide6 resolves this
+        # overload without building Qt's enums (launch time, bench/launch.py)
+        action.setShortcuts([QKeySequence(shortcut)])
     action.setCheckable(checkable)
     menu.addAction(action)
     return action

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
     # --- the game screen, built with the first game -----------------------------------
 
     def _build_game(self) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - not at launch: the first touch of Qt's namespace builds its hundred enums
+
         from consortium.ui.board.board_window import BoardWindow  # noqa: PLC0415 - see TYPE_CHECKING
         from consortium.ui.shell.game_screen import GameScreen  # noqa: PLC0415
 
@@ -413,6 +415,8 @@ class MainWindow(QMainWindow):
         """Consortium was started again on this data folder (:mod:`consortium.ui.shell.one_copy`):
         this window is the one in use. Restored if minimized, brought to the front, and
         said in the status bar, since the new launch opened nothing of its own."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - not at launch: the first touch of Qt's namespace builds its hundred enums
+
         state = self.windowState()
         if state & Qt.WindowState.WindowMinimized:
             self.setWindowState(state & ~Qt.WindowState.WindowMinimized)

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from consortium.store import locks
 
@@ -134,6 +134,8 @@ class OneCopy:
         it there once the start screen has painted: listening costs a module import and a
         socket, which the launch need not wait for (a later launch finds the lock taken and
         waits for the socket)."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - not at launch: the first touch of Qt's namespace builds its hundred enums
+
         if self._lock is None or self._thread is not None:
             return
         self._listener = _listen(self._address)

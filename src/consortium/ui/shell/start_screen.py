@@ -6,11 +6,11 @@ many sessions can be resumed (:meth:`StartScreen.set_sessions`). Emits ``new_ses
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from consortium.ui.kit.widgets import button, label
+from consortium.ui.kit.widgets import button, centred, centred_row, label
 
 
 class StartScreen(QWidget):
@@ -25,12 +25,12 @@ class StartScreen(QWidget):
         self.setAccessibleName("Start")
         self._painted = False
         title = label("Consortium", name="title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        centred(title)
         tagline = label(
             "A workshop game about organizing work when no one is in charge.",
             name="big", wrap=True,
         )
-        tagline.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        centred(tagline)
         self.new_button = QPushButton("New session")
         self.new_button.setAccessibleName("New session")
         self.new_button.setAutoDefault(True)
@@ -55,7 +55,7 @@ class StartScreen(QWidget):
         layout.addSpacing(40)
         for b in (self.new_button, self.resume_button, self.help_button, self.quit_button):
             b.setMinimumWidth(420)
-            layout.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addLayout(centred_row(b))
         layout.addStretch(3)
 
     def set_sessions(self, count: int) -> None:

@@ -1,0 +1,52 @@
+"""The start screen opens with only what it needs (issue 11: start-up within 1.5× a bare
+PySide6 window, bench/launch.py). The game, the rules, the store beyond the data folders,
+attrs and Qt's own ``Qt`` namespace (whose first touch builds about a hundred Python enums)
+load when a session needs them, not at launch. A launch module that starts importing one of
+them at the top fails here, with the module to move behind a lazy import."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+SCRIPT = """
+import json, sys
+from consortium.cli import main
+code = main(["--exit-when-ready"])
+import PySide6.QtCore as QtCore
+print(json.dumps({
+    "code": code,
+    "qt_namespace_built": "Qt" in vars(QtCore),
+    "modules": sorted(sys.modules),
+}))
+"""
+
+
+def launch_modules() -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(SRC), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    found: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return found
+
+
+def test_the_start_screen_loads_no_game_no_rules_and_no_qt_enums() -> None:
+    found = launch_modules()
+    assert found["code"] == 0
+    modules = found["modules"]
+    assert isinstance(modules, list)
+    ours = {m for m in modules if m.startswith(("consortium.engine", "consortium.store"))}
+    assert ours == {
+        "consortium.engine", "consortium.engine.setup",  # the CLI's limits, nothing else
+        "consortium.store", "consortium.store.locks", "consortium.store.paths",
+    }
+    for later in ("attrs", "attr", "consortium.ui.controller", "consortium.ui.board",
+                  "consortium.ui.shell.setup_page", "consortium.ui.shell.game_screen"):
+        assert later not in modules, later
+    assert found["qt_namespace_built"] is False
