@@ -6,7 +6,8 @@
 Each run starts a fresh interpreter (``sys.executable``): ``-m consortium --exit-when-ready``
 quits once the start screen has painted; ``bench/bare_window.py`` quits once a bare
 QMainWindow has painted. Runs alternate so both meet the same machine noise. Prints medians,
-the ratio (the target is under 2×) and the spread.
+the ratio (issue 11's target: at most 1.5×) and the spread. On a busy machine run it twice:
+contention stretches the longer process more than the shorter one.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def main() -> int:
           f"{max(base) * 1000:.0f})")
     print(f"  consortium start      {mo * 1000:7.1f} ms ({min(ours) * 1000:.0f}–"
           f"{max(ours) * 1000:.0f})")
-    print(f"  ratio                 {mo / mb:7.2f}×  (target < 2×)")
+    print(f"  ratio                 {mo / mb:7.2f}×  (target ≤ 1.5×)")
     return 0
 
 

@@ -215,8 +215,19 @@ def _base_scenario(name_or_path: str) -> Scenario | None:
         return None
 
 
+WINDOW_FLAGS = frozenset({"--exit-when-ready", "--portable"})
+"""The only options of a plain launch (a double-click, a desktop entry, bench/launch.py)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    if set(given) <= WINDOW_FLAGS:
+        # What the parser makes of these, without building it and its two subcommands'
+        # parsers first (a few milliseconds of every launch; tests/ui/test_launch_imports.py)
+        return _open_window(argparse.Namespace(
+            exit_when_ready="--exit-when-ready" in given, portable="--portable" in given,
+        ))
+    args = _parser().parse_args(given)
     if args.self_test:
         from consortium.selftest import main as self_test  # noqa: PLC0415 - sets up Qt itself
 

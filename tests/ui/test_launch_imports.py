@@ -6,11 +6,14 @@ them at the top fails here, with the module to move behind a lazy import."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 SCRIPT = """
@@ -50,3 +53,23 @@ def test_the_start_screen_loads_no_game_no_rules_and_no_qt_enums() -> None:
                   "consortium.ui.shell.setup_page", "consortium.ui.shell.game_screen"):
         assert later not in modules, later
     assert found["qt_namespace_built"] is False
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--portable"], ["--exit-when-ready"], ["--portable", "--exit-when-ready"]]
+)
+def test_a_plain_launch_opens_the_window_as_the_parser_would(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``consortium`` with only the window's own flags skips building the parser; the window
+    gets exactly what the parser would have given it."""
+    from consortium import cli
+
+    opened: list[argparse.Namespace] = []
+    monkeypatch.setattr(cli, "_open_window", lambda args: opened.append(args) or 0)
+    assert cli.main(argv) == 0
+    parsed = cli._parser().parse_args(argv)
+    assert parsed.command is None and not parsed.self_test
+    assert (opened[0].exit_when_ready, opened[0].portable) == (
+        parsed.exit_when_ready, parsed.portable
+    )

@@ -7,15 +7,13 @@ a fifth of what a bare PySide6 window costs to open (bench/launch.py)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSpinBox
 
 
 def label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
@@ -57,6 +55,8 @@ def centred_row(widget: QWidget) -> QHBoxLayout:
 def spin_box(accessible: str, low: int, high: int) -> QSpinBox:
     """A number field named for screen readers, its text field included: Qt gives the line
     edit inside a spin box no name of its own, so a reader landing on it would say nothing."""
+    from PySide6.QtWidgets import QLineEdit, QSpinBox  # noqa: PLC0415 - not at launch
+
     widget = QSpinBox()
     widget.setRange(low, high)
     widget.setAccessibleName(accessible)
