@@ -21,6 +21,7 @@ from typing import Literal
 
 import attrs
 
+from consortium.engine.events import Event
 from consortium.engine.rng import Stream
 from consortium.engine.scenario import Domain, Family, Rules, Scenario, Sector, TaskSpec
 
@@ -222,11 +223,16 @@ class PitStop:
 
 @attrs.frozen
 class LogEntry:
-    """One line of the public event log."""
+    """One line of the public log: the round and the Event (no words: ``consortium.present``
+    puts it into the reader's language)."""
 
     round: int
-    kind: str
-    text: str
+    event: Event
+
+    @property
+    def kind(self) -> str:
+        """The line's category ("discovery", "vote", …), as the prose log had it."""
+        return self.event.topic
 
 
 @attrs.frozen
