@@ -1,4 +1,5 @@
-"""The engine's Events, refusals and undo blocks in the reader's language.
+"""The engine's Events, refusals, undo blocks and the session's notices in the reader's
+language.
 
 The engine says what happened as data (:mod:`consortium.engine.events`); this module says it
 in words, through :func:`~consortium.present.i18n._`. In English each line reads exactly as
@@ -17,7 +18,9 @@ from typing import Any
 
 from consortium.engine import events as ev
 from consortium.engine.state import LogEntry
-from consortium.present.i18n import N_, _
+from consortium.play.records import Notice
+from consortium.play.undo import UndoAnswer
+from consortium.present.i18n import N_, _, ngettext
 
 MODE_LABELS: Mapping[str, str] = {
     "democratic": N_("Plenary"),
@@ -44,9 +47,8 @@ def _mode_started(e: ev.ModeStarted) -> str:
 
 def _game_over(e: ev.GameOver) -> str:
     if e.ended_early_in is None:
-        text = (_("The partnership reached its target.") if e.won
+        return (_("The partnership reached its target.") if e.won
                 else _("The partnership did not reach its target."))
-        return text
     text = (_("The partnership reached its target (ended early in round {round}).") if e.won
             else _("The partnership did not reach its target (ended early in round {round})."))
     return text.format(round=e.ended_early_in)
@@ -180,3 +182,71 @@ def refusal_text(code: str, args: Mapping[str, object], fallback: str = "") -> s
     if "names" in fields and isinstance(fields["names"], tuple):
         fields["names"] = _names(fields["names"])
     return _(message).format(**fields)
+
+
+_UNDO_BLOCKS: Mapping[str, str] = {
+    "round-resolved": N_("the work of the round was resolved and the results are on the board"),
+    "game-over": N_("the game is over"),
+    "card-shown": N_("{name} showed a card to everyone"),
+    "need-found": N_("a hidden need of {title} was found"),
+    "ballot-counted": N_("the secret ballot was counted"),
+    "nothing-to-undo": N_("nothing has happened yet in this game"),
+    "no-game": N_("no game is in play"),
+    "fast-forward": N_("the bots are fast-forwarding"),
+}
+
+
+def undo_block_text(code: str, *, name: str = "", title: str = "") -> str:
+    """Why Undo is not possible (shown beside the greyed-out menu item)."""
+    return _(_UNDO_BLOCKS.get(code, code)).format(name=name, title=title)
+
+
+def undo_answer_text(answer: UndoAnswer) -> str | None:
+    """Why the :class:`~consortium.play.undo.UndoAnswer` says no, or ``None`` when Undo can."""
+    if answer.blocked_by is None:
+        return None
+    reveal = answer.reveal
+    return undo_block_text(answer.blocked_by, name=reveal.name if reveal else "",
+                           title=reveal.title if reveal else "")
+
+
+_NOTICES: Mapping[str, str] = {
+    "paused": N_("The game is paused."),
+    "not-in-plenary": N_("Only members of the plenary are placed on the board."),
+    "choose-participant-first": N_("Click a participant first, then a task."),
+    "clock-while-talking": N_("The talk clock runs while the plenary talks."),
+    "clock-stays-stopped": N_("The talk clock stays stopped after the pause."),
+    "resume-first": N_("Resume first: the talk clock does not run in a pause."),
+}
+
+
+def _who(notice: Notice) -> tuple[int, str]:
+    steps = int(str(notice.args.get("steps", 0)))
+    who = _("the group") if notice.args.get("actor") is None else str(notice.args.get("name"))
+    return steps, who
+
+
+def notice_text(notice: Notice | None) -> str:
+    """The session's last refusal or hint in words ("" for none)."""
+    if notice is None:
+        return ""
+    args = notice.args
+    if notice.code == "refused":
+        fields = {k: v for k, v in args.items() if k not in ("refusal", "reason")}
+        return refusal_text(str(args.get("refusal", "")), fields, str(args.get("reason", "")))
+    if notice.code == "cannot-undo":
+        why = undo_block_text(str(args.get("blocked_by", "")), name=str(args.get("name", "")),
+                              title=str(args.get("title", "")))
+        return _("Cannot undo: {why}.").format(why=why)
+    if notice.code == "undone":
+        steps, who = _who(notice)
+        return ngettext("Undone: {steps} action; {who} decides now.",
+                        "Undone: {steps} actions; {who} decides now.", steps).format(
+                            steps=steps, who=who)
+    if notice.code == "redone":
+        steps, who = _who(notice)
+        return ngettext("Redone: {steps} action; {who} decides now.",
+                        "Redone: {steps} actions; {who} decides now.", steps).format(
+                            steps=steps, who=who)
+    message = _NOTICES.get(notice.code)
+    return _(message) if message is not None else notice.code
