@@ -246,6 +246,9 @@ class IllegalAction(Exception):
     ``task-not-open``, ``proposal-wrong-length``, ``unplaced`` (seats, names),
     ``no-task-to-stay-on``, ``cannot-initiate``, ``cannot-join``, ``signal-no-match``,
     ``invitation-not-new-knowledge``, ``no-invitation``, ``not-in-room``.
+
+    The arguments are ``arguments``, not ``args``: an exception's ``args`` are Python's own
+    (the message, for ``str()`` and pickling).
     """
 
     def __init__(

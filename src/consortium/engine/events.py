@@ -447,9 +447,6 @@ class TurnMoved(Event):
     turn: int
 
 
-ALL_TOUCHES = frozenset((PHASE, TASKS, PARTICIPANTS, BOARD, LOG, PIT_STOPS))
-
-
 def touched(events: tuple[Event, ...] | list[Event]) -> frozenset[str]:
     """The parts of a screen the Events change (a window redraws only those)."""
     parts: set[str] = set()
