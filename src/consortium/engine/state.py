@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from consortium.engine.events import Event
 from consortium.engine.rng import Stream
 from consortium.engine.scenario import Domain, Family, Rules, Scenario, Sector, TaskSpec
+
+if TYPE_CHECKING:  # an annotation only: the start screen does not load the Events
+    from consortium.engine.events import Event
 
 GROUP: None = None
 """The actor of group decisions (the facilitator entering what the room decided, or a bot
