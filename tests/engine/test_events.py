@@ -89,11 +89,13 @@ def test_rounds_pit_stops_and_turns_come_as_events() -> None:
         grew = len(after.public.pit_stops) != len(before.public.pit_stops)
         assert ("pit-stop" in kinds) == grew
         assert ("round-started" in kinds) == (after.public.round != before.public.round)
-        moved = (after.public.phase, after.public.actor, after.public.turn) != (
-            before.public.phase, before.public.actor, before.public.turn)
-        if moved:
-            assert events[-1] == ev.TurnMoved(after.public.phase.value, after.public.actor,
-                                              after.public.turn)
+        where = (after.public.phase.value, after.public.actor, after.public.turn)
+        if after.public.phase is not before.public.phase \
+                or after.public.round != before.public.round:
+            assert events[-1] == ev.PhaseEntered(*where)
+        elif (after.public.actor, after.public.turn) != (before.public.actor,
+                                                         before.public.turn):
+            assert events[-1] == ev.TurnMoved(*where)
 
 
 def test_cards_shown_are_events_and_votes_stay_secret_under_a_secret_ballot() -> None:
@@ -120,7 +122,8 @@ def test_the_golden_games_cover_the_events_a_game_usually_has() -> None:
         "invitation-accepted", "vote-passed", "task-started", "joined", "left",
         "arrived", "event-fired", "card-revealed", "passed", "board-proposed",
         "vote-called", "vote-cast", "declared", "stayed", "sat-out", "round-started",
-        "pit-stop", "turn-moved", "introductions-set", "mode-chosen", "deliberated",
+        "pit-stop", "turn-moved", "phase-entered", "introductions-set", "mode-chosen",
+        "deliberated",
     } <= kinds
 
 

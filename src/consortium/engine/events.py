@@ -437,11 +437,23 @@ class PitStop(Event):
 
 @attrs.frozen
 class TurnMoved(Event):
-    """The decision open now: its phase, whose turn (``None``: the group) and the turn
-    number within the phase."""
+    """The decision open now, in the same phase: whose turn (``None``: the group) and the
+    turn number within the phase."""
 
     kind: ClassVar[str] = "turn-moved"
     touches: ClassVar[frozenset[str]] = frozenset((PHASE,))
+    phase: str
+    actor: int | None
+    turn: int
+
+
+@attrs.frozen
+class PhaseEntered(Event):
+    """A new phase began (entering one may set the board, the votes, who sits out): its
+    first decision, whose it is and the turn number."""
+
+    kind: ClassVar[str] = "phase-entered"
+    touches: ClassVar[frozenset[str]] = frozenset((PHASE, BOARD, TASKS, PARTICIPANTS))
     phase: str
     actor: int | None
     turn: int

@@ -5,7 +5,7 @@ finished, someone leaving). The rest are known from the action itself and from t
 own record of the step: the action's own Event (a placement, a vote cast, talk charged),
 cards that became public, a new round, a pit stop, and whose decision is open now. Order:
 the action's Event, a new round, the cards shown, the logged Events in the log's order, a
-pit stop, and last where the turn moved to.
+pit stop, and last the phase entered or where the turn moved to.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from consortium.engine.events import (
     ModeChosen,
     NoInvitation,
     Passed,
+    PhaseEntered,
     PitStop,
     Placed,
     RoundStarted,
@@ -119,6 +120,8 @@ def events_of(before: GameState, action: Action, after: GameState) -> tuple[Even
     events += [entry.event for entry in new.log[len(old.log):]]
     if len(new.pit_stops) != len(old.pit_stops):
         events.append(PitStop(new.pit_stops[-1].round))
-    if (new.phase, new.actor, new.turn, new.round) != (old.phase, old.actor, old.turn, old.round):
+    if new.phase is not old.phase or new.round != old.round:
+        events.append(PhaseEntered(new.phase.value, new.actor, new.turn))
+    elif (new.actor, new.turn) != (old.actor, old.turn):
         events.append(TurnMoved(new.phase.value, new.actor, new.turn))
     return tuple(events)
