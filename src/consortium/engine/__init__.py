@@ -4,7 +4,10 @@ The engine's interface is these modules; ``__all__`` names their main entries, e
 reachable as ``consortium.engine.<name>``:
 
 - ``game``: the front door, :func:`new_game`, :func:`legal_actions`, :func:`check`,
-  :func:`apply` (every change to a game goes through it) and the facilitator's own moves;
+  :func:`apply` and :func:`step` (every change to a game goes through them; ``step`` also
+  returns the Events the action caused) and the facilitator's own moves;
+- ``events`` and ``history``: what an action caused, as data (:class:`Event`), and the
+  session's undo and redo as a list of states (:class:`History`);
 - ``actions``: what a seat or the group can do, and :class:`IllegalAction`;
 - ``state`` and ``views``: the game as frozen values, and the only windows into a game in
   play (a seat's :func:`player_view`, the room's :func:`public_view`);
@@ -57,7 +60,9 @@ if TYPE_CHECKING:
     )
     from consortium.engine.bots import MAIN_POLICIES, POLICIES, Policy
     from consortium.engine.calibration import Calibration, calibrate
+    from consortium.engine.events import Event
     from consortium.engine.game import (
+        Stepped,
         apply,
         check,
         facilitator_actions,
@@ -65,7 +70,9 @@ if TYPE_CHECKING:
         legal_actions,
         new_game,
         opening,
+        step,
     )
+    from consortium.engine.history import History
     from consortium.engine.metrics import GameMetrics, game_metrics
     from consortium.engine.scenario import RULES_VERSION, Rules, Scenario, rules_version_1
     from consortium.engine.scenario_toml import ScenarioError, parse_scenario, scenario_warnings
@@ -106,10 +113,12 @@ _HOMES: dict[str, tuple[str, ...]] = {
     ),
     "bots": ("MAIN_POLICIES", "POLICIES", "Policy"),
     "calibration": ("Calibration", "calibrate"),
+    "events": ("Event",),
     "game": (
         "apply", "check", "facilitator_actions", "is_legal", "legal_actions", "new_game",
-        "opening",
+        "opening", "step", "Stepped",
     ),
+    "history": ("History",),
     "metrics": ("GameMetrics", "game_metrics"),
     "scenario": ("RULES_VERSION", "Rules", "Scenario", "rules_version_1"),
     "scenario_toml": ("ScenarioError", "parse_scenario", "scenario_warnings"),
@@ -128,17 +137,17 @@ _HOMES: dict[str, tuple[str, ...]] = {
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
-    "MAIN_POLICIES", "POLICIES", "RULES_VERSION", "Action", "Calibration",
-    "CallVote", "Card", "ChooseMode", "Continue", "Declare", "Deliberate", "EndGame", "GameConfig",
-    "GameMetrics", "GameState", "IllegalAction", "Initiate", "Invite", "Join", "LogEntry", "Mode",
-    "NameHolder", "NoInvite", "Phase", "PitStop", "Place", "PlayerView", "Policy", "PrivateSeat",
-    "ProposeBoard", "PublicState", "Respond", "Reveal", "Rules", "Scenario", "ScenarioError",
-    "ScheduleEntry", "SeatSetup", "SetIntroductions", "SitOut", "Stay", "Talk",
-    "TaskState", "TimeBudget", "Vote", "WhatIf", "apply", "bot_action", "bot_config", "calibrate",
-    "check", "facilitator_actions", "game_metrics", "is_legal", "legal_actions", "new_game",
-    "opening", "parse_scenario", "play_bot_game", "play_many", "play_to_end", "player_view",
-    "public_view", "reveal_reason", "rules_version_1", "scenario_warnings",
-    "seat_policy", "summarise", "what_if",
+    "MAIN_POLICIES", "POLICIES", "RULES_VERSION", "Action", "Calibration", "CallVote", "Card",
+    "ChooseMode", "Continue", "Declare", "Deliberate", "EndGame", "Event", "GameConfig",
+    "GameMetrics", "GameState", "History", "IllegalAction", "Initiate", "Invite", "Join",
+    "LogEntry", "Mode", "NameHolder", "NoInvite", "Phase", "PitStop", "Place", "PlayerView",
+    "Policy", "PrivateSeat", "ProposeBoard", "PublicState", "Respond", "Reveal", "Rules",
+    "Scenario", "ScenarioError", "ScheduleEntry", "SeatSetup", "SetIntroductions", "SitOut",
+    "Stay", "Stepped", "Talk", "TaskState", "TimeBudget", "Vote", "WhatIf", "apply", "bot_action",
+    "bot_config", "calibrate", "check", "facilitator_actions", "game_metrics", "is_legal",
+    "legal_actions", "new_game", "opening", "parse_scenario", "play_bot_game", "play_many",
+    "play_to_end", "player_view", "public_view", "reveal_reason", "rules_version_1",
+    "scenario_warnings", "seat_policy", "step", "summarise", "what_if",
 ]
 
 

@@ -39,13 +39,13 @@ from consortium.engine.actions import (
 )
 from consortium.engine.plenary import plenary_seats
 from consortium.engine.state import Mode, Phase, PublicState
+from consortium.play.records import Change, SessionView
 from consortium.present.choice_text import invitation_text
 from consortium.present.labels import PHASE_LABELS, hours
 from consortium.present.prompts import SCRIPT
 from consortium.ui.controller import GameController
 from consortium.ui.kit.widgets import label, spin_box
 from consortium.ui.laptop.choices_model import ChoicesModel
-from consortium.ui.session import Change, SessionView
 
 
 class FacilitatorPanel(QWidget):

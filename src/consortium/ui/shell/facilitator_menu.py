@@ -17,8 +17,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 if TYPE_CHECKING:  # the controller module (and the engine's rules) load with the first game
+    from consortium.play.records import Change
     from consortium.ui.controller import GameController
-    from consortium.ui.session import Change
 
 
 def _action(menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey = "",
