@@ -27,10 +27,6 @@ from consortium.engine.scenario import Domain, Family, Rules, Scenario, Sector, 
 if TYPE_CHECKING:  # an annotation only: the start screen does not load the Events
     from consortium.engine.events import Event
 
-GROUP: None = None
-"""The actor of group decisions (the facilitator entering what the room decided, or a bot
-group when no person is seated). Seat actions carry a seat index instead."""
-
 
 class Mode(enum.Enum):
     """The three ways of organizing. Values are stable identifiers used in saves and the CLI."""
