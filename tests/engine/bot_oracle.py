@@ -119,7 +119,7 @@ def sim(public: PublicState, card: Card, cards: Sequence[Card]) -> float:
 def fit(view: PlayerView, task: TaskState) -> float:
     public = view.public
     shown = {c.domain for m in mates_of(task, view.seat) for c in shown_cards(public, m)}
-    return bots.expected_fit(public, view.private.hand, task, shown)
+    return bots.expected_fit(public.rules.fit_by_level(), view.private.hand, task, shown)
 
 
 def similarity(view: PlayerView, task: TaskState, card: Card) -> float:

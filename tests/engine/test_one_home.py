@@ -61,6 +61,7 @@ def test_each_stream_has_its_own_seed() -> None:
 def test_fit_is_base_plus_per_level_with_a_match_and_nonexpert_without() -> None:
     rules = Rules(fit_base=1.0, fit_per_level=0.5, fit_nonexpert=0.4)
     assert [rules.fit(level) for level in range(4)] == [0.4, 1.5, 2.0, 2.5]
+    assert rules.fit_by_level() == (0.4, 1.5, 2.0, 2.5)  # the bots' lookup, the same numbers
 
 
 # --- "may pass" ------------------------------------------------------------------------------

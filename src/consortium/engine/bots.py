@@ -40,6 +40,7 @@ from consortium.engine.intros import may_pass_with
 from consortium.engine.ops import best_level
 from consortium.engine.proposal import propose, public_level
 from consortium.engine.rng import Draws
+from consortium.engine.scenario import Rules
 from consortium.engine.state import Card, Mode, Phase, PublicState, TaskState
 from consortium.engine.turns import slots_for
 from consortium.engine.views import PlayerView
@@ -113,13 +114,14 @@ Memo = dict[str, object]
 
 
 def expected_fit(
-    public: PublicState, hand: Sequence[Card], task: TaskState, shown_by_mates: AbstractSet[str]
+    fits: Sequence[float], hand: Sequence[Card], task: TaskState, shown_by_mates: AbstractSet[str]
 ) -> float:
     """Fit over the task's visible and discovered requirements, scaled to 0–1, judged by what
     the bot would add: full fit for a requirement nobody on the team shows yet, half for one
-    already covered (duplicating), ``fit_nonexpert`` for no match at all."""
-    r = public.rules
-    top = r.fit(3)
+    already covered (duplicating), ``fit_nonexpert`` for no match at all. ``fits`` is
+    ``rules.fit_by_level()`` (GAME.md's fit formula, ``Rules.fit``), looked up once per
+    decision rather than once per task."""
+    top = fits[3]
     visible = task.visible  # with ``discovered``: task.known_requirements
     discovered = task.discovered
     covered = task.covered
@@ -132,10 +134,10 @@ def expected_fit(
             else:
                 fresh = max(fresh, card.level)
     if fresh:
-        return r.fit(fresh) / top
+        return fits[fresh] / top
     if dup:
-        return DUPLICATE_SHARE * r.fit(dup) / top
-    return r.fit(0) / top
+        return DUPLICATE_SHARE * fits[dup] / top
+    return fits[0] / top
 
 
 # --- seat decisions -----------------------------------------------------------------------
@@ -211,7 +213,6 @@ def choose_reveal(view: PlayerView, memo: Memo | None = None) -> Reveal:
     hidden = [i for i, card in enumerate(shown) if card is None]
     if not hidden:
         return Reveal(seat, None)
-    can_pass = may_pass_with(public, seat, hides_cards=True)
     useful = _open_needs(public, memo).known
     hand = view.private.hand
     # the first best by (matches an open requirement, level, lowest slot): slots differ,
@@ -223,8 +224,8 @@ def choose_reveal(view: PlayerView, memo: Memo | None = None) -> Reveal:
         value = (card.domain in useful, card.level, -slot)
         if best_value is None or value > best_value:
             best, best_value = slot, value
-    if can_pass and hand[best].domain not in useful:
-        return Reveal(seat, None)
+    if hand[best].domain not in useful and may_pass_with(public, seat, hides_cards=True):
+        return Reveal(seat, None)  # nothing it would show helps, and it may keep its cards
     return Reveal(seat, best)
 
 
@@ -237,7 +238,7 @@ def choose_seat(
     game's own (``state.ctx.memo``; see :func:`_open_needs`)."""
     if view.public.phase is Phase.INTRODUCTIONS:
         return choose_reveal(view, memo)
-    return answer(view, policy, memo) or choose_turn(view, policy, draws)
+    return answer(view, policy, memo) or choose_turn(view, policy, draws, memo)
 
 
 def _approves(view: PlayerView, memo: Memo | None) -> bool:
@@ -267,6 +268,31 @@ def _matches_invite(view: PlayerView) -> bool:
     if invitation is None:
         return False
     return bool(public_level(view.private.hand, view.public.task(invitation[1])))
+
+
+class _Fits:
+    """A game's ``rules.fit_by_level()`` and the rules it came from (see :func:`_fit_by_level`)."""
+
+    __slots__ = ("fits", "rules")
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.fits = rules.fit_by_level()
+
+
+_FITS = "bots: fit by level"  # the key of the fits in a game's memo
+
+
+def _fit_by_level(rules: Rules, memo: Memo | None) -> tuple[float, float, float, float]:
+    """``rules.fit_by_level()``, remembered in the game's memo: a game's rules never change,
+    and every self-selection turn looks the fits up (see :func:`_open_needs` on the memo)."""
+    entry = memo.get(_FITS) if memo is not None else None
+    if isinstance(entry, _Fits) and entry.rules is rules:
+        return entry.fits
+    found = _Fits(rules)
+    if memo is not None:
+        memo[_FITS] = found
+    return found.fits
 
 
 class _TaskLook:
@@ -301,7 +327,7 @@ class _TaskLook:
 _NOBODY: frozenset[str] = frozenset()  # the domains shown by no teammates
 
 
-def _look(view: PlayerView, task: TaskState) -> _TaskLook:
+def _look(view: PlayerView, task: TaskState, fits: Sequence[float]) -> _TaskLook:
     public = view.public
     mates = []
     shown_by_mates: AbstractSet[str] = _NOBODY
@@ -314,7 +340,7 @@ def _look(view: PlayerView, task: TaskState) -> _TaskLook:
                 by_mates |= shown
                 mates.append((shown, {family[d] for d in shown}))
         shown_by_mates = by_mates
-    fit = expected_fit(public, view.private.hand, task, shown_by_mates)
+    fit = expected_fit(fits, view.private.hand, task, shown_by_mates)
     admits = None  # a team admits everyone, unless closed by a lead who shows cards
     if task.closed and task.lead is not None:
         lead = [c for c in public.participants[task.lead].public_cards if c is not None]
@@ -336,7 +362,9 @@ def _join_score(look: _TaskLook, card: Card, family: str, h: float) -> float:
     return score
 
 
-def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
+def choose_turn(
+    view: PlayerView, policy: Policy, draws: Draws, memo: Memo | None = None
+) -> Action:
     """A self-selector's turn: score every option as ``(1 − homophily) · fit + homophily ·
     similarity`` and take the best (exact ties are broken by the bot's own seeded draw),
     walking the open tasks directly instead of first listing every legal option.
@@ -368,6 +396,7 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
     close = policy.close_teams
     mine = public.participants[seat].task
     refused = {task for who, task in public.turned_away if who == seat}
+    fits = _fit_by_level(public.rules, memo)
     stay: _TaskLook | None = None
     initiates: list[tuple[str, tuple[int, ...], float, _TaskLook | None]] = []
     joins: list[tuple[_TaskLook, tuple[int, ...]]] = []
@@ -375,17 +404,17 @@ def choose_turn(view: PlayerView, policy: Policy, draws: Draws) -> Action:
         if task.status != "open":
             continue
         if task.id == mine:
-            stay = _look(view, task)
+            stay = _look(view, task, fits)
         elif task.lead is None:
             if not leads:
                 continue
             # a task without a lead has no team (_without), so nobody to resemble or crowd:
             # only _look's fit counts, without building the look (kept for a team anyway)
-            look = _look(view, task) if task.members else None
-            fit = expected_fit(public, hand, task, _NOBODY) if look is None else look.fit
+            look = _look(view, task, fits) if task.members else None
+            fit = expected_fit(fits, hand, task, _NOBODY) if look is None else look.fit
             initiates.append((task.id, slots_for(domains, task.visible), fit, look))
         elif task.id not in refused:
-            joins.append((_look(view, task), slots_for(domains, task.visible)))
+            joins.append((_look(view, task, fits), slots_for(domains, task.visible)))
 
     # candidates as (kind, task, slot), built into an action only once one is chosen
     best_score = -1.0
@@ -467,8 +496,9 @@ def herd_turn(view: PlayerView) -> Action:
     free = [t for t in public.tasks if t.status == "open" and t.lead is None]
     if not free:  # (an open task of one's own would have been among the teams)
         return SitOut(seat)
-    fits = [expected_fit(public, hand, t, _NOBODY) for t in free]
-    task = free[fits.index(max(fits))]
+    fits = public.rules.fit_by_level()
+    scores = [expected_fit(fits, hand, t, _NOBODY) for t in free]
+    task = free[scores.index(max(scores))]
     return Initiate(seat, task.id, slots_for(domains, task.visible)[0], False)
 
 

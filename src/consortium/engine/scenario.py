@@ -79,6 +79,11 @@ class Rules:
         a round resolves and the fit a bot expects both come from here."""
         return self.fit_base + self.fit_per_level * level if level else self.fit_nonexpert
 
+    def fit_by_level(self) -> tuple[float, float, float, float]:
+        """:meth:`fit` for no match and for each card level 1–3, for a caller that looks it
+        up many times in one decision (the bots score every open task)."""
+        return (self.fit(0), self.fit(1), self.fit(2), self.fit(3))
+
     def intro_hours(self, speakers: int) -> float:
         """What one introduction costs each participant: every speaker takes
         ``intro_minutes_per_speaker`` (1 hour at 6 seats), or the v2 key's fixed hours."""
