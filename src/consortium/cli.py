@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from consortium import __version__
-from consortium.engine.setup import ROUNDS, SEATS, TURNOVER
 
 if TYPE_CHECKING:
     from consortium.engine.scenario import Scenario
@@ -40,6 +39,8 @@ class _Policies:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from consortium.engine.setup import ROUNDS, SEATS, TURNOVER  # noqa: PLC0415 - not at launch
+
     parser = argparse.ArgumentParser(
         prog="consortium",
         description="Consortium: a workshop game about organizing work when no one is in charge.",
@@ -99,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _simulate(args: argparse.Namespace) -> int:
     from consortium.engine.scenario_toml import ScenarioError  # noqa: PLC0415 - lazy: launch
+    from consortium.engine.setup import ROUNDS, SEATS, TURNOVER  # noqa: PLC0415
     from consortium.engine.summary import SUMMARY_KEYS, play_many, summarise  # noqa: PLC0415
     from consortium.store.scenarios import find_scenario  # noqa: PLC0415
 

@@ -39,16 +39,13 @@ def launch_modules() -> dict[str, object]:
     return found
 
 
-def test_the_start_screen_loads_no_game_no_rules_and_no_qt_enums() -> None:
+def test_the_start_screen_loads_no_engine_no_game_and_no_qt_enums() -> None:
     found = launch_modules()
     assert found["code"] == 0
     modules = found["modules"]
     assert isinstance(modules, list)
     ours = {m for m in modules if m.startswith(("consortium.engine", "consortium.store"))}
-    assert ours == {
-        "consortium.engine", "consortium.engine.setup",  # the CLI's limits, nothing else
-        "consortium.store", "consortium.store.locks", "consortium.store.paths",
-    }
+    assert ours == {"consortium.store", "consortium.store.locks", "consortium.store.paths"}
     for later in ("attrs", "attr", "consortium.ui.controller", "consortium.ui.board",
                   "consortium.ui.shell.setup_page", "consortium.ui.shell.game_screen"):
         assert later not in modules, later
