@@ -11,6 +11,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from consortium.engine.state import PublicState
+from consortium.present.i18n import _
 from consortium.ui.board.participant_chip import ParticipantChip
 from consortium.ui.session import SessionView
 
@@ -20,7 +21,7 @@ class ParticipantStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Participants")
+        self.setAccessibleName(_("Participants"))
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(8)
