@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         offer_resume: bool = True,
     ) -> None:
         super().__init__()
-        self.setWindowTitle(_("Consortium"))
+        self.setWindowTitle("Consortium")  # the name, as on the start screen
         self.paths = paths  # None: no resume list (the leak test's and benchmarks' windows)
         self._files = files
         self._sessions: SessionFiles | None = None
