@@ -633,7 +633,8 @@ def _resume(window: MainWindow, app: QApplication) -> str:
     model = page.table.model()
     rows = [tuple(str(model.index(row, column).data()) for column in range(2))
             for row in range(model.rowCount())]
-    wanted = (scenario.title, f"Round {state.public.round} of {state.public.rounds}")
+    wanted = (scenario.title, _("Round {number} of {rounds}").format(
+        number=state.public.round, rounds=state.public.rounds))
     if wanted not in rows:
         raise AssertionError(f"the list does not show {' · '.join(wanted)}: {rows}")
     if not page.table.isVisible():

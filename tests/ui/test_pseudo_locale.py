@@ -47,7 +47,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.state import Mode
-from consortium.present.i18n import PSEUDO_CLOSE, PSEUDO_OPEN, is_pseudo, use_language
+from consortium.present.i18n import (
+    PSEUDO_CLOSE,
+    PSEUDO_OPEN,
+    is_pseudo,
+    language,
+    use_language,
+)
 from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
 from consortium.ui.controller import GameController
@@ -239,7 +245,8 @@ def pseudo_window(
     qtbot: QtBot, qapp: QApplication, data_paths: DataPaths
 ) -> Iterator[MainWindow]:
     """The real window, built after the pseudo-locale was chosen (as the program builds it
-    after reading CONSORTIUM_LANGUAGE); English again afterwards."""
+    after reading CONSORTIUM_LANGUAGE); the suite's language again afterwards."""
+    before = language()
     use_language("qps")
     try:
         controller = GameController(pacing_ms=0, saving=Saving(data_paths.sessions))
@@ -256,7 +263,7 @@ def pseudo_window(
         controller.end_game()
         controller.shutdown()
     finally:
-        use_language("en")
+        use_language(before)
 
 
 def _close_boxes(window: MainWindow) -> None:
