@@ -68,7 +68,7 @@ def within(seconds: float, call: Callable[[], T], *fifos: Path) -> T:
     thread.start()
     thread.join(seconds)
     if thread.is_alive():
-        for _ in range(100):  # 0.1.0 opened a FIFO more than once: let it go each time
+        for _attempt in range(100):  # 0.1.0 opened a FIFO more than once: let it go each time
             for fifo in fifos:
                 release(fifo)
             thread.join(0.1)

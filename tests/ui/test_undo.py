@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.state import Phase
+from consortium.present.i18n import _
 from consortium.store.history import NOTHING_TO_UNDO
 from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
@@ -24,7 +25,7 @@ def board_text(window: MainWindow) -> list[str]:
     """The board's visible texts, less the notice ("Undone: …", "Redone: …")."""
     QApplication.processEvents()
     return [line for line in dump(window.board)
-            if " | True | " in line and " | Notice | " not in line]
+            if " | True | " in line and f" | {_('Notice')} | " not in line]
 
 
 def shortcut(qtbot: QtBot, window: MainWindow, key: Qt.Key,
@@ -74,7 +75,7 @@ def test_undo_then_redo_gives_the_same_view_and_stops_at_a_reveal(
         why = c.undo_blocked()
         if why is None:
             behind_curtain += hand_open
-            assert menu.undo.isEnabled() and menu.undo.text() == "Undo"
+            assert menu.undo.isEnabled() and menu.undo.text() == _("Undo")
             shortcut(qtbot, window, Qt.Key.Key_Z)
             assert c.view == before_view and c.actions == before_log
             assert driver.curtain.panel is None  # the curtain is down
@@ -90,8 +91,8 @@ def test_undo_then_redo_gives_the_same_view_and_stops_at_a_reveal(
         else:
             reasons.add(why)
             assert not menu.undo.isEnabled()
-            assert menu.undo.text() == f"Undo (not possible: {why})"
-            assert menu.undo.toolTip() == f"Undo is not possible: {why}."
+            assert menu.undo.text() == _("Undo (not possible: {reason})").format(reason=why)
+            assert menu.undo.toolTip() == _("Undo is not possible: {reason}.").format(reason=why)
             assert menu.undo.statusTip() == menu.undo.toolTip()
             shortcut(qtbot, window, Qt.Key.Key_Z)
             menu.undo.trigger()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consortium.present.i18n import N_, _
+from consortium.present.i18n import N_, _, language
 from consortium.present.labels import phase_label
 from consortium.store.save_file import SaveHeader
 from consortium.store.sessions import SessionEntry
@@ -36,8 +36,13 @@ COLUMNS = (N_("Scenario"), N_("Round"), N_("Phase"), N_("Players"), N_("Last sav
 
 
 def when(moment: datetime) -> str:
-    """A save's time as the trainer's clock shows it: 'Thu 28 Nov, 14:05'."""
-    return moment.astimezone().strftime("%a %d %b, %H:%M")
+    """A save's time as the trainer's clock shows it: 'Thu 28 Nov, 14:05', the day and month
+    named in the language of the words (Qt's locale data; English for English and for a
+    language Qt does not know)."""
+    local = moment.astimezone()
+    shown = QDateTime(QDate(local.year, local.month, local.day),
+                      QTime(local.hour, local.minute))
+    return QLocale(language()).toString(shown, "ddd dd MMM, HH:mm")
 
 
 def session_row(entry: SessionEntry) -> tuple[str, ...]:
