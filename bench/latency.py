@@ -23,10 +23,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from consortium.engine.state import Phase
+from consortium.play.records import SessionSetup
 from consortium.store.scenarios import shipped_scenarios
 from consortium.ui.controller import GameController
 from consortium.ui.kit.theme import Theme
-from consortium.ui.session import SessionSetup
 from consortium.ui.shell.main_window import MainWindow
 from consortium.ui.shell.setup_page import schedule_for
 

@@ -254,9 +254,9 @@ def child_game() -> int:
 
     from consortium.engine.simulate import bot_config  # noqa: PLC0415
     from consortium.engine.state import Phase  # noqa: PLC0415
+    from consortium.play.records import SessionSetup  # noqa: PLC0415
     from consortium.store.paths import DataPaths  # noqa: PLC0415
     from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
-    from consortium.ui.session import SessionSetup  # noqa: PLC0415
     from consortium.ui.shell.app import build  # noqa: PLC0415
     from consortium.ui.shell.setup_page import schedule_for  # noqa: PLC0415
 

@@ -13,7 +13,7 @@ to run unless the code is 0.1.0 with rules version 1, and it never overwrites th
 How a file is made: a :class:`Table` plays one session the way the window's controller
 (``consortium.ui.controller``) drives the engine — bots decide for bot seats (and for the
 group when no person is seated), a script decides for the person seats and the facilitator,
-the talk clock (the window's own :class:`~consortium.ui.talk_clock.TalkClock`, on a simulated
+the talk clock (the window's own :class:`~consortium.play.clock.TalkClock`, on a simulated
 wall clock) turns talk into ``Deliberate(minutes)`` and ``Talk(minutes)`` as ``finish_talk``,
 ``stop_clock`` and ``call_vote`` do — and an :class:`~consortium.store.autosave.Autosaver`
 saves after every action (and after each change of the room) into a session folder, exactly
@@ -81,6 +81,7 @@ from consortium.engine.state import (  # noqa: E402
     ScheduleEntry,
     SeatSetup,
 )
+from consortium.play.clock import TalkClock  # noqa: E402
 from consortium.store.autosave import Autosaver  # noqa: E402
 from consortium.store.digest import game_summary, state_digest  # noqa: E402
 from consortium.store.save_file import (  # noqa: E402
@@ -91,7 +92,6 @@ from consortium.store.save_file import (  # noqa: E402
 )
 from consortium.store.save_load import read_save_file  # noqa: E402
 from consortium.store.sessions import save_versions  # noqa: E402
-from consortium.ui.talk_clock import TalkClock  # noqa: E402
 
 OUT = ROOT / "tests" / "golden" / "saves-0.1.0"
 MADE_ON = "418e66d"

@@ -373,9 +373,9 @@ def herd_debrief(root: Path) -> list[str]:
 def projector(app: QApplication) -> list[str]:
     """The two-screen arrangement: the laptop keeps the curtain, the projector's board says
     who is choosing and never shows the private panel."""
+    from consortium.play.records import SessionSetup  # noqa: PLC0415
     from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
     from consortium.ui.controller import GameController  # noqa: PLC0415
-    from consortium.ui.session import SessionSetup  # noqa: PLC0415
     from consortium.ui.shell.setup_page import SetupPage  # noqa: PLC0415
 
     controller = GameController(pacing_ms=0)

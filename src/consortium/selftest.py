@@ -602,8 +602,8 @@ def _resume(window: MainWindow, app: QApplication) -> str:
     autosave does (then closed cleanly), must be listed on the Resume page by scenario and
     round, and the page must render."""
     from consortium.engine.game import new_game  # noqa: PLC0415
+    from consortium.engine.history import History  # noqa: PLC0415
     from consortium.store.autosave import Autosaver, utc_now  # noqa: PLC0415
-    from consortium.store.history import History  # noqa: PLC0415
     from consortium.store.save_file import Room  # noqa: PLC0415
     from consortium.store.sessions import new_session_folder  # noqa: PLC0415
 

@@ -25,6 +25,7 @@ from consortium.engine.actions import (
     Vote,
 )
 from consortium.engine.bots import POLICIES, choose
+from consortium.engine.events import MostSupportedStands, NeedDiscovered, VoteFailed, VotePassed
 from consortium.engine.game import apply, legal_actions
 from consortium.engine.metrics import game_metrics
 from consortium.engine.ops import set_task
@@ -188,10 +189,10 @@ def test_deliberation_discovers_hidden_needs_matching_a_public_card() -> None:
     assert tasks.task(DP).discovered == ()
     assert tasks.task("gp-referrals").discovered == ()
     assert tasks.task("imaging-network").discovered == ()
-    found = [e.text for e in tasks.log if e.kind == "discovery"]
+    found = [e.event for e in tasks.log if e.kind == "discovery"]
     assert found == [
-        "Screening Vans: the plenary found a need (Patients).",
-        "Patient Panel: the plenary found a need (Policy).",
+        NeedDiscovered(SV, "Screening Vans", ("patients",), ("Patients",), "plenary"),
+        NeedDiscovered(PP, "Patient Panel", ("policy",), ("Policy",), "plenary"),
     ]
 
 
@@ -264,7 +265,7 @@ def test_a_failed_vote_costs_every_voter_an_hour_and_the_board_can_be_edited() -
     assert public.board == BOARD
     assert [p.task for p in public.participants] == [None] * 4  # nothing settled yet
     assert [s.spent.votes for s in state.seats] == [1, 1, 1, 1]
-    assert public.log[-1].text == "The allocation failed, 2 of 4 for."
+    assert public.log[-1].event == VoteFailed(2, 4)
 
     state = votes(play(state, Place(3, CP), CallVote()), True, True, True, False)
     assert state.phase is Phase.PIT_STOP
@@ -289,9 +290,7 @@ def test_after_three_failed_votes_the_most_supported_allocation_stands() -> None
     assert tuple(p.task for p in state.public.participants) == boards[0]
     assert [b.votes_for for b in state.public.ballots] == [2, 1, 0]
     assert [s.spent.votes for s in state.seats] == [3, 3, 3, 3]
-    assert "After the last failed vote, the most supported allocation stands." in [
-        e.text for e in state.public.log
-    ]
+    assert MostSupportedStands() in [e.event for e in state.public.log]
 
 
 def test_after_three_failed_votes_a_tie_goes_to_the_latest_allocation() -> None:
@@ -329,7 +328,7 @@ def test_a_secret_ballot_shows_only_the_tally() -> None:
     assert state.phase is Phase.PIT_STOP
     assert state.public.votes == (None, None, None, None)
     assert state.public.ballots[-1].votes_for == 3
-    assert "The allocation passed, 3 of 4 for." in [e.text for e in state.public.log]
+    assert VotePassed(3, 4) in [e.event for e in state.public.log]
 
 
 def test_placed_without_a_matching_card_costs_one_motivation() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from consortium.engine.actions import EndGame, IllegalAction, NameHolder, Reveal, SetIntroductions
+from consortium.engine.events import GameOver, HolderNamed
 from consortium.engine.game import apply, check, facilitator_actions, legal_actions, new_game
 from consortium.engine.metrics import game_metrics
 from consortium.engine.simulate import bot_action, play_to_end, seat_policy
@@ -27,7 +28,9 @@ def test_naming_a_holder_makes_that_card_public_for_good_in_any_phase() -> None:
     card = named.seats[2].hand[1]
     assert named.public.participants[2].public_cards[1] == card
     assert named.public.actor == 0  # nobody's turn was taken
-    assert named.public.log[-1].text.startswith("The facilitator named P3 as a holder of ")
+    assert named.public.log[-1].event == HolderNamed(
+        2, "P3", card.domain, named.public.catalog.domain_name(card.domain)
+    )
     assert reveal_reason(state, named) == "P3 showed a card to everyone"
     # the card stays public: it can no longer be revealed in an introduction
     later = apply(apply(named, Reveal(0, 0)), Reveal(1, 0))
@@ -61,7 +64,7 @@ def test_ending_early_closes_the_game_and_keeps_the_rounds_played() -> None:
     ended = apply(state, EndGame())
     assert ended.over
     assert ended.public.won is (ended.public.impact >= ended.public.target)
-    assert "ended early in round 2" in ended.public.log[-1].text
+    assert ended.public.log[-1].event == GameOver(ended.public.won, ended_early_in=2)
     assert len(game_metrics(ended).rounds) == 1
     assert facilitator_actions(ended) == []
     with pytest.raises(IllegalAction, match="over"):
@@ -71,4 +74,4 @@ def test_ending_early_closes_the_game_and_keeps_the_rounds_played() -> None:
 def test_bots_never_take_facilitator_moves() -> None:
     final = play_to_end(_game(Mode.HYBRID))
     assert not any(entry.kind == "named" for entry in final.public.log)
-    assert "ended early" not in final.public.log[-1].text
+    assert final.public.log[-1].event == GameOver(final.public.won, ended_early_in=None)

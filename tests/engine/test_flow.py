@@ -16,6 +16,7 @@ from consortium.engine.actions import (
     SitOut,
     Vote,
 )
+from consortium.engine.events import GameOver, ModeStarted
 from consortium.engine.game import apply, check, legal_actions, new_game
 from consortium.engine.metrics import game_metrics
 from consortium.engine.state import GameState, Mode, Phase
@@ -35,7 +36,7 @@ from tests.engine.builders import (
 def test_the_mode_comes_from_the_facilitators_schedule() -> None:
     state = new_game(scenario(), config(mode=Mode.HYBRID))
     assert (state.public.mode, state.phase) == (Mode.HYBRID, Phase.INTRODUCTIONS)
-    assert state.public.log[-1].text == "Round 1: Mixed."
+    assert state.public.log[-1].event == ModeStarted(1, "hybrid")
 
 
 def test_or_the_room_chooses_it() -> None:
@@ -44,7 +45,7 @@ def test_or_the_room_chooses_it() -> None:
     assert legal_actions(state, None) == [ChooseMode(m) for m in Mode]
     state = apply(state, ChooseMode(Mode.DEMOCRATIC))
     assert (state.public.mode, state.phase) == (Mode.DEMOCRATIC, Phase.INTRO_COUNT)
-    assert state.public.log[-1].text == "Round 1: Plenary."
+    assert state.public.log[-1].event == ModeStarted(1, "democratic")
 
 
 def test_introductions_and_votes_also_take_turns_in_rotating_order() -> None:
@@ -95,13 +96,13 @@ def test_the_partnership_wins_when_impact_reaches_the_target_by_the_last_round()
     assert state.phase is Phase.GAME_OVER
     assert state.public.won is True
     assert game_metrics(state).won is True
-    assert state.public.log[-1].text == "The partnership reached its target."
+    assert state.public.log[-1].event == GameOver(won=True)
 
 
 def test_falling_short_of_the_target_is_no_win_and_the_game_is_over() -> None:
     state = _one_round_game(target=15.5)
     assert (state.phase, state.public.won) == (Phase.GAME_OVER, False)
-    assert state.public.log[-1].text == "The partnership did not reach its target."
+    assert state.public.log[-1].event == GameOver(won=False)
     assert legal_actions(state, None) == []
     assert refusal(state, Continue()) == "Continue is not possible during game-over."
 

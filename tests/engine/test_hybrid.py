@@ -22,6 +22,7 @@ from consortium.engine.actions import (
     Reveal,
     SitOut,
 )
+from consortium.engine.events import InvitationDeclined, Invited
 from consortium.engine.game import apply, legal_actions
 from consortium.engine.state import GameState, Mode, Phase, TimeBudget
 from tests.engine.builders import (
@@ -230,7 +231,7 @@ def test_an_accepted_invitation_moves_the_invitee_and_costs_a_meeting_hour() -> 
     state = apply(_at_check(), Invite(2, SV))
     assert state.phase is Phase.INVITATION
     assert state.public.actor == 2
-    assert state.public.log[-1].text == "The group invited P3 onto Screening Vans."
+    assert state.public.log[-1].event == Invited(2, "P3", SV, "Screening Vans")
     state = apply(state, Respond(2, True))
     assert state.phase is Phase.PIT_STOP
 
@@ -269,7 +270,9 @@ def test_a_refused_invitation_changes_nothing() -> None:
     assert state.public.task(SV).members == (0,)
     assert state.public.participants[2].task is None
     assert state.seats[2].spent.check == 0
-    assert "P3 declined the invitation to Screening Vans." in [e.text for e in state.public.log]
+    assert InvitationDeclined(2, "P3", SV, "Screening Vans") in [
+        e.event for e in state.public.log
+    ]
     assert state.seats[2].motivation == 4  # sat out
 
 

@@ -19,6 +19,7 @@ from consortium.engine.actions import (
     Stay,
 )
 from consortium.engine.deal import newcomer
+from consortium.engine.events import Arrived, EventFired, Left
 from consortium.engine.game import apply, legal_actions
 from consortium.engine.metrics import game_metrics
 from consortium.engine.ops import set_task
@@ -85,9 +86,9 @@ def test_a_burned_out_participant_leaves_and_a_newcomer_takes_the_seat_from_scra
     assert private.notice == f"You are now {arrival.name}, {sector}; your old hand is gone."
     assert [state.seats[s].notice for s in (0, 2, 3)] == [None, None, None]
     # the screen says who left and who arrived, never what they hold
-    texts = [e.text for e in public.log if e.round == 2]
-    assert "P2 (burned out) left seat 2." in texts
-    assert f"{arrival.name} ({sector}) arrived in seat 2." in texts
+    happened = [e.event for e in public.log if e.round == 2]
+    assert Left(1, "P2", "burned out") in happened
+    assert Arrived(1, arrival.name, arrival.sector, sector) in happened
     assert public.task(SV).members == (0,)
     assert public.task(SV).lead == 0
 
@@ -163,7 +164,9 @@ def test_a_task_value_event_scales_the_impact_while_it_lasts(
 ) -> None:
     effect = Effect("task_value", task="quick", factor=2.0, rounds=rounds)
     state = with_hands(paused(1, tasks=QUICK, events=_event(effect)), HANDS[0])
-    assert [e.text for e in state.public.log if e.kind == "event"] == ["News: Something happened."]
+    assert [e.event for e in state.public.log if e.kind == "event"] == [
+        EventFired("news", "News", "Something happened.")
+    ]
     if finish_in == 2:
         state = apply(all_sit_out(state), Continue())
     state = play(self_selection(state), Initiate(0, "quick", 0))  # 8 · 2.0 = 16 ≥ 10

@@ -27,6 +27,7 @@ from consortium.engine.actions import (
     Vote,
 )
 from consortium.engine.bots import POLICIES, choose_group, choose_seat, herd_proposal
+from consortium.engine.events import KnowledgeWalkedOut
 from consortium.engine.game import apply, legal_actions
 from consortium.engine.metrics import game_metrics
 from consortium.engine.ops import make_public
@@ -116,7 +117,10 @@ def test_what_only_the_leaver_knew_on_the_team_walks_out_discovered_needs_stay()
     assert set(after.covered) == {"oncology", "regional"}  # patients walked out
     assert "patients" in after.discovered  # still known to be needed
     assert after.progress == before.progress  # a member, not the lead: no handover
-    assert any(e.kind == "walked-out" and "Patients" in e.text for e in state.public.log)
+    assert any(
+        isinstance(e.event, KnowledgeWalkedOut) and e.event.domains == ("patients",)
+        for e in state.public.log
+    )
 
 
 def test_knowledge_walks_out_can_be_switched_off() -> None:

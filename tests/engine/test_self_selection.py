@@ -15,6 +15,7 @@ from consortium.engine.actions import (
     SitOut,
     Stay,
 )
+from consortium.engine.events import Joined, TaskStarted, TurnedAway
 from consortium.engine.game import apply, legal_actions
 from consortium.engine.state import GameState, Mode, Phase
 from tests.engine.builders import (
@@ -66,14 +67,14 @@ def test_initiating_leads_a_task_and_joining_adds_to_its_team_each_signal_become
     assert (sv.lead, sv.members, sv.closed) == (0, (0,), False)
     assert state.public.participants[0].public_cards == (card("oncology", 2), None, None)
     assert state.public.participants[0].task == SV
-    assert state.public.log[-1].text == "P1 started Screening Vans."
+    assert state.public.log[-1].event == TaskStarted(0, "P1", SV, "Screening Vans")
     assert state.public.actor == 1
 
     state = apply(state, Join(1, SV, 0))
     sv = state.public.task(SV)
     assert (sv.lead, sv.members) == (0, (0, 1))
     assert state.public.participants[1].public_cards == (card("regional"), None, None)
-    assert state.public.log[-1].text == "P2 joined Screening Vans."
+    assert state.public.log[-1].event == Joined(1, "P2", SV, "Screening Vans")
 
     state = in_turn(state, {2: Initiate(2, DP, 0), 3: SitOut(3)})
     assert state.phase is Phase.PIT_STOP
@@ -116,7 +117,7 @@ def test_a_closed_team_turns_away_a_signal_from_another_family_and_the_turn_goes
     assert public.task(SV).members == (0,)
     assert public.participants[1].task is None
     assert public.participants[1].public_cards == (card("regional"), None, None)  # public for good
-    assert public.log[-1].text == "P2 was turned away from Screening Vans."
+    assert public.log[-1].event == TurnedAway(1, "P2", SV, "Screening Vans")
     assert public.actor == 1  # still seat 1's turn
     assert not [a for a in legal_actions(state, 1) if isinstance(a, Join) and a.task == SV]
 

@@ -29,6 +29,7 @@ from consortium.engine.actions import (
     SitOut,
     Stay,
 )
+from consortium.engine.events import NeedDiscovered, TaskFinished
 from consortium.engine.frozen import evolve
 from consortium.engine.game import apply
 from consortium.engine.metrics import game_metrics
@@ -154,7 +155,9 @@ def test_a_team_member_holding_a_hidden_need_discovers_and_covers_it() -> None:
     dp = state.public.task(DP)
     assert dp.discovered == ("nursing",)
     assert dp.covered == ("data", "policy", "nursing")
-    assert "Data Platform: the team found a need (Nursing)." in [e.text for e in state.public.log]
+    assert NeedDiscovered(DP, "Data Platform", ("nursing",), ("Nursing",), "team") in [
+        e.event for e in state.public.log
+    ]
     assert state.public.task(SV).discovered == ()
     assert state.public.task(SV).covered == ()
 
@@ -194,9 +197,8 @@ def test_a_finished_task_with_a_present_and_an_absent_lost_perspective() -> None
     assert sv.quality == pytest.approx(1 / 3)  # oncology of oncology, regional, patients
     assert sv.impact == pytest.approx(15 / 9)  # 15 · (1/3)²
     assert state.public.impact == pytest.approx(15 / 9)
-    assert "Screening Vans finished: quality 33%, impact 1.7." in [
-        e.text for e in state.public.log
-    ]
+    finished = [e.event for e in state.public.log if e.kind == "finished"]
+    assert finished == [TaskFinished(SV, "Screening Vans", sv.quality, sv.impact)]
 
     assert state.hidden.ledger[-1].lost == (
         Lost(1, SV, "regional", True, ((2, "P3"),)),

@@ -26,6 +26,7 @@ from consortium.engine.metrics import game_metrics
 from consortium.engine.scenario import Scenario
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import GameConfig, GameState, Mode, ScheduleEntry, SeatSetup
+from consortium.present.event_words import log_text
 
 GOLDEN_DIR = Path(__file__).resolve().parent
 FORMAT = 1
@@ -245,7 +246,7 @@ def playthrough(
         "scenario_digest": digest(scenario),
         "config": config_to_dict(config),
         "actions": [action_to_dict(a) for a in actions],
-        "log": [f"{e.round} {e.kind}: {e.text}" for e in public.log],
+        "log": [f"{e.round} {e.kind}: {log_text(e)}" for e in public.log],
         "pit_stops": plain(public.pit_stops),
         "result": {"impact": plain(public.impact), "won": public.won, "steps": len(actions)},
         "metrics": plain(game_metrics(final)),

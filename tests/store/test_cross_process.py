@@ -10,12 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import consortium
 from consortium.engine.state import GameState
 from consortium.engine.views import player_view
 from consortium.store.save_load import read_save_file
 from tests.store.games import play, sample_game, save_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
+SRC = Path(consortium.__file__).resolve().parents[1]  # the child runs the parent's code
 GAMES = range(12)
 CHILD = """
 import hashlib, json, sys
@@ -56,7 +58,8 @@ def run(hash_seed: str, out: Path, other: Path) -> dict[str, dict[str, object]]:
     result = subprocess.run(
         [sys.executable, "-c", CHILD, str(out), str(other), str(len(GAMES))],
         cwd=ROOT,
-        env={**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONHASHSEED": hash_seed,
+             "PYTHONPATH": os.pathsep.join((str(SRC), str(ROOT)))},
         capture_output=True,
         text=True,
         timeout=300,

@@ -6,6 +6,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.actions import SitOut, Stay
+from consortium.engine.events import VotePassed
 from consortium.engine.state import LogEntry, SeatSetup
 from consortium.present.i18n import _
 from consortium.ui.board.log_model import LogModel
@@ -19,10 +20,11 @@ SECTORS = (("business", "Business"), ("government", "Government"))
 def test_log_model(qtmodeltester: ModelTester) -> None:
     model = LogModel()
     qtmodeltester.check(model)
-    entries = tuple(LogEntry(1, "x", f"line {i}") for i in range(5))
+    entries = tuple(LogEntry(1, VotePassed(i, 5)) for i in range(5))
     model.set_entries(entries[:2])
     model.set_entries(entries)
     assert model.rowCount() == 5
+    assert model.data(model.index(3)) == "R1  The allocation passed, 3 of 5 for."
     model.set_entries(entries[:1])  # a new game: reset
     qtmodeltester.check(model)
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from consortium.engine.events import HolderNamed
 from consortium.present.i18n import _
 from consortium.present.labels import card_short, card_text
 from consortium.ui.laptop.name_holder_dialog import CONFIRM, NameHolderDialog
@@ -60,7 +61,7 @@ def test_name_a_holder_shows_the_card_on_the_board(qtbot: QtBot, window: MainWin
     assert chip._cards.text() != before
     assert type(c.actions[-1]).__name__ == "NameHolder"  # in the log: a save replays it
     domain = c.view.catalog.domain_name(card.domain)
-    assert any(f"named Ben as a holder of {domain}" in e.text for e in c.view.log)
+    assert c.view.log[-1].event == HolderNamed(seat, "Ben", card.domain, domain)
     assert not window.menu.undo.isEnabled()
     assert "Ben showed a card to everyone" in window.menu.undo.text()
     # the dialog took its list of hidden cards with it

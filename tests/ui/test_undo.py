@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from consortium.engine.history import NOTHING_TO_UNDO
 from consortium.engine.state import Phase
 from consortium.present.i18n import _
-from consortium.store.history import NOTHING_TO_UNDO
 from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 from tests.ui.widget_text import dump

@@ -8,6 +8,8 @@ of a game is a plain list that a save stores and a replay re-applies.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from consortium.engine.state import Mode
@@ -234,8 +236,25 @@ def actor_of(action: Action) -> int | None:
 
 
 class IllegalAction(Exception):
-    """Raised by ``check``/``apply`` with a reason a person can read."""
+    """Raised by ``check``/``apply``: a ``code`` and its ``args`` for a program (and
+    :mod:`consortium.present` to put into the reader's language), and the English ``reason``
+    for ``str()``, logs and tracebacks.
 
-    def __init__(self, reason: str) -> None:
+    Codes: ``game-over``, ``wrong-phase`` (action, phase), ``not-your-turn``,
+    ``group-decision``, ``intro-count-out-of-range`` (limit), ``no-card-chosen``,
+    ``card-not-hidden``, ``talk-out-of-range`` (low, high), ``not-in-plenary``,
+    ``task-not-open``, ``proposal-wrong-length``, ``unplaced`` (seats, names),
+    ``no-task-to-stay-on``, ``cannot-initiate``, ``cannot-join``, ``signal-no-match``,
+    ``invitation-not-new-knowledge``, ``no-invitation``, ``not-in-room``.
+
+    The arguments are ``arguments``, not ``args``: an exception's ``args`` are Python's own
+    (the message, for ``str()`` and pickling).
+    """
+
+    def __init__(
+        self, reason: str, code: str = "refused", args: Mapping[str, object] | None = None
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.code = code
+        self.arguments: Mapping[str, object] = dict(args or {})

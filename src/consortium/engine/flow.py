@@ -34,6 +34,7 @@ from consortium.engine.actions import (
     Talk,
     Vote,
 )
+from consortium.engine.events import GameOver, ModeStarted
 from consortium.engine.ops import evolve_public, log
 from consortium.engine.round_start import begin_round
 from consortium.engine.state import GameState, Mode, Phase
@@ -113,7 +114,7 @@ def _enter_from(state: GameState, enters: tuple[Enter, ...]) -> GameState:
 
 def start_mode(state: GameState, mode: Mode) -> GameState:
     state = evolve_public(state, mode=mode)
-    state = log(state, "mode", f"Round {state.public.round}: {mode.label}.")
+    state = log(state, ModeStarted(state.public.round, mode.value))
     return _enter_from(state, _ENTERS_AFTER[mode._name_, None])
 
 
@@ -148,9 +149,7 @@ def end_game(state: GameState, *, early: bool = False) -> GameState:
     state = evolve_public(
         state, phase=Phase.GAME_OVER, actor=None, order=(), turn=0, phase_done=False, won=won
     )
-    verdict = "reached" if won else "did not reach"
-    when = f" (ended early in round {public.round})" if early else ""
-    return log(state, "end", f"The partnership {verdict} its target{when}.")
+    return log(state, GameOver(won, public.round if early else None))
 
 
 def next_round(state: GameState) -> GameState:

@@ -1,4 +1,4 @@
-"""The engine's front door: ``new_game``, ``legal_actions``, ``check`` and ``apply``.
+"""The engine's front door: ``new_game``, ``legal_actions``, ``check``, ``apply`` and ``step``.
 
 ``apply`` re-checks every action, so nothing outside the rules ever changes a state; the UI
 enables controls from ``legal_actions`` and bots choose from it. ``check`` validates one action
@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from typing import Any
+
+import attrs
 
 from consortium.engine import flow, intros, perspective, plenary, turns
 from consortium.engine.actions import (
@@ -39,6 +41,8 @@ from consortium.engine.actions import (
     actor_of,
 )
 from consortium.engine.deal import deal_capacity, deal_hand
+from consortium.engine.events import Event, HolderNamed
+from consortium.engine.happened import events_of
 from consortium.engine.ops import (
     evolve_public,
     log,
@@ -80,9 +84,9 @@ def _continue(state: GameState, action: Continue) -> GameState:
 def _check_name_holder(state: GameState, action: NameHolder) -> None:
     people = state.public.participants
     if not 0 <= action.seat < len(people) or not people[action.seat].present:
-        raise IllegalAction("Name someone who is in the room.")
+        raise IllegalAction("Name someone who is in the room.", "not-in-room")
     if action.slot not in intros.hidden_slots(state, action.seat):
-        raise IllegalAction("That card is not hidden.")
+        raise IllegalAction("That card is not hidden.", "card-not-hidden")
 
 
 def _name_holder(state: GameState, action: NameHolder) -> GameState:
@@ -90,7 +94,7 @@ def _name_holder(state: GameState, action: NameHolder) -> GameState:
     card = state.seats[action.seat].hand[action.slot]
     name = state.public.participants[action.seat].name
     domain = state.public.catalog.domain_name(card.domain)
-    return log(state, "named", f"The facilitator named {name} as a holder of {domain}.")
+    return log(state, HolderNamed(action.seat, name, card.domain, domain))
 
 
 def _end_game(state: GameState, action: EndGame) -> GameState:
@@ -148,18 +152,21 @@ def check(state: GameState, action: Action) -> None:
     kind = type(action)
     if kind in FACILITATOR_ACTIONS:
         if public.phase is Phase.GAME_OVER:
-            raise IllegalAction("The game is over.")
+            raise IllegalAction("The game is over.", "game-over")
         HANDLERS[kind][0](state, action)
         return
     rule = _RULE_OF[public.phase._name_]
     if kind not in rule.actions:
-        raise IllegalAction(f"{kind.__name__} is not possible during {public.phase.value}.")
+        raise IllegalAction(
+            f"{kind.__name__} is not possible during {public.phase.value}.", "wrong-phase",
+            {"action": kind.__name__, "phase": public.phase.value},
+        )
     seat = actor_of(action)
     if rule.actor == "seat":
         if seat is None or seat != public.actor:
-            raise IllegalAction("It is not this participant's turn.")
+            raise IllegalAction("It is not this participant's turn.", "not-your-turn")
     elif seat is not None:
-        raise IllegalAction("This is a decision for the group.")
+        raise IllegalAction("This is a decision for the group.", "group-decision")
     HANDLERS[kind][0](state, action)
 
 
@@ -167,6 +174,22 @@ def apply(state: GameState, action: Action) -> GameState:
     """The new state after ``action`` (checked first), moved on to the next decision."""
     check(state, action)
     return apply_legal(state, action)
+
+
+@attrs.frozen
+class Stepped:
+    """One action's outcome: the new state and the Events it caused (in order)."""
+
+    state: GameState
+    events: tuple[Event, ...]
+
+
+def step(state: GameState, action: Action) -> Stepped:
+    """:func:`apply`, and the Events the action caused (what a front end redraws by, what a
+    phone or a report is told): the new round, cards shown, everything the log got, a pit
+    stop, whose decision is open now (:mod:`consortium.engine.happened`)."""
+    after = apply(state, action)
+    return Stepped(after, events_of(state, action, after))
 
 
 def apply_legal(state: GameState, action: Action) -> GameState:

@@ -37,7 +37,10 @@ def enter_intro_count(state: GameState) -> GameState | None:
 def check_set_intros(state: GameState, action: SetIntroductions) -> None:
     limit = state.ctx.rules.max_intros
     if not 0 <= action.count <= limit:
-        raise IllegalAction(f"The group can hold 0 to {limit} introductions.")
+        raise IllegalAction(
+            f"The group can hold 0 to {limit} introductions.", "intro-count-out-of-range",
+            {"limit": limit},
+        )
 
 
 def apply_set_intros(state: GameState, action: SetIntroductions) -> GameState:
@@ -77,12 +80,12 @@ def may_pass(state: GameState, seat: int) -> bool:
 def check_reveal(state: GameState, action: Reveal) -> None:
     if action.slot is None:
         if not may_pass(state, action.seat):
-            raise IllegalAction("Choose one of your hidden cards to show.")
+            raise IllegalAction("Choose one of your hidden cards to show.", "no-card-chosen")
         return
     shown = state.public.participants[action.seat].public_cards
     # the same test as ``action.slot in hidden_slots(...)``, without building the list
     if not (0 <= action.slot < len(shown) and shown[action.slot] is None):
-        raise IllegalAction("That card is not one of your hidden cards.")
+        raise IllegalAction("That card is not one of your hidden cards.", "card-not-hidden")
 
 
 def apply_reveal(state: GameState, action: Reveal) -> GameState:

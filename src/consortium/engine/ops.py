@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from consortium.engine.events import Event
 from consortium.engine.frozen import evolve
 from consortium.engine.scenario import TaskSpec
 from consortium.engine.state import (
@@ -89,13 +90,13 @@ def set_task(state: GameState, task_id: str, **changes: Any) -> GameState:
     raise KeyError(task_id)
 
 
-def log(state: GameState, kind: str, text: str) -> GameState:
-    return evolve_public(state, log=logged(state.public, kind, text))
+def log(state: GameState, event: Event) -> GameState:
+    return evolve_public(state, log=logged(state.public, event))
 
 
-def logged(public: PublicState, kind: str, text: str) -> tuple[LogEntry, ...]:
-    """The public log with one line added (for a rule's single public copy)."""
-    return (*public.log, LogEntry(public.round, kind, text))
+def logged(public: PublicState, event: Event) -> tuple[LogEntry, ...]:
+    """The public log with one Event added (for a rule's single public copy)."""
+    return (*public.log, LogEntry(public.round, event))
 
 
 def shown_cards(state: GameState, seat: int, slot: int) -> tuple[Card | None, ...]:

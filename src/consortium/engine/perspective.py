@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from consortium.engine.actions import IllegalAction, Invite, NoInvite, Respond
+from consortium.engine.events import InvitationAccepted, InvitationDeclined, Invited
 from consortium.engine.ops import (
     best_level,
     charge,
@@ -93,7 +94,7 @@ def check_invite(state: GameState, action: Invite) -> None:
     if not allowed:
         raise IllegalAction(
             "An invitation brings someone onto a team that shows none of the invitee's "
-            "families of knowledge."
+            "families of knowledge.", "invitation-not-new-knowledge",
         )
 
 
@@ -101,7 +102,7 @@ def apply_invite(state: GameState, action: Invite) -> GameState:
     state = evolve_public(state, invitation=(action.seat, action.task), checked=True)
     name = state.public.participants[action.seat].name
     title = state.public.task(action.task).title
-    state = log(state, "invitation", f"The group invited {name} onto {title}.")
+    state = log(state, Invited(action.seat, name, action.task, title))
     return evolve_public(state, phase_done=True)
 
 
@@ -118,7 +119,7 @@ def enter_invitation(state: GameState) -> GameState | None:
 def check_respond(state: GameState, action: Respond) -> None:
     invitation = state.public.invitation
     if invitation is None or invitation[0] != action.seat:
-        raise IllegalAction("There is no invitation for you to answer.")
+        raise IllegalAction("There is no invitation for you to answer.", "no-invitation")
 
 
 def apply_respond(state: GameState, action: Respond) -> GameState:
@@ -129,7 +130,7 @@ def apply_respond(state: GameState, action: Respond) -> GameState:
     if not action.accept:
         return evolve_public(
             state,
-            log=logged(public, "invitation", f"{name} declined the invitation to {title}."),
+            log=logged(public, InvitationDeclined(seat, name, task_id, title)),
             invitation=None,
             actor=None,
             phase_done=True,
@@ -145,7 +146,7 @@ def apply_respond(state: GameState, action: Respond) -> GameState:
         tasks=tasks,
         participants=tuple(people),
         sat_out=tuple(s for s in public.sat_out if s != seat),
-        log=logged(public, "invitation", f"{name} accepted and joined {title}."),
+        log=logged(public, InvitationAccepted(seat, name, task_id, title)),
         invitation=None,
         actor=None,
         phase_done=True,

@@ -17,6 +17,7 @@ from consortium.engine.actions import (
     Talk,
     Vote,
 )
+from consortium.engine.events import MostSupportedStands, NeedDiscovered, VoteFailed, VotePassed
 from consortium.engine.frozen import evolve
 from consortium.engine.ops import (
     best_level,
@@ -93,7 +94,10 @@ def apply_deliberate(state: GameState, action: Deliberate) -> GameState:
 
 def check_deliberate(state: GameState, action: Deliberate) -> None:
     if action.minutes is not None and not 0 <= action.minutes <= 600:
-        raise IllegalAction("Talk time must be between 0 and 600 minutes.")
+        raise IllegalAction(
+            "Talk time must be between 0 and 600 minutes.", "talk-out-of-range",
+            {"low": 0, "high": 600},
+        )
 
 
 def discover_from_public_cards(state: GameState) -> GameState:
@@ -116,12 +120,10 @@ def discover_from_public_cards(state: GameState) -> GameState:
         if found:
             found_here += len(found)
             tasks[i] = evolve(task, discovered=task.discovered + tuple(found))
-            names = ", ".join(state.ctx.scenario.domain(d).name for d in found)
-            entries.append(
-                LogEntry(
-                    public.round, "discovery", f"{task.title}: the plenary found a need ({names})."
-                )
-            )
+            names = tuple(state.ctx.scenario.domain(d).name for d in found)
+            entries.append(LogEntry(
+                public.round, NeedDiscovered(task.id, task.title, tuple(found), names, "plenary")
+            ))
     if not entries:
         return state
     hidden = evolve(state.hidden, meeting_finds=state.hidden.meeting_finds + found_here)
@@ -153,9 +155,9 @@ def enter_placement(state: GameState) -> GameState | None:
 
 def check_place(state: GameState, action: Place) -> None:
     if action.seat not in members(state):
-        raise IllegalAction("Only plenary members are placed on the board.")
+        raise IllegalAction("Only plenary members are placed on the board.", "not-in-plenary")
     if action.task is not None and action.task not in {t.id for t in state.public.open_tasks}:
-        raise IllegalAction("That task is not open.")
+        raise IllegalAction("That task is not open.", "task-not-open")
 
 
 def apply_place(state: GameState, action: Place) -> GameState:
@@ -166,15 +168,19 @@ def apply_place(state: GameState, action: Place) -> GameState:
 
 def check_propose(state: GameState, action: ProposeBoard) -> None:
     if len(action.placements) != state.public.seats:
-        raise IllegalAction("A proposal names a task (or none) for every seat.")
+        raise IllegalAction(
+            "A proposal names a task (or none) for every seat.", "proposal-wrong-length"
+        )
     voters = set(members(state))
     open_ids = {t.id for t in state.public.open_tasks}
     for seat, task_id in enumerate(action.placements):
         if seat in voters:
             if task_id is not None and task_id not in open_ids:
-                raise IllegalAction("A proposal may only use open tasks.")
+                raise IllegalAction("A proposal may only use open tasks.", "task-not-open")
         elif task_id != state.public.board[seat]:
-            raise IllegalAction("A proposal may only move plenary members.")
+            raise IllegalAction(
+                "A proposal may only move plenary members.", "not-in-plenary"
+            )
 
 
 def apply_propose(state: GameState, action: ProposeBoard) -> GameState:
@@ -183,7 +189,10 @@ def apply_propose(state: GameState, action: ProposeBoard) -> GameState:
 
 def check_talk(state: GameState, action: Talk) -> None:
     if not 1 <= action.minutes <= 600:
-        raise IllegalAction("Talk time must be between 1 and 600 minutes.")
+        raise IllegalAction(
+            "Talk time must be between 1 and 600 minutes.", "talk-out-of-range",
+            {"low": 1, "high": 600},
+        )
 
 
 def apply_talk(state: GameState, action: Talk) -> GameState:
@@ -196,7 +205,11 @@ def check_call_vote(state: GameState, action: CallVote) -> None:
     unplaced = [s for s in members(state) if state.public.board[s] is None]
     if unplaced:
         names = ", ".join(state.public.participants[s].name for s in unplaced)
-        raise IllegalAction(f"Everyone in the plenary must be placed first: {names}.")
+        raise IllegalAction(
+            f"Everyone in the plenary must be placed first: {names}.", "unplaced",
+            {"seats": tuple(unplaced),
+             "names": tuple(state.public.participants[s].name for s in unplaced)},
+        )
 
 
 def apply_call_vote(state: GameState, action: CallVote) -> GameState:
@@ -242,17 +255,15 @@ def _tally(state: GameState) -> GameState:
     ballot = Ballot(public.board, votes_for, len(voters))
     state = evolve_public(state, ballots=(*public.ballots, ballot))
     if votes_for * 2 > len(voters):
-        state = log(state, "vote", f"The allocation passed, {votes_for} of {len(voters)} for.")
+        state = log(state, VotePassed(votes_for, len(voters)))
         return _settle_board(state, public.board)
     failed = public.failed_votes + 1
     state = charge(state, voters, "votes", FAILED_VOTE_COST)
     state = evolve_public(state, failed_votes=failed)
-    state = log(state, "vote", f"The allocation failed, {votes_for} of {len(voters)} for.")
+    state = log(state, VoteFailed(votes_for, len(voters)))
     if failed >= state.ctx.rules.max_failed_votes:
         standing = max(enumerate(state.public.ballots), key=lambda ib: (ib[1].votes_for, ib[0]))[1]
-        state = log(
-            state, "vote", "After the last failed vote, the most supported allocation stands."
-        )
+        state = log(state, MostSupportedStands())
         return _settle_board(state, standing.placements)
     again = enter_placement(state)
     assert again is not None

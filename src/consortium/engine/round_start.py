@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from consortium.engine.deal import newcomer
+from consortium.engine.events import Arrived, EventFired, Handover, KnowledgeWalkedOut, Left
 from consortium.engine.frozen import evolve
 from consortium.engine.ops import evolve_public, log, moved, new_task_state, set_task
 from consortium.engine.rng import Draws
@@ -138,10 +139,8 @@ def replace_participant(
             shown_in_meetings=tuple(x for x in state.hidden.shown_in_meetings if x[0] != seat),
         ),
     )
-    left = LogEntry(public.round, "departure", f"{old.name} ({reason}) left seat {seat + 1}.")
-    arrived = LogEntry(
-        public.round, "arrival", f"{new.name} ({sector_name}) arrived in seat {seat + 1}."
-    )
+    left = LogEntry(public.round, Left(seat, old.name, reason))
+    arrived = LogEntry(public.round, Arrived(seat, new.name, new.sector, sector_name))
     return evolve_public(
         state,
         tasks=tasks,
@@ -176,18 +175,14 @@ def _left_behind(
         gone = [r for r in task.covered if r in mine and r not in kept]
         if gone:
             changes["covered"] = tuple(r for r in task.covered if r not in gone)
-            names = ", ".join(state.ctx.scenario.domain(d).name for d in gone)
+            names = tuple(state.ctx.scenario.domain(d).name for d in gone)
+            who = state.public.participants[seat].name
             entries.append(LogEntry(
-                round_no, "walked-out",
-                f"{task.title}: what only {state.public.participants[seat].name} knew "
-                f"({names}) left with them.",
+                round_no, KnowledgeWalkedOut(seat, who, task.id, task.title, tuple(gone), names)
             ))
     if before.lead == seat and rules.handover_loss > 0 and task.progress > 0:
         changes["progress"] = task.progress * (1 - rules.handover_loss)
-        entries.append(LogEntry(
-            round_no, "handover",
-            f"{task.title} lost {rules.handover_loss:.0%} of its progress in the handover.",
-        ))
+        entries.append(LogEntry(round_no, Handover(task.id, task.title, rules.handover_loss)))
     if not changes:
         return tasks
     return (*tasks[:index], evolve(task, **changes), *tasks[index + 1:])
@@ -207,7 +202,7 @@ def fire_events(state: GameState) -> GameState:
             due.append(event)
     for event in due:
         effect = event.effect
-        state = log(state, "event", f"{event.title}: {event.text}")
+        state = log(state, EventFired(event.id, event.title, event.text))
         if effect.kind == "task_value" and effect.task is not None:
             until = None if effect.rounds is None else round_no + effect.rounds - 1
             task = state.public.task(effect.task)

@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from consortium.engine.rng import Stream
 from consortium.engine.scenario import Domain, Family, Rules, Scenario, Sector, TaskSpec
+
+if TYPE_CHECKING:  # an annotation only: the start screen does not load the Events
+    from consortium.engine.events import Event
 
 GROUP: None = None
 """The actor of group decisions (the facilitator entering what the room decided, or a bot
@@ -222,11 +225,16 @@ class PitStop:
 
 @attrs.frozen
 class LogEntry:
-    """One line of the public event log."""
+    """One line of the public log: the round and the Event (no words: ``consortium.present``
+    puts it into the reader's language)."""
 
     round: int
-    kind: str
-    text: str
+    event: Event
+
+    @property
+    def kind(self) -> str:
+        """The line's category ("discovery", "vote", …), as the prose log had it."""
+        return self.event.topic
 
 
 @attrs.frozen

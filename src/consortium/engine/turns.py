@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 
 from consortium.engine.actions import Declare, IllegalAction, Initiate, Join, SitOut, Stay
+from consortium.engine.events import Joined, TaskStarted, TurnedAway
 from consortium.engine.frozen import evolve
 from consortium.engine.ops import (
     evolve_public,
@@ -97,7 +98,7 @@ def joinable(state: GameState, seat: int) -> list[str]:
 
 def check_stay(state: GameState, action: Stay) -> None:
     if not can_stay(state, action.seat):
-        raise IllegalAction("You have no task to stay on; choose another.")
+        raise IllegalAction("You have no task to stay on; choose another.", "no-task-to-stay-on")
 
 
 def _open_task(state: GameState, task_id: str) -> TaskState | None:
@@ -121,9 +122,13 @@ def check_initiate(state: GameState, action: Initiate) -> None:
     task = _open_task(state, action.task)
     mine = state.public.participants[action.seat].task
     if task is None or task.lead is not None or mine == task.id:
-        raise IllegalAction("Only an open task without a lead can be initiated.")
+        raise IllegalAction(
+            "Only an open task without a lead can be initiated.", "cannot-initiate"
+        )
     if not _may_signal(state, action.seat, task, action.slot):
-        raise IllegalAction("Signal a card that matches a visible requirement of the task.")
+        raise IllegalAction(
+            "Signal a card that matches a visible requirement of the task.", "signal-no-match"
+        )
 
 
 def check_join(state: GameState, action: Join) -> None:
@@ -136,9 +141,13 @@ def check_join(state: GameState, action: Join) -> None:
         or task.id == public.participants[action.seat].task
         or (action.seat, task.id) in public.turned_away
     ):
-        raise IllegalAction("Only a task with a lead that you are not on can be joined.")
+        raise IllegalAction(
+            "Only a task with a lead that you are not on can be joined.", "cannot-join"
+        )
     if not _may_signal(state, action.seat, task, action.slot):
-        raise IllegalAction("Signal a card that matches a visible requirement of the task.")
+        raise IllegalAction(
+            "Signal a card that matches a visible requirement of the task.", "signal-no-match"
+        )
 
 
 def apply_stay(state: GameState, action: Stay) -> GameState:
@@ -159,7 +168,7 @@ def apply_initiate(state: GameState, action: Initiate) -> GameState:
         state,
         tasks=tasks,
         participants=tuple(people),
-        log=logged(public, "initiate", f"{name} started {title}."),
+        log=logged(public, TaskStarted(seat, name, action.task, title)),
     )
 
 
@@ -191,7 +200,7 @@ def apply_join(state: GameState, action: Join) -> GameState:
             state,
             participants=people,
             turned_away=(*public.turned_away, (seat, action.task)),
-            log=logged(public, "turned-away", f"{name} was turned away from {title}."),
+            log=logged(public, TurnedAway(seat, name, action.task, title)),
         )
     tasks, moved_people = moved(public, seat, action.task)
     if cards is not moved_people[seat].public_cards:
@@ -200,7 +209,7 @@ def apply_join(state: GameState, action: Join) -> GameState:
         state,
         tasks=tasks,
         participants=tuple(moved_people),
-        log=logged(public, "join", f"{name} joined {title}."),
+        log=logged(public, Joined(seat, name, action.task, title)),
     )
 
 

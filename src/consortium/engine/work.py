@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import combinations
 
+from consortium.engine.events import NeedDiscovered, TaskFinished
 from consortium.engine.frozen import evolve
 from consortium.engine.ops import (
     evolve_public,
@@ -171,19 +172,15 @@ def resolve_work(state: GameState) -> GameState:
             ),
         )
         if newly_found:
-            names = ", ".join(ctx.scenario.domain(d).name for d in newly_found)
-            entries.append(
-                LogEntry(round_no, "discovery", f"{task.title}: the team found a need ({names}).")
-            )
+            names = tuple(ctx.scenario.domain(d).name for d in newly_found)
+            entries.append(LogEntry(
+                round_no, NeedDiscovered(task.id, task.title, newly_found, names, "team")
+            ))
         if done:
             impact_round += impact
             finished.append(task.id)
             entries.append(
-                LogEntry(
-                    round_no,
-                    "finished",
-                    f"{task.title} finished: quality {quality:.0%}, impact {impact:.1f}.",
-                )
+                LogEntry(round_no, TaskFinished(task.id, task.title, quality, impact))
             )
             for req in requirements:
                 if req not in covered:

@@ -9,10 +9,10 @@ The window's way in, module by module:
 - :mod:`~consortium.store.sessions` — the resume list, crash detection, resuming a session;
 - :mod:`~consortium.store.save_load` — opening a save file from anywhere (``SaveError``);
 - :mod:`~consortium.store.save_file` — the save format, ``RULES_VERSION``, ``Save as…``;
-- :mod:`~consortium.store.history` — undo and redo that stop at a reveal;
 - :mod:`~consortium.store.task_csv` — a scenario's tasks as a spreadsheet;
 - :mod:`~consortium.store.scenarios` — scenario files, shipped and brought.
 
 The rest is machinery: the cattrs converter (``codec``), the digest, the scenario as a TOML
-document (``scenario_document``) and the file-system seam (``fs``).
+document (``scenario_document``) and the file-system seam (``fs``). A game's past (every state,
+undo and redo that stop at a reveal) is pure and lives in :mod:`consortium.engine.history`.
 """

@@ -38,6 +38,7 @@ import attrs
 from consortium.engine.actions import IllegalAction
 from consortium.engine.bots import POLICIES
 from consortium.engine.game import new_game
+from consortium.engine.history import History
 from consortium.engine.scenario import Scenario, rules_version_1
 from consortium.engine.scenario_toml import ScenarioError
 from consortium.engine.state import GameConfig, GameState
@@ -51,7 +52,6 @@ from consortium.store.digest import (
     save_digest,
 )
 from consortium.store.fs import NotAFileError, read_file, read_start
-from consortium.store.history import History
 from consortium.store.save_file import (
     FORMAT_VERSION,
     MAX_SAVE_BYTES,

@@ -9,11 +9,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from consortium.engine.state import Phase, PublicState
+from consortium.play.records import Change, SessionView
 from consortium.present.i18n import N_, _, ngettext
 from consortium.present.labels import round_line
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.kit.widgets import label, set_shown
-from consortium.ui.session import Change, SessionView
 
 GROUP_STATUS: dict[Phase, str] = {
     Phase.MODE_CHOICE: N_("Show of hands: how do we organize this round?"),

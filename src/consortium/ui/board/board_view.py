@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.engine.state import Phase, PublicState, TaskState
+from consortium.play.records import Change
 from consortium.present.i18n import _
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.log_model import LogModel
 from consortium.ui.board.task_card import TaskCard
 from consortium.ui.kit.widgets import label, set_shown
-from consortium.ui.session import Change
 
 COLUMNS = 3
 """Task cards per row when they fit; fewer when larger type makes a card wider than a third of

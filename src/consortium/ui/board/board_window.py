@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from consortium.engine.state import Phase
+from consortium.play.records import Change
 from consortium.present.i18n import _
 from consortium.ui.board.board_header import BoardHeader
 from consortium.ui.board.board_port import BoardPort
@@ -23,7 +24,6 @@ from consortium.ui.board.debrief_view import DebriefView
 from consortium.ui.board.participant_strip import ParticipantStrip
 from consortium.ui.board.pit_stop_view import PitStopView
 from consortium.ui.kit.widgets import set_shown
-from consortium.ui.session import Change
 
 
 class BoardWindow(QWidget):

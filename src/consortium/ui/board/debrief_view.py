@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consortium.play.records import Change
 from consortium.present.debrief_data import (
     RevealedDebrief,
     TeamGrid,
@@ -45,7 +46,6 @@ from consortium.ui.board.index_gauge import IndexGauge
 from consortium.ui.board.time_chart import Bar, TimeChart
 from consortium.ui.kit.table_model import Index, RowsModel
 from consortium.ui.kit.widgets import label
-from consortium.ui.session import Change
 
 JOINTHOLISM_LINE = N_(
     "Jointholism: talk crowding out action. The share of everyone's hours spent in meetings, "

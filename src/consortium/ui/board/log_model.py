@@ -1,4 +1,5 @@
-"""The public event log as a list model (one row per ``LogEntry`` of the public view)."""
+"""The public event log as a list model (one row per ``LogEntry`` of the public view, its
+Event put into words by :func:`consortium.present.event_words.log_text`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from PySide6.QtCore import (
 )
 
 from consortium.engine.state import LogEntry
+from consortium.present.event_words import log_text
+from consortium.present.i18n import _
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,7 +45,7 @@ class LogModel(QAbstractListModel):
             return None
         entry = self._entries[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"R{entry.round}  {entry.text}"
+            return _("R{round}  {text}").format(round=entry.round, text=log_text(entry))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Round {entry.round}: {entry.text}"
+            return _("Round {round}: {text}").format(round=entry.round, text=log_text(entry))
         return None

@@ -14,11 +14,11 @@ from PySide6.QtGui import QDrag, QMouseEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from consortium.engine.state import Phase, PublicState
+from consortium.play.records import SessionView
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import card_short, task_title
 from consortium.ui.kit.clickable_frame import ClickableFrame
 from consortium.ui.kit.widgets import label, show_text
-from consortium.ui.session import SessionView
 
 SEAT_MIME = "application/x-consortium-seat"
 

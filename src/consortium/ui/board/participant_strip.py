@@ -11,9 +11,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from consortium.engine.state import PublicState
+from consortium.play.records import SessionView
 from consortium.present.i18n import _
 from consortium.ui.board.participant_chip import ParticipantChip
-from consortium.ui.session import SessionView
 
 
 class ParticipantStrip(QWidget):

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.engine.state import Phase, PitStop, PublicState
+from consortium.play.records import Change
 from consortium.present.i18n import _
 from consortium.present.labels import hours, mode_label
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.time_chart import Bar, TimeChart
 from consortium.ui.board.work_summary import WorkSummary
 from consortium.ui.kit.widgets import label
-from consortium.ui.session import Change
 
 FIGURES = (
     "impact_round",

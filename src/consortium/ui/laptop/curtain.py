@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from consortium.engine.actions import Action
 from consortium.engine.state import Phase, PublicState
+from consortium.play.records import Change, SessionView
 from consortium.present.i18n import _
 from consortium.present.labels import seat_title
 from consortium.ui.controller import GameController
 from consortium.ui.kit.clickable_frame import ClickableFrame
 from consortium.ui.kit.widgets import label
 from consortium.ui.laptop.private_panel import PrivatePanel
-from consortium.ui.session import Change, SessionView
 
 PRIVATE_PHASES = (Phase.INTRODUCTIONS, Phase.TURNS, Phase.INVITATION)
 

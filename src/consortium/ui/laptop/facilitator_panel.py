@@ -39,6 +39,7 @@ from consortium.engine.actions import (
 )
 from consortium.engine.plenary import plenary_seats
 from consortium.engine.state import Mode, Phase, PublicState
+from consortium.play.records import Change, SessionView
 from consortium.present.choice_text import invitation_text
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import hours, mode_label, phase_label
@@ -46,7 +47,6 @@ from consortium.present.prompts import script
 from consortium.ui.controller import GameController
 from consortium.ui.kit.widgets import label, spin_box
 from consortium.ui.laptop.choices_model import ChoicesModel
-from consortium.ui.session import Change, SessionView
 
 
 class FacilitatorPanel(QWidget):

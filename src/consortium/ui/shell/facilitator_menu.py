@@ -20,8 +20,8 @@ from consortium.engine.state import Phase
 from consortium.present.i18n import N_, _
 
 if TYPE_CHECKING:  # the controller module (and the engine's rules) load with the first game
+    from consortium.play.records import Change
     from consortium.ui.controller import GameController
-    from consortium.ui.session import Change
 
 
 def _action(menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey = "",

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from consortium.engine.scenario import Scenario
 from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
+from consortium.play.records import SessionSetup
 from consortium.present.i18n import N_, _
 from consortium.ui.kit.combo_delegate import ComboDelegate
 from consortium.ui.kit.widgets import button, label, spin_box
-from consortium.ui.session import SessionSetup
 from consortium.ui.shell.file_dialogs import CSV, TOML, FileDialogs
 from consortium.ui.shell.messages import message
 from consortium.ui.shell.seats_model import BOT, BOT_POLICY, PERSON, SeatsModel

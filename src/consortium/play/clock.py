@@ -1,8 +1,10 @@
 """The facilitator's talk clock: wall time while a plenary talks (GAME.md, "Talk is time").
 
-Time is a UI concern, so the clock lives here, not in the engine: the controller turns the
-started minutes into ``Deliberate(minutes)`` or ``Talk(minutes)`` actions, which the engine
-charges as meeting hours. The time source is injected so tests can move time by hand.
+Wall time is the session's, not the engine's: the play :class:`~consortium.play.session.Session`
+turns the started minutes into ``Deliberate(minutes)`` or ``Talk(minutes)`` actions, which the
+engine charges as meeting hours. The time source is injected (the window passes
+``time.monotonic``; tests and scripts move a fake clock by hand), and nothing here ticks: a
+front end that shows the seconds asks for them (the window once a second).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ not saved (a resumed session starts with nothing to redo).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
@@ -72,6 +72,13 @@ class History:
     @property
     def can_redo(self) -> bool:
         return bool(self._redo)
+
+    def steps_back(self) -> Iterator[tuple[Action, GameState, GameState]]:
+        """(action, state before, state after) of every recorded step, newest first: what
+        an undo would walk over, read without undoing anything."""
+        states = self._states
+        for i in range(len(self._actions) - 1, -1, -1):
+            yield self._actions[i], states[i], states[i + 1]
 
     def undo_blocked(self) -> str | None:
         """Why the last action cannot be undone (shown beside a greyed-out Undo), or

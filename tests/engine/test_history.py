@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 
 from consortium.engine.actions import IllegalAction, Place, Reveal, SetIntroductions
 from consortium.engine.game import apply, legal_actions, new_game
+from consortium.engine.history import NOTHING_TO_UNDO, History
 from consortium.engine.simulate import bot_action, bot_config, seat_policy
 from consortium.engine.state import GameState, Mode, Phase
 from consortium.engine.undo import reveal_reason
-from consortium.store.history import NOTHING_TO_UNDO, History
 from consortium.store.save_load import load_save
 from tests.store.games import Game, cancer_care, games, next_action, save_bytes
 

@@ -1,0 +1,586 @@
+"""A game in play, without Qt: the session any front end drives (the window, a phone page, a
+second table).
+
+``Session`` holds the game's :class:`~consortium.engine.history.History` and the session
+around it (who is a person, the talk clock, votes entered ahead, the placement's first
+click, pause, fast-forward, reveal), applies every action through ``engine.step`` (which
+re-checks it), and tells its listeners what changed with one
+:class:`~consortium.play.records.Change` per change: the public view, the Events that caused
+it and the parts of the screen they touch. It never words anything: refusals and hints are
+:class:`~consortium.play.records.Notice` codes, the log holds Events; ``consortium.present``
+turns both into words.
+
+Time is the front end's: the talk clock reads an injected clock function, and the bots move
+when the front end calls :meth:`Session.move` (a window after a timer of
+:meth:`Session.next_move_in` milliseconds, a test at once). Saving is the front end's too: a
+Change with ``save`` set says the session's record (:attr:`Session.actions`,
+:attr:`Session.room`) moved.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import attrs
+
+from consortium.engine.actions import (
+    Action,
+    CallVote,
+    Declare,
+    Deliberate,
+    EndGame,
+    IllegalAction,
+    NameHolder,
+    Place,
+    Respond,
+    Reveal,
+    SitOut,
+    Stay,
+    Talk,
+    Vote,
+)
+from consortium.engine.events import Event
+from consortium.engine.game import apply, check, facilitator_actions, legal_actions, step
+from consortium.engine.history import History
+from consortium.engine.simulate import bot_action, seat_policy
+from consortium.engine.state import Card, GameState, Phase, PublicState
+from consortium.engine.views import PlayerView, player_view, public_view
+from consortium.play.clock import TalkClock
+from consortium.play.records import Change, Notice, SessionView
+from consortium.play.undo import (
+    FAST_FORWARD,
+    NO_GAME,
+    UndoAnswer,
+    redo_to_decision,
+    undo_answer,
+    undo_to_decision,
+)
+from consortium.store.save_file import Room
+
+PIT_STOP_PACING = 4  # an all-bot game lingers on a pit stop this many bot paces
+
+Listener = Callable[[Change], None]
+
+
+def round_start(history: History) -> PublicState:
+    """The public view when the current round began: replayed from the start (only when a
+    game is taken over, so a resumed pit stop shows what its round added)."""
+    state = history.start
+    target = history.state.public.round
+    for action in history.actions:
+        if state.public.round == target:
+            break
+        state = apply(state, action)
+    return state.public
+
+
+class Session:
+    """One game in play and the session around it; notifies listeners of every change."""
+
+    def __init__(
+        self, *, now: Callable[[], float] = time.monotonic, pacing_ms: int = 700
+    ) -> None:
+        self._now = now
+        self.pacing_ms = pacing_ms
+        self._history: History | None = None
+        self._view = SessionView()
+        self._clock = TalkClock(now)
+        self._clock_before_pause = False  # Pause stops the clock; Resume starts it again
+        self._pending: dict[int, bool] = {}
+        self._listeners: list[Listener] = []
+        self.applied_at: float = 0.0  # perf_counter of the last applied action (benchmarks)
+
+    # --- listening -----------------------------------------------------------------------
+
+    def listen(self, listener: Listener) -> None:
+        """Call ``listener(change)`` after every change, in the order listeners came."""
+        self._listeners.append(listener)
+
+    def _tell(self, change: Change) -> None:
+        for listener in self._listeners:
+            listener(change)
+
+    # --- reading -------------------------------------------------------------------------
+
+    @property
+    def has_game(self) -> bool:
+        return self._history is not None
+
+    @property
+    def history(self) -> History:
+        if self._history is None:
+            raise RuntimeError("no game is in play")
+        return self._history
+
+    @property
+    def state(self) -> GameState:
+        """The full state: for the engine, saves, the debrief and tests only."""
+        return self.history.state
+
+    @property
+    def view(self) -> PublicState:
+        """The public view: what the shared screen may show."""
+        return public_view(self.state)
+
+    @property
+    def session(self) -> SessionView:
+        return self._view
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """The action log from the start (what a save holds)."""
+        return self._history.actions if self._history is not None else ()
+
+    @property
+    def room(self) -> Room:
+        """What a save keeps of the session around the game."""
+        s = self._view
+        return Room(s.people, s.talk_clock, s.ended_early)
+
+    @property
+    def clock(self) -> TalkClock:
+        return self._clock
+
+    def clock_minutes(self) -> int:
+        return self._clock.minutes()
+
+    def player_view(self, seat: int) -> PlayerView:
+        """One seat's private view, only for the person whose turn it is."""
+        state = self.state
+        if seat != state.public.actor or not self._view.is_person(seat):
+            raise PermissionError("a private view is shown only to the person whose turn it is")
+        return player_view(state, seat)
+
+    def seat_actions(self, seat: int) -> list[Action]:
+        """The legal choices of the acting person (shown to that person only)."""
+        if self._history is None:
+            return []
+        state = self.state
+        if seat != state.public.actor or not self._view.is_person(seat):
+            return []
+        return legal_actions(state, seat)
+
+    def group_actions(self) -> list[Action]:
+        """The group decisions open now (empty during a seat's turn)."""
+        if self._history is None or self.state.public.actor is not None:
+            return []
+        return legal_actions(self.state, None)
+
+    def hidden_cards(self) -> list[tuple[int, int, Card]]:
+        """(seat, slot, card) of every hidden card of a participant in the room, for the
+        facilitator naming a holder. Never for the shared board."""
+        if self._history is None:
+            return []
+        state = self.state
+        return [
+            (a.seat, a.slot, state.seats[a.seat].hand[a.slot])
+            for a in facilitator_actions(state)
+            if isinstance(a, NameHolder)
+        ]
+
+    # --- taking over a game --------------------------------------------------------------
+
+    def take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
+                  ended_early: bool = False) -> None:
+        """Play ``history`` from where it stands (a new game, a crafted state, a save): the
+        listeners hear of a new game, with the view as its round began (a resumed pit stop
+        says what its round added)."""
+        self._history = history
+        self._pending = {}
+        self._clock = TalkClock(self._now)
+        self._clock_before_pause = False
+        self._view = SessionView(
+            people=people,
+            talk_clock=talk_clock,
+            pending_votes=(None,) * len(people),
+            ended_early=ended_early,
+        )
+        self._tell(Change.everything(self.view, self._view, round_start(history)))
+
+    # --- acting --------------------------------------------------------------------------
+
+    def submit(self, action: Action) -> bool:
+        """Apply a legal action; a refused one leaves the game as it was and says why."""
+        if self._history is None or self._view.ended_early:
+            return False
+        if self._view.paused:
+            self._set(notice_code=Notice("paused"))
+            return False
+        try:
+            check(self.state, action)
+        except IllegalAction as refused:
+            self._set(notice_code=Notice("refused", {
+                "refusal": refused.code, "reason": refused.reason, **refused.arguments,
+            }))
+            return False
+        self._apply(action)
+        return True
+
+    def _apply(self, action: Action, *, tell: bool = True) -> tuple[Event, ...]:
+        history = self.history
+        self.applied_at = time.perf_counter()
+        stepped = step(history.state, action)
+        new = stepped.state
+        history.record(action, new)
+        if new.public.phase is not Phase.VOTE:
+            self._pending = {}
+        selected = self._view.selected_seat
+        if new.public.phase is not Phase.PLACEMENT:
+            selected = None
+        if new.public.phase is Phase.GAME_OVER:
+            self._clock.stop()
+        self._view = attrs.evolve(
+            self._view,
+            notice_code=None,
+            selected_seat=selected,
+            pending_votes=self._pending_tuple(),
+            clock_running=self._clock.running,
+            fast_forward=self._view.fast_forward and not new.over,
+        )
+        if tell:
+            self._tell(Change.of_events(self.view, self._view, stepped.events))
+        return stepped.events
+
+    def _set(self, *, save: bool = False, **changes: object) -> None:
+        """Change the session (not the game) and tell the listeners."""
+        self._view = attrs.evolve(self._view, **changes)  # type: ignore[arg-type]
+        if self._history is not None:
+            self._tell(Change.session_only(self.view, self._view, save=save))
+
+    def _pending_tuple(self) -> tuple[bool | None, ...]:
+        return tuple(self._pending.get(s) for s in range(len(self._view.people)))
+
+    # --- automation: bots, votes entered ahead -------------------------------------------
+
+    def _automatic(self, state: GameState) -> bool:
+        """Whether the next decision is taken without a person: a bot seat, the bot group
+        when nobody is seated, everything while fast-forwarding."""
+        public = state.public
+        if public.phase is Phase.GAME_OVER:
+            return False
+        if self._view.fast_forward:
+            return True
+        seat = public.actor
+        if seat is None:
+            return not self._view.anyone_seated
+        return not self._view.is_person(seat)
+
+    def _queued_vote(self, state: GameState) -> int | None:
+        seat = state.public.actor
+        if seat is not None and seat in self._pending and state.public.phase is Phase.VOTE:
+            return seat
+        return None
+
+    def next_move_in(self) -> int | None:
+        """In how many milliseconds the game moves by itself (then call :meth:`move`), or
+        ``None`` when it waits for a person: a vote entered ahead goes in at once, a bot
+        decides after the pacing (longer on a pit stop), fast-forward runs at once."""
+        if self._history is None:
+            return None
+        state = self.state
+        if self._view.paused or self._view.ended_early or state.over:
+            return None
+        if self._queued_vote(state) is not None:
+            return 0
+        if not self._automatic(state):
+            return None
+        pace = 0 if self._view.fast_forward else self.pacing_ms
+        if state.public.phase is Phase.PIT_STOP:
+            pace *= PIT_STOP_PACING
+        return pace
+
+    def move(self, until: Callable[[], bool] = lambda: True) -> bool:
+        """Take the automatic decision due now: a vote entered ahead, else a bot's. While
+        fast-forwarding, the bots decide on until ``until()`` says stop (checked after each
+        decision) or the game ends, and listeners hear of it once. Whether anything moved."""
+        if self._history is None:
+            return False
+        state = self.state
+        if self._view.paused or state.over:
+            return False
+        seat = self._queued_vote(state)
+        if seat is not None:
+            self._apply(Vote(seat, self._pending.pop(seat)))
+            return True
+        if not self._automatic(state):
+            return False
+        if not self._view.fast_forward:
+            self._apply(bot_action(state, seat_policy(state, state.public.actor)))
+            return True
+        events: list[Event] = []
+        while not state.over:
+            events += self._apply(bot_action(state, seat_policy(state, state.public.actor)),
+                                  tell=False)
+            state = self.state
+            if until():
+                break
+        self._tell(Change.of_events(self.view, self._view, tuple(events)))
+        return True
+
+    def cast_open_vote(self, seat: int, approve: bool) -> None:
+        """Open hands: one person's vote, entered in any order; it is cast when that
+        person's turn in the vote comes."""
+        if self._history is None:
+            return
+        public = self.state.public
+        if public.phase is not Phase.VOTE or public.secret_ballot:
+            return
+        if public.votes[seat] is not None or seat not in public.order:
+            return
+        if public.actor == seat:
+            self.submit(Vote(seat, approve))
+            return
+        self._pending[seat] = approve
+        self._set(pending_votes=self._pending_tuple())
+
+    # --- placement -----------------------------------------------------------------------
+
+    def select_seat(self, seat: int | None) -> None:
+        """Placement, first click: the participant to move."""
+        if self._history is None or self.state.public.phase is not Phase.PLACEMENT:
+            return
+        if seat is not None and not any(
+            isinstance(a, Place) and a.seat == seat for a in self.group_actions()
+        ):
+            self._set(notice_code=Notice("not-in-plenary"))
+            return
+        self._set(selected_seat=seat, notice_code=None)
+
+    def place_selected(self, task_id: str | None) -> None:
+        """Placement, second click: the task (``None`` takes the participant off)."""
+        seat = self._view.selected_seat
+        if seat is None:
+            self._set(notice_code=Notice("choose-participant-first"))
+            return
+        self.place(seat, task_id)
+
+    def place(self, seat: int, task_id: str | None) -> None:
+        if self._history is None:
+            return
+        if self.state.public.board[seat] == task_id:
+            self._set(selected_seat=None)
+            return
+        if self.submit(Place(seat, task_id)):
+            self._set(selected_seat=None)
+
+    def suggest_board(self) -> None:
+        """Put the democratic bot's proposal (public information only) on the board."""
+        if self._history is None:
+            return
+        state = self.state
+        if state.public.phase is not Phase.PLACEMENT:
+            return
+        action = bot_action(state, seat_policy(state, None))
+        if not isinstance(action, CallVote):
+            self.submit(action)
+
+    # --- talk and the talk clock ---------------------------------------------------------
+
+    def finish_talk(self) -> None:
+        """Deliberation: the plenary has talked; the clock's minutes are charged (or the
+        rules' ``deliberation_cost`` with the clock off)."""
+        minutes: int | None = None
+        self._clock_before_pause = False
+        if self._view.talk_clock:
+            self._clock.stop()
+            minutes = self._clock.minutes()
+            self._clock.reset()
+        self.submit(Deliberate(minutes))
+
+    def call_vote(self) -> None:
+        """Charge any talk on the clock since deliberation, then put the board to a vote."""
+        if self._view.talk_clock:
+            self._charge_talk()
+        self.submit(CallVote())
+
+    def _charge_talk(self) -> None:
+        self._clock_before_pause = False
+        self._clock.stop()
+        minutes = self._clock.minutes()
+        self._clock.reset()
+        if minutes > 0 and self._history is not None \
+                and self.state.public.phase is Phase.PLACEMENT:
+            self.submit(Talk(minutes))
+
+    def start_clock(self) -> None:
+        if not self._view.talk_clock or self._history is None:
+            return
+        if self.state.public.phase not in (Phase.DELIBERATION, Phase.PLACEMENT):
+            self._set(notice_code=Notice("clock-while-talking"))
+            return
+        self._clock.start()
+        self._set(clock_running=True, clock_seconds=int(self._clock.seconds()))
+
+    def stop_clock(self) -> None:
+        self._clock_before_pause = False
+        if self._history is not None and self.state.public.phase is Phase.PLACEMENT:
+            self._charge_talk()
+        else:
+            self._clock.stop()
+        self._set(clock_running=False, clock_seconds=int(self._clock.seconds()))
+
+    def toggle_clock(self) -> None:
+        """Start or stop the talk clock. A session set up without it can switch it on here
+        (from then on talk is charged by the clock's minutes); the choice is saved."""
+        if self._clock.running:
+            self.stop_clock()
+            return
+        if self._view.paused:  # the clock waits for Resume; toggling cancels that
+            resumes = self._clock_before_pause
+            self._clock_before_pause = False
+            self._set(notice_code=Notice("clock-stays-stopped" if resumes else "resume-first"))
+            return
+        if not self._view.talk_clock and self._history is not None:
+            self._set(talk_clock=True, save=True)
+        self.start_clock()
+
+    def tick(self) -> None:
+        """A second of the talk clock went by (the front end's timer, while it runs)."""
+        self._set(clock_seconds=int(self._clock.seconds()))
+
+    # --- the session around the game -----------------------------------------------------
+
+    def set_paused(self, paused: bool) -> None:
+        """Pause stops the bots and the talk clock; Resume starts the clock again if it was
+        running (the minutes on it stay)."""
+        if paused:
+            self._clock_before_pause = self._clock_before_pause or self._clock.running
+            self._clock.stop()
+        elif self._clock_before_pause:
+            self._clock_before_pause = False
+            if self._history is not None and self.state.public.phase in (
+                Phase.DELIBERATION, Phase.PLACEMENT,
+            ):
+                self.start_clock()
+        self._set(paused=paused, clock_running=self._clock.running)
+
+    def set_person(self, seat: int, person: bool) -> None:
+        """Replace an absent person by a bot (the group policy plays the seat) or back."""
+        people = list(self._view.people)
+        people[seat] = person
+        self._set(people=tuple(people), save=True)  # a resumed session knows who is a person
+
+    def skip_turn(self) -> None:
+        """Skip the acting seat's turn through a legal action: Stay, else sit out; own way
+        in a declaration; decline an invitation; pass in an introduction when allowed.
+        Where the rules offer no neutral choice (a card must be shown, a vote cast) the
+        seat's bot decides this one turn."""
+        if self._history is None:
+            return
+        state = self.state
+        seat = state.public.actor
+        if seat is None:
+            return
+        legal = legal_actions(state, seat)
+        for candidate in (
+            Stay(seat), SitOut(seat), Declare(seat, False), Respond(seat, False), Reveal(seat, None)
+        ):
+            if candidate in legal:
+                self.submit(candidate)
+                return
+        self.submit(bot_action(state, seat_policy(state, seat)))
+
+    def fast_forward(self) -> None:
+        """Bots take every remaining decision, seats and group alike, to the end."""
+        if self._history is None or self.state.over or self._view.ended_early:
+            return
+        self._clock.stop()
+        self._set(fast_forward=True, paused=False, clock_running=False)
+
+    def end_game(self) -> None:
+        """End the game early through the engine's ``EndGame`` (in the action log, so a save
+        replays it); the debrief covers the rounds played."""
+        if self._history is None or self.state.over:
+            return
+        self._clock.stop()
+        self._view = attrs.evolve(self._view, ended_early=True, fast_forward=False,
+                                  paused=False, clock_running=False)
+        self._apply(EndGame())
+
+    def name_holder(self, seat: int, slot: int) -> bool:
+        """Name who holds a card: it is shown to everyone, for good (in the log)."""
+        return self.submit(NameHolder(seat, slot))
+
+    # --- undo and redo -------------------------------------------------------------------
+
+    def _people_decide(self, state: GameState) -> bool:
+        """Whether a person or the facilitator takes the decision open in ``state`` (where
+        one Undo stops)."""
+        public = state.public
+        if public.phase is Phase.GAME_OVER:
+            return True
+        if public.actor is None:
+            return self._view.anyone_seated
+        return self._view.is_person(public.actor)
+
+    def undo_answer(self) -> UndoAnswer:
+        """What one Undo would do now, and why not: read, nothing undone."""
+        if self._history is None:
+            return UndoAnswer(0, NO_GAME)
+        if self._view.fast_forward:
+            return UndoAnswer(0, FAST_FORWARD)
+        return undo_answer(self._history, self._people_decide)
+
+    @property
+    def can_redo(self) -> bool:
+        return (self._history is not None and self._history.can_redo
+                and not self._view.fast_forward)
+
+    def undo(self) -> bool:
+        """Step back to the last decision a person or the facilitator made, never past a
+        reveal. A refusal says why (a notice)."""
+        answer = self.undo_answer()
+        if not answer.possible or self._history is None:
+            reveal = answer.reveal
+            self._set(notice_code=Notice("cannot-undo", {
+                "blocked_by": answer.blocked_by,
+                "name": reveal.name if reveal else "",
+                "title": reveal.title if reveal else "",
+            }))
+            return False
+        undone = undo_to_decision(self._history, self._people_decide)
+        self._rewound("undone", undone.steps)
+        return True
+
+    def redo(self) -> bool:
+        """Go forward again over what Undo took back, to the next decision of a person."""
+        if not self.can_redo or self._history is None:
+            return False
+        self._rewound("redone", redo_to_decision(self._history, self._people_decide))
+        return True
+
+    def _rewound(self, code: str, steps: int) -> None:
+        self._clock_before_pause = False  # the clock is reset; Resume leaves it so
+        self._pending = {}
+        self._clock.stop()
+        self._clock.reset()
+        view = self.view
+        actor = view.actor
+        name = "" if actor is None else view.participants[actor].name
+        self._view = attrs.evolve(
+            self._view,
+            notice_code=Notice(code, {"steps": steps, "actor": actor, "name": name}),
+            selected_seat=None,
+            pending_votes=(None,) * len(self._view.people),
+            clock_running=False,
+            clock_seconds=0,
+            fast_forward=False,
+            revealed=False,
+        )
+        # Everything redraws, and a curtain forgets any open hand: it comes down.
+        self._tell(Change.everything(view, self._view, save=True))
+
+    # --- the end -------------------------------------------------------------------------
+
+    @property
+    def can_reveal(self) -> bool:
+        return self._history is not None and (self.state.over or self._view.ended_early)
+
+    def reveal(self) -> None:
+        """The end-of-game Reveal: every hand, holders and the concept names may be shown
+        (a Change with ``debrief`` set; ``consortium.present`` builds the debrief)."""
+        if not self.can_reveal or self._view.revealed:
+            return
+        self._view = attrs.evolve(self._view, revealed=True)
+        self._tell(Change.session_only(self.view, self._view, debrief=True))
