@@ -49,8 +49,11 @@ class PrivatePanel(QWidget):
         self.title = label(_("{name}: {phase}").format(name=me.name, phase=phase_label(view.phase)),
                            name="heading", wrap=True)
         layout.addWidget(self.title)
-        if private.notice:
-            self.notice = label(private.notice, name="notice", wrap=True)
+        if private.notice:  # the engine's flag that this seat was taken over: said here
+            self.notice = label(
+                _("You are now {name}, {sector}; your old hand is gone.").format(
+                    name=me.name, sector=view.catalog.sector_name(me.sector)),
+                name="notice", wrap=True)
             layout.addWidget(self.notice)
         refused = [view.task(t).title for who, t in view.turned_away if who == pv.seat]
         if refused:
