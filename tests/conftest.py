@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -29,3 +30,15 @@ def _language() -> None:
     from consortium.present.i18n import use_language_from_environment
 
     use_language_from_environment()
+
+
+@pytest.fixture
+def in_english() -> Iterator[None]:
+    """English, the source, for a test of the English rendering itself (the golden files,
+    the words the engine's Events read as), whatever language the suite runs in."""
+    from consortium.present.i18n import language, use_language
+
+    before = language()
+    use_language("en")
+    yield
+    use_language(before)

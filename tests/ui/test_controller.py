@@ -78,7 +78,7 @@ def test_talk_clock_charges_started_minutes(qtbot: QtBot) -> None:
     # Ctrl+T in a pause: the clock stays stopped after it (and never runs during it)
     win.menu.pause.trigger()
     win.menu.clock.trigger()
-    assert controller.session.notice == "The talk clock stays stopped after the pause."
+    assert controller.session.notice == _("The talk clock stays stopped after the pause.")
     assert not controller.session.clock_running
     win.menu.pause.trigger()
     assert not controller.session.clock_running

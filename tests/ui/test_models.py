@@ -24,7 +24,9 @@ def test_log_model(qtmodeltester: ModelTester) -> None:
     model.set_entries(entries[:2])
     model.set_entries(entries)
     assert model.rowCount() == 5
-    assert model.data(model.index(3)) == "R1  The allocation passed, 3 of 5 for."
+    assert model.data(model.index(3)) == _("R{round}  {text}").format(
+        round=1, text=_("The allocation passed, {votes_for} of {voters} for.").format(
+            votes_for=3, voters=5))
     model.set_entries(entries[:1])  # a new game: reset
     qtmodeltester.check(model)
 

@@ -16,6 +16,7 @@ from consortium.present.i18n import _
 from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 from tests.ui.widget_text import dump
+from tests.words import says
 
 PLENARY, PICK = 1, 2
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -79,7 +80,10 @@ def test_undo_then_redo_gives_the_same_view_and_stops_at_a_reveal(
             shortcut(qtbot, window, Qt.Key.Key_Z)
             assert c.view == before_view and c.actions == before_log
             assert driver.curtain.panel is None  # the curtain is down
-            assert window.board.header.notice_label.text().startswith("Undone: ")
+            assert says("Undone: {steps} action; {who} decides now.",
+                        window.board.header.notice_label.text()) or says(
+                "Undone: {steps} actions; {who} decides now.",
+                window.board.header.notice_label.text())
             assert menu.redo.isEnabled()
             redo_key = Qt.Key.Key_Y if undone % 2 else Qt.Key.Key_Z
             shortcut(qtbot, window, redo_key,
