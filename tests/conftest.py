@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,3 +20,25 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None, max_examples=50)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _language() -> None:
+    """The whole suite in another language: ``CONSORTIUM_LANGUAGE=qps pytest`` runs every test
+    in the pseudo-locale, which shows that the tests compare codes, states and translated
+    messages, not English sentences (golden files excepted: they are English renderings)."""
+    from consortium.present.i18n import use_language_from_environment
+
+    use_language_from_environment()
+
+
+@pytest.fixture
+def in_english() -> Iterator[None]:
+    """English, the source, for a test of the English rendering itself (the golden files,
+    the words the engine's Events read as), whatever language the suite runs in."""
+    from consortium.present.i18n import language, use_language
+
+    before = language()
+    use_language("en")
+    yield
+    use_language(before)

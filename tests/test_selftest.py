@@ -18,6 +18,9 @@ from types import ModuleType
 
 import pytest
 
+from consortium.present.i18n import _
+from tests.words import says
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -48,9 +51,16 @@ def self_test() -> subprocess.CompletedProcess[str]:
 
 def test_self_test_passes_from_source(self_test: subprocess.CompletedProcess[str]) -> None:
     assert self_test.returncode == 0, self_test.stdout + self_test.stderr
+    from consortium import __version__
+
     lines = self_test.stdout.splitlines()
-    assert lines[0].startswith("consortium ") and "self-test (from source" in lines[0]
-    assert lines[-1].startswith("self-test: all ") and "checks passed" in lines[-1]
+    where = _("from source, Python {python}, {platform}").format(
+        python=sys.version.split()[0], platform=sys.platform)
+    assert lines[0] == _("consortium {version} self-test ({where})").format(
+        version=__version__, where=where)
+    checks = [line for line in lines if line.startswith(("ok ", "FAIL "))]
+    assert says("{summary} in {seconds} s", lines[-1],
+                summary=_("self-test: all {total} checks passed").format(total=len(checks)))
     assert not [line for line in lines if line.startswith("FAIL")]
 
 
@@ -100,7 +110,8 @@ def test_the_resume_page_lists_the_unfinished_session(
     self_test: subprocess.CompletedProcess[str],
 ) -> None:
     line = _line(self_test, "screen: resume, an unfinished session listed")
-    assert "1 listed: Cancer care partnership · Round 2 of 4; 1920×1080" in line
+    round_text = _("Round {number} of {rounds}").format(number=2, rounds=4)
+    assert f"1 listed: Cancer care partnership · {round_text}; 1920×1080" in line
 
 
 def test_the_debrief_charts_make_a_one_page_pdf(
@@ -131,7 +142,8 @@ def test_a_failing_check_is_reported_and_counted() -> None:
     assert lines[0].startswith("ok    works — fine")
     assert lines[1] == "FAIL  shipped assets — FileNotFoundError: assets/scenarios is empty"
     assert checks.failed == ["shipped assets"]
-    assert checks.summary() == "self-test: 1 of 2 checks FAILED"
+    assert checks.summary() == _("self-test: {failed} of {total} checks FAILED").format(
+        failed=1, total=2)
 
 
 def test_blank_images_are_caught() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from consortium import __version__
+from consortium.present.i18n import _, ngettext, use_language_from_environment
 
 if TYPE_CHECKING:
     from consortium.engine.scenario import Scenario
@@ -43,57 +44,63 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="consortium",
-        description="Consortium: a workshop game about organizing work when no one is in charge.",
+        description=_("Consortium: a workshop game about organizing work when no one is in "
+                      "charge."),
     )
     parser.add_argument("--version", action="version", version=f"consortium {__version__}")
     parser.add_argument(
         "--exit-when-ready",
         action="store_true",
-        help="open the window and quit as soon as the start screen is interactive (timing)",
+        help=_("open the window and quit as soon as the start screen is interactive (timing)"),
     )
     parser.add_argument(
         "--portable",
         action="store_true",
-        help="keep settings and saved sessions next to the program (a USB stick)",
+        help=_("keep settings and saved sessions next to the program (a USB stick)"),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check this copy headless (assets, a bot game per mode, every screen, a save) "
-        "and exit 0 only if all of it works",
+        help=_("check this copy headless (assets, a bot game per mode, every screen, a save) "
+               "and exit 0 only if all of it works"),
     )
     commands = parser.add_subparsers(dest="command")
 
-    sim = commands.add_parser("simulate", help="play many bot-only games and print the means")
-    sim.add_argument("--scenario", default=DEFAULT_SCENARIO, help="a shipped scenario id or a path")
+    sim = commands.add_parser("simulate",
+                              help=_("play many bot-only games and print the means"))
+    sim.add_argument("--scenario", default=DEFAULT_SCENARIO,
+                     help=_("a shipped scenario id or a path"))
     sim.add_argument(
         "--policy", required=True, choices=_Policies(), metavar="POLICY",
-        help="the bots' policy (a wrong name lists them all)",
+        help=_("the bots' policy (a wrong name lists them all)"),
     )
-    sim.add_argument("--seeds", type=int, default=100, help="games to play (default 100)")
+    sim.add_argument("--seeds", type=int, default=100, help=_("games to play (default 100)"))
     sim.add_argument(
         "--seed-start", type=int, default=0, metavar="N",
-        help="the first seed: games play seeds N..N+SEEDS-1 (default 0)",
+        help=_("the first seed: games play seeds N..N+SEEDS-1 (default 0)"),
     )
     sim.add_argument("--rounds", type=int,
-                     help=f"rounds per game ({ROUNDS.low}-{ROUNDS.high}; scenario default)")
+                     help=_("rounds per game ({low}-{high}; scenario default)").format(
+                         low=ROUNDS.low, high=ROUNDS.high))
     sim.add_argument("--turnover", type=float,
-                     help=f"{TURNOVER.low:g}-{TURNOVER.high:g} (scenario default)")
+                     help=_("{low}-{high} (scenario default)").format(
+                         low=f"{TURNOVER.low:g}", high=f"{TURNOVER.high:g}"))
     sim.add_argument("--seats", type=int, default=6,
-                     help=f"{SEATS.low}-{SEATS.high} bot seats (default 6)")
-    sim.add_argument("--json", action="store_true", help="print one JSON object")
+                     help=_("{low}-{high} bot seats (default 6)").format(
+                         low=SEATS.low, high=SEATS.high))
+    sim.add_argument("--json", action="store_true", help=_("print one JSON object"))
 
     val = commands.add_parser(
         "validate",
-        help="check a scenario (.toml), a tasks spreadsheet (.csv) or a save and list every "
-        "problem",
+        help=_("check a scenario (.toml), a tasks spreadsheet (.csv) or a save and list every "
+               "problem"),
     )
-    val.add_argument("path", help="the file to check: .toml, .csv, .consortium or .json")
+    val.add_argument("path", help=_("the file to check: .toml, .csv, .consortium or .json"))
     val.add_argument(
         "--scenario",
         metavar="NAME_OR_PATH",
-        help="for a .csv: the scenario whose domains the tasks must name, a shipped scenario "
-        "id or a path (default cancer-care)",
+        help=_("for a .csv: the scenario whose domains the tasks must name, a shipped "
+               "scenario id or a path (default cancer-care)"),
     )
     return parser
 
@@ -106,15 +113,18 @@ def _simulate(args: argparse.Namespace) -> int:
 
     problems = []
     if args.seeds < 1:
-        problems.append("--seeds must be at least 1")
+        problems.append(_("--seeds must be at least 1"))
     if not 0 <= args.seed_start < 2**63:
-        problems.append("--seed-start must be a whole number from 0 to 2**63 - 1")
+        problems.append(_("--seed-start must be a whole number from 0 to 2**63 - 1"))
     if args.rounds is not None and not ROUNDS.allows(args.rounds):
-        problems.append(f"--rounds must be from {ROUNDS.low} to {ROUNDS.high}")
+        problems.append(_("--rounds must be from {low} to {high}").format(
+            low=ROUNDS.low, high=ROUNDS.high))
     if args.turnover is not None and not TURNOVER.allows(args.turnover):
-        problems.append(f"--turnover must be from {TURNOVER.low:g} to {TURNOVER.high:g}")
+        problems.append(_("--turnover must be from {low} to {high}").format(
+            low=f"{TURNOVER.low:g}", high=f"{TURNOVER.high:g}"))
     if not SEATS.allows(args.seats):
-        problems.append(f"--seats must be from {SEATS.low} to {SEATS.high}")
+        problems.append(_("--seats must be from {low} to {high}").format(
+            low=SEATS.low, high=SEATS.high))
     if problems:
         for p in problems:
             print(f"consortium simulate: {p}", file=sys.stderr)
@@ -144,8 +154,11 @@ def _simulate(args: argparse.Namespace) -> int:
         print(json.dumps(summary, sort_keys=True))
         return 0
     last = args.seed_start + len(games) - 1
-    print(f"{scenario.title}: {args.policy}, {len(games)} games (seeds {args.seed_start}–"
-          f"{last}) in {seconds:.2f} s")
+    print(ngettext("{scenario}: {policy}, {count} game (seeds {first}–{last}) in {seconds} s",
+                   "{scenario}: {policy}, {count} games (seeds {first}–{last}) in {seconds} s",
+                   len(games)).format(
+        scenario=scenario.title, policy=args.policy, count=len(games), first=args.seed_start,
+        last=last, seconds=f"{seconds:.2f}"))
     for key in ("impact", "impact_p60", *SUMMARY_KEYS[1:]):
         print(f"  {key.replace('_', ' '):<28} {summary[key]:>8.3f}")
     return 0
@@ -170,13 +183,13 @@ def _validate(args: argparse.Namespace) -> int:
     suffix = Path(path).suffix.lower()
     if args.scenario is not None and suffix != ".csv":
         # Said rather than ignored: a trainer who passes it expects it to count.
-        print("consortium validate: --scenario applies only to a tasks spreadsheet (.csv)",
+        print(_("consortium validate: --scenario applies only to a tasks spreadsheet (.csv)"),
               file=sys.stderr)
         return EXIT_PROBLEM
     try:
         if suffix in (SAVE_SUFFIX, ".json"):
             read_save_file(path)
-            print("ok")
+            print(_("ok"))
             return 0
         if suffix == ".csv":
             # Tasks name domains, so they are checked against a scenario: the shipped one
@@ -191,9 +204,10 @@ def _validate(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(f"{path}: {printable(str(problem))}")
         return EXIT_PROBLEM
-    print("ok" if suffix != ".csv" else f"ok (tasks checked against the scenario {scenario.id})")
+    print(_("ok") if suffix != ".csv" else _(
+        "ok (tasks checked against the scenario {scenario})").format(scenario=scenario.id))
     for warning in scenario_warnings(scenario):
-        print(f"{path}: warning: {warning}")
+        print(_("{path}: warning: {warning}").format(path=path, warning=warning))
     return 0
 
 
@@ -209,10 +223,14 @@ def _base_scenario(name_or_path: str) -> Scenario | None:
         return find_scenario(name_or_path)
     except ScenarioError as error:
         first, more = error.problems[0], len(error.problems) - 1
-        tail = (
-            f" (and {more} more; `consortium validate {name_or_path}` lists them)" if more else ""
+        line = (
+            ngettext("consortium validate: --scenario {scenario}: {problem} (and {count} more; "
+                     "`consortium validate {scenario}` lists them)",
+                     "consortium validate: --scenario {scenario}: {problem} (and {count} more; "
+                     "`consortium validate {scenario}` lists them)", more)
+            if more else _("consortium validate: --scenario {scenario}: {problem}")
         )
-        print(printable(f"consortium validate: --scenario {name_or_path}: {first}{tail}"),
+        print(printable(line.format(scenario=name_or_path, problem=first, count=more)),
               file=sys.stderr)
         return None
 
@@ -222,6 +240,7 @@ WINDOW_FLAGS = frozenset({"--exit-when-ready", "--portable"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_language_from_environment()  # CONSORTIUM_LANGUAGE (Settings come later)
     given = sys.argv[1:] if argv is None else list(argv)
     if set(given) <= WINDOW_FLAGS:
         # What the parser makes of these, without building it and its two subcommands'

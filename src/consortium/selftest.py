@@ -36,6 +36,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from consortium.present.i18n import _
+
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
@@ -91,8 +93,9 @@ class Checks:
     def summary(self) -> str:
         total = self.passed + len(self.failed)
         if self.failed:
-            return f"self-test: {len(self.failed)} of {total} checks FAILED"
-        return f"self-test: all {total} checks passed"
+            return _("self-test: {failed} of {total} checks FAILED").format(
+                failed=len(self.failed), total=total)
+        return _("self-test: all {total} checks passed").format(total=total)
 
 
 def main(out: TextIO | None = None) -> int:
@@ -103,20 +106,24 @@ def main(out: TextIO | None = None) -> int:
     checks = Checks(stream)
     from consortium import __version__  # noqa: PLC0415 - after the environment is set
 
-    print(f"consortium {__version__} self-test ({_where()})", file=stream, flush=True)
+    print(_("consortium {version} self-test ({where})").format(version=__version__,
+                                                                 where=_where()),
+          file=stream, flush=True)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="consortium-self-test-",
                                      ignore_cleanup_errors=True) as folder:
         _headless_checks(checks)
         _window_checks(checks, Path(folder))
-    print(f"{checks.summary()} in {time.perf_counter() - started:.1f} s", file=stream,
-          flush=True)
+    print(_("{summary} in {seconds} s").format(
+        summary=checks.summary(), seconds=f"{time.perf_counter() - started:.1f}"),
+        file=stream, flush=True)
     return 1 if checks.failed else 0
 
 
 def _where() -> str:
-    frozen = "packaged" if getattr(sys, "frozen", False) else "from source"
-    return f"{frozen}, Python {sys.version.split()[0]}, {sys.platform}"
+    where = (_("packaged, Python {python}, {platform}") if getattr(sys, "frozen", False)
+             else _("from source, Python {python}, {platform}"))
+    return where.format(python=sys.version.split()[0], platform=sys.platform)
 
 
 # --- without Qt -----------------------------------------------------------------------------
@@ -440,7 +447,7 @@ def _play(checks: Checks, window: MainWindow, app: QApplication, played: list[st
             seen.add(key)
             checks.run(f"screen: {title}", lambda: _grab(widget, app, f"{len(seen):02d}-{key}"))
 
-    for _ in range(STEP_LIMIT):
+    for _step in range(STEP_LIMIT):
         deadline = time.perf_counter() + 5
         while controller.busy and time.perf_counter() < deadline:
             app.processEvents()
@@ -549,7 +556,7 @@ def _pdf(state: GameState, folder: Path) -> str:
 
     debrief = build_debrief(state)
     metrics = debrief.metrics
-    bars = [Bar(f"Round {r.round}\n{mode}", r.time)
+    bars = [Bar(_("Round {number}").format(number=r.round) + "\n" + mode, r.time)
             for r, mode in zip(metrics.rounds, debrief.modes, strict=False)]
     if not bars:
         raise AssertionError("the finished game has no rounds to chart")
@@ -626,7 +633,8 @@ def _resume(window: MainWindow, app: QApplication) -> str:
     model = page.table.model()
     rows = [tuple(str(model.index(row, column).data()) for column in range(2))
             for row in range(model.rowCount())]
-    wanted = (scenario.title, f"Round {state.public.round} of {state.public.rounds}")
+    wanted = (scenario.title, _("Round {number} of {rounds}").format(
+        number=state.public.round, rounds=state.public.rounds))
     if wanted not in rows:
         raise AssertionError(f"the list does not show {' · '.join(wanted)}: {rows}")
     if not page.table.isVisible():

@@ -139,6 +139,7 @@ def test_the_facilitator_naming_a_holder_and_ending_early_are_events() -> None:
     assert ev.GameOver(ended.state.public.won, ended_early_in=2) in ended.events
 
 
+@pytest.mark.usefixtures("in_english")
 def test_every_logged_line_reads_as_the_golden_english() -> None:
     for case in CASES:
         document = json.loads(path_of(case.name).read_text(encoding="utf-8"))
@@ -189,6 +190,7 @@ def test_every_logged_line_reads_as_the_golden_english() -> None:
          "The facilitator named P3 as a holder of Data."),
     ],
 )
+@pytest.mark.usefixtures("in_english")
 def test_each_logged_event_in_english(event: ev.Event, english: str) -> None:
     assert event.logged
     assert event_text(event) == english
@@ -200,6 +202,7 @@ def test_events_the_log_does_not_keep_have_no_line() -> None:
     assert not ev.VoteCast(0, True).logged
 
 
+@pytest.mark.usefixtures("in_english")  # present's words match the engine's own English
 def test_a_refusal_carries_a_code_and_arguments_and_keeps_its_message() -> None:
     before, *_ = STEPS[0]
     with pytest.raises(IllegalAction) as refused:

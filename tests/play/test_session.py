@@ -23,6 +23,7 @@ from consortium.engine.state import Mode, Phase
 from consortium.play.records import Change, Notice
 from consortium.play.session import Session
 from consortium.present.event_words import notice_text, undo_answer_text
+from consortium.present.i18n import _, ngettext
 from tests.play.table import FakeTime, cancer_care, sit_down, table_config
 
 
@@ -46,7 +47,7 @@ def everyone_seated(*, secret_ballot: bool = False) -> tuple[Session, FakeTime, 
 
 def decide_until(session: Session, phase: Phase) -> None:
     """Everyone decides as the balanced bot would, until ``phase``."""
-    for _ in range(500):
+    for _step in range(500):
         state = session.state
         if state.public.phase is phase:
             return
@@ -64,14 +65,14 @@ def test_a_session_starts_with_nothing_to_undo_and_nothing_moving_by_itself() ->
     session, _time, changes = everyone_seated()
     assert changes[-1].new_game
     assert session.undo_answer().blocked_by == "nothing-to-undo"
-    assert undo_answer_text(session.undo_answer()) == "nothing has happened yet in this game"
+    assert undo_answer_text(session.undo_answer()) == _("nothing has happened yet in this game")
     assert session.next_move_in() is None  # everyone is a person: the game waits
 
 
 def test_undo_is_answered_by_reading_the_history_never_by_undoing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    session, _time, _ = everyone_seated()
+    session, _time, _changes = everyone_seated()
     assert session.submit(SetIntroductions(0))
     history = session.history
 
@@ -81,7 +82,7 @@ def test_undo_is_answered_by_reading_the_history_never_by_undoing(
     monkeypatch.setattr(History, "undo", refuse)
     monkeypatch.setattr(History, "redo", refuse)
     monkeypatch.setattr(History, "undo_until", refuse)
-    for _ in range(3):
+    for _step in range(3):
         answer = session.undo_answer()
         assert (answer.steps, answer.blocked_by) == (1, None)
     assert history.actions == (SetIntroductions(0),)
@@ -107,16 +108,17 @@ def test_one_undo_goes_back_over_the_bots_to_the_last_person_and_stops_at_a_reve
     answer = session.undo_answer()
     assert (answer.steps, answer.blocked_by) == (0, "card-shown")
     assert answer.reveal is not None and answer.reveal.name == "P1"
-    assert undo_answer_text(answer) == "P1 showed a card to everyone"
+    shown = _("{name} showed a card to everyone").format(name="P1")
+    assert undo_answer_text(answer) == shown
     assert not session.undo()
     assert session.session.notice_code == Notice(
         "cannot-undo", {"blocked_by": "card-shown", "name": "P1", "title": ""}
     )
-    assert notice_text(session.session.notice_code) == "Cannot undo: P1 showed a card to everyone."
+    assert notice_text(session.session.notice_code) == _("Cannot undo: {why}.").format(why=shown)
 
 
 def test_undo_steps_count_the_bots_moves_since_the_last_person() -> None:
-    session, _time, _ = everyone_seated()
+    session, _time, _changes = everyone_seated()
     decide_until(session, Phase.PLACEMENT)
     place = next(a for a in session.group_actions() if isinstance(a, Place))
     assert session.submit(place)
@@ -126,7 +128,9 @@ def test_undo_steps_count_the_bots_moves_since_the_last_person() -> None:
     assert session.undo()
     assert session.session.notice_code is not None
     assert session.session.notice_code.code == "undone"
-    assert notice_text(session.session.notice_code) == "Undone: 1 action; the group decides now."
+    assert notice_text(session.session.notice_code) == ngettext(
+        "Undone: {steps} action; {who} decides now.",
+        "Undone: {steps} actions; {who} decides now.", 1).format(steps=1, who=_("the group"))
     assert session.can_redo
     assert session.redo()
     assert session.actions[-1] == place
@@ -167,7 +171,7 @@ def test_the_talk_clock_charges_started_minutes_on_a_fake_clock() -> None:
 
 
 def decide_board(session: Session) -> None:
-    for _ in range(50):
+    for _step in range(50):
         state = session.state
         action = bot_action(state, seat_policy(state, None))
         if isinstance(action, CallVote):
@@ -177,7 +181,7 @@ def decide_board(session: Session) -> None:
 
 
 def test_a_pause_stops_the_clock_and_resume_starts_it_again() -> None:
-    session, time, _ = everyone_seated()
+    session, time, _changes = everyone_seated()
     decide_until(session, Phase.DELIBERATION)
     session.start_clock()
     time.now += 30
@@ -186,9 +190,8 @@ def test_a_pause_stops_the_clock_and_resume_starts_it_again() -> None:
     time.now += 600  # coffee is not talk
     session.toggle_clock()  # in a pause: the clock waits
     assert session.session.notice_code == Notice("clock-stays-stopped")
-    assert notice_text(session.session.notice_code) == (
-        "The talk clock stays stopped after the pause."
-    )
+    assert notice_text(session.session.notice_code) == _(
+        "The talk clock stays stopped after the pause.")
     session.set_paused(False)
     assert not session.session.clock_running  # the toggle cancelled the restart
     assert session.clock.seconds() == 30
@@ -198,14 +201,14 @@ def test_a_pause_stops_the_clock_and_resume_starts_it_again() -> None:
 
 
 def test_the_clock_runs_only_while_the_plenary_talks() -> None:
-    session, _time, _ = everyone_seated()
+    session, _time, _changes = everyone_seated()
     session.start_clock()
     assert not session.session.clock_running
     assert session.session.notice_code == Notice("clock-while-talking")
 
 
 def test_a_paused_session_refuses_actions_with_a_code() -> None:
-    session, _time, _ = everyone_seated()
+    session, _time, _changes = everyone_seated()
     session.set_paused(True)
     assert not session.submit(SetIntroductions(0))
     assert session.session.notice_code == Notice("paused")

@@ -1,4 +1,8 @@
-"""``consortium validate`` on saves and task spreadsheets: "PATH: place: message", exit 2."""
+"""``consortium validate`` on saves and task spreadsheets: "PATH: place: message", exit 2.
+
+The command's own words are compared in the test's language (``_()`` of the source message;
+the command runs with the same CONSORTIUM_LANGUAGE); the problems the store finds are its
+own English for now."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import attrs
 import pytest
 
 from consortium.engine.simulate import bot_config
+from consortium.present.i18n import _, ngettext
 from consortium.resources import asset_path
 from consortium.store.save_file import FORMAT_VERSION, MAX_SAVE_BYTES, RULES_VERSION
 from consortium.store.save_load import load_save
@@ -31,7 +36,7 @@ def test_a_good_save_is_ok(tmp_path: Path) -> None:
     path = tmp_path / "session.consortium"
     path.write_bytes(save_bytes(state, actions))
     result = validate(path)
-    assert (result.returncode, result.stdout) == (0, "ok\n"), result.stderr
+    assert (result.returncode, result.stdout) == (0, _("ok") + "\n"), result.stderr
 
 
 def test_a_broken_save_lists_its_problems(tmp_path: Path) -> None:
@@ -68,7 +73,8 @@ def test_a_tasks_spreadsheet(tmp_path: Path) -> None:
     path.write_bytes(tasks_csv(cancer_care().tasks))
     result = validate(path)
     assert (result.returncode, result.stdout) == (
-        0, "ok (tasks checked against the scenario cancer-care)\n"
+        0, _("ok (tasks checked against the scenario {scenario})").format(
+            scenario="cancer-care") + "\n"
     )
     lines = path.read_bytes().decode("utf-8-sig").splitlines()
     cells = lines[2].split(",")
@@ -171,7 +177,8 @@ def test_a_tasks_spreadsheet_is_checked_against_the_scenario_named(tmp_path: Pat
     path.write_bytes(tasks_csv(read_scenario_file(scenario_path).tasks))
     result = validate(path, "--scenario", str(scenario_path))
     assert (result.returncode, result.stdout, result.stderr) == (
-        0, "ok (tasks checked against the scenario my-partnership)\n", ""
+        0, _("ok (tasks checked against the scenario {scenario})").format(
+            scenario="my-partnership") + "\n", ""
     )
     # Without --scenario the same tasks meet the shipped scenario, which has no "imaging".
     result = validate(path)
@@ -190,8 +197,10 @@ def test_an_unknown_scenario_for_a_spreadsheet_is_one_plain_line(tmp_path: Path)
     assert (result.returncode, result.stdout, result.stderr) == (
         2,
         "",
-        'consortium validate: --scenario no-such-scenario: file: no shipped scenario '
-        '"no-such-scenario" and no such file (shipped: cancer-care)\n',
+        _("consortium validate: --scenario {scenario}: {problem}").format(
+            scenario="no-such-scenario",
+            problem='file: no shipped scenario "no-such-scenario" and no such file (shipped: '
+            "cancer-care)") + "\n",
     )
 
 
@@ -208,10 +217,13 @@ def test_a_broken_scenario_for_a_spreadsheet_is_one_line_pointing_to_its_problem
     assert len(problems) >= 2, problems
     result = validate(path, "--scenario", str(broken))
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == (
-        f"consortium validate: --scenario {broken}: {problems[0].removeprefix(f'{broken}: ')} "
-        f"(and {len(problems) - 1} more; `consortium validate {broken}` lists them)\n"
-    )
+    more = len(problems) - 1
+    assert result.stderr == ngettext(
+        "consortium validate: --scenario {scenario}: {problem} (and {count} more; "
+        "`consortium validate {scenario}` lists them)",
+        "consortium validate: --scenario {scenario}: {problem} (and {count} more; "
+        "`consortium validate {scenario}` lists them)", more,
+    ).format(scenario=broken, problem=problems[0].removeprefix(f"{broken}: "), count=more) + "\n"
 
 
 def test_scenario_is_refused_for_anything_but_a_spreadsheet(tmp_path: Path) -> None:
@@ -219,5 +231,6 @@ def test_scenario_is_refused_for_anything_but_a_spreadsheet(tmp_path: Path) -> N
     path.write_text(good_save_text(), encoding="utf-8")
     result = validate(path, "--scenario", "cancer-care")
     assert (result.returncode, result.stdout, result.stderr) == (
-        2, "", "consortium validate: --scenario applies only to a tasks spreadsheet (.csv)\n"
+        2, "", _("consortium validate: --scenario applies only to a tasks spreadsheet (.csv)")
+        + "\n"
     )

@@ -3,6 +3,10 @@ people at the screen would, and checks at each step what a person sees against t
 
 Decisions are scripted: people choose what a bot in their seat would choose (so games are
 sensible), but every choice is made by selecting it on screen and pressing keys.
+
+What it checks on screen holds in any language: a text is compared with the translation of
+its source message (``_()`` of the English, formatted as the screen formats it), so the same
+game plays in the pseudo-locale (tests/ui/test_pseudo_locale.py).
 """
 
 from __future__ import annotations
@@ -19,7 +23,17 @@ from consortium.engine.metrics import game_metrics
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Mode, Phase, PublicState
 from consortium.engine.views import player_view
-from consortium.present.labels import card_text, hours, number
+from consortium.present.choice_text import intent_text
+from consortium.present.debrief_data import (
+    build_debrief,
+    concentration_line,
+    gauges,
+    perspectives_lines,
+    talk_yield_line,
+)
+from consortium.present.i18n import _
+from consortium.present.labels import card_text, hours, number, seat_title
+from consortium.ui.board.index_gauge import gauge_text
 from consortium.ui.board.pit_stop_view import figure_texts
 from consortium.ui.laptop.curtain import Curtain, curtain_text
 from consortium.ui.laptop.private_panel import PrivatePanel
@@ -100,7 +114,7 @@ class Driver:
     # --- playing -----------------------------------------------------------------------
 
     def play(self, max_steps: int = 2000) -> None:
-        for _ in range(max_steps):
+        for _step in range(max_steps):
             self.settle()
             view = self.view
             self.seen.phases.add(view.phase)
@@ -123,7 +137,7 @@ class Driver:
     def play_until(self, done: Callable[[], bool], max_steps: int = 400) -> None:
         """Play decision after decision until ``done()`` holds."""
         self.settle()
-        for _ in range(max_steps):
+        for _step in range(max_steps):
             if done():
                 return
             assert self.view.phase is not Phase.GAME_OVER, "the game ended first"
@@ -137,11 +151,12 @@ class Driver:
         name = view.participants[seat].name
         # the curtain, and nothing private on screen yet
         assert self.curtain.prompt_text.text() == curtain_text(view, seat)
-        assert self.curtain.prompt_text.text().startswith(f"Pass to {name} (")
-        assert self.curtain.prompt_text.text().endswith("— everyone else, look away")
+        assert self.curtain.prompt_text.text() == _(
+            "Pass to {seat} — everyone else, look away").format(seat=seat_title(view, seat))
         assert self.curtain.panel is None
         assert not self.w.findChildren(PrivatePanel)
-        assert self.w.board.header.status_label.text() == f"{name} is choosing…"
+        assert self.w.board.header.status_label.text() == _("{name} is choosing…").format(
+            name=name)
         self.seen.curtains += 1
         # Space shows the hand
         self.press(self.curtain.show_button, Qt.Key.Key_Space)
@@ -152,7 +167,8 @@ class Driver:
             card_text(view.catalog, card) for card in pv.private.hand
         ]
         assert hours(pv.private.hours) in panel.hours.text()
-        assert f"Motivation: {pv.private.motivation} of 5" == panel.motivation.text()
+        assert panel.motivation.text() == _("Motivation: {motivation} of 5").format(
+            motivation=pv.private.motivation)
         self.seen.hands += 1
         # Space hides it again at once (Done), then show it once more and choose
         self.press(panel.choices, Qt.Key.Key_Space)
@@ -167,12 +183,18 @@ class Driver:
         self.press(panel.choices, Qt.Key.Key_Return)
         if panel.asking_for_card:  # starting or joining: which card to signal
             self.seen.signals += 1
-            assert panel.confirm_text.text().endswith("Esc to go back.")
+            choice = intent_text(view, pv.private.hand, wanted)[0]
+            assert panel.confirm_text.text() == _(
+                "{choice}: which card do you signal? It becomes public for good. Enter to "
+                "confirm, Esc to go back.").format(choice=choice)
             self.arrow_to(panel, panel.groups[group].index(wanted))
             self.press(panel.choices, Qt.Key.Key_Return)
         if isinstance(wanted, Reveal) and wanted.slot is not None:
             assert self.curtain.panel is panel
-            assert panel.confirm_text.text().startswith("This card will be shown to everyone")
+            card = card_text(view.catalog, pv.private.hand[wanted.slot])
+            assert panel.confirm_text.text() == _(
+                "This card will be shown to everyone: {card}. Press Enter to show it, Esc to "
+                "go back.").format(card=card)
             self.press(panel.confirm, Qt.Key.Key_Return)
             self.seen.reveals_confirmed += 1
         # the panel is gone at once: nothing private stays on screen
@@ -183,7 +205,7 @@ class Driver:
     def arrow_to(self, panel: PrivatePanel, row: int) -> None:
         """Arrow keys down to ``row`` of the list that has the focus."""
         start = panel.choices.currentIndex().row()
-        for _ in range(row - start):
+        for _key in range(row - start):
             self.press(panel.choices, Qt.Key.Key_Down)
         assert panel.choices.currentIndex().row() == row
 
@@ -238,7 +260,7 @@ class Driver:
             target = next(c for c in cards if c.task_id != view.board[seat])
             self.click(board.strip.chips[seat])
             assert self.c.session.selected_seat == seat
-            assert "SELECTED" in board.strip.chips[seat]._state.text()
+            assert _("▶ SELECTED: now click a task") in board.strip.chips[seat]._state.text()
             self.click(target)
             assert self.view.board[seat] == target.task_id
             assert self.c.session.selected_seat is None
@@ -262,16 +284,20 @@ class Driver:
         labels = self.w.board.pit_stop.labels
         for key, text in figure_texts(view, pit).items():
             assert labels[key].text() == text
-        assert f"Impact this round: {pit.impact_this_round:.1f}" == labels["impact_round"].text()
+        assert labels["impact_round"].text() == _("Impact this round: {impact}").format(
+            impact=f"{pit.impact_this_round:.1f}")
         assert self.w.board.pages.currentWidget() is self.w.board.pit_stop
         # the board after work: every shown card's progress and stamp equal the engine's
         for card in self.w.board.board.cards:
             if card.task_id is None or not card.isVisibleTo(self.w.board):
                 continue
             task = self.c.state.public.task(card.task_id)
-            assert card._progress.format() == f"{number(task.progress)} of {task.effort} work units"
+            assert card._progress.format() == _("{progress} of {effort} work units").format(
+                progress=number(task.progress), effort=task.effort)
             if task.status == "finished":
-                assert card._stamp.text().startswith("FINISHED")
+                assert card._stamp.text() == _(
+                    "FINISHED · quality {quality} · impact {impact}").format(
+                    quality=f"{task.quality or 0.0:.0%}", impact=f"{task.impact:.1f}")
         bars = self.w.board.pit_stop.chart.bars
         assert [b.time for b in bars] == [p.time for p in view.pit_stops]
 
@@ -282,23 +308,31 @@ class Driver:
         debrief = self.w.board.debrief
         self.qtbot.waitUntil(debrief._revealed.isVisible, timeout=2000)
         m = game_metrics(self.c.state)
-        assert debrief.jointholism.accessibleDescription().startswith(
-            f"Jointholism index: {m.jointholism_index:.2f}"
-        )
+        record = build_debrief(self.c.state)
+        joint, align = gauges(record)
+        assert joint.name == _("Jointholism index") and joint.value == m.jointholism_index
+        assert gauge_text(joint.name, m.jointholism_index, joint.verdict) in (
+            debrief.jointholism.accessibleDescription())
+        assert f"{m.jointholism_index:.2f}" in debrief.jointholism.accessibleDescription()
         if m.alignophilia_index is None:
             assert "—" in debrief.alignophilia.accessibleDescription()
         else:
             assert f"{m.alignophilia_index:.2f}" in debrief.alignophilia.accessibleDescription()
-        assert f"impact {m.impact:.1f} of {m.target:g}" in debrief.result.text()
-        assert f"empty talk hours: {hours(m.empty_talk_hours)}" in debrief.figures.text()
-        assert f"crowding hours: {hours(m.crowding_hours)}" in debrief.figures.text()
-        assert debrief.talk_yield.text().startswith("Talk that paid off: ")
+        assert gauge_text(align.name, m.alignophilia_index, align.verdict) in (
+            debrief.alignophilia.accessibleDescription())
+        assert f"{m.impact:.1f}" in debrief.result.text()
+        assert f"{m.target:g}" in debrief.result.text()
+        assert debrief.figures.text() == _(
+            "Meeting hours: {meeting} · crowding hours: {crowding} · empty talk hours: "
+            "{empty} · mismatch hours: {mismatch}").format(
+            meeting=hours(m.meeting_hours), crowding=hours(m.crowding_hours),
+            empty=hours(m.empty_talk_hours), mismatch=hours(m.mismatch_hours))
+        assert debrief.talk_yield.text() == talk_yield_line(record)
         if m.alignophilia_ratio is not None:
-            assert f"{m.alignophilia_ratio:.1f}× as alike as" in debrief.alike.text()
-        assert debrief.concentration.text().startswith("Concentration: ")
-        assert debrief.perspectives.text().startswith(
-            f"Excluded perspectives: {m.excluded_perspectives} "
-        )
+            assert f"{m.alignophilia_ratio:.1f}×" in debrief.alike.text()
+        assert debrief.concentration.text() == concentration_line(m)
+        assert debrief.perspectives.text() == "\n".join(perspectives_lines(m))
+        assert str(m.excluded_perspectives) in debrief.perspectives.text().splitlines()[0]
         assert [b.time for b in debrief.chart.bars] == [r.time for r in m.rounds]
         assert debrief.perspectives_model.rowCount() == (
             m.lost_perspectives_present + m.lost_perspectives_absent + m.excluded_perspectives

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.actions import Deliberate, Talk
-from consortium.engine.state import Phase
+from consortium.engine.state import Mode, Phase
+from consortium.present.i18n import _, ngettext
+from consortium.present.labels import mode_label
 from consortium.ui.board.participant_chip import SEAT_MIME
 from consortium.ui.controller import GameController
 from consortium.ui.laptop.private_panel import PrivatePanel
@@ -57,7 +59,8 @@ def test_talk_clock_charges_started_minutes(qtbot: QtBot) -> None:
     driver.click(driver.button("clock"))
     clock.now += 7 * 60 + 5  # 7 min 5 s: 8 started minutes
     win.menu.clock.trigger()  # stop via the menu (Ctrl+T)
-    assert "Talk clock 07:05 (stopped)" in win.board.header.clock_label.text()
+    assert win.board.header.clock_label.text() == _("Talk clock {time} (stopped)").format(
+        time="07:05")
     driver.click(driver.button("talked"))
     assert Deliberate(8) in controller.actions
     driver.settle()
@@ -70,11 +73,12 @@ def test_talk_clock_charges_started_minutes(qtbot: QtBot) -> None:
     clock.now += 600  # ten minutes of coffee are not talk
     win.menu.pause.trigger()
     assert controller.session.clock_running
-    assert "Talk clock 01:40 (running)" in win.board.header.clock_label.text()
+    assert win.board.header.clock_label.text() == _("Talk clock {time} (running)").format(
+        time="01:40")
     # Ctrl+T in a pause: the clock stays stopped after it (and never runs during it)
     win.menu.pause.trigger()
     win.menu.clock.trigger()
-    assert controller.session.notice == "The talk clock stays stopped after the pause."
+    assert controller.session.notice == _("The talk clock stays stopped after the pause.")
     assert not controller.session.clock_running
     win.menu.pause.trigger()
     assert not controller.session.clock_running
@@ -118,7 +122,7 @@ def test_pause_skip_replace_fast_forward(qtbot: QtBot, window: MainWindow) -> No
     driver.settle()
     # pause stops bots and people alike; the board says so; nothing private stays open
     window.menu.pause.trigger()
-    assert c.session.paused and window.board.header.status_label.text() == "Paused"
+    assert c.session.paused and window.board.header.status_label.text() == _("Paused")
     assert not driver.curtain.active
     assert "resume" in window.game.panel.buttons
     window.menu.pause.trigger()
@@ -127,26 +131,26 @@ def test_pause_skip_replace_fast_forward(qtbot: QtBot, window: MainWindow) -> No
     # replace the person now choosing by a bot, and back
     now = c.view.actor
     assert now is not None and c.session.is_person(now)
+    name = c.view.participants[now].name
     menu_item = next(a for a in window.menu.seats.actions()
-                     if a.text().startswith(c.view.participants[now].name))
+                     if a.text() == _("{name} (person): make a bot").format(name=name))
     menu_item.trigger()
     assert not c.session.is_person(now)
     driver.settle()
     assert c.view.actor != now or c.view.phase is not Phase.TURNS
     back = next(a for a in window.menu.seats.actions()
-                if a.text().startswith(c.view.participants[now].name))
-    assert back.text().endswith("(bot): make a person")
+                if a.text() == _("{name} (bot): make a person").format(name=name))
     back.trigger()
     assert c.session.is_person(now)
     # fast-forward asks first; Enter keeps playing (the safe default)
     window.menu.fast_forward.trigger()
     box = window.last_message
-    assert box is not None and box.windowTitle() == "Let the bots play to the end?"
+    assert box is not None and box.windowTitle() == _("Let the bots play to the end?")
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert not c.session.fast_forward and c.view.phase is not Phase.GAME_OVER
     # fast-forward: bots finish the game in chunks; the window keeps answering
     window.menu.fast_forward.trigger()
-    answer(qtbot, window, "Fast-forward")
+    answer(qtbot, window, _("Fast-forward"))
     qtbot.waitUntil(lambda: c.view.phase is Phase.GAME_OVER, timeout=10000)
     assert window.board.pages.currentWidget() is window.board.debrief
     window.menu.reveal.trigger()
@@ -161,19 +165,25 @@ def test_end_game_early_and_reveal(qtbot: QtBot, window: MainWindow) -> None:
     window.menu.end_game.trigger()
     box = window.last_message
     assert box is not None and box.isVisible()
-    assert box.text() == ("End the game now? The debrief covers the rounds played in full: "
-                          "0 of 3.")
-    answer(qtbot, window, "Keep playing")
+    assert box.text() == _("End the game now? The debrief covers the rounds played in full: "
+                           "{played} of {rounds}.").format(played=0, rounds=3)
+    answer(qtbot, window, _("Keep playing"))
     assert not c.session.ended_early and c.view.phase is not Phase.GAME_OVER
     window.menu.end_game.trigger()
-    answer(qtbot, window, "End the game")
+    answer(qtbot, window, _("End the game"))
     assert c.session.ended_early
     assert type(c.actions[-1]).__name__ == "EndGame"  # in the log: a save replays it
     assert c.view.phase is Phase.GAME_OVER
     assert not driver.curtain.active
     driver.click(driver.button("reveal"))
     assert c.debrief is not None and c.debrief.rounds_played == 0
-    assert "ended early" in window.board.debrief.result.text()
+    m = c.debrief.metrics
+    assert window.board.debrief.result.text() == (
+        _("The partnership reached its target: impact {impact} of {target} (ended early after "
+          "{played} of {planned} rounds).") if m.won else
+        _("The partnership did not reach its target: impact {impact} of {target} (ended early "
+          "after {played} of {planned} rounds).")
+    ).format(impact=f"{m.impact:.1f}", target=f"{m.target:g}", played=0, planned=3)
     # a new session from the menu starts clean: no debrief, a fresh curtain
     window.menu.new_session.trigger()
     assert window.setup_page is not None and window.setup_page.isVisible()
@@ -235,7 +245,7 @@ def test_second_screen_keeps_private_panel_off_the_projector(qtbot: QtBot) -> No
     name = controller.view.participants[controller.view.actor or 0].name
     driver.click(driver.curtain.show_button)
     assert driver.curtain.panel is not None
-    assert win.board.header.status_label.text() == f"{name} is choosing…"
+    assert win.board.header.status_label.text() == _("{name} is choosing…").format(name=name)
     assert not any(w.objectName() == "privatePanel" for w in win.board.findChildren(QWidget))
     controller.end_game()
     win.board.close()
@@ -258,17 +268,21 @@ def test_a_projector_connected_and_disconnected_mid_session(
     assert window.dual_screen and window.board.isWindow() and window.board.isVisible()
     assert not window.isAncestorOf(window.board)
     assert window.game.curtain.isVisible()  # the curtain stays on the laptop
-    assert "the board shows there" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == _(
+        "A second screen ({screen}) is connected: the board shows there, the curtain stays on "
+        "this screen.").format(screen=projector.name() or _("projector"))
     name = window.controller.view.participants[window.controller.view.actor or 0].name
     driver.click(driver.curtain.show_button)
-    assert window.board.header.status_label.text() == f"{name} is choosing…"
+    assert window.board.header.status_label.text() == _("{name} is choosing…").format(
+        name=name)
     assert window.board.findChildren(PrivatePanel) == []
     # the cable comes out: the board is back beside the column, not a window over the curtain
     window.on_screen_removed(projector)
     assert not window.dual_screen and not window.board.isWindow()
     assert window.game.isAncestorOf(window.board) and window.board.isVisible()
     assert window.game.curtain.panel is not None  # the private hand stays where it was
-    assert "back on this screen" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == _(
+        "The second screen was disconnected: the board is back on this screen.")
     driver.curtain.close_panel()
     driver.play_until(lambda: window.controller.view.round == 2)  # and the game goes on
     # presenter mode switched on with one screen and off with two: the laptop window, which
@@ -318,8 +332,6 @@ def test_exit_when_ready() -> None:
 
 
 def test_show_of_hands_chooses_the_mode(qtbot: QtBot, window: MainWindow) -> None:
-    from consortium.engine.state import Mode
-
     driver = Driver(qtbot, window)
     driver.start(CHOOSE)
     driver.settle()
@@ -329,9 +341,11 @@ def test_show_of_hands_chooses_the_mode(qtbot: QtBot, window: MainWindow) -> Non
     assert not most.isEnabled()
     qtbot.keyClick(panel.hands[Mode.HYBRID], Qt.Key.Key_Up)
     qtbot.keyClick(panel.hands[Mode.DEMOCRATIC], Qt.Key.Key_Up)
-    assert not most.isEnabled() and most.text().startswith("Tie")  # 1–1: the facilitator picks
+    # 1–1: the facilitator picks
+    assert not most.isEnabled() and most.text() == _("Tie: choose a way above")
     qtbot.keyClick(panel.hands[Mode.HYBRID], Qt.Key.Key_Up)
-    assert most.isEnabled() and "Mixed" in most.text()
+    assert most.isEnabled()
+    assert most.text() == _("Go with {mode} (Enter)").format(mode=mode_label(Mode.HYBRID))
     driver.click(most)
     assert window.controller.view.mode is Mode.HYBRID
     window.controller.end_game()
@@ -344,18 +358,22 @@ def test_the_room_sees_the_board_it_votes_on(qtbot: QtBot, window: MainWindow) -
     driver.play_until(lambda: c.view.phase is Phase.VOTE)
     view = c.view
     cast = sum(v is not None for v in view.votes)
-    assert window.board.header.status_label.text() == (
-        f"Show of hands: {cast} vote{'s' if cast != 1 else ''} counted so far"
-    )  # not "‹the first voter› is choosing…": the room votes together
-    assert not any("choosing now" in chip._state.text() for chip in window.board.strip.chips)
+    assert window.board.header.status_label.text() == ngettext(
+        "Show of hands: {count} vote counted so far",
+        "Show of hands: {count} votes counted so far", cast,
+    ).format(count=cast)  # not "‹the first voter› is choosing…": the room votes together
+    assert not any(_("▶ choosing now") in chip._state.text()
+                   for chip in window.board.strip.chips)
     board = window.board.board
     for card in board.cards:
         if not card.isVisible() or card.task_id is None:
             continue
         names = [view.participants[s].name for s, t in enumerate(view.board) if t == card.task_id]
         assert card._proposed.isVisible()
-        assert card._proposed.text() == "On the board: " + (", ".join(names) or "nobody")
+        assert card._proposed.text() == _("On the board: {names}").format(
+            names=", ".join(names) or _("nobody"))
     for seat, chip in enumerate(window.board.strip.chips):
         task = view.board[seat]
         if task is not None:
-            assert chip._task.text() == f"Placed on: {view.task(task).title}"
+            assert chip._task.text() == _("Placed on: {task}").format(
+                task=view.task(task).title)

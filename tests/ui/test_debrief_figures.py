@@ -25,8 +25,11 @@ from consortium.present.debrief_data import (
     concentration_line,
     grid_round,
     perspectives_lines,
+    team_grid,
 )
-from consortium.present.labels import hours
+from consortium.present.i18n import _, ngettext
+from consortium.present.labels import hours, time_label
+from consortium.present.prompts import load_prompts
 from consortium.store.scenarios import shipped_scenarios
 from consortium.ui.board.pit_stop_view import figure_texts
 from consortium.ui.board.time_chart import PARTS, Bar, paint_time_chart
@@ -65,7 +68,7 @@ def revealed(qtbot: QtBot, window: MainWindow, state: GameState) -> None:
     window.controller.reveal()
     debrief = window.board.debrief
     qtbot.waitUntil(debrief._revealed.isVisible, timeout=2000)
-    for _ in range(5):
+    for _pass in range(5):
         QApplication.processEvents()
 
 
@@ -101,32 +104,49 @@ def test_a_herd_game_debrief_names_concentration_crowding_and_the_grid(
 
     # "teams were N× as alike as teams drawn at random"
     assert m.alignophilia_ratio is not None
-    assert f"Teams were {m.alignophilia_ratio:.1f}× as alike as teams drawn at random" in (
-        debrief.alike.text()
-    )
+    assert debrief.alike.text() == alike_line(m)  # its wording: test_the_ratio_in_words
+    assert f"{m.alignophilia_ratio:.1f}×" in debrief.alike.text()
     # the concentration line and its prompt
     worked = sum(1 for r in m.rounds if r.largest_team_share is not None)
-    assert f"in {m.concentrated_rounds} of {worked} rounds one team held at least 60 % of " \
-        "the working hours while other tasks stood open" in debrief.concentration.text()
-    assert "Most of the hours went to one team" in debrief.prompts.text().splitlines()[0]
+    assert worked == len(m.rounds)
+    line = _("Concentration: in {count} of {rounds} one team held at least {limit} of the "
+             "working hours while other tasks stood open.").format(
+        count=m.concentrated_rounds, limit=_("{percent} %").format(percent=60),
+        rounds=ngettext("{n} round", "{n} rounds", worked).format(n=worked))
+    assert debrief.concentration.text().startswith(line)
+    concentration_prompt = next(p.text for p in load_prompts() if p.when == "concentration")
+    assert debrief.prompts.text().splitlines()[0] == f"• {_(concentration_prompt)}"
     # the jointholism gauge shows meeting and crowding hours apart
     gauge = debrief.jointholism.accessibleDescription()
-    assert f"time in meetings {hours(m.meeting_hours)}" in gauge
-    assert f"crowding {hours(m.crowding_hours)}" in gauge
-    assert [p.part for p in debrief.jointholism.parts] == ["time in meetings", "crowding"]
-    assert f"crowding hours: {hours(m.crowding_hours)}" in debrief.figures.text()
+    meetings, crowding = debrief.jointholism.parts
+    assert (meetings.part, crowding.part) == ("time in meetings", "crowding")  # the chart's keys
+    assert (meetings.hours, crowding.hours) == (m.meeting_hours, m.crowding_hours)
+    assert meetings.text in gauge and crowding.text in gauge
+    total = sum(r.hours for r in m.rounds)
+    assert crowding.share == pytest.approx(m.crowding_hours / total)
+    assert crowding.text == _("{part} {hours} ({share})").format(
+        part=time_label("crowding"), hours=hours(m.crowding_hours), share=f"{crowding.share:.2f}")
+    assert debrief.figures.text() == _(
+        "Meeting hours: {meeting} · crowding hours: {crowding} · empty talk hours: {empty} · "
+        "mismatch hours: {mismatch}").format(
+        meeting=hours(m.meeting_hours), crowding=hours(m.crowding_hours),
+        empty=hours(m.empty_talk_hours), mismatch=hours(m.mismatch_hours))
     # talk that paid off, beside the gauge
     assert m.talk_yield is not None
-    assert f"Talk that paid off: {m.talk_yield:.2f} per meeting hour" in (
-        debrief.talk_yield.text()
-    )
+    assert debrief.talk_yield.text() == _(
+        "Talk that paid off: {rate} per meeting hour ({paid} needs found or cards shown that "
+        "the work then used, in {hours} of meetings)."
+    ).format(rate=f"{m.talk_yield:.2f}", paid=sum(r.talk_paid for r in m.rounds),
+             hours=hours(m.meeting_hours))
 
     # the time bars: crowding is its own band, in the legend and in words
     bars = debrief.chart.bars
     assert sum(b.time.crowding for b in bars) == pytest.approx(m.crowding_hours)
-    assert "crowding" in [name for name, _, _ in PARTS]
+    assert "crowding" in [name for name, _colour, _pattern in PARTS]
     for r in m.rounds:
-        assert f"crowding {hours(r.crowding_hours)}" in debrief.chart.accessibleDescription()
+        assert _("{part} {hours}").format(part=time_label("crowding"),
+                                          hours=hours(r.crowding_hours)) in (
+            debrief.chart.accessibleDescription())
     with_band = crowding_pixels(debrief.chart.grab().toImage())
     without = [attrs.evolve(b, time=attrs.evolve(b.time, crowding=0.0)) for b in bars]
     debrief.chart.set_bars(without)
@@ -145,11 +165,17 @@ def test_a_herd_game_debrief_names_concentration_crowding_and_the_grid(
     header = [grid.headerData(c, Qt.Orientation.Horizontal)
               for c in range(1, grid.columnCount())]
     assert header == families
-    assert debrief.grid_caption.text().startswith(f"Round {record.round}, ")
-    assert why in debrief.grid_caption.text()
+    assert debrief.grid_caption.text() == _(
+        "{caption}: how many cards of each family each team's members held. A team whose "
+        "cards sit in one family is a team of alike people.").format(caption=why)
+    assert why == _("Round {number}, the last round with a team of two or more").format(
+        number=record.round)
     titles = {state.public.task(t).title for t in teams if t is not None}
-    shown = {str(grid.index(r, 0).data()).split(":")[0] for r in range(grid.rowCount())}
-    assert titles <= shown
+    rows = team_grid(state)
+    assert rows is not None and titles <= {row.team for row in rows.rows}
+    assert [str(grid.index(r, 0).data()) for r in range(grid.rowCount())] == [
+        _("{team}: {members}").format(team=row.team, members=row.members) for row in rows.rows
+    ]
     # every card of every present participant is counted once
     cards = sum(len(record.hands[s.seat]) for s in record.seats)
     counted = sum(int(str(grid.index(r, c).data())) for r in range(grid.rowCount())
@@ -169,23 +195,42 @@ def test_perspectives_lead_with_the_excluded_then_lost_per_finished_task_and_at_
     revealed(qtbot, window, state)
     debrief = window.board.debrief
     lines = debrief.perspectives.text().splitlines()
-    assert lines[0].startswith(f"Excluded perspectives: {m.excluded_perspectives} ")
     lost = m.lost_perspectives_present + m.lost_perspectives_absent
-    assert lines[1].startswith(
-        f"Lost perspectives: {lost} on {m.finished_tasks} finished tasks "
-        f"({lost / m.finished_tasks:.1f} per finished task)"
-    )
-    assert lines[2].startswith(f"At risk: {m.at_risk} needs still uncovered")
-    assert f"({m.at_risk / m.finished_tasks:.1f} per finished task)" in lines[2]
+    finished = m.finished_tasks
+
+    def rate(count: int) -> str:
+        return _("{rate} per finished task").format(rate=f"{count / finished:.1f}")
+
+    assert lines == [
+        _("Excluded perspectives: {count} (someone present and free to help held the needed "
+          "knowledge, but it never reached the task).").format(count=m.excluded_perspectives),
+        _("Lost perspectives: {count} on {tasks} ({rate}): {present} someone in the room "
+          "held, {absent} nobody held.").format(
+            count=lost, rate=rate(lost),
+            tasks=ngettext("{n} finished task", "{n} finished tasks", finished).format(
+                n=finished),
+            present=m.lost_perspectives_present, absent=m.lost_perspectives_absent),
+        _("At risk: {count} needs still uncovered on tasks worked on but not finished "
+          "({rate}).").format(count=m.at_risk, rate=rate(m.at_risk)),
+    ]
     # the table lists the excluded ones first
     kinds = [debrief.perspectives_model.index(r, 3).data()
              for r in range(debrief.perspectives_model.rowCount())]
-    assert kinds == sorted(kinds, key=lambda k: k != "excluded")
-    assert kinds[0] == "excluded"
+    excluded = _("excluded")
+    assert kinds == sorted(kinds, key=lambda k: k != excluded)
+    assert kinds[0] == excluded
     # a self-selected game: teams more alike than chance, the most alike round in the grid
     assert m.alignophilia_ratio is not None and m.alignophilia_ratio > 1
-    assert "more alike than chance" in debrief.alike.text()
-    assert "the round teams were most alike" in debrief.grid_caption.text()
+    assert debrief.alike.text() == _(
+        "Teams were {ratio}× as alike as teams drawn at random: more alike than chance."
+    ).format(ratio=f"{m.alignophilia_ratio:.1f}")
+    chosen = grid_round(game("self-select", 3).hidden.ledger)
+    assert chosen is not None and chosen[1] == _(
+        "Round {number}, the round teams were most alike ({ratio}× as alike as teams drawn at "
+        "random)").format(number=chosen[0].round, ratio=f"{chosen[0].team_likeness:.1f}")
+    assert debrief.grid_caption.text() == _(
+        "{caption}: how many cards of each family each team's members held. A team whose "
+        "cards sit in one family is a team of alike people.").format(caption=chosen[1])
     assert squeezed_labels(window.board) == []
 
 
@@ -214,29 +259,52 @@ def test_no_finished_task_is_said_so_not_counted_as_nothing_lost() -> None:
     m = attrs.evolve(metrics(), finished_tasks=0, lost_perspectives_present=0,
                      lost_perspectives_absent=0, at_risk=7, lost_per_finished=None)
     excluded, lost, risk = perspectives_lines(m)
-    assert excluded.startswith("Excluded perspectives:")
-    assert lost == "Lost perspectives: 0 on 0 finished tasks (no task finished): 0 someone " \
-        "in the room held, 0 nobody held."
-    assert risk.startswith("At risk: 7 needs still uncovered") and "no task finished" in risk
+    assert excluded == _(
+        "Excluded perspectives: {count} (someone present and free to help held the needed "
+        "knowledge, but it never reached the task).").format(count=m.excluded_perspectives)
+    assert lost == _(
+        "Lost perspectives: {count} on {tasks} ({rate}): {present} someone in the room held, "
+        "{absent} nobody held.").format(
+        count=0, tasks=ngettext("{n} finished task", "{n} finished tasks", 0).format(n=0),
+        rate=_("no task finished"), present=0, absent=0)
+    assert risk == _(
+        "At risk: {count} needs still uncovered on tasks worked on but not finished "
+        "({rate}).").format(count=7, rate=_("no task finished"))
 
 
 def test_the_ratio_in_words() -> None:
     m = metrics()
-    assert alike_line(attrs.evolve(m, alignophilia_ratio=1.84)) == (
-        "Teams were 1.8× as alike as teams drawn at random: more alike than chance."
-    )
-    assert "less alike than chance" in alike_line(attrs.evolve(m, alignophilia_ratio=0.6))
-    assert "no team of two" not in alike_line(attrs.evolve(m, alignophilia_ratio=None))
-    assert alike_line(attrs.evolve(m, alignophilia_ratio=None, alignophilia_index=None)) \
-        .startswith("No round had a team of two or more")
+    assert alike_line(attrs.evolve(m, alignophilia_ratio=1.84)) == _(
+        "Teams were {ratio}× as alike as teams drawn at random: more alike than chance."
+    ).format(ratio="1.8")
+    assert alike_line(attrs.evolve(m, alignophilia_ratio=0.6)) == _(
+        "Teams were {ratio}× as alike as teams drawn at random: less alike than chance."
+    ).format(ratio="0.6")
+    assert alike_line(attrs.evolve(m, alignophilia_ratio=1.0)) == _(
+        "Teams were {ratio}× as alike as teams drawn at random: about as alike as chance."
+    ).format(ratio="1.0")
+    assert m.alignophilia_index is not None  # an index without a ratio: the difference
+    assert alike_line(attrs.evolve(m, alignophilia_ratio=None)) == _(
+        "Teams drawn at random would have shared no family at all, so there is no ratio; the "
+        "index above is the difference.")
+    assert alike_line(attrs.evolve(m, alignophilia_ratio=None, alignophilia_index=None)) == _(
+        "No round had a team of two or more, so teams cannot be compared with teams drawn at "
+        "random.")
 
 
 def test_no_concentration_is_said_with_the_largest_team_share() -> None:
     m = metrics()
     calm = attrs.evolve(m, concentrated_rounds=0, concentration_flag=False, concentration=0.42)
     line = concentration_line(calm)
-    assert line.startswith("Concentration: in none of ")
-    assert "(the largest team held 42 % on average)" in line
+    worked = sum(1 for r in calm.rounds if r.largest_team_share is not None)
+    rounds = (ngettext("{n} round", "{n} rounds", worked) if worked == len(calm.rounds) else
+              ngettext("the {n} round with work on a task", "the {n} rounds with work on a task",
+                       worked)).format(n=worked)
+    assert line == _(
+        "Concentration: in none of {rounds} did one team hold at least {limit} of the working "
+        "hours while other tasks stood open (the largest team held {mean} on average)."
+    ).format(rounds=rounds, limit=_("{percent} %").format(percent=60),
+             mean=_("{percent} %").format(percent=42))
 
 
 def test_the_grid_round_is_the_most_alike_or_the_last_with_a_team() -> None:
@@ -245,13 +313,16 @@ def test_the_grid_round_is_the_most_alike_or_the_last_with_a_team() -> None:
     assert chosen is not None
     best = max(r.team_likeness for r in ledger if r.team_likeness is not None)
     assert chosen[0].team_likeness == best
-    assert "most alike" in chosen[1]
+    assert chosen[1] == _(
+        "Round {number}, the round teams were most alike ({ratio}× as alike as teams drawn at "
+        "random)").format(number=chosen[0].round, ratio=f"{best:.1f}")
     # the herd: one team every round, all alike as chance: the last round with a team
     ledger = herd().hidden.ledger
     chosen = grid_round(ledger)
     assert chosen is not None
     last = [r for r in ledger if r.alignophilia is not None][-1]
-    assert chosen[0] is last and "the last round with a team of two or more" in chosen[1]
+    assert chosen[0] is last and chosen[1] == _(
+        "Round {number}, the last round with a team of two or more").format(number=last.round)
     # no team of two, no grid
     alone = tuple(attrs.evolve(r, alignophilia=None, team_likeness=None) for r in ledger)
     assert grid_round(alone) is None
@@ -286,15 +357,17 @@ def test_the_pit_stop_shows_crowding_under_a_neutral_name(
     assert pit.time.crowding > 0  # what this test is about
     window.controller.load(state, (True,) * state.public.seats)
     window.pages.setCurrentWidget(window.game)
-    for _ in range(5):
+    for _pass in range(5):
         QApplication.processEvents()
     view = window.board.pit_stop
-    assert view.labels["meetings"].text() == (
-        f"Time in meetings: {hours(pit.time.meetings)} of {hours(pit.hours)} "
-        f"({pit.time.meetings / pit.hours:.0%}) · crowding: {hours(pit.time.crowding)}"
-    )
+    assert view.labels["meetings"].text() == _(
+        "Time in meetings: {meetings} of {hours} ({share}) · crowding: {crowding}").format(
+        meetings=hours(pit.time.meetings), hours=hours(pit.hours),
+        share=f"{pit.time.meetings / pit.hours:.0%}", crowding=hours(pit.time.crowding))
     assert figure_texts(state.public, pit)["meetings"] == view.labels["meetings"].text()
-    assert f"crowding {hours(pit.time.crowding)}" in view.chart.accessibleDescription()
+    assert _("{part} {hours}").format(part=time_label("crowding"),
+                                      hours=hours(pit.time.crowding)) in (
+        view.chart.accessibleDescription())
     with_band = crowding_pixels(view.chart.grab().toImage())
     view.chart.set_bars([attrs.evolve(b, time=attrs.evolve(b.time, crowding=0.0))
                          for b in view.chart.bars])

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 from consortium.engine.actions import SitOut, Stay
 from consortium.engine.events import VotePassed
 from consortium.engine.state import LogEntry, SeatSetup
+from consortium.present.i18n import _
 from consortium.ui.board.log_model import LogModel
 from consortium.ui.kit.table_model import RowsModel
 from consortium.ui.laptop.choices_model import ChoicesModel
@@ -23,7 +24,9 @@ def test_log_model(qtmodeltester: ModelTester) -> None:
     model.set_entries(entries[:2])
     model.set_entries(entries)
     assert model.rowCount() == 5
-    assert model.data(model.index(3)) == "R1  The allocation passed, 3 of 5 for."
+    assert model.data(model.index(3)) == _("R{round}  {text}").format(
+        round=1, text=_("The allocation passed, {votes_for} of {voters} for.").format(
+            votes_for=3, voters=5))
     model.set_entries(entries[:1])  # a new game: reset
     qtmodeltester.check(model)
 
@@ -50,10 +53,13 @@ def test_seats_model(qtmodeltester: ModelTester, qtbot: QtBot) -> None:
     assert model.add_seat()
     assert model.setData(model.index(3, 1), "Government")
     assert model.setData(model.index(3, 2), "Person")
-    assert model.seats()[3] == SeatSetup("Bot 4", "government", None)
+    assert model.seats()[3] == SeatSetup(_("Bot {number}").format(number=4), "government", None)
+    assert model.data(model.index(3, 2)) == _("Person")  # shown in the room's language
+    assert model.setData(model.index(3, 2), _("Bot"))  # and typed in it
+    assert model.seats()[3].bot is not None
     assert not model.setData(model.index(0, 1), "Nowhere")
     assert model.remove_seat(0)
     assert not model.remove_seat(0)  # three seats at least
-    for _ in range(6):
+    for _seat in range(6):
         model.add_seat()
     assert model.rowCount() == 8

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.events import HolderNamed
+from consortium.present.i18n import _
 from consortium.present.labels import card_short, card_text
 from consortium.ui.laptop.name_holder_dialog import CONFIRM, NameHolderDialog
 from consortium.ui.shell.main_window import MainWindow
@@ -34,7 +35,7 @@ def test_name_a_holder_shows_the_card_on_the_board(qtbot: QtBot, window: MainWin
     # and no widget of it holds a hidden card yet
     everything = " ".join(dump(dialog))
     assert all(card_text(c.view.catalog, card) not in everything
-               for _, _, card in c.hidden_cards())
+               for _seat, _slot, card in c.hidden_cards())
     assert dialog.card.count() == 0 and not dialog.who.isVisible()
     qtbot.mouseClick(dialog.show_cards_button, Qt.MouseButton.LeftButton)
     dialog.who.setCurrentIndex(dialog.who.findData(seat))
@@ -48,7 +49,9 @@ def test_name_a_holder_shows_the_card_on_the_board(qtbot: QtBot, window: MainWin
     assert card_text(c.view.catalog, card) not in board_before
     # the confirm step; nothing is public yet
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    assert dialog.confirm_text.text().startswith(f"{CONFIRM}: Ben holds ")
+    assert dialog.confirm_text.text() == _(
+        "{confirm}: {name} holds {card}. It cannot be undone.").format(
+        confirm=_(CONFIRM), name="Ben", card=card_text(c.view.catalog, card))
     assert c.view.participants[seat].public_cards[slot] is None
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
@@ -77,7 +80,8 @@ def test_cancel_names_nobody(qtbot: QtBot, window: MainWindow) -> None:
     assert dialog is not None
     qtbot.mouseClick(dialog.show_cards_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    back = next(b for b in dialog.findChildren(type(dialog.next_button)) if b.text() == "Back")
+    back = next(b for b in dialog.findChildren(type(dialog.next_button))
+                if b.text() == _("Back"))
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
     assert dialog.pages.currentIndex() == 0
     dialog.reject()

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from consortium.present.i18n import N_, _
 from consortium.store import locks
 from consortium.store.paths import DataPaths
 from consortium.ui.shell import one_copy
@@ -21,7 +22,7 @@ from tests.ui.child_process import WAIT, Child, child_env
 
 FIRST = "from tests.ui.one_copy_child import main\nmain()\n"  # see one_copy_child.py
 CONSORTIUM = "from consortium.cli import main\nraise SystemExit(main())\n"
-CAME_FORWARD = "Consortium was started again: it is already open, in this window."
+CAME_FORWARD = N_("Consortium was started again: it is already open, in this window.")
 
 
 @pytest.fixture
@@ -53,11 +54,11 @@ def test_a_second_launch_brings_the_first_window_forward(
         assert first.line() == "ready"  # its window is minimized behind another one
         done = second_launch(folder, env)  # returns: it opened no window of its own
         assert done.returncode == 0, done.stderr
-        assert done.stdout == (f"Consortium is already open for {folder / 'consortium-data'}: "
-                               "its window was brought forward.\n")
+        assert done.stdout == _("Consortium is already open for {folder}: its window was "
+                                "brought forward.").format(folder=folder / "consortium-data") + "\n"
         assert "Traceback" not in done.stderr
         seen = json.loads(first.line())
-        assert seen == {"minimized": False, "active": True, "status": CAME_FORWARD}
+        assert seen == {"minimized": False, "active": True, "status": _(CAME_FORWARD)}
     finally:
         first.kill()  # killed, as in a crash: the kernel drops its lock
 
@@ -65,7 +66,7 @@ def test_a_second_launch_brings_the_first_window_forward(
     try:
         assert again.line() == "ready"  # the next launch is the first copy, at once
         assert second_launch(folder, env).returncode == 0
-        assert json.loads(again.line())["status"] == CAME_FORWARD
+        assert json.loads(again.line())["status"] == _(CAME_FORWARD)
     finally:
         again.kill()
 
@@ -75,7 +76,7 @@ def test_a_first_copy_that_does_not_answer_lets_the_next_open_and_say_so(
 ) -> None:
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     monkeypatch.setattr(one_copy.tempfile, "gettempdir", lambda: str(tmp_path))
-    lock_path, _ = one_copy.names(data_paths.data)
+    lock_path, _address = one_copy.names(data_paths.data)
     hung = locks.acquire(lock_path)  # a copy that holds the folder and never listens
     try:
         copy = one_copy.claim(data_paths.data, wait=0.3)
@@ -95,8 +96,11 @@ def test_a_first_copy_that_does_not_answer_lets_the_next_open_and_say_so(
     _say_unanswered(window, data_paths.data)
     box = window.last_message
     assert isinstance(box, QMessageBox) and box.isVisible()
-    assert box.windowTitle() == "Consortium is open twice"
-    assert "does not answer" in box.text() and "cannot be opened here" in box.text()
+    assert box.windowTitle() == _("Consortium is open twice")
+    assert box.text() == _(
+        "Another copy of Consortium is running for this data folder but does not answer, so "
+        "this one opened as well. A session open in the other copy cannot be opened here "
+        "until it closes; new sessions are saved in folders of their own.")
 
 
 def test_a_socket_file_left_by_a_dead_copy_is_replaced(

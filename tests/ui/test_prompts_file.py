@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 
+from consortium.present.i18n import _
 from consortium.present.prompts import FLAGS, choose_prompts, load_prompts
 from consortium.resources import asset_path
 
@@ -26,33 +27,48 @@ def test_the_shipped_prompts_file_is_read() -> None:
     ]
 
 
+def source(flag: str, rank: int = 0) -> str:
+    """The shipped file's ``rank``-th prompt for ``flag``, as written (English, the source)."""
+    return [p.text for p in load_prompts() if p.when == flag][rank]
+
+
+def asked(flag: str, rank: int = 0) -> str:
+    """That prompt as the debrief shows it, in the current language."""
+    return _(source(flag, rank))
+
+
+def test_each_flag_asks_its_own_question() -> None:
+    assert "Meetings took a large share" in source("jointholism")
+    assert "more alike than chance" in source("alignophilia")
+    assert source("neither").startswith("Neither extreme took over")
+    assert "one team" in source("concentration")
+    assert "other tasks stood open" in source("concentration")
+    assert "tasks nobody worked on" in source("concentration", 1)
+    assert "who decides who does what" in source("always")
+    assert "more people than the task could use" in source("crowding")
+    assert "came and went" in source("turnover")
+
+
 def test_flags_choose_the_prompts() -> None:
     both = choose_prompts(True, True)
-    assert len(both) == 3
-    assert "Meetings took a large share" in both[0]
-    assert "more alike than chance" in both[1]
+    assert both == (asked("jointholism"), asked("alignophilia"), asked("always"))
     calm = choose_prompts(False, False)
-    assert calm[0].startswith("Neither extreme took over")
-    assert 2 <= len(calm) <= 3
+    assert calm == (asked("neither"), asked("neither", 1), asked("always"))
 
 
 def test_one_team_holding_the_hours_is_asked_about_first() -> None:
     herd = choose_prompts(True, False, concentration=True, crowding=True)
-    assert len(herd) == 3
-    assert "one team" in herd[0] and "other tasks stood open" in herd[0]
-    assert "Meetings took a large share" in herd[1]
-    assert not any(p.startswith("Neither extreme") for p in herd)
+    assert herd == (asked("concentration"), asked("jointholism"), asked("always"))
+    assert asked("neither") not in herd
     # concentration alone: its two questions, then a general one; never "neither"
     alone = choose_prompts(False, False, concentration=True)
-    assert "one team" in alone[0] and "tasks nobody worked on" in alone[1]
-    assert "who decides who does what" in alone[2]
+    assert alone == (asked("concentration"), asked("concentration", 1), asked("always"))
 
 
 def test_crowding_and_turnover_have_their_questions() -> None:
     crowded = choose_prompts(False, False, crowding=True)
-    assert crowded[0].startswith("Neither extreme")  # neither extreme was flagged ...
-    assert "more people than the task could use" in crowded[1]  # ... but teams were crowded
+    # neither extreme was flagged ... but teams were crowded
+    assert crowded[:2] == (asked("neither"), asked("crowding"))
     moved = choose_prompts(True, False, turnover=True)
-    assert "Meetings took a large share" in moved[0]
-    assert "came and went" in moved[1]
+    assert moved[:2] == (asked("jointholism"), asked("turnover"))
     assert len(set(moved)) == len(moved) == 3

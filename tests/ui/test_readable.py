@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from consortium.engine.metrics import GameMetrics, game_metrics
 from consortium.engine.state import Phase
 from consortium.present.debrief_data import alignophilia_verdict, jointholism_verdict
+from consortium.present.i18n import _
 from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 
@@ -22,7 +23,7 @@ PLAN = 0  # the 90-minute plan: Plenary, Pick your own, then the group chooses
 def squeezed_labels(root: QWidget) -> list[str]:
     """Visible labels shorter than their text needs at their width, once the layout
     requests a change posted have been handled (as the event loop does before painting)."""
-    for _ in range(3):
+    for _pass in range(3):
         QApplication.processEvents()
     found = []
     for widget in root.findChildren(QLabel):
@@ -81,24 +82,26 @@ def cards_cut_off(window: MainWindow) -> list[str]:
 def finished_metrics() -> GameMetrics:
     from tests.store.games import bot_game
 
-    state, _ = bot_game(seed=29)
+    state, _actions = bot_game(seed=29)
     return game_metrics(state)
 
 
 def test_a_gauge_above_its_threshold_without_the_flag_says_not_flagged() -> None:
     m = attrs.evolve(finished_metrics(), alignophilia_index=0.31, alignophilia_flag=False)
     verdict = alignophilia_verdict(m, 0.25)
-    assert verdict.startswith("not flagged: never two rounds in a row")
-    assert "FLAGGED" not in verdict
-    assert alignophilia_verdict(attrs.evolve(m, alignophilia_flag=True), 0.25) == "FLAGGED"
-    assert alignophilia_verdict(attrs.evolve(m, alignophilia_index=0.1), 0.25) == "not flagged"
+    assert verdict == _("not flagged: never two rounds in a row at or above the threshold "
+                        "with a perspective left out")
+    assert alignophilia_verdict(attrs.evolve(m, alignophilia_flag=True), 0.25) == _("FLAGGED")
+    assert alignophilia_verdict(attrs.evolve(m, alignophilia_index=0.1), 0.25) == _(
+        "not flagged")
 
 
 def test_empty_talk_flags_jointholism_below_its_threshold() -> None:
     m = attrs.evolve(finished_metrics(), jointholism_index=0.12, jointholism_flag=True)
-    assert jointholism_verdict(m, 0.30) == "FLAGGED: empty talk hours"
-    assert jointholism_verdict(attrs.evolve(m, jointholism_index=0.4), 0.30) == "FLAGGED"
-    assert jointholism_verdict(attrs.evolve(m, jointholism_flag=False), 0.30) == "not flagged"
+    assert jointholism_verdict(m, 0.30) == _("FLAGGED: empty talk hours")
+    assert jointholism_verdict(attrs.evolve(m, jointholism_index=0.4), 0.30) == _("FLAGGED")
+    assert jointholism_verdict(attrs.evolve(m, jointholism_flag=False), 0.30) == _(
+        "not flagged")
 
 
 def test_the_gauges_on_the_debrief_follow_the_engine_flags(qtbot: QtBot) -> None:
@@ -107,9 +110,10 @@ def test_the_gauges_on_the_debrief_follow_the_engine_flags(qtbot: QtBot) -> None
     gauge = IndexGauge("Alignophilia index")
     qtbot.addWidget(gauge)
     gauge.set_value(0.31, 0.25, "not flagged", flagged=False)
-    assert gauge.accessibleDescription() == (
-        "Alignophilia index: 0.31 · not flagged (threshold 0.25)"
-    )
+    assert gauge.accessibleDescription() == _("{gauge} (threshold {threshold})").format(
+        gauge=_("{name}: {value} · {verdict}").format(
+            name="Alignophilia index", value="0.31", verdict="not flagged"),
+        threshold="0.25")
     gauge.resize(400, gauge.heightForWidth(400))
     calm = gauge.grab().toImage()
     gauge.set_value(0.31, 0.25, "FLAGGED", flagged=True)
@@ -124,7 +128,7 @@ def test_after_a_zoom_the_chips_give_the_room_back(qtbot: QtBot, window: MainWin
     driver.settle()
     strip = window.board.strip
     normal = strip.minimumHeight()
-    for _ in range(10):
+    for _step in range(10):
         window.menu.zoom_in.trigger()
     qtbot.wait(20)
     assert strip.minimumHeight() > normal

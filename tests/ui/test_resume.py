@@ -15,6 +15,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.state import Phase
+from consortium.present.i18n import _
+from consortium.present.labels import phase_label
+from consortium.store.fs import reason
 from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
 from consortium.store.sessions import OPEN_MARKER, save_versions
@@ -25,6 +28,7 @@ from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 from tests.ui.widget_text import dump
+from tests.words import says, says_in
 
 PICK = 2  # Pick your own every round: people's private turns behind the curtain
 
@@ -86,15 +90,16 @@ def test_resume_from_the_start_screen(
 
     again = open_window(qtbot, data_paths)
     qtbot.waitUntil(again.start.resume_button.isEnabled)
-    assert again.start.resume_button.text() == "Resume a session (1)"
+    assert again.start.resume_button.text() == _("Resume a session ({count})").format(count=1)
     assert again.sessions.crash_offer is None
     qtbot.mouseClick(again.start.resume_button, Qt.MouseButton.LeftButton)
     page = again.resume_page
     assert page is not None and page.isVisible()
     row = [page.model.index(0, col).data() for col in range(page.model.columnCount())]
     players = ", ".join(p.name for p in view.participants if p.present)
-    assert row[:4] == [title, "Round 2 of 3", "Private turns", players]
-    assert "interrupted" not in row[4]
+    assert row[:4] == [title, _("Round {number} of {rounds}").format(number=2, rounds=3),
+                       phase_label(Phase.TURNS), players]
+    assert not says("{saved} · not closed (interrupted)", row[4])
     qtmodeltester.check(page.model)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
 
@@ -120,7 +125,7 @@ def test_a_crash_is_offered_at_the_next_start(
     c = window.controller
     view = c.view
     seen = board_text(window)
-    assert any("this round" in line for line in seen)  # the board after work
+    assert any(says_in("+{progress} this round", line) for line in seen)  # the board after work
     assert c.saving is not None
     folder = c.saving.folder
     assert folder is not None and (folder / OPEN_MARKER).exists()
@@ -131,9 +136,12 @@ def test_a_crash_is_offered_at_the_next_start(
     qtbot.waitUntil(lambda: again.sessions.crash_offer is not None)
     offer = again.sessions.crash_offer
     assert offer is not None and offer.isVisible()
-    assert "did not close properly" in offer.text()
-    assert "round 2 of 3, with" in offer.informativeText()
-    resume = next(b for b in offer.buttons() if b.text() == "Resume")
+    assert offer.text() == _("Consortium did not close properly last time. Resume that "
+                             "session where it stopped?")
+    assert says("{scenario}, {round}, with {players}.\n“Not now” keeps it in the Resume list "
+                "and stops this question.", offer.informativeText(),
+                round=_("round {number} of {rounds}").format(number=2, rounds=3))
+    resume = next(b for b in offer.buttons() if b.text() == _("Resume"))
     qtbot.mouseClick(resume, Qt.MouseButton.LeftButton)
     assert again.controller.view == view
     assert again.board.pages.currentWidget() is again.board.pit_stop
@@ -155,11 +163,11 @@ def test_not_now_stops_the_offer_and_keeps_the_session(
     qtbot.waitUntil(lambda: again.sessions.crash_offer is not None)
     offer = again.sessions.crash_offer
     assert offer is not None
-    later = next(b for b in offer.buttons() if b.text() == "Not now")
+    later = next(b for b in offer.buttons() if b.text() == _("Not now"))
     qtbot.mouseClick(later, Qt.MouseButton.LeftButton)
     assert not (folder / OPEN_MARKER).exists()
     assert not again.in_game
-    assert again.start.resume_button.text() == "Resume a session (1)"
+    assert again.start.resume_button.text() == _("Resume a session ({count})").format(count=1)
     third = open_window(qtbot, data_paths)
     qtbot.waitUntil(third.start.resume_button.isEnabled)
     assert third.sessions.crash_offer is None
@@ -206,7 +214,7 @@ def say_not_now(qtbot: QtBot, data_paths: DataPaths) -> MainWindow:
     qtbot.waitUntil(lambda: again.sessions.crash_offer is not None)
     offer = again.sessions.crash_offer
     assert offer is not None
-    qtbot.mouseClick(next(b for b in offer.buttons() if b.text() == "Not now"),
+    qtbot.mouseClick(next(b for b in offer.buttons() if b.text() == _("Not now")),
                      Qt.MouseButton.LeftButton)
     return again
 
@@ -217,17 +225,20 @@ def test_not_now_on_a_read_only_folder_is_remembered_and_said(
     folder = crash_on_a_read_only_stick(qtbot, window, monkeypatch, settings=True)
     again = say_not_now(qtbot, data_paths)
     assert (folder / OPEN_MARKER).exists()  # the folder could not be changed
-    assert again.statusBar().currentMessage() == (
-        "Cancer care partnership stays in Resume a session. Its folder cannot be written (the "
-        "disk is read-only), so this answer is kept in Consortium's settings: the next start "
-        "will not ask again."
-    )
+    stays = _("{scenario} stays in Resume a session.").format(
+        scenario="Cancer care partnership")
+    assert again.statusBar().currentMessage() == _(
+        "{stays} Its folder cannot be written ({why}), so this answer is kept in Consortium's "
+        "settings: the next start will not ask again.").format(
+        stays=stays, why="the disk is read-only")
     third = open_window(qtbot, data_paths)  # the next start
-    qtbot.waitUntil(lambda: third.start.resume_button.text() == "Resume a session (1)")
+    qtbot.waitUntil(lambda: third.start.resume_button.text() == _(
+        "Resume a session ({count})").format(count=1))
     assert third.sessions.crash_offer is None
     third.show_resume()
     assert third.resume_page is not None
-    assert "interrupted" not in third.resume_page.model.index(0, 4).data()
+    assert not says("{saved} · not closed (interrupted)",
+                    third.resume_page.model.index(0, 4).data())
 
 
 def test_not_now_that_cannot_be_kept_anywhere_says_it_will_ask_again(
@@ -237,12 +248,12 @@ def test_not_now_that_cannot_be_kept_anywhere_says_it_will_ask_again(
     again = say_not_now(qtbot, data_paths)
     box = again.last_message
     assert box is not None and box.isVisible()
-    assert box.windowTitle() == "Consortium will ask again"
-    assert box.text() == (
-        "Cancer care partnership stays in Resume a session. Its folder cannot be written (the "
-        "disk is read-only), and neither can Consortium's settings, so this answer cannot be "
-        "kept: the next start will ask again."
-    )
+    assert box.windowTitle() == _("Consortium will ask again")
+    assert box.text() == _(
+        "{stays} Its folder cannot be written ({why}), and neither can Consortium's settings, "
+        "so this answer cannot be kept: the next start will ask again.").format(
+        stays=_("{scenario} stays in Resume a session.").format(
+            scenario="Cancer care partnership"), why="the disk is read-only")
     assert box.informativeText() == str(folder)
     box.done(QMessageBox.StandardButton.Ok)
     assert not again.in_game
@@ -270,7 +281,7 @@ def test_a_damaged_newest_autosave_falls_back_and_says_so(
     assert again.controller.actions == before_last
     note = again.last_message
     assert note is not None and note.isVisible()
-    assert note.windowTitle() == "Resumed from an earlier autosave"
+    assert note.windowTitle() == _("Resumed from an earlier autosave")
     assert newest.name in note.text() and "could not be opened" in note.text()
 
 
@@ -326,9 +337,9 @@ def test_a_broken_file_in_the_open_dialog_says_what_and_where(
         window.menu.open_file.trigger()
         box = window.last_message
         assert box is not None and box.isVisible(), name
-        assert box.windowTitle() == "Cannot open this file"
-        assert f"{name} cannot be opened. Nothing was changed. The game in play goes on." \
-            == box.text()
+        assert box.windowTitle() == _("Cannot open this file")
+        assert box.text() == _("{file} cannot be opened. Nothing was changed. The game in play "
+                               "goes on.").format(file=name)
         lines = box.informativeText().splitlines()
         assert lines[0] == f"{path}:"
         assert all(": " in line for line in lines[1:]), lines
@@ -358,7 +369,7 @@ def test_open_a_good_file_and_save_as(
     window.menu.save_as.trigger()
     written = stick.with_suffix(".consortium")
     assert written.is_file()
-    assert window.statusBar().currentMessage() == f"Saved to {written}"
+    assert window.statusBar().currentMessage() == _("Saved to {path}").format(path=written)
     driver.step()
     assert c.actions != log
     window.files = ScriptedFiles([written])
@@ -372,7 +383,8 @@ def test_open_a_good_file_and_save_as(
     driver.step()
     c.saving.flush()
     assert written.read_bytes() == before
-    assert window.statusBar().currentMessage() == "The game before stays in Resume a session."
+    assert window.statusBar().currentMessage() == _(
+        "The game before stays in Resume a session.")
 
 
 def test_portable_paths_are_resolved_in_main(qtbot: QtBot) -> None:
@@ -418,13 +430,13 @@ def test_a_trainer_removes_old_sessions_from_the_list_without_losing_them(
     real = write_session(data_paths.sessions, "2025-03-01_10-00-00_cancer-care", 2, 30)
     files = {p: p.read_bytes() for p in trial.iterdir()}
     window = open_window(qtbot, data_paths)
-    qtbot.waitUntil(lambda: window.start.resume_button.text() == "Resume a session (2)")
+    qtbot.waitUntil(lambda: window.start.resume_button.text() == _(
+        "Resume a session ({count})").format(count=2))
     qtbot.mouseClick(window.start.resume_button, Qt.MouseButton.LeftButton)
     page = window.resume_page
     assert page is not None and page.model.rowCount() == 2
-    assert page.remove_button.accessibleName() == (
-        "Remove the selected session from the list; its files are kept"
-    )
+    assert page.remove_button.accessibleName() == _(
+        "Remove the selected session from the list; its files are kept")
     trial_row = next(i for i, e in enumerate(page.entries) if e.folder == trial)
     page.table.selectRow(trial_row)
 
@@ -432,7 +444,8 @@ def test_a_trainer_removes_old_sessions_from_the_list_without_losing_them(
     assert [e.folder for e in page.entries] == [real]
     assert page.model.rowCount() == 1
     message = window.statusBar().currentMessage()
-    assert message.startswith("Cancer care partnership (round ") and str(trial) in message
+    assert says("{scenario} (round {number} of {rounds}) is off the list; its saves stay in "
+                "{folder}.", message, scenario="Cancer care partnership", folder=trial)
     assert {p: p.read_bytes() for p in trial.iterdir() if p.name != "put-away"} == files
 
     # a folder that cannot be written: said plainly, and the session stays listed
@@ -445,8 +458,10 @@ def test_a_trainer_removes_old_sessions_from_the_list_without_losing_them(
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     box = window.last_message
-    assert box is not None and box.windowTitle() == "Cannot remove this session from the list"
-    assert "Nothing was changed." in box.text()
+    assert box is not None and box.windowTitle() == _("Cannot remove this session from the list")
+    assert box.text() == _("The session folder cannot be written ({reason}). Nothing was "
+                           "changed.").format(reason=reason(PermissionError(13, "Permission "
+                                                                            "denied")))
     box.done(QMessageBox.StandardButton.Ok)
     assert page.model.rowCount() == 1
     monkeypatch.undo()
@@ -455,5 +470,5 @@ def test_a_trainer_removes_old_sessions_from_the_list_without_losing_them(
     assert page.model.rowCount() == 0 and page.empty.isVisible()
     assert not page.remove_button.isEnabled()
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
-    assert window.start.resume_button.text() == "Resume a session"
+    assert window.start.resume_button.text() == _("Resume a session")
     assert (real / "save-000001.consortium").exists()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from consortium.present.i18n import _
 from consortium.store.autosave import SaveStatus
 from consortium.store.fs import FileSystem
 from consortium.store.paths import DataPaths
@@ -75,7 +76,7 @@ def test_a_failing_data_folder_is_said_once_and_play_goes_on(
     assert len(failures) == 1
     # the game goes on; the message is not repeated; the autosave keeps trying
     start = len(controller.actions)
-    for _ in range(4):
+    for _step in range(4):
         driver.step()
     assert len(controller.actions) > start
     status = saving.flush()
@@ -87,7 +88,8 @@ def test_a_failing_data_folder_is_said_once_and_play_goes_on(
     disk.error = None
     driver.step()
     qtbot.waitUntil(lambda: not status_label.isVisible(), timeout=3000)
-    assert window.statusBar().currentMessage() == f"Saving works again ({folder})."
+    assert window.statusBar().currentMessage() == _("Saving works again ({folder}).").format(
+        folder=folder)
     status = saving.flush()
     assert status is not None and status.ok and status.saved_step == len(controller.actions)
     assert save_versions(folder)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from consortium.present.i18n import _
 from consortium.resources import asset_path
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
@@ -26,7 +27,7 @@ def open_file(qtbot: QtBot, window: MainWindow, page: SetupPage, path: Path) -> 
 def refusal(page: SetupPage) -> list[str]:
     box = page.last_message
     assert box is not None and box.isVisible()
-    assert box.windowTitle() == "Cannot open this scenario"
+    assert box.windowTitle() == _("Cannot open this scenario")
     lines = box.informativeText().splitlines()
     assert "Traceback" not in box.informativeText()
     box.done(QMessageBox.StandardButton.Ok)
@@ -39,16 +40,15 @@ def test_a_broken_scenario_file_says_what_and_where(
     window.show_setup()
     page = window.setup_page
     assert page is not None
-    assert page.open_scenario_button.accessibleName() == (
-        "Open a scenario file (TOML) from another trainer"
-    )
+    assert page.open_scenario_button.accessibleName() == _(
+        "Open a scenario file (TOML) from another trainer")
     before = (page.scenario.count(), page.current_scenario)
 
     typo = tmp_path / "typo.toml"
     typo.write_text(SHIPPED.replace("effort = 34", "efort = 34", 1), "utf-8")
     open_file(qtbot, window, page, typo)
     said = refusal(page)
-    assert said[0] == "typo.toml cannot be used; nothing was changed."
+    assert said[0] == _("{file} cannot be used; nothing was changed.").format(file="typo.toml")
     assert said[1] == f"{typo}:"
     assert any(line.startswith("tasks[0]") and "efort" in line for line in said[2:]), said
 
@@ -110,10 +110,12 @@ def test_a_trainers_edit_of_a_shipped_scenario_is_its_own_entry(
     window.files = ScriptedFiles([sheet])
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert len(page.current_scenario.tasks) == len(shipped.tasks) - 2
-    assert page.tasks_hint.text() == f"{len(shipped.tasks) - 2} tasks from fewer.csv"
+    assert page.tasks_hint.text() == _("{count} tasks from {file}").format(
+        count=len(shipped.tasks) - 2, file="fewer.csv")
     page.scenario.setCurrentIndex(page.scenario.findData(shipped.id))
     assert page.current_scenario == shipped  # untouched
-    assert page.tasks_hint.text() == f"{len(shipped.tasks)} tasks in the scenario"
+    assert page.tasks_hint.text() == _("{count} tasks in the scenario").format(
+        count=len(shipped.tasks))
     # reopening the file replaces its entry instead of adding another
     count = page.scenario.count()
     open_file(qtbot, window, page, edit)

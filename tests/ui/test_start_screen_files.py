@@ -15,6 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 import consortium.store.sessions
+from consortium.present.i18n import _
 from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
 from consortium.store.sessions import OPEN_MARKER
@@ -89,8 +90,10 @@ def test_a_fifo_named_like_the_newest_save_does_not_freeze_the_start_screen(
         watchdog.stop()
     assert not watchdog.fired, "the start screen waited on the FIFO"
     offer = window.sessions.crash_offer
-    assert offer is not None and "round 1 of 3" in offer.informativeText()
-    assert window.start.resume_button.text() == "Resume a session (1)"
+    assert offer is not None
+    assert _("round {number} of {rounds}").format(number=1, rounds=3) in (
+        offer.informativeText())
+    assert window.start.resume_button.text() == _("Resume a session ({count})").format(count=1)
 
 
 def test_the_resume_list_is_read_off_the_gui_thread(

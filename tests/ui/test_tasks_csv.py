@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from consortium.present.i18n import _
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
 
@@ -25,7 +26,8 @@ def test_export_then_import_tasks(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     text = sheet.read_text("utf-8-sig")
     assert text.splitlines()[0] == "id,title,text,effort,value,visible,latent"
     assert len(text.splitlines()) == len(scenario.tasks) + 1
-    assert page.tasks_hint.text() == f"{len(scenario.tasks)} tasks · exported to tasks.csv"
+    assert page.tasks_hint.text() == _("{count} tasks · exported to {file}").format(
+        count=len(scenario.tasks), file="tasks.csv")
 
     # a hand-edited sheet with a word for a number: refused, with the problem at its row
     lines = text.splitlines()
@@ -37,7 +39,8 @@ def test_export_then_import_tasks(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     box = page.last_message
     assert box is not None and box.isVisible()
-    assert box.text() == "broken.csv was not imported; the scenario's tasks are as they were."
+    assert box.text() == _("{file} was not imported; the scenario's tasks are as they "
+                           "were.").format(file="broken.csv")
     problems = box.informativeText().splitlines()
     assert problems[0] == f"{broken}:"
     assert any(p.startswith("row 2 (tasks[0]).effort") for p in problems), problems
@@ -49,7 +52,8 @@ def test_export_then_import_tasks(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     good.write_text("\n".join(lines[: len(lines) - 1]), "utf-8")
     window.files = ScriptedFiles([good])
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    assert page.tasks_hint.text() == f"{len(scenario.tasks) - 1} tasks from fewer.csv"
+    assert page.tasks_hint.text() == _("{count} tasks from {file}").format(
+        count=len(scenario.tasks) - 1, file="fewer.csv")
     assert len(page.current_scenario.tasks) == len(scenario.tasks) - 1
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     assert window.controller.state.ctx.scenario.tasks == page.current_scenario.tasks

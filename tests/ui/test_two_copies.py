@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.simulate import bot_config
+from consortium.present.i18n import _
 from consortium.store.paths import DataPaths
 from consortium.store.sessions import (
     OPEN_MARKER,
@@ -27,6 +28,7 @@ from tests.store.games import cancer_care, script
 from tests.ui import session_child
 from tests.ui.child_process import Child
 from tests.ui.test_resume import open_window
+from tests.words import says
 
 CHILD = Path(session_child.__file__)
 STEPS = 150
@@ -109,17 +111,19 @@ def test_the_window_offers_a_session_only_once_its_copy_is_gone(
     before = files(folder)
 
     window = open_window(qtbot, data_paths)
-    qtbot.waitUntil(lambda: window.start.resume_button.text() == "Resume a session (1)")
+    qtbot.waitUntil(lambda: window.start.resume_button.text() == _(
+        "Resume a session ({count})").format(count=1))
     assert window.sessions.crash_offer is None  # the other copy is playing it
     qtbot.mouseClick(window.start.resume_button, Qt.MouseButton.LeftButton)
     page = window.resume_page
     assert page is not None
-    assert page.model.index(0, 4).data().endswith(" · open in another window")
+    assert says("{saved} · open in another window", page.model.index(0, 4).data())
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     box = window.last_message
     assert box is not None and box.isVisible()
-    assert box.windowTitle() == "This session is open in another window"
-    assert "open in another Consortium window" in box.text() and "Nothing was changed" in box.text()
+    assert box.windowTitle() == _("This session is open in another window")
+    assert says("{scenario} is open in another Consortium window, which saves it. Play on "
+                "there; this window leaves the session alone. Nothing was changed.", box.text())
     assert "Traceback" not in box.informativeText()
     assert not window.in_game and window.pages.currentWidget() is page
     assert files(folder) == before
@@ -128,8 +132,9 @@ def test_the_window_offers_a_session_only_once_its_copy_is_gone(
     again = open_window(qtbot, data_paths)  # the next start, after the other copy crashed
     qtbot.waitUntil(lambda: again.sessions.crash_offer is not None)
     offer = again.sessions.crash_offer
-    assert offer is not None and "did not close properly" in offer.text()
-    qtbot.mouseClick(next(b for b in offer.buttons() if b.text() == "Resume"),
+    assert offer is not None and offer.text() == _(
+        "Consortium did not close properly last time. Resume that session where it stopped?")
+    qtbot.mouseClick(next(b for b in offer.buttons() if b.text() == _("Resume")),
                      Qt.MouseButton.LeftButton)
     c = again.controller
     assert len(c.actions) == 30 and c.saving is not None and c.saving.folder == folder

@@ -12,9 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from consortium.engine.history import NOTHING_TO_UNDO
 from consortium.engine.state import Phase
+from consortium.present.i18n import _
 from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
 from tests.ui.widget_text import dump
+from tests.words import says
 
 PLENARY, PICK = 1, 2
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -24,7 +26,7 @@ def board_text(window: MainWindow) -> list[str]:
     """The board's visible texts, less the notice ("Undone: …", "Redone: …")."""
     QApplication.processEvents()
     return [line for line in dump(window.board)
-            if " | True | " in line and " | Notice | " not in line]
+            if " | True | " in line and f" | {_('Notice')} | " not in line]
 
 
 def shortcut(qtbot: QtBot, window: MainWindow, key: Qt.Key,
@@ -74,11 +76,14 @@ def test_undo_then_redo_gives_the_same_view_and_stops_at_a_reveal(
         why = c.undo_blocked()
         if why is None:
             behind_curtain += hand_open
-            assert menu.undo.isEnabled() and menu.undo.text() == "Undo"
+            assert menu.undo.isEnabled() and menu.undo.text() == _("Undo")
             shortcut(qtbot, window, Qt.Key.Key_Z)
             assert c.view == before_view and c.actions == before_log
             assert driver.curtain.panel is None  # the curtain is down
-            assert window.board.header.notice_label.text().startswith("Undone: ")
+            assert says("Undone: {steps} action; {who} decides now.",
+                        window.board.header.notice_label.text()) or says(
+                "Undone: {steps} actions; {who} decides now.",
+                window.board.header.notice_label.text())
             assert menu.redo.isEnabled()
             redo_key = Qt.Key.Key_Y if undone % 2 else Qt.Key.Key_Z
             shortcut(qtbot, window, redo_key,
@@ -90,8 +95,8 @@ def test_undo_then_redo_gives_the_same_view_and_stops_at_a_reveal(
         else:
             reasons.add(why)
             assert not menu.undo.isEnabled()
-            assert menu.undo.text() == f"Undo (not possible: {why})"
-            assert menu.undo.toolTip() == f"Undo is not possible: {why}."
+            assert menu.undo.text() == _("Undo (not possible: {reason})").format(reason=why)
+            assert menu.undo.toolTip() == _("Undo is not possible: {reason}.").format(reason=why)
             assert menu.undo.statusTip() == menu.undo.toolTip()
             shortcut(qtbot, window, Qt.Key.Key_Z)
             menu.undo.trigger()

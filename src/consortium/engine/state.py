@@ -29,23 +29,12 @@ if TYPE_CHECKING:  # an annotation only: the start screen does not load the Even
 
 
 class Mode(enum.Enum):
-    """The three ways of organizing. Values are stable identifiers used in saves and the CLI."""
+    """The three ways of organizing. Values are stable identifiers used in saves and the CLI;
+    the neutral words shown during play are ``consortium.present.labels.mode_label``."""
 
     DEMOCRATIC = "democratic"
     SELF_SELECTION = "self-selection"
     HYBRID = "hybrid"
-
-    @property
-    def label(self) -> str:
-        """The neutral word shown during play (FACILITATION.md), not the concept name."""
-        return _MODE_LABELS[self]
-
-
-_MODE_LABELS = {
-    Mode.DEMOCRATIC: "Plenary",
-    Mode.SELF_SELECTION: "Pick your own",
-    Mode.HYBRID: "Mixed",
-}
 
 ScheduleEntry = Mode | Literal["choose"]
 

@@ -14,6 +14,7 @@ from consortium.engine.actions import (
     Vote,
 )
 from consortium.engine.state import Card, PublicState
+from consortium.present.i18n import _
 from consortium.present.labels import card_text
 
 
@@ -25,47 +26,59 @@ def seat_choice(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
     """(text, description) of one seat's choice; ``hand`` is that seat's own hand."""
     if isinstance(action, Reveal):
         if action.slot is None:
-            return "Pass: show no card", "You have nothing new to show, or you may pass."
-        return f"Show {_card(view, hand, action.slot)}", "This card will be shown to everyone."
+            return _("Pass: show no card"), _("You have nothing new to show, or you may pass.")
+        return (_("Show {card}").format(card=_card(view, hand, action.slot)),
+                _("This card will be shown to everyone."))
     if isinstance(action, Stay):
         task = view.team(action.seat)
-        title = task.title if task else "your task"
-        return f"Stay on {title}", "Keep working on last round's task (the default)."
+        title = task.title if task else _("your task")
+        return (_("Stay on {task}").format(task=title),
+                _("Keep working on last round's task (the default)."))
     if isinstance(action, Initiate):
         task = view.task(action.task)
-        closed = " · closed team" if action.closed else ""
-        return (
-            f"Start {task.title} and lead it, signalling {_card(view, hand, action.slot)}"
-            f"{closed}",
-            f"{task.text} The signalled card becomes public for good."
-            + (" Only people whose signalled card shares a family with yours may join."
-               if action.closed else ""),
+        card = _card(view, hand, action.slot)
+        text = (
+            _("Start {task} and lead it, signalling {card} · closed team") if action.closed
+            else _("Start {task} and lead it, signalling {card}")
         )
+        description = (
+            _("{task_text} The signalled card becomes public for good. Only people whose "
+              "signalled card shares a family with yours may join.") if action.closed
+            else _("{task_text} The signalled card becomes public for good.")
+        )
+        return (text.format(task=task.title, card=card),
+                description.format(task_text=task.text))
     if isinstance(action, Join):
         task = view.task(action.task)
-        lead = view.participants[task.lead].name if task.lead is not None else "nobody"
-        closed = " (closed team)" if task.closed else ""
+        lead = view.participants[task.lead].name if task.lead is not None else _("nobody")
+        text = (
+            _("Join {task} (closed team), led by {lead}, signalling {card}") if task.closed
+            else _("Join {task}, led by {lead}, signalling {card}")
+        )
         return (
-            f"Join {task.title}{closed}, led by {lead}, signalling "
-            f"{_card(view, hand, action.slot)}",
-            f"{task.text} The signalled card becomes public for good.",
+            text.format(task=task.title, lead=lead, card=_card(view, hand, action.slot)),
+            _("{task_text} The signalled card becomes public for good.").format(
+                task_text=task.text),
         )
     if isinstance(action, SitOut):
-        return "Sit out this round", "Your home organization gets your hours (motivation +1)."
+        return (_("Sit out this round"),
+                _("Your home organization gets your hours (motivation +1)."))
     if isinstance(action, Vote):
-        return ("Vote FOR the board" if action.approve else "Vote AGAINST the board"), ""
+        return (_("Vote FOR the board") if action.approve else _("Vote AGAINST the board")), ""
     if isinstance(action, Respond):
         if view.invitation is None:
-            return ("Accept" if action.accept else "Decline"), ""
+            return (_("Accept") if action.accept else _("Decline")), ""
         title = view.task(view.invitation[1]).title
         if action.accept:
-            return f"Accept: leave your team and join {title}", "Switching costs you 1 hour."
-        return "Decline the invitation", "You stay where you are."
+            return (_("Accept: leave your team and join {task}").format(task=title),
+                    _("Switching costs you 1 hour."))
+        return _("Decline the invitation"), _("You stay where you are.")
     return type(action).__name__, ""
 
 
 def invitation_text(view: PublicState, action: Invite) -> str:
-    return f"Invite {view.participants[action.seat].name} onto {view.task(action.task).title}"
+    return _("Invite {name} onto {task}").format(
+        name=view.participants[action.seat].name, task=view.task(action.task).title)
 
 
 def intent_key(action: Action) -> tuple[str, str]:
@@ -82,12 +95,15 @@ def intent_text(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
     """The first step's line: what to do, without the card."""
     if isinstance(action, Initiate):
         task = view.task(action.task)
-        return f"Start {task.title} and lead it", f"{task.text} Next: the card to signal."
+        return (_("Start {task} and lead it").format(task=task.title),
+                _("{task_text} Next: the card to signal.").format(task_text=task.text))
     if isinstance(action, Join):
         task = view.task(action.task)
-        lead = view.participants[task.lead].name if task.lead is not None else "nobody"
-        closed = " (closed team)" if task.closed else ""
-        return f"Join {task.title}{closed}, led by {lead}", f"{task.text} Next: the card to signal."
+        lead = view.participants[task.lead].name if task.lead is not None else _("nobody")
+        text = (_("Join {task} (closed team), led by {lead}") if task.closed
+                else _("Join {task}, led by {lead}"))
+        return (text.format(task=task.title, lead=lead),
+                _("{task_text} Next: the card to signal.").format(task_text=task.text))
     return seat_choice(view, hand, action)
 
 
@@ -96,7 +112,8 @@ def signal_text(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
     if isinstance(action, Initiate | Join):
         card = _card(view, hand, action.slot)
         if isinstance(action, Initiate) and action.closed:
-            return (f"Signal {card} · closed team",
-                    "Only people whose signalled card shares a family with yours may join.")
-        return f"Signal {card}", "The signalled card becomes public for good."
+            return (_("Signal {card} · closed team").format(card=card),
+                    _("Only people whose signalled card shares a family with yours may join."))
+        return (_("Signal {card}").format(card=card),
+                _("The signalled card becomes public for good."))
     return seat_choice(view, hand, action)

@@ -19,7 +19,15 @@ import attrs
 
 from consortium.engine.metrics import CONCENTRATION_SHARE, GameMetrics, game_metrics
 from consortium.engine.state import Card, Catalog, GameState, RoundRecord
-from consortium.present.labels import TIME_LABELS, card_short, hours
+from consortium.present.i18n import N_, _, ngettext
+from consortium.present.labels import (
+    TIME_LABELS,
+    card_short,
+    hours,
+    mode_label,
+    reason_label,
+    time_label,
+)
 from consortium.present.prompts import choose_prompts
 
 CROWDING_PROMPT_SHARE = 0.05
@@ -44,7 +52,7 @@ class PerspectiveLine:
     round: int
     task: str
     requirement: str
-    kind: str  # "lost, someone in the room held it" / "lost, nobody held it" / "excluded"
+    kind: str  # in words: "lost, someone in the room held it" / "lost, nobody held it" / …
     holders: str
 
 
@@ -59,28 +67,29 @@ class MotivationLine:
 def jointholism_verdict(metrics: GameMetrics, threshold: float) -> str:
     """The engine's flag in words: at or above the threshold, or any empty talk hours."""
     if not metrics.jointholism_flag:
-        return "not flagged"
+        return _("not flagged")
     if metrics.jointholism_index >= threshold:
-        return "FLAGGED"
-    return "FLAGGED: empty talk hours"
+        return _("FLAGGED")
+    return _("FLAGGED: empty talk hours")
 
 
 def alignophilia_verdict(metrics: GameMetrics, threshold: float) -> str:
     """The engine's flag in words. The game-level index can sit above the threshold without
     the flag, which also asks for two rounds in a row above it with a perspective left out."""
     if metrics.alignophilia_flag:
-        return "FLAGGED"
+        return _("FLAGGED")
     index = metrics.alignophilia_index
     if index is not None and index >= threshold:
-        return ("not flagged: never two rounds in a row at or above the threshold with a "
-                "perspective left out")
-    return "not flagged"
+        return _("not flagged: never two rounds in a row at or above the threshold with a "
+                 "perspective left out")
+    return _("not flagged")
 
 
 @attrs.frozen
 class GaugePart:
     """One part of an index, drawn apart on its gauge: ``part`` is its label in the time chart
-    (so it has the chart's colour and hatching), ``share`` its share of everyone's hours."""
+    (so it has the chart's colour and hatching; English, translated in :attr:`text`),
+    ``share`` its share of everyone's hours."""
 
     part: str
     hours: float
@@ -88,7 +97,8 @@ class GaugePart:
 
     @property
     def text(self) -> str:
-        return f"{self.part} {hours(self.hours)} ({self.share:.2f})"
+        return _("{part} {hours} ({share})").format(
+            part=time_label(self.part), hours=hours(self.hours), share=f"{self.share:.2f}")
 
 
 @attrs.frozen
@@ -124,8 +134,9 @@ class TeamGrid:
     rows: tuple[TeamRow, ...]
 
 
-NO_TASK = "(on no task)"
-"""The grid's last row: present participants who were on no team that round."""
+NO_TASK = N_("(on no task)")
+"""The grid's last row: present participants who were on no team that round (translated
+where the row is made)."""
 
 
 @attrs.frozen
@@ -176,7 +187,7 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
             ", ".join(str(r) for r in rounds),
             _cards(catalog, hand),
         )
-        for (_, name), (sector, rounds, hand) in sorted(hands.items(), key=lambda kv: kv[0])
+        for (_seat, name), (sector, rounds, hand) in sorted(hands.items(), key=lambda kv: kv[0])
     )
 
     def title(task_id: str) -> str:
@@ -187,23 +198,31 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
     lines: list[PerspectiveLine] = []
     for record in ledger:
         for ex in record.excluded:
-            holders = ", ".join(f"{name} ({why})" for _, name, why in ex.holders)
+            holders = ", ".join(
+                _("{name} ({why})").format(name=name, why=reason_label(why))
+                for _seat, name, why in ex.holders
+            )
             lines.append(
                 PerspectiveLine(record.round, title(ex.task),
-                                scenario.domain(ex.requirement).name, "excluded", holders)
+                                scenario.domain(ex.requirement).name, _("excluded"), holders)
             )
     for record in ledger:
         for lost in record.lost:
-            kind = "lost, someone in the room held it" if lost.present else "lost, nobody held it"
-            holders = ", ".join(name for _, name in lost.holders) or "—"
+            kind = (_("lost, someone in the room held it") if lost.present
+                    else _("lost, nobody held it"))
+            holders = ", ".join(name for _seat, name in lost.holders) or "—"
             lines.append(
                 PerspectiveLine(record.round, title(lost.task),
                                 scenario.domain(lost.requirement).name, kind, holders)
             )
 
     departed = [d for record in ledger for d in record.departures]
-    departures = tuple(f"Round {d.round}: {d.name} ({d.reason})" for d in departed)
-    left = {(d.seat, d.name): d.reason for d in departed}
+    departures = tuple(
+        _("Round {number}: {name} ({reason})").format(
+            number=d.round, name=d.name, reason=reason_label(d.reason))
+        for d in departed
+    )
+    left = {(d.seat, d.name): reason_label(d.reason) for d in departed}
     mot_lines = tuple(
         MotivationLine(name, start, end, left.get((seat, name), ""))
         for (seat, name), (start, end) in sorted(motivation.items())
@@ -217,7 +236,7 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
         rounds_planned=public.rounds,
         ended_early=ended_early,
         impact_by_round=tuple(p.impact_this_round for p in public.pit_stops),
-        modes=tuple(p.mode.label for p in public.pit_stops),
+        modes=tuple(mode_label(p.mode) for p in public.pit_stops),
         hands=hand_lines,
         perspectives=tuple(lines),
         motivation=mot_lines,
@@ -260,12 +279,13 @@ def grid_round(ledger: Sequence[RoundRecord]) -> tuple[RoundRecord, str] | None:
     if len(set(ratios)) > 1:
         best = max(ratios)
         record = [r for r in paired if r.team_likeness == best][-1]
-        return record, (
-            f"Round {record.round}, the round teams were most alike ({best:.1f}× as alike as "
-            "teams drawn at random)"
-        )
+        return record, _(
+            "Round {number}, the round teams were most alike ({ratio}× as alike as teams "
+            "drawn at random)"
+        ).format(number=record.round, ratio=f"{best:.1f}")
     record = paired[-1]
-    return record, f"Round {record.round}, the last round with a team of two or more"
+    return record, _("Round {number}, the last round with a team of two or more").format(
+        number=record.round)
 
 
 def team_grid(state: GameState) -> TeamGrid | None:
@@ -291,7 +311,7 @@ def team_grid(state: GameState) -> TeamGrid | None:
             for card in record.hands[seat.seat]:
                 counts[column[catalog.family_of[card.domain]]] += 1
         rows.append(TeamRow(
-            NO_TASK if task is None else state.public.task(task).title,
+            _(NO_TASK) if task is None else state.public.task(task).title,
             ", ".join(seat.name for seat in members),
             tuple(counts),
         ))
@@ -302,18 +322,20 @@ def team_grid(state: GameState) -> TeamGrid | None:
 
 
 def _per_finished(count: int, finished: int) -> str:
-    return f"{count / finished:.1f} per finished task" if finished else "no task finished"
+    if not finished:
+        return _("no task finished")
+    return _("{rate} per finished task").format(rate=f"{count / finished:.1f}")
 
 
 def talk_yield_line(d: RevealedDebrief) -> str:
     """Talk yield beside the jointholism gauge: talk that paid off, against empty talk."""
     m = d.metrics
     if m.talk_yield is None:
-        return "Talk that paid off: no meetings were held, so there was no talk to weigh."
-    return (
-        f"Talk that paid off: {m.talk_yield:.2f} per meeting hour ({d.talk_paid} needs found "
-        f"or cards shown that the work then used, in {hours(m.meeting_hours)} of meetings)."
-    )
+        return _("Talk that paid off: no meetings were held, so there was no talk to weigh.")
+    return _(
+        "Talk that paid off: {rate} per meeting hour ({paid} needs found or cards shown that "
+        "the work then used, in {hours} of meetings)."
+    ).format(rate=f"{m.talk_yield:.2f}", paid=d.talk_paid, hours=hours(m.meeting_hours))
 
 
 def alike_line(m: GameMetrics) -> str:
@@ -321,20 +343,23 @@ def alike_line(m: GameMetrics) -> str:
     ratio = m.alignophilia_ratio
     if ratio is None:
         if m.alignophilia_index is None:
-            return ("No round had a team of two or more, so teams cannot be compared with "
-                    "teams drawn at random.")
-        return ("Teams drawn at random would have shared no family at all, so there is no "
-                "ratio; the index above is the difference.")
-    reading = (
-        "more alike than chance" if ratio >= 1.05
-        else "less alike than chance" if ratio <= 0.95
-        else "about as alike as chance"
+            return _("No round had a team of two or more, so teams cannot be compared with "
+                     "teams drawn at random.")
+        return _("Teams drawn at random would have shared no family at all, so there is no "
+                 "ratio; the index above is the difference.")
+    text = (
+        _("Teams were {ratio}× as alike as teams drawn at random: more alike than chance.")
+        if ratio >= 1.05
+        else _("Teams were {ratio}× as alike as teams drawn at random: less alike than "
+               "chance.") if ratio <= 0.95
+        else _("Teams were {ratio}× as alike as teams drawn at random: about as alike as "
+               "chance.")
     )
-    return f"Teams were {ratio:.1f}× as alike as teams drawn at random: {reading}."
+    return text.format(ratio=f"{ratio:.1f}")
 
 
 def _percent(share: float) -> str:
-    return f"{round(share * 100)} %"
+    return _("{percent} %").format(percent=round(share * 100))
 
 
 def concentration_line(m: GameMetrics) -> str:
@@ -342,20 +367,26 @@ def concentration_line(m: GameMetrics) -> str:
     worked = sum(1 for r in m.rounds if r.largest_team_share is not None)
     limit = _percent(CONCENTRATION_SHARE)
     if not worked:
-        return "Concentration: nobody worked on a task, so there is nothing to compare."
-    of = f"{worked} rounds" if worked == len(m.rounds) else (
-        f"the {worked} rounds with work on a task"
+        return _("Concentration: nobody worked on a task, so there is nothing to compare.")
+    of = ngettext("{n} round", "{n} rounds", worked) if worked == len(m.rounds) else (
+        ngettext("the {n} round with work on a task", "the {n} rounds with work on a task",
+                 worked)
     )
+    of = of.format(n=worked)
     if not m.concentrated_rounds:
-        mean = f" (the largest team held {_percent(m.concentration)} on average)" if (
-            m.concentration is not None) else ""
-        return (f"Concentration: in none of {of} did one team hold at least {limit} of the "
-                f"working hours while other tasks stood open{mean}.")
-    line = (f"Concentration: in {m.concentrated_rounds} of {of} one team held at least "
-            f"{limit} of the working hours while other tasks stood open.")
+        if m.concentration is not None:
+            return _("Concentration: in none of {rounds} did one team hold at least {limit} of "
+                     "the working hours while other tasks stood open (the largest team held "
+                     "{mean} on average).").format(
+                rounds=of, limit=limit, mean=_percent(m.concentration))
+        return _("Concentration: in none of {rounds} did one team hold at least {limit} of the "
+                 "working hours while other tasks stood open.").format(rounds=of, limit=limit)
+    line = _("Concentration: in {count} of {rounds} one team held at least {limit} of the "
+             "working hours while other tasks stood open.").format(
+        count=m.concentrated_rounds, rounds=of, limit=limit)
     if m.concentration_flag:
-        line += (" With most hours on one team, the alignophilia index has few teams to "
-                 "compare: read the grid of teams below as well.")
+        line += " " + _("With most hours on one team, the alignophilia index has few teams to "
+                        "compare: read the grid of teams below as well.")
     return line
 
 
@@ -364,15 +395,16 @@ def perspectives_lines(m: GameMetrics) -> tuple[str, str, str]:
     then at risk, so a group that finished little does not look as if it lost little."""
     lost = m.lost_perspectives_present + m.lost_perspectives_absent
     finished = m.finished_tasks
-    tasks = f"{finished} finished task{'s' if finished != 1 else ''}"
+    tasks = ngettext("{n} finished task", "{n} finished tasks", finished).format(n=finished)
     return (
-        f"Excluded perspectives: {m.excluded_perspectives} (someone present and free to "
-        "help held the needed knowledge, but it never reached the task).",
-        f"Lost perspectives: {lost} on {tasks} ({_per_finished(lost, finished)}): "
-        f"{m.lost_perspectives_present} someone in the room held, "
-        f"{m.lost_perspectives_absent} nobody held.",
-        f"At risk: {m.at_risk} needs still uncovered on tasks worked on but not finished "
-        f"({_per_finished(m.at_risk, finished)}).",
+        _("Excluded perspectives: {count} (someone present and free to help held the needed "
+          "knowledge, but it never reached the task).").format(count=m.excluded_perspectives),
+        _("Lost perspectives: {count} on {tasks} ({rate}): {present} someone in the room "
+          "held, {absent} nobody held.").format(
+            count=lost, tasks=tasks, rate=_per_finished(lost, finished),
+            present=m.lost_perspectives_present, absent=m.lost_perspectives_absent),
+        _("At risk: {count} needs still uncovered on tasks worked on but not finished "
+          "({rate}).").format(count=m.at_risk, rate=_per_finished(m.at_risk, finished)),
     )
 
 
@@ -386,8 +418,8 @@ def gauges(d: RevealedDebrief) -> tuple[Gauge, Gauge]:
         GaugePart(TIME_LABELS[2], m.crowding_hours, m.crowding_hours / total),
     )
     return (
-        Gauge("Jointholism index", m.jointholism_index, d.jointholism_threshold,
+        Gauge(_("Jointholism index"), m.jointholism_index, d.jointholism_threshold,
               jointholism_verdict(m, d.jointholism_threshold), m.jointholism_flag, parts),
-        Gauge("Alignophilia index", m.alignophilia_index, d.alignophilia_threshold,
+        Gauge(_("Alignophilia index"), m.alignophilia_index, d.alignophilia_threshold,
               alignophilia_verdict(m, d.alignophilia_threshold), m.alignophilia_flag),
     )

@@ -17,23 +17,16 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from consortium.engine import events as ev
-from consortium.engine.state import LogEntry
+from consortium.engine.state import LogEntry, Mode
 from consortium.play.records import Notice
 from consortium.play.undo import UndoAnswer
 from consortium.present.i18n import N_, _, ngettext
+from consortium.present.labels import mode_label, reason_label
 
-MODE_LABELS: Mapping[str, str] = {
-    "democratic": N_("Plenary"),
-    "self-selection": N_("Pick your own"),
-    "hybrid": N_("Mixed"),
-}
-"""The neutral word for each way of organizing shown during play (FACILITATION.md)."""
+MODE_VALUES = frozenset(mode.value for mode in Mode)
+"""The codes an Event names a way of organizing by (the words: present.labels)."""
 
-DEPARTURE_REASONS: Mapping[str, str] = {
-    "burned out": N_("burned out"),
-    "moved on": N_("moved on"),
-    "replaced": N_("replaced"),
-}
+
 
 
 def _names(names: tuple[str, ...]) -> str:
@@ -41,7 +34,7 @@ def _names(names: tuple[str, ...]) -> str:
 
 
 def _mode_started(e: ev.ModeStarted) -> str:
-    label = _(MODE_LABELS.get(e.mode, e.mode))
+    label = mode_label(Mode(e.mode)) if e.mode in MODE_VALUES else e.mode
     return _("Round {round}: {mode}.").format(round=e.round, mode=label)
 
 
@@ -67,7 +60,7 @@ def _task_finished(e: ev.TaskFinished) -> str:
 
 
 def _left(e: ev.Left) -> str:
-    reason = _(DEPARTURE_REASONS.get(e.reason, e.reason))
+    reason = reason_label(e.reason)
     return _("{name} ({reason}) left seat {seat}.").format(
         name=e.name, reason=reason, seat=e.seat + 1
     )

@@ -25,8 +25,10 @@ did not pass through here.
 from __future__ import annotations
 
 import gettext
+import os
 import re
 import threading
+from collections.abc import Mapping
 from typing import Final
 
 DOMAIN: Final = "consortium"
@@ -34,6 +36,8 @@ SOURCE_LANGUAGE: Final = "en"
 PSEUDO_LANGUAGE: Final = "qps"
 PSEUDO_OPEN: Final = "⟦"
 PSEUDO_CLOSE: Final = "⟧"
+LANGUAGE_VARIABLE: Final = "CONSORTIUM_LANGUAGE"
+"""The environment variable that chooses the language (until Settings do): ``sv``, ``qps``…"""
 
 _FIELD = re.compile(r"(\{[^{}]*\}|%\([^)]*\)[a-z]|%[a-z])")
 """Placeholders the pseudo-locale leaves alone: ``{n}``, ``{name:.1f}``, ``%(x)s``, ``%s``."""
@@ -101,6 +105,19 @@ def use_language(language: str) -> None:
 def language() -> str:
     """The language words are shown in now."""
     return _language
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """The language :data:`LANGUAGE_VARIABLE` asks for (English when it is unset or empty)."""
+    chosen = (os.environ if environ is None else environ).get(LANGUAGE_VARIABLE, "")
+    return chosen.strip() or SOURCE_LANGUAGE
+
+
+def use_language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """:func:`use_language` with the language the environment asks for; that language."""
+    chosen = language_from_environment(environ)
+    use_language(chosen)
+    return chosen
 
 
 def _(message: str) -> str:

@@ -14,26 +14,36 @@ of the first three (the two extremes and the one big team that hides them) was r
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
+from typing import IO
 
 import attrs
 
+from consortium.present.i18n import N_, _
 from consortium.resources import asset_path
 
 SCRIPT: tuple[tuple[str, str], ...] = (
-    ("1. React (4 min)", "When did you feel useless? Who waited longest?"),
-    ("2. Reconstruct (6 min)", "The time budget across rounds; lost perspectives with the Reveal."),
+    (N_("1. React (4 min)"), N_("When did you feel useless? Who waited longest?")),
+    (N_("2. Reconstruct (6 min)"),
+     N_("The time budget across rounds; lost perspectives with the Reveal.")),
     (
-        "3. Name (4 min)",
-        "The two ways of organizing and their two extremes, in plain words: talk crowding out "
-        "action (jointholism); similarity pushed so far that needed perspectives are shut out "
-        "(alignophilia).",
+        N_("3. Name (4 min)"),
+        N_("The two ways of organizing and their two extremes, in plain words: talk crowding "
+           "out action (jointholism); similarity pushed so far that needed perspectives are "
+           "shut out (alignophilia)."),
     ),
     (
-        "4. Transfer (6 min)",
-        "In your partnership, who decides who does what? Name one condition you could create "
-        "so that individuals can contribute time, knowledge and effort.",
+        N_("4. Transfer (6 min)"),
+        N_("In your partnership, who decides who does what? Name one condition you could "
+           "create so that individuals can contribute time, knowledge and effort."),
     ),
 )
+"""The debrief script in English (marked for the catalogue); :func:`script` translates it."""
+
+
+def script() -> tuple[tuple[str, str], ...]:
+    """The debrief script's steps, (step, what to do), in the current language."""
+    return tuple((_(step), _(text)) for step, text in SCRIPT)
 
 
 FLAGS: tuple[str, ...] = ("concentration", "jointholism", "alignophilia", "crowding", "turnover")
@@ -55,40 +65,40 @@ class Prompt:
 DEFAULT_PROMPTS: tuple[Prompt, ...] = (
     Prompt(
         "jointholism",
-        "Meetings took a large share of everyone's hours. Which talk moved the work on, and "
-        "which only felt like progress?",
+        N_("Meetings took a large share of everyone's hours. Which talk moved the work on, and "
+           "which only felt like progress?"),
     ),
     Prompt(
         "alignophilia",
-        "Teams were much more alike than chance. Whose knowledge was in the room but never "
-        "reached the task that needed it?",
+        N_("Teams were much more alike than chance. Whose knowledge was in the room but never "
+           "reached the task that needed it?"),
     ),
     Prompt(
         "concentration",
-        "Most of the hours went to one team while other tasks stood open. How did so many "
-        "people end up on the same task, and who decided?",
+        N_("Most of the hours went to one team while other tasks stood open. How did so many "
+           "people end up on the same task, and who decided?"),
     ),
     Prompt(
         "crowding",
-        "Some teams had more people than the task could use. What did the extra people do, "
-        "and what could they have done elsewhere?",
+        N_("Some teams had more people than the task could use. What did the extra people do, "
+           "and what could they have done elsewhere?"),
     ),
     Prompt(
         "turnover",
-        "People came and went during the game. What did each newcomer cost the team before "
-        "they could help, and what left with those who went?",
+        N_("People came and went during the game. What did each newcomer cost the team before "
+           "they could help, and what left with those who went?"),
     ),
     Prompt(
         "neither",
-        "Neither extreme took over. What in the way you organized kept talk short and teams "
-        "open?",
+        N_("Neither extreme took over. What in the way you organized kept talk short and teams "
+           "open?"),
     ),
     Prompt(
         "always",
-        "In your partnership, who decides who does what? Name one condition you could create "
-        "so that individuals can contribute time, knowledge and effort.",
+        N_("In your partnership, who decides who does what? Name one condition you could create "
+           "so that individuals can contribute time, knowledge and effort."),
     ),
-    Prompt("always", "When did you feel useless? Who waited longest?"),
+    Prompt("always", N_("When did you feel useless? Who waited longest?")),
 )
 
 
@@ -135,4 +145,21 @@ def choose_prompts(
         chosen += [texts[rank] for texts in by_flag if rank < len(texts)]
     chosen = chosen[:FLAG_PROMPTS]
     chosen += [p.text for p in pool if p.when == "always" and p.text not in chosen]
-    return tuple(chosen[:MAX_PROMPTS])
+    # the shipped file's texts are in the catalogue (:func:`extract_prompts`); a trainer's own
+    # text has no translation and is shown as written
+    return tuple(_(text) for text in chosen[:MAX_PROMPTS])
+
+
+def extract_prompts(
+    fileobj: IO[bytes], keywords: object, comment_tags: object, options: object
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Babel's extractor for a prompts file (babel.cfg): each prompt's ``text``, so the
+    shipped prompts are translated in the catalogue like every other word. Plain Python (no
+    Babel import): Babel calls it with the file open."""
+    text = fileobj.read().decode("utf-8")
+    lines = text.splitlines()
+    for prompt in tomllib.loads(text).get("prompt", []):
+        if isinstance(prompt, dict) and isinstance(prompt.get("text"), str):
+            number = next((n for n, line in enumerate(lines, 1)
+                           if line.startswith("text") and prompt["text"] in line), 0)
+            yield number, "", prompt["text"], [f"when: {prompt.get('when', 'always')}"]

@@ -10,45 +10,51 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from consortium.engine.state import Phase, PublicState
 from consortium.play.records import Change, SessionView
+from consortium.present.i18n import N_, _, ngettext
 from consortium.present.labels import round_line
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.kit.widgets import label, set_shown
 
 GROUP_STATUS: dict[Phase, str] = {
-    Phase.MODE_CHOICE: "Show of hands: how do we organize this round?",
-    Phase.INTRO_COUNT: "The group decides how many introductions to hold",
-    Phase.DELIBERATION: "The plenary talks it through",
-    Phase.PLACEMENT: "Place everyone on a task, then call the vote",
-    Phase.PERSPECTIVE_CHECK: "Perspective check: invite someone onto a team?",
-    Phase.PIT_STOP: "Pit stop: where the time went",
+    Phase.MODE_CHOICE: N_("Show of hands: how do we organize this round?"),
+    Phase.INTRO_COUNT: N_("The group decides how many introductions to hold"),
+    Phase.DELIBERATION: N_("The plenary talks it through"),
+    Phase.PLACEMENT: N_("Place everyone on a task, then call the vote"),
+    Phase.PERSPECTIVE_CHECK: N_("Perspective check: invite someone onto a team?"),
+    Phase.PIT_STOP: N_("Pit stop: where the time went"),
 }
+"""What the group decides now, by phase (English; translated in :func:`status_text`)."""
 
 
 def status_text(view: PublicState, session: SessionView) -> str:
     if session.ended_early:
-        return "The game was ended early"
+        return _("The game was ended early")
     if view.phase is Phase.GAME_OVER:
-        verdict = "reached" if view.won else "did not reach"
-        return f"Game over: the partnership {verdict} its target"
+        if view.won:
+            return _("Game over: the partnership reached its target")
+        return _("Game over: the partnership did not reach its target")
     if session.paused:
-        return "Paused"
+        return _("Paused")
     if session.fast_forward:
-        return "Bots are playing the rest of the game…"
+        return _("Bots are playing the rest of the game…")
     if view.phase is Phase.VOTE and not view.secret_ballot:
         # open hands: the room votes together, whatever order the engine takes them in
         cast = sum(vote is not None for vote in view.votes)
-        return f"Show of hands: {cast} vote{'s' if cast != 1 else ''} counted so far"
+        return ngettext("Show of hands: {count} vote counted so far",
+                        "Show of hands: {count} votes counted so far", cast).format(count=cast)
     if view.actor is not None:
-        return f"{view.participants[view.actor].name} is choosing…"
-    return GROUP_STATUS.get(view.phase, "")
+        return _("{name} is choosing…").format(name=view.participants[view.actor].name)
+    status = GROUP_STATUS.get(view.phase)
+    return _(status) if status else ""
 
 
 def clock_text(session: SessionView) -> str:
     if not session.talk_clock:
         return ""
     minutes, seconds = divmod(session.clock_seconds, 60)
-    state = "running" if session.clock_running else "stopped"
-    return f"Talk clock {minutes:02d}:{seconds:02d} ({state})"
+    text = _("Talk clock {time} (running)") if session.clock_running else _(
+        "Talk clock {time} (stopped)")
+    return text.format(time=f"{minutes:02d}:{seconds:02d}")
 
 
 class BoardHeader(QWidget):
@@ -59,11 +65,11 @@ class BoardHeader(QWidget):
         self.clock_label = label(name="big")
         self.status_label = label(name="status", wrap=True)
         self.notice_label = label(name="notice", wrap=True)
-        self.round_label.setAccessibleName("Round and phase")
-        self.impact_label.setAccessibleName("Impact against target")
-        self.clock_label.setAccessibleName("Talk clock")
-        self.status_label.setAccessibleName("What happens now")
-        self.notice_label.setAccessibleName("Notice")
+        self.round_label.setAccessibleName(_("Round and phase"))
+        self.impact_label.setAccessibleName(_("Impact against target"))
+        self.clock_label.setAccessibleName(_("Talk clock"))
+        self.status_label.setAccessibleName(_("What happens now"))
+        self.notice_label.setAccessibleName(_("Notice"))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.round_label, 0, 0)
@@ -78,7 +84,8 @@ class BoardHeader(QWidget):
     def _on_game_changed(self, change: Change) -> None:
         view, session = change.view, change.session
         self.round_label.setText(round_line(view))
-        self.impact_label.setText(f"Impact {view.impact:.1f} of target {view.target:g}")
+        self.impact_label.setText(_("Impact {impact} of target {target}").format(
+            impact=f"{view.impact:.1f}", target=f"{view.target:g}"))
         self.clock_label.setText(clock_text(session))
         over = view.phase is Phase.GAME_OVER or session.ended_early
         set_shown(self.clock_label, session.talk_clock and not over)

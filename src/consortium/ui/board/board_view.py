@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from consortium.engine.state import Phase, PublicState, TaskState
 from consortium.play.records import Change
+from consortium.present.i18n import _
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.log_model import LogModel
 from consortium.ui.board.task_card import TaskCard
@@ -51,10 +52,10 @@ class BoardView(QWidget):
         self.log_view = QListView()
         self.log_view.setModel(self.log_model)
         self.log_view.setWordWrap(True)
-        self.log_view.setAccessibleName("Event log")
+        self.log_view.setAccessibleName(_("Event log"))
         self.log_view.setUniformItemSizes(False)
         log_box = QVBoxLayout()
-        heading = label("What happened", name="heading")
+        heading = label(_("What happened"), name="heading")
         log_box.addWidget(heading)
         log_box.addWidget(self.log_view, 1)
         # The cards keep the height their wrapped lines need: when they do not all fit (larger
@@ -70,7 +71,7 @@ class BoardView(QWidget):
         self.task_area.setFrameShape(QFrame.Shape.NoFrame)
         self.task_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.task_area.setWidget(cards)
-        self.task_area.setAccessibleName("Tasks")
+        self.task_area.setAccessibleName(_("Tasks"))
         self.task_area.viewport().installEventFilter(self)
         self._columns = COLUMNS
         layout = QHBoxLayout(self)

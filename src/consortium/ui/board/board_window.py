@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from consortium.engine.state import Phase
 from consortium.play.records import Change
+from consortium.present.i18n import _
 from consortium.ui.board.board_header import BoardHeader
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.board_view import BoardView
@@ -30,8 +31,8 @@ class BoardWindow(QWidget):
         super().__init__(parent)
         self._port = port
         self.setObjectName("boardWindow")
-        self.setWindowTitle("Consortium — board")
-        self.setAccessibleName("Shared board")
+        self.setWindowTitle(_("Consortium — board"))
+        self.setAccessibleName(_("Shared board"))
         self.header = BoardHeader(port)
         self.board = BoardView(port)
         self.pit_stop = PitStopView(port)

@@ -38,19 +38,20 @@ from consortium.present.debrief_data import (
     perspectives_lines,
     talk_yield_line,
 )
-from consortium.present.labels import hours
-from consortium.present.prompts import SCRIPT
+from consortium.present.i18n import N_, _
+from consortium.present.labels import hours, mode_label
+from consortium.present.prompts import script
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.index_gauge import IndexGauge
 from consortium.ui.board.time_chart import Bar, TimeChart
 from consortium.ui.kit.table_model import Index, RowsModel
 from consortium.ui.kit.widgets import label
 
-JOINTHOLISM_LINE = (
+JOINTHOLISM_LINE = N_(
     "Jointholism: talk crowding out action. The share of everyone's hours spent in meetings, "
     "or on a task that already had all the people it could use (crowding)."
 )
-ALIGNOPHILIA_LINE = (
+ALIGNOPHILIA_LINE = N_(
     "Alignophilia: similarity pushed so far that needed perspectives are shut out. How much "
     "more alike teammates were than teams drawn at random."
 )
@@ -80,17 +81,18 @@ class FamilyGridModel(RowsModel):
     written, so the shading is never the only signal."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(("Team (task) and members",), parent)
+        super().__init__((_("Team (task) and members"),), parent)
         self._top = 1
 
     def set_grid(self, grid: TeamGrid | None) -> None:
         if grid is None:
-            self.set_table(("Team (task) and members",), ())
+            self.set_table((_("Team (task) and members"),), ())
             return
         self._top = max((c for row in grid.rows for c in row.counts), default=0) or 1
         self.set_table(
-            ("Team (task) and members", *grid.families),
-            [(f"{row.team}: {row.members}", *(str(c) for c in row.counts)) for row in grid.rows],
+            (_("Team (task) and members"), *grid.families),
+            [(_("{team}: {members}").format(team=row.team, members=row.members),
+              *(str(c) for c in row.counts)) for row in grid.rows],
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -127,24 +129,29 @@ def _table(model: RowsModel, name: str, stretch: tuple[int, ...] = ()) -> QTable
 
 def result_line(d: RevealedDebrief) -> str:
     m = d.metrics
-    verdict = "reached" if m.won else "did not reach"
-    early = (
-        f" (ended early after {d.rounds_played} of {d.rounds_planned} rounds)"
-        if d.ended_early else ""
-    )
-    return f"The partnership {verdict} its target: impact {m.impact:.1f} of {m.target:g}{early}."
+    if d.ended_early:
+        text = (_("The partnership reached its target: impact {impact} of {target} (ended "
+                  "early after {played} of {planned} rounds).") if m.won else
+                _("The partnership did not reach its target: impact {impact} of {target} "
+                  "(ended early after {played} of {planned} rounds)."))
+    else:
+        text = (_("The partnership reached its target: impact {impact} of {target}.") if m.won
+                else _("The partnership did not reach its target: impact {impact} of "
+                       "{target}."))
+    return text.format(impact=f"{m.impact:.1f}", target=f"{m.target:g}",
+                       played=d.rounds_played, planned=d.rounds_planned)
 
 
 class DebriefView(QWidget):
     def __init__(self, port: BoardPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._port = port
-        self.heading = label("Game over", name="title")
+        self.heading = label(_("Game over"), name="title")
         self.result = label(name="heading", wrap=True)
         self.waiting = label(
-            "The facilitator reveals every hand to start the debrief.", name="big"
+            _("The facilitator reveals every hand to start the debrief."), name="big"
         )
-        self.chart = TimeChart("Where the time went, by round")
+        self.chart = TimeChart(_("Where the time went, by round"))
         self.chart.setMinimumHeight(380)
         # Concept names appear only after the Reveal (GAME.md): the gauges and their lines
         # are named in show_debrief.
@@ -153,33 +160,36 @@ class DebriefView(QWidget):
         self.jointholism_line = label("", wrap=True)
         self.alignophilia_line = label("", wrap=True)
         self.talk_yield = label(wrap=True)
-        self.talk_yield.setAccessibleName("Talk that paid off")
+        self.talk_yield.setAccessibleName(_("Talk that paid off"))
         self.alike = label(name="big", wrap=True)
-        self.alike.setAccessibleName("How alike teams were")
+        self.alike.setAccessibleName(_("How alike teams were"))
         self.concentration = label(wrap=True)
-        self.concentration.setAccessibleName("Concentration")
+        self.concentration.setAccessibleName(_("Concentration"))
         self.figures = label(wrap=True)
-        self.figures.setAccessibleName("Debrief figures")
+        self.figures.setAccessibleName(_("Debrief figures"))
         self.progress = label(wrap=True)
-        self.progress.setAccessibleName("Progress against the target")
+        self.progress.setAccessibleName(_("Progress against the target"))
         self.grid_caption = label(wrap=True)
-        self.grid_caption.setAccessibleName("Which round the grid shows")
+        self.grid_caption.setAccessibleName(_("Which round the grid shows"))
         self.grid_model = FamilyGridModel(self)
-        self.grid = _table(self.grid_model, "Cards per family, team by team")
+        self.grid = _table(self.grid_model, _("Cards per family, team by team"))
         self.grid.horizontalHeader().setStretchLastSection(False)
         self.grid_model.modelReset.connect(self._stretch_grid)
         self.perspectives = label(wrap=True)
-        self.perspectives.setAccessibleName("Perspectives: excluded, lost, at risk")
+        self.perspectives.setAccessibleName(_("Perspectives: excluded, lost, at risk"))
         self.perspectives_model = RowsModel(
-            ("Round", "Task", "Needed knowledge", "What happened", "Who held it"), self
+            (_("Round"), _("Task"), _("Needed knowledge"), _("What happened"), _("Who held it")),
+            self,
         )
-        self.hands_model = RowsModel(("Participant", "Sector", "Rounds", "Hand"), self)
-        self.motivation_model = RowsModel(("Participant", "Start", "End", "Left"), self)
+        self.hands_model = RowsModel((_("Participant"), _("Sector"), _("Rounds"), _("Hand")),
+                                     self)
+        self.motivation_model = RowsModel((_("Participant"), _("Start"), _("End"), _("Left")),
+                                          self)
         self.departures = label(wrap=True)
         self.notes = label(wrap=True)
-        self.notes.setAccessibleName("Facilitator notes")
+        self.notes.setAccessibleName(_("Facilitator notes"))
         self.prompts = label(name="big", wrap=True)
-        self.prompts.setAccessibleName("Discussion prompts")
+        self.prompts.setAccessibleName(_("Discussion prompts"))
 
         body = QWidget()
         self._body = body
@@ -187,7 +197,7 @@ class DebriefView(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.result)
         layout.addWidget(self.waiting)
-        self.story = TimeChart("Where the time went, by round")
+        self.story = TimeChart(_("Where the time went, by round"))
         self.story.setMinimumHeight(420)
         layout.addWidget(self.story)
         self._revealed = QWidget()
@@ -203,24 +213,24 @@ class DebriefView(QWidget):
         rev.addLayout(self._top)
         for line in (self.concentration, self.figures, self.progress):
             rev.addWidget(line)
-        rev.addWidget(label("Who was alike: cards per family, team by team", name="heading"))
+        rev.addWidget(label(_("Who was alike: cards per family, team by team"), name="heading"))
         rev.addWidget(self.grid_caption)
         rev.addWidget(self.grid)
-        rev.addWidget(label("Excluded and lost perspectives", name="heading"))
+        rev.addWidget(label(_("Excluded and lost perspectives"), name="heading"))
         rev.addWidget(self.perspectives)
         for title, widget in (
-            ("", _table(self.perspectives_model, "Excluded and lost perspectives",
+            ("", _table(self.perspectives_model, _("Excluded and lost perspectives"),
                         stretch=(1, 2, 4))),
-            ("Every hand, revealed", _table(self.hands_model, "Revealed hands")),
-            ("Motivation and departures", _table(self.motivation_model, "Motivation")),
+            (_("Every hand, revealed"), _table(self.hands_model, _("Revealed hands"))),
+            (_("Motivation and departures"), _table(self.motivation_model, _("Motivation"))),
         ):
             if title:
                 rev.addWidget(label(title, name="heading"))
             rev.addWidget(widget)
         rev.addWidget(self.departures)
-        rev.addWidget(label("Questions for the room", name="heading"))
+        rev.addWidget(label(_("Questions for the room"), name="heading"))
         rev.addWidget(self.prompts)
-        rev.addWidget(label("Facilitator notes: the debrief script", name="heading"))
+        rev.addWidget(label(_("Facilitator notes: the debrief script"), name="heading"))
         rev.addWidget(self.notes)
         layout.addWidget(self._revealed)
         layout.addStretch(1)
@@ -228,7 +238,7 @@ class DebriefView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        scroll.setAccessibleName("Debrief")
+        scroll.setAccessibleName(_("Debrief"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -237,19 +247,23 @@ class DebriefView(QWidget):
     def _on_game_changed(self, change: Change) -> None:
         view = change.view
         if change.new_game:
-            self.heading.setText("Game over")
+            self.heading.setText(_("Game over"))
             self.waiting.setVisible(True)
             self.story.setVisible(True)
             self._revealed.setVisible(False)
         if not change.debrief or self._port.debrief is None:
-            verdict = "reached" if view.won else "did not reach"
-            self.result.setText(
-                f"Impact {view.impact:.1f} of target {view.target:g}: the partnership "
-                f"{verdict} its target." if view.won is not None else
-                f"Impact {view.impact:.1f} of target {view.target:g} so far."
+            text = (
+                _("Impact {impact} of target {target} so far.") if view.won is None
+                else _("Impact {impact} of target {target}: the partnership reached its "
+                       "target.") if view.won
+                else _("Impact {impact} of target {target}: the partnership did not reach "
+                       "its target.")
             )
+            self.result.setText(text.format(impact=f"{view.impact:.1f}",
+                                             target=f"{view.target:g}"))
             self.story.set_bars(
-                [Bar(f"Round {p.round}\n{p.mode.label}", p.time) for p in view.pit_stops]
+                [Bar(_("Round {number}").format(number=p.round) + "\n" + mode_label(p.mode),
+                     p.time) for p in view.pit_stops]
             )
             return
         debrief = self._port.debrief
@@ -258,17 +272,17 @@ class DebriefView(QWidget):
 
     def show_debrief(self, d: RevealedDebrief) -> None:
         m = d.metrics
-        self.heading.setText("Debrief")
+        self.heading.setText(_("Debrief"))
         self.result.setText(result_line(d))
         self.waiting.setVisible(False)
         self.story.setVisible(False)
         self._revealed.setVisible(True)
         self.chart.set_bars(
-            [Bar(f"Round {r.round}\n{mode}", r.time)
+            [Bar(_("Round {number}").format(number=r.round) + "\n" + mode, r.time)
              for r, mode in zip(m.rounds, d.modes, strict=False)]
         )
-        self.jointholism_line.setText(JOINTHOLISM_LINE)
-        self.alignophilia_line.setText(ALIGNOPHILIA_LINE)
+        self.jointholism_line.setText(_(JOINTHOLISM_LINE))
+        self.alignophilia_line.setText(_(ALIGNOPHILIA_LINE))
         for widget, gauge in zip((self.jointholism, self.alignophilia), gauges(d), strict=True):
             widget.set_name(gauge.name)
             widget.set_value(gauge.value, gauge.threshold, gauge.verdict, gauge.flagged,
@@ -277,26 +291,31 @@ class DebriefView(QWidget):
         self.alike.setText(alike_line(m))
         self.concentration.setText(concentration_line(m))
         self.figures.setText(
-            f"Meeting hours: {hours(m.meeting_hours)} · crowding hours: "
-            f"{hours(m.crowding_hours)} · empty talk hours: {hours(m.empty_talk_hours)} · "
-            f"mismatch hours: {hours(m.mismatch_hours)}"
+            _("Meeting hours: {meeting} · crowding hours: {crowding} · empty talk hours: "
+              "{empty} · mismatch hours: {mismatch}").format(
+                meeting=hours(m.meeting_hours), crowding=hours(m.crowding_hours),
+                empty=hours(m.empty_talk_hours), mismatch=hours(m.mismatch_hours))
         )
         grid = d.team_grid
         self.grid_caption.setText(
-            f"{grid.caption}: how many cards of each family each team's members held. A team "
-            "whose cards sit in one family is a team of alike people." if grid is not None
-            else "No round had a team of two or more, so there is no grid of teams."
+            _("{caption}: how many cards of each family each team's members held. A team "
+              "whose cards sit in one family is a team of alike people.").format(
+                caption=grid.caption) if grid is not None
+            else _("No round had a team of two or more, so there is no grid of teams.")
         )
         self.grid_model.set_grid(grid)
         self.grid.setVisible(grid is not None)
         self.perspectives.setText("\n".join(perspectives_lines(m)))
         by_round = " · ".join(
-            f"R{i + 1}: {v:.1f}" for i, v in enumerate(d.impact_by_round)
+            _("R{number}: {impact}").format(number=i + 1, impact=f"{v:.1f}")
+            for i, v in enumerate(d.impact_by_round)
         )
         self.progress.setText(
-            f"Impact by round: {by_round}\nTotal {m.impact:.1f} of target {m.target:g} · "
-            f"value in progress {m.value_in_progress:.1f} · burned out {m.burned_out} · "
-            f"moved on {m.moved_on}"
+            _("Impact by round: {by_round}\nTotal {impact} of target {target} · value in "
+              "progress {in_progress} · burned out {burned_out} · moved on {moved_on}").format(
+                by_round=by_round, impact=f"{m.impact:.1f}", target=f"{m.target:g}",
+                in_progress=f"{m.value_in_progress:.1f}", burned_out=m.burned_out,
+                moved_on=m.moved_on)
         )
         self.perspectives_model.set_rows(
             [(str(p.round), p.task, p.requirement, p.kind, p.holders) for p in d.perspectives]
@@ -306,10 +325,12 @@ class DebriefView(QWidget):
             [(x.name, str(x.start), str(x.end), x.note or "—") for x in d.motivation]
         )
         self.departures.setText(
-            "Departures: " + ("; ".join(d.departures) if d.departures else "none")
+            _("Departures: {departures}").format(
+                departures="; ".join(d.departures) if d.departures else _("none"))
         )
         self.prompts.setText("\n".join(f"• {p}" for p in d.prompts))
-        self.notes.setText("\n".join(f"{step}: {text}" for step, text in SCRIPT))
+        self.notes.setText("\n".join(
+            _("{step}: {text}").format(step=step, text=text) for step, text in script()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

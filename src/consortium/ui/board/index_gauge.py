@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from consortium.present.debrief_data import GaugePart
+from consortium.present.i18n import _
 from consortium.ui.board.time_chart import STYLE, fill_part
 
 FLAG_FRAME = "#9e0019"
@@ -33,8 +34,9 @@ FLAG_FRAME = "#9e0019"
 def gauge_text(name: str, value: float | None, verdict: str) -> str:
     """'Alignophilia index: 0.31 · FLAGGED'; the threshold is drawn on the bar."""
     if value is None:
-        return f"{name}: — (no team of two) · {verdict}"
-    return f"{name}: {value:.2f} · {verdict}"
+        return _("{name}: — (no team of two) · {verdict}").format(name=name, verdict=verdict)
+    return _("{name}: {value} · {verdict}").format(name=name, value=f"{value:.2f}",
+                                                   verdict=verdict)
 
 
 def legend_layout(
@@ -101,7 +103,7 @@ def paint_gauge(
     x = bar.left() + bar.width() * min(1.0, threshold / top)
     painter.setPen(QPen(QColor("#111111"), 4, Qt.PenStyle.DashLine))
     painter.drawLine(int(x), int(bar.top() - 6), int(x), int(bar.bottom() + 6))
-    mark = f"threshold {threshold:.2f}"
+    mark = _("threshold {value}").format(value=f"{threshold:.2f}")
     width = metrics.horizontalAdvance(mark)
     left = min(max(bar.left(), x - width / 2), bar.right() - width)
     painter.setPen(QColor("#111111"))
@@ -109,16 +111,17 @@ def paint_gauge(
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, mark)
     if parts:
         texts = [p.text for p in parts]
-        places, _ = legend_layout(QFontMetricsF(painter.font()), rect.width(), texts)
+        places, _rows = legend_layout(QFontMetricsF(painter.font()), rect.width(), texts)
         first = bar.bottom() + 6 + line * 1.3
-        for part, label, (x, row) in zip(parts, texts, places, strict=True):
+        for part, legend_text, (x, row) in zip(parts, texts, places, strict=True):
             y = first + row * line * 1.25
             colour, pattern = STYLE[part.part]
             fill_part(painter, QRectF(rect.left() + x, y + line * 0.1, line * 1.4, line * 0.9),
                       colour, pattern)
             painter.setPen(QColor("#111111"))
             painter.drawText(QRectF(rect.left() + x + line * 1.8, y, rect.width(), line),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             legend_text)
     painter.restore()
 
 
@@ -169,9 +172,10 @@ class IndexGauge(QWidget):
         self._verdict, self._flagged = verdict, flagged
         self._parts = tuple(parts)
         apart = " + ".join(p.text for p in self._parts)
+        described = _("{gauge} (threshold {threshold})").format(
+            gauge=gauge_text(self._name, value, verdict), threshold=f"{threshold:.2f}")
         self.setAccessibleDescription(
-            f"{gauge_text(self._name, value, verdict)} (threshold {threshold:.2f})"
-            + (f": {apart}" if apart else "")
+            _("{gauge}: {parts}").format(gauge=described, parts=apart) if apart else described
         )
         self.updateGeometry()
         self.update()

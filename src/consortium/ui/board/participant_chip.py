@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from consortium.engine.state import Phase, PublicState
 from consortium.play.records import SessionView
+from consortium.present.i18n import _, ngettext
 from consortium.present.labels import card_short, task_title
 from consortium.ui.kit.clickable_frame import ClickableFrame
 from consortium.ui.kit.widgets import label, show_text
@@ -51,29 +52,32 @@ class ParticipantChip(ClickableFrame):
         p = view.participants[seat]
         badges = []
         if seat in view.newcomers and view.round > 1:
-            badges.append("NEW")
+            badges.append(_("NEW"))
         changed = show_text(self._name, " · ".join([p.name, *badges]))
-        kind = "person" if session.is_person(seat) else "bot"
+        kind = _("person") if session.is_person(seat) else _("bot")
         changed |= show_text(self._who, f"{view.catalog.sector_name(p.sector)} · {kind}")
         shown = [card_short(view.catalog, c) for c in p.public_cards if c is not None]
         hidden = sum(1 for c in p.public_cards if c is None)
-        parts = shown + ([f"{hidden} card{'s' if hidden != 1 else ''} not shown"] if hidden else [])
+        parts = shown + ([ngettext("{count} card not shown", "{count} cards not shown",
+                                   hidden).format(count=hidden)] if hidden else [])
         changed |= show_text(self._cards, " · ".join(parts))
         if (view.phase in (Phase.PLACEMENT, Phase.VOTE) and view.board
                 and view.board[seat] is not None):  # the board placed, or voted on
-            task_line = f"Placed on: {task_title(view, view.board[seat])}"
+            task_line = _("Placed on: {task}").format(task=task_title(view, view.board[seat]))
         elif seat in view.sat_out:
-            task_line = "Sitting out"
+            task_line = _("Sitting out")
         else:
-            task_line = f"On: {task_title(view, p.task)}" if p.task else "No task"
+            task_line = (_("On: {task}").format(task=task_title(view, p.task)) if p.task
+                         else _("No task"))
         changed |= show_text(self._task, task_line)
         changed |= show_text(self._state, self._state_line(view, session))
         self.set_flag("selected", session.selected_seat == seat)
         self.set_flag("acting", _acting(view, seat))
-        name = f"Participant: {p.name}, {view.catalog.sector_name(p.sector)}, {kind}"
+        name = _("Participant: {name}, {sector}, {kind}").format(
+            name=p.name, sector=view.catalog.sector_name(p.sector), kind=kind)
         if self.accessibleName() != name:
             self.setAccessibleName(name)
-        description = f"{task_line}. {self._state.text()}".strip()
+        description = _("{task}. {state}").format(task=task_line, state=self._state.text()).strip()
         if self.accessibleDescription() != description:
             self.setAccessibleDescription(description)
         layout = self.layout()
@@ -85,18 +89,18 @@ class ParticipantChip(ClickableFrame):
         p = view.participants[seat]
         lines = []
         if session.selected_seat == seat:
-            lines.append("▶ SELECTED: now click a task")
+            lines.append(_("▶ SELECTED: now click a task"))
         if _acting(view, seat):
-            lines.append("▶ choosing now")
+            lines.append(_("▶ choosing now"))
         if view.phase is Phase.VOTE and view.votes and not view.secret_ballot:
             vote = view.votes[seat]
             pending = session.pending_votes[seat] if session.pending_votes else None
             if vote is not None:
-                lines.append("Voted FOR ✓" if vote else "Voted AGAINST ✗")
+                lines.append(_("Voted FOR ✓") if vote else _("Voted AGAINST ✗"))
             elif pending is not None:
-                lines.append("Hand up: for" if pending else "Hand up: against")
+                lines.append(_("Hand up: for") if pending else _("Hand up: against"))
         if p.declared_plenary is not None and view.mode is not None and view.round > 0:
-            lines.append("Plenary" if p.declared_plenary else "Own way")
+            lines.append(_("Plenary") if p.declared_plenary else _("Own way"))
         return "\n".join(lines)
 
     # --- drag (with click and keyboard equivalents: activation selects) ---------------

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from consortium.engine.state import PublicState
 from consortium.play.records import SessionView
+from consortium.present.i18n import _
 from consortium.ui.board.participant_chip import ParticipantChip
 
 
@@ -20,7 +21,7 @@ class ParticipantStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Participants")
+        self.setAccessibleName(_("Participants"))
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(8)

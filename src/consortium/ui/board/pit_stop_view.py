@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from consortium.engine.state import Phase, PitStop, PublicState
 from consortium.play.records import Change
-from consortium.present.labels import hours
+from consortium.present.i18n import _
+from consortium.present.labels import hours, mode_label
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.time_chart import Bar, TimeChart
 from consortium.ui.board.work_summary import WorkSummary
@@ -50,19 +51,29 @@ def figure_texts(view: PublicState, pit: PitStop) -> dict[str, str]:
     share = pit.time.meetings / pit.hours if pit.hours else 0.0
     similarity = "—" if pit.team_similarity is None else f"{pit.team_similarity:+.2f}"
     return {
-        "impact_round": f"Impact this round: {pit.impact_this_round:.1f}",
-        "impact_total": f"Impact so far: {pit.impact_total:.1f} of target {view.target:g}",
-        "value_in_progress": f"Value in progress (unfinished tasks): {pit.value_in_progress:.1f}",
-        "finished": "Finished: " + (", ".join(titles) if titles else "no task this round"),
+        "impact_round": _("Impact this round: {impact}").format(
+            impact=f"{pit.impact_this_round:.1f}"),
+        "impact_total": _("Impact so far: {impact} of target {target}").format(
+            impact=f"{pit.impact_total:.1f}", target=f"{view.target:g}"),
+        "value_in_progress": _("Value in progress (unfinished tasks): {value}").format(
+            value=f"{pit.value_in_progress:.1f}"),
+        "finished": _("Finished: {tasks}").format(
+            tasks=", ".join(titles) if titles else _("no task this round")),
         # crowding (rules v3) beside the meetings, as on the jointholism gauge later; its
         # band in the chart says the same
-        "meetings": f"Time in meetings: {hours(pit.time.meetings)} of {hours(pit.hours)} "
-        f"({share:.0%}) · crowding: {hours(pit.time.crowding)}",
-        "lost": f"Needed knowledge missing from finished tasks: {pit.lost_present} someone "
-        f"in the room held, {pit.lost_absent} nobody held",
-        "at_risk": f"Requirements not yet covered on open tasks: {pit.at_risk}",
-        "similarity": f"Team similarity (above chance): {similarity}",
-        "comings": f"Arrivals: {pit.arrivals} · departures: {pit.departures}",
+        "meetings": _("Time in meetings: {meetings} of {hours} ({share}) · crowding: "
+                      "{crowding}").format(
+            meetings=hours(pit.time.meetings), hours=hours(pit.hours), share=f"{share:.0%}",
+            crowding=hours(pit.time.crowding)),
+        "lost": _("Needed knowledge missing from finished tasks: {present} someone in the "
+                  "room held, {absent} nobody held").format(
+            present=pit.lost_present, absent=pit.lost_absent),
+        "at_risk": _("Requirements not yet covered on open tasks: {count}").format(
+            count=pit.at_risk),
+        "similarity": _("Team similarity (above chance): {similarity}").format(
+            similarity=similarity),
+        "comings": _("Arrivals: {arrivals} · departures: {departures}").format(
+            arrivals=pit.arrivals, departures=pit.departures),
     }
 
 
@@ -70,7 +81,7 @@ class PitStopView(QWidget):
     def __init__(self, port: BoardPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = label(name="title")
-        self.chart = TimeChart("Where the time went, by round")
+        self.chart = TimeChart(_("Where the time went, by round"))
         self.chart.setMaximumHeight(300)  # as tall as the figures beside it: the board after
         # work then fits below on one 1080-line screen with the participant chips
         self.labels: dict[str, QLabel] = {}
@@ -81,7 +92,7 @@ class PitStopView(QWidget):
             self.labels[key] = line
             grid.addWidget(line, i, 0)
         grid.setRowStretch(len(FIGURES), 1)
-        self.hint = label("The facilitator presses Enter to go on.", name="hint")
+        self.hint = label(_("The facilitator presses Enter to go on."), name="hint")
         self.work = WorkSummary()
         body = QHBoxLayout()
         body.addWidget(self.chart, 3, Qt.AlignmentFlag.AlignTop)  # level with the figures
@@ -91,7 +102,7 @@ class PitStopView(QWidget):
         layout = QVBoxLayout(page)
         layout.addWidget(self.heading)
         layout.addLayout(body)
-        layout.addWidget(label("The board after work", name="heading"))
+        layout.addWidget(label(_("The board after work"), name="heading"))
         layout.addWidget(self.work)
         layout.addWidget(self.hint)
         layout.addStretch(1)
@@ -101,7 +112,7 @@ class PitStopView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(page)
-        scroll.setAccessibleName("Pit stop")
+        scroll.setAccessibleName(_("Pit stop"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -126,9 +137,11 @@ class PitStopView(QWidget):
         if not change.pit_stops or not view.pit_stops:
             return
         pit = view.pit_stops[-1]
-        self.heading.setText(f"Pit stop after round {pit.round} · {pit.mode.label}")
+        self.heading.setText(_("Pit stop after round {number} · {mode}").format(
+            number=pit.round, mode=mode_label(pit.mode)))
         self.chart.set_bars(
-            [Bar(f"Round {p.round}", p.time, p is pit) for p in view.pit_stops]
+            [Bar(_("Round {number}").format(number=p.round), p.time, p is pit)
+             for p in view.pit_stops]
         )
         for key, text in figure_texts(view, pit).items():
             self.labels[key].setText(text)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from consortium.engine.state import PublicState, TaskState
+from consortium.present.i18n import _, ngettext
 from consortium.present.labels import domain, number
 from consortium.ui.board.participant_chip import SEAT_MIME
 from consortium.ui.kit.clickable_frame import ClickableFrame
@@ -34,7 +35,7 @@ class TaskCard(ClickableFrame):
         self._value = label(name="small")
         self._progress = QProgressBar()
         self._progress.setTextVisible(True)
-        self._progress.setAccessibleName("Task progress")
+        self._progress.setAccessibleName(_("Task progress"))
         self._needs = label(wrap=True)
         self._found = label(wrap=True)
         self._hidden = label(wrap=True)
@@ -63,46 +64,51 @@ class TaskCard(ClickableFrame):
         catalog = view.catalog
         self.task_id = task.id
         show_text(self._title, task.title)
-        show_text(self._value, f"value {task.value_in(view.round):g}")
+        show_text(self._value, _("value {value}").format(value=f"{task.value_in(view.round):g}"))
         self._progress.setMaximum(task.effort * 10)
         self._progress.setValue(min(task.effort * 10, round(task.progress * 10)))
-        fmt = f"{number(task.progress)} of {task.effort} work units"
+        fmt = _("{progress} of {effort} work units").format(
+            progress=number(task.progress), effort=task.effort)
         if self._progress.format() != fmt:
             self._progress.setFormat(fmt)
         covered = set(task.covered)
         needs = ", ".join(
             f"{domain(catalog, r)}{' ✓' if r in covered else ''}" for r in task.visible
         )
-        show_text(self._needs, f"Needs: {needs}")
+        show_text(self._needs, _("Needs: {needs}").format(needs=needs))
         found = ", ".join(
             f"{domain(catalog, r)}{' ✓' if r in covered else ''}" for r in task.discovered
         )
         left = task.hidden_count - len(task.discovered)
-        hidden = f"{left} hidden need{'s' if left != 1 else ''} not found yet" if left else ""
-        show_text(self._found, " · ".join(x for x in (f"Found: {found}" if found else "", hidden)
-                                     if x))
+        hidden = ngettext("{count} hidden need not found yet", "{count} hidden needs not found yet",
+                          left).format(count=left) if left else ""
+        found_text = _("Found: {needs}").format(needs=found) if found else ""
+        show_text(self._found, " · ".join(x for x in (found_text, hidden) if x))
         show_text(self._hidden, "")
         people = view.participants
         if task.members:
             names = ", ".join(
-                people[m].name + (" (lead)" if m == task.lead else "") for m in task.members
+                _("{name} (lead)").format(name=people[m].name) if m == task.lead
+                else people[m].name for m in task.members
             )
-            closed = " · team closed" if task.closed else ""
-            show_text(self._team, f"Team: {names}{closed}")
+            team = (_("Team: {names} · team closed") if task.closed else _("Team: {names}"))
+            show_text(self._team, team.format(names=names))
         else:
-            show_text(self._team, "No team yet" if task.status == "open" else "")
+            show_text(self._team, _("No team yet") if task.status == "open" else "")
         if proposed is not None:
-            show_text(self._proposed, "On the board: " + (", ".join(proposed) or "nobody"))
+            show_text(self._proposed, _("On the board: {names}").format(
+                names=", ".join(proposed) or _("nobody")))
         else:
             show_text(self._proposed, "")
         if task.status == "finished":
             quality = task.quality or 0.0
-            show_text(self._stamp, f"FINISHED · quality {quality:.0%} · impact {task.impact:.1f}")
+            show_text(self._stamp, _("FINISHED · quality {quality} · impact {impact}").format(
+                quality=f"{quality:.0%}", impact=f"{task.impact:.1f}"))
         else:
             show_text(self._stamp, "")
         self.set_flag("finished", task.status == "finished")
-        self.setAccessibleName(f"Task: {task.title}")
-        description = f"{fmt}. {self._needs.text()}"
+        self.setAccessibleName(_("Task: {title}").format(title=task.title))
+        description = _("{progress}. {needs}").format(progress=fmt, needs=self._needs.text())
         if self.accessibleDescription() != description:
             self.setAccessibleDescription(description)
 

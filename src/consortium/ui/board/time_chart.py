@@ -20,7 +20,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from consortium.engine.state import TimeBudget
-from consortium.present.labels import TIME_LABELS, hours
+from consortium.present.i18n import _
+from consortium.present.labels import TIME_LABELS, hours, time_label
 
 PARTS: tuple[tuple[str, str, Qt.BrushStyle], ...] = (
     (TIME_LABELS[0], "#d1495b", Qt.BrushStyle.BDiagPattern),
@@ -33,8 +34,8 @@ PARTS: tuple[tuple[str, str, Qt.BrushStyle], ...] = (
     (TIME_LABELS[5], "#8d96a7", Qt.BrushStyle.HorPattern),
 )
 STYLE: dict[str, tuple[str, Qt.BrushStyle]] = {name: (c, p) for name, c, p in PARTS}
-"""Each part's colour and hatching by its label (the jointholism gauge draws its meeting and
-crowding parts as the chart does)."""
+"""Each part's colour and hatching by its English label (the jointholism gauge draws its
+meeting and crowding parts as the chart does); the label is translated where drawn."""
 
 
 @attrs.frozen
@@ -62,9 +63,11 @@ def describe(bars: Sequence[Bar]) -> str:
     lines = []
     for bar in bars:
         values = ", ".join(
-            f"{name} {hours(v)}" for (name, _, _), v in zip(PARTS, parts_of(bar.time), strict=True)
+            _("{part} {hours}").format(part=time_label(name), hours=hours(v))
+            for (name, _colour, _pattern), v in zip(PARTS, parts_of(bar.time), strict=True)
         )
-        lines.append(f"{bar.label}: {values}; total {hours(bar.time.total)}")
+        lines.append(_("{bar}: {parts}; total {hours}").format(
+            bar=bar.label, parts=values, hours=hours(bar.time.total)))
     return "\n".join(lines)
 
 
@@ -86,7 +89,8 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
     painter.setFont(font)
     metrics = painter.fontMetrics()
     line = metrics.height()
-    legend_width = max(metrics.horizontalAdvance(name) for name, _, _ in PARTS) + line * 2.4
+    legend_width = max(metrics.horizontalAdvance(time_label(name)) for name, _c, _p in PARTS
+                       ) + line * 2.4
     chart = QRectF(rect.left(), rect.top(), rect.width() - legend_width - line, rect.height())
     # room under the bars for their labels as wrapped at the bars' width (a round's mode
     # can take three lines when many rounds share a narrow chart)
@@ -114,7 +118,7 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
         y = plot.bottom() - plot.height() * value / top
         painter.drawText(QRectF(chart.left(), y - line / 2, line * 3, line),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         f"{value} h")
+                         hours(value))
         value += step
     n = max(1, len(bars))
     slot = plot.width() / n
@@ -122,7 +126,7 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
     for i, bar in enumerate(bars):
         x = plot.left() + slot * i + (slot - width) / 2
         y = plot.bottom()
-        for (_, colour, pattern), v in zip(PARTS, parts_of(bar.time), strict=True):
+        for (_name, colour, pattern), v in zip(PARTS, parts_of(bar.time), strict=True):
             if v <= 0:
                 continue
             h = plot.height() * v / top
@@ -156,7 +160,8 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
         fill_part(painter, QRectF(lx, ly + line * 0.1, line * 1.4, line * 0.9), colour, pattern)
         painter.setPen(QColor("#111111"))
         painter.drawText(QRectF(lx + line * 1.8, ly, legend_width, line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         time_label(name))
         ly += spacing
     painter.restore()
 
@@ -179,7 +184,8 @@ class TimeChart(QWidget):
         room for their labels: the debrief stacks its gauges under a chart given less."""
         metrics = self.fontMetrics()
         line = metrics.height()
-        legend = max(metrics.horizontalAdvance(name) for name, _, _ in PARTS) + line * 2.4
+        legend = max(metrics.horizontalAdvance(time_label(name)) for name, _c, _p in PARTS
+                     ) + line * 2.4
         return int(legend + line * 4.2 + max(3, len(self._bars)) * line * 3.0) + 16
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 
 from consortium.engine.state import PublicState, TaskState
+from consortium.present.i18n import _
 from consortium.present.labels import domain, number
 from consortium.ui.kit.widgets import label
 
@@ -17,7 +18,7 @@ from consortium.ui.kit.widgets import label
 class WorkSummary(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("The board after work")
+        self.setAccessibleName(_("The board after work"))
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(16)
@@ -45,7 +46,7 @@ class WorkSummary(QWidget):
         while len(self.rows) < len(worked):
             n = len(self.rows)
             row = (label(name="big", wrap=True), QProgressBar(), label(wrap=True))
-            row[1].setAccessibleName("Task progress")
+            row[1].setAccessibleName(_("Task progress"))
             for column, widget in enumerate(row):
                 self._grid.addWidget(widget, n, column)
             self.rows.append(row)
@@ -69,12 +70,14 @@ class WorkSummary(QWidget):
         title.setText(task.title)
         bar.setMaximum(task.effort * 10)
         bar.setValue(min(task.effort * 10, round(task.progress * 10)))
-        bar.setFormat(f"{number(task.progress)} of {task.effort}")
-        parts = [f"+{number(task.progress - before)} this round"]
+        bar.setFormat(_("{progress} of {effort}").format(progress=number(task.progress),
+                                                          effort=task.effort))
+        parts = [_("+{progress} this round").format(progress=number(task.progress - before))]
         found = [d for d in task.discovered if d not in found_before]
         if found:
-            parts.append("★ found: " + ", ".join(domain(view.catalog, d) for d in found))
+            parts.append(_("★ found: {needs}").format(
+                needs=", ".join(domain(view.catalog, d) for d in found)))
         if task.status == "finished":
-            parts.insert(0, f"FINISHED ✓ quality {task.quality or 0:.0%}, impact "
-                            f"{task.impact:.1f}")
+            parts.insert(0, _("FINISHED ✓ quality {quality}, impact {impact}").format(
+                quality=f"{task.quality or 0:.0%}", impact=f"{task.impact:.1f}"))
         status.setText(" · ".join(parts))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
 from consortium.engine.actions import Action
 from consortium.engine.state import Phase, PublicState
 from consortium.play.records import Change, SessionView
+from consortium.present.i18n import _
 from consortium.present.labels import seat_title
 from consortium.ui.controller import GameController
 from consortium.ui.kit.clickable_frame import ClickableFrame
@@ -39,7 +40,7 @@ def curtain_seat(view: PublicState, session: SessionView) -> int | None:
 
 
 def curtain_text(view: PublicState, seat: int) -> str:
-    return f"Pass to {seat_title(view, seat)} — everyone else, look away"
+    return _("Pass to {seat} — everyone else, look away").format(seat=seat_title(view, seat))
 
 
 class Curtain(QWidget):
@@ -49,18 +50,18 @@ class Curtain(QWidget):
         super().__init__(parent)
         self._controller = controller
         self.setObjectName("curtain")
-        self.setAccessibleName("Hand-off curtain")
+        self.setAccessibleName(_("Hand-off curtain"))
         self.seat: int | None = None
         self._key: tuple[object, ...] | None = None
         self.panel: PrivatePanel | None = None
         self.prompt = ClickableFrame()
-        self.prompt.setAccessibleName("Show my hand")
+        self.prompt.setAccessibleName(_("Show my hand"))
         self.prompt_text = label(name="curtainText", wrap=True)
         self.prompt_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt_hint = label(wrap=True, name="big")
         self.prompt_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.show_button = QPushButton("Show my hand (Space)")
-        self.show_button.setAccessibleName("Show my hand")
+        self.show_button = QPushButton(_("Show my hand (Space)"))
+        self.show_button.setAccessibleName(_("Show my hand"))
         self.show_button.clicked.connect(self.open_panel)
         p = QVBoxLayout(self.prompt)
         p.addStretch(1)
@@ -108,7 +109,8 @@ class Curtain(QWidget):
             self.prompt_text.setText(text)
             self.prompt.setAccessibleDescription(text)
             name = view.participants[seat].name
-            self.prompt_hint.setText(f"{name}: press Space or click here to see your hand.")
+            self.prompt_hint.setText(
+                _("{name}: press Space or click here to see your hand.").format(name=name))
         else:
             self.prompt_text.setText("")
             self.prompt_hint.setText("")

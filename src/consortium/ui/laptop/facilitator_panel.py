@@ -41,8 +41,9 @@ from consortium.engine.plenary import plenary_seats
 from consortium.engine.state import Mode, Phase, PublicState
 from consortium.play.records import Change, SessionView
 from consortium.present.choice_text import invitation_text
-from consortium.present.labels import PHASE_LABELS, hours
-from consortium.present.prompts import SCRIPT
+from consortium.present.i18n import _, ngettext
+from consortium.present.labels import hours, mode_label, phase_label
+from consortium.present.prompts import script
 from consortium.ui.controller import GameController
 from consortium.ui.kit.widgets import label, spin_box
 from consortium.ui.laptop.choices_model import ChoicesModel
@@ -53,7 +54,7 @@ class FacilitatorPanel(QWidget):
         super().__init__(parent)
         self._controller = controller
         self.setObjectName("facilitatorPanel")
-        self.setAccessibleName("Facilitator controls")
+        self.setAccessibleName(_("Facilitator controls"))
         self._key: tuple[object, ...] | None = None
         self.buttons: dict[str, QPushButton] = {}
         self.invites = ChoicesModel(self)
@@ -93,7 +94,7 @@ class FacilitatorPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(10)
         self._box = box
-        title = PHASE_LABELS[view.phase] if not s.ended_early else "Game ended early"
+        title = phase_label(view.phase) if not s.ended_early else _("Game ended early")
         box.addWidget(label(title, name="heading", wrap=True))
         self._fill(view, s)
         box.addStretch(1)
@@ -138,18 +139,18 @@ class FacilitatorPanel(QWidget):
             self._fill_end(view, s)
             return
         if s.paused:
-            self._text("Paused. Resume from the Facilitator menu (Ctrl+P).", "big")
-            self._button("resume", "Resume (Ctrl+P)", lambda: c.set_paused(False))
+            self._text(_("Paused. Resume from the Facilitator menu (Ctrl+P)."), "big")
+            self._button("resume", _("Resume (Ctrl+P)"), lambda: c.set_paused(False))
             return
         if s.fast_forward:
-            self._text("Bots are playing the remaining decisions…", "big")
+            self._text(_("Bots are playing the remaining decisions…"), "big")
             return
         seat = view.actor
         if seat is not None:
             self._fill_seat(view, s, seat)
             return
         if not s.anyone_seated:
-            self._text("Bots are deciding for the group.", "big")
+            self._text(_("Bots are deciding for the group."), "big")
             return
         fill = {
             Phase.MODE_CHOICE: self._fill_mode,
@@ -169,38 +170,47 @@ class FacilitatorPanel(QWidget):
             self._fill_open_vote(view, s)
             return
         if not s.is_person(seat):
-            self._text(f"{name} (bot) is deciding…", "big")
+            self._text(_("{name} (bot) is deciding…").format(name=name), "big")
             return
         if view.phase is Phase.DECLARE:
-            self._text(f"{name}: join the plenary, or go your own way? (in public)", "big")
+            self._text(_("{name}: join the plenary, or go your own way? (in public)").format(
+                name=name), "big")
             row = QHBoxLayout()
             self._box.addLayout(row)
-            self._button("plenary", "Join the plenary", lambda: c.submit(Declare(seat, True)),
-                         accessible=f"{name} joins the plenary", row=row)
-            self._button("own", "Own way", lambda: c.submit(Declare(seat, False)),
-                         accessible=f"{name} goes their own way", row=row)
+            self._button("plenary", _("Join the plenary"),
+                         lambda: c.submit(Declare(seat, True)),
+                         accessible=_("{name} joins the plenary").format(name=name), row=row)
+            self._button("own", _("Own way"), lambda: c.submit(Declare(seat, False)),
+                         accessible=_("{name} goes their own way").format(name=name), row=row)
             return
-        self._text(f"{name} is taking a private turn behind the curtain.", "big")
+        self._text(_("{name} is taking a private turn behind the curtain.").format(name=name),
+                   "big")
 
     def _fill_mode(self, view: PublicState, s: SessionView) -> None:
         people = sum(1 for seat, p in enumerate(view.participants)
                      if p.present and s.is_person(seat))
-        self._text(f"Show of hands among the {people} people (bots abstain). Count the hands "
-                   "for each way; on a tie you choose.")
+        self._text(ngettext(
+            "Show of hands among the {count} person (bots abstain). Count the hands for each "
+            "way; on a tie you choose.",
+            "Show of hands among the {count} people (bots abstain). Count the hands for each "
+            "way; on a tie you choose.", people).format(count=people))
         grid = QGridLayout()
         self._box.addLayout(grid)
         self.hands: dict[Mode, QSpinBox] = {}
         for row, mode in enumerate(Mode):
-            count = spin_box(f"Hands for {mode.label}", 0, max(1, people))
-            count.setSuffix(" hands")
+            count = spin_box(_("Hands for {mode}").format(mode=mode_label(mode)), 0,
+                             max(1, people))
+            count.setSuffix(_(" hands"))
             self.hands[mode] = count
-            grid.addWidget(label(mode.label, name="big", wrap=True), row, 0)
+            grid.addWidget(label(mode_label(mode), name="big", wrap=True), row, 0)
             grid.addWidget(count, row, 1)
-            self._button(f"mode-{mode.value}", "Choose",
+            self._button(f"mode-{mode.value}", _("Choose"),
                          self._chooser(ChooseMode(mode)), row=grid, pos=(row, 2),
-                         accessible=f"Organize this round: {mode.label}")
-        decide = self._button("mode-most", "Go with the most hands (Enter)",
-                              self._on_most_hands_clicked, accessible="Go with the most hands")
+                         accessible=_("Organize this round: {mode}").format(
+                             mode=mode_label(mode)))
+        decide = self._button("mode-most", _("Go with the most hands (Enter)"),
+                              self._on_most_hands_clicked,
+                              accessible=_("Go with the most hands"))
         decide.setEnabled(False)
         for count in self.hands.values():
             count.valueChanged.connect(self._on_hands_changed)
@@ -217,7 +227,8 @@ class FacilitatorPanel(QWidget):
         mode = self.most_hands()
         decide = self.buttons["mode-most"]
         decide.setEnabled(mode is not None)
-        decide.setText(f"Go with {mode.label} (Enter)" if mode else "Tie: choose a way above")
+        decide.setText(_("Go with {mode} (Enter)").format(mode=mode_label(mode)) if mode
+                       else _("Tie: choose a way above"))
         if mode is not None:
             self.primary = decide
 
@@ -229,44 +240,49 @@ class FacilitatorPanel(QWidget):
     def _fill_intro_count(self, view: PublicState, s: SessionView) -> None:
         present = sum(1 for p in view.participants if p.present)
         cost = view.rules.intro_hours(present)
-        self._text(f"How many introductions? In each, everyone shows one card; each costs "
-                   f"everyone {hours(cost)}.")
+        self._text(_("How many introductions? In each, everyone shows one card; each costs "
+                     "everyone {hours}.").format(hours=hours(cost)))
         row = QHBoxLayout()
         self._box.addLayout(row)
         for n in range(view.rules.max_intros + 1):
-            label = "No introductions" if n == 0 else f"{n} introduction{'s' if n > 1 else ''}"
+            name = _("No introductions") if n == 0 else ngettext(
+                "{count} introduction", "{count} introductions", n).format(count=n)
             self._button(f"intros-{n}", str(n), self._chooser(SetIntroductions(n)),
-                         accessible=label, row=row, primary=n == 1)
+                         accessible=name, row=row, primary=n == 1)
 
     def _clock_buttons(self, s: SessionView) -> None:
         c = self._controller
         if not s.talk_clock:
             return
-        text = "Stop the talk clock" if s.clock_running else "Start the talk clock"
-        self._button("clock", f"{text} (Ctrl+T)", c.toggle_clock, accessible=text)
+        if s.clock_running:
+            text, name = _("Stop the talk clock (Ctrl+T)"), _("Stop the talk clock")
+        else:
+            text, name = _("Start the talk clock (Ctrl+T)"), _("Start the talk clock")
+        self._button("clock", text, c.toggle_clock, accessible=name)
 
     def _fill_deliberation(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
         if s.talk_clock:
-            self._text(f"The plenary talks it through. Every started "
-                       f"{view.rules.talk_minutes_per_hour} minutes on the clock cost every "
-                       "member 1 meeting hour.")
+            self._text(_("The plenary talks it through. Every started {minutes} minutes on the "
+                         "clock cost every member 1 meeting hour.").format(
+                minutes=view.rules.talk_minutes_per_hour))
             self._clock_buttons(s)
         else:
             cost = view.rules.deliberation_hours(len(plenary_seats(view)))
-            self._text(f"The plenary talks it through (costs every member {hours(cost)}).")
-        self._button("talked", "Done talking (Enter)", c.finish_talk, primary=True,
-                     accessible="Done talking")
+            self._text(_("The plenary talks it through (costs every member {hours}).").format(
+                hours=hours(cost)))
+        self._button("talked", _("Done talking (Enter)"), c.finish_talk, primary=True,
+                     accessible=_("Done talking"))
 
     def _fill_placement(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
         members = plenary_seats(view)
         unplaced = [view.participants[m].name for m in members if view.board[m] is None]
-        self._text("Click a participant, then a task on the board. Or pick both here:")
+        self._text(_("Click a participant, then a task on the board. Or pick both here:"))
         grid = QGridLayout()
         self._box.addLayout(grid)
         self.who = QComboBox()
-        self.who.setAccessibleName("Participant to place")
+        self.who.setAccessibleName(_("Participant to place"))
         for m in members:
             self.who.addItem(view.participants[m].name, m)
         waiting = [m for m in members if view.board[m] is None]
@@ -275,10 +291,10 @@ class FacilitatorPanel(QWidget):
         elif waiting:  # Enter on "Place" places the next unplaced participant
             self.who.setCurrentIndex(members.index(waiting[0]))
         self.where = QComboBox()
-        self.where.setAccessibleName("Task to place them on")
+        self.where.setAccessibleName(_("Task to place them on"))
         for t in view.open_tasks:
             self.where.addItem(t.title, t.id)
-        self.where.addItem("Off the board", None)
+        self.where.addItem(_("Off the board"), None)
         grid.addWidget(self.who, 0, 0)
         grid.addWidget(self.where, 0, 1)
 
@@ -287,26 +303,28 @@ class FacilitatorPanel(QWidget):
             if seat is not None:
                 c.place(int(seat), self.where.currentData())
 
-        self._button("place", "Place", place, accessible="Place the participant", row=grid,
-                     pos=(1, 0))
-        self._button("suggest", "Suggest a board", c.suggest_board, row=grid, pos=(1, 1),
-                     accessible="Suggest a board from public information")
+        self._button("place", _("Place"), place, accessible=_("Place the participant"),
+                     row=grid, pos=(1, 0))
+        self._button("suggest", _("Suggest a board"), c.suggest_board, row=grid, pos=(1, 1),
+                     accessible=_("Suggest a board from public information"))
         self._clock_buttons(s)
         if unplaced:
-            self._text("Still to place: " + ", ".join(unplaced), "notice")
+            self._text(_("Still to place: {names}").format(names=", ".join(unplaced)), "notice")
         failed = view.failed_votes
         if failed:
-            self._text(f"Failed votes so far: {failed} of {view.rules.max_failed_votes}.")
+            self._text(_("Failed votes so far: {failed} of {limit}.").format(
+                failed=failed, limit=view.rules.max_failed_votes))
         can_vote = any(isinstance(a, CallVote) for a in c.group_actions())
-        vote = self._button("vote", "Call the vote (Enter)", c.call_vote, primary=True,
-                            accessible="Call the vote")
+        vote = self._button("vote", _("Call the vote (Enter)"), c.call_vote, primary=True,
+                            accessible=_("Call the vote"))
         vote.setEnabled(can_vote)
         if not can_vote and self.primary is vote:
             self.primary = self.buttons["place"]
 
     def _fill_open_vote(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
-        self._text("Open hands: one click per person, in any order. Bots vote on their turn.")
+        self._text(_("Open hands: one click per person, in any order. Bots vote on their "
+                     "turn."))
         grid = QGridLayout()
         self._box.addLayout(grid)
         for row, seat in enumerate(view.order):
@@ -315,29 +333,31 @@ class FacilitatorPanel(QWidget):
             pending = s.pending_votes[seat] if s.pending_votes else None
             grid.addWidget(label(p.name, name="big", wrap=True), row, 0)
             if not s.is_person(seat):
-                state = "bot"
+                state = _("bot")
                 if cast is not None:
-                    state = "bot: FOR ✓" if cast else "bot: AGAINST ✗"
+                    state = _("bot: FOR ✓") if cast else _("bot: AGAINST ✗")
                 grid.addWidget(QLabel(state), row, 1, 1, 2)
             elif cast is not None or pending is not None:
                 value = cast if cast is not None else pending
-                grid.addWidget(QLabel("FOR ✓" if value else "AGAINST ✗"), row, 1, 1, 2)
+                grid.addWidget(QLabel(_("FOR ✓") if value else _("AGAINST ✗")), row, 1, 1, 2)
             else:
-                self._button(f"for-{seat}", "For", partial(c.cast_open_vote, seat, True),
-                             accessible=f"{p.name} votes for", row=grid, pos=(row, 1))
-                self._button(f"against-{seat}", "Against",
+                self._button(f"for-{seat}", _("For"), partial(c.cast_open_vote, seat, True),
+                             accessible=_("{name} votes for").format(name=p.name), row=grid,
+                             pos=(row, 1))
+                self._button(f"against-{seat}", _("Against"),
                              partial(c.cast_open_vote, seat, False),
-                             accessible=f"{p.name} votes against", row=grid, pos=(row, 2))
+                             accessible=_("{name} votes against").format(name=p.name),
+                             row=grid, pos=(row, 2))
 
     def _fill_check(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
-        self._text("Invite one participant onto a team that shows none of their families of "
-                   "knowledge? The invitee may refuse.")
+        self._text(_("Invite one participant onto a team that shows none of their families of "
+                     "knowledge? The invitee may refuse."))
         invites = [a for a in c.group_actions() if isinstance(a, Invite)]
         self.invites.set_choices([(invitation_text(view, a), a, "") for a in invites])
         self.invite_list = QListView()
         self.invite_list.setModel(self.invites)
-        self.invite_list.setAccessibleName("Possible invitations")
+        self.invite_list.setAccessibleName(_("Possible invitations"))
         self.invite_list.setCurrentIndex(self.invites.index(0, 0))
         self._box.addWidget(self.invite_list, 4)  # the list takes the column, not a sliver
 
@@ -346,26 +366,27 @@ class FacilitatorPanel(QWidget):
             if action is not None:
                 c.submit(action)
 
-        self._button("invite", "Invite the selected participant", invite)
-        self._button("no-invite", "No invitation this round", lambda: c.submit(NoInvite()),
+        self._button("invite", _("Invite the selected participant"), invite)
+        self._button("no-invite", _("No invitation this round"), lambda: c.submit(NoInvite()),
                      primary=True)
 
     def _fill_pit_stop(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
         last = view.round >= view.rounds
-        self._text("Two minutes: where did the time go? Then go on.")
-        text = "Go to the end of the game (Enter)" if last else "Next round (Enter)"
+        self._text(_("Two minutes: where did the time go? Then go on."))
+        text = _("Go to the end of the game (Enter)") if last else _("Next round (Enter)")
         self._button("continue", text, lambda: c.submit(Continue()), primary=True,
-                     accessible="Go on")
+                     accessible=_("Go on"))
 
     def _fill_end(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
         if s.revealed:
-            self._text("The debrief is on the board. Your notes:", "big")
-            for step, text in SCRIPT:
-                self._text(f"{step}: {text}")
+            self._text(_("The debrief is on the board. Your notes:"), "big")
+            for step, text in script():
+                self._text(_("{step}: {text}").format(step=step, text=text))
             return
-        self._text("Reveal every hand to start the debrief (the concept names appear then).")
-        self._button("reveal", "Reveal hands and start the debrief (Enter)", c.reveal,
-                     accessible="Reveal hands", primary=True)
+        self._text(_("Reveal every hand to start the debrief (the concept names appear "
+                     "then)."))
+        self._button("reveal", _("Reveal hands and start the debrief (Enter)"), c.reveal,
+                     accessible=_("Reveal hands"), primary=True)
 

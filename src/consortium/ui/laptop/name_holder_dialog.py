@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.engine.state import Card, PublicState
+from consortium.present.i18n import N_, _
 from consortium.present.labels import card_text, seat_title
 from consortium.ui.kit.widgets import label
 
-CONFIRM = "This card will be shown to everyone"
+CONFIRM = N_("This card will be shown to everyone")
 
 
 class NameHolderDialog(QDialog):
@@ -45,29 +46,29 @@ class NameHolderDialog(QDialog):
         shared_screen: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Name a holder")
-        self.setAccessibleName("Name a holder")
+        self.setWindowTitle(_("Name a holder"))
+        self.setAccessibleName(_("Name a holder"))
         self._view = view
         self._hidden = list(hidden)
-        seats = sorted({seat for seat, _, _ in self._hidden})
+        seats = sorted({seat for seat, _slot, _card in self._hidden})
         self.who = QComboBox()
-        self.who.setAccessibleName("Participant")
+        self.who.setAccessibleName(_("Participant"))
         for seat in seats:
             self.who.addItem(seat_title(view, seat), seat)
         self.card = QComboBox()
-        self.card.setAccessibleName("Hidden card")
-        self.next_button = QPushButton("Name this holder…")
-        self.next_button.setAccessibleName("Name this holder")
+        self.card.setAccessibleName(_("Hidden card"))
+        self.next_button = QPushButton(_("Name this holder…"))
+        self.next_button.setAccessibleName(_("Name this holder"))
         self.next_button.setDefault(True)
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel")
+        cancel = QPushButton(_("Cancel"))
+        cancel.setAccessibleName(_("Cancel"))
         choose = QWidget()
         form = QFormLayout()
-        form.addRow("Participant", self.who)
-        form.addRow("Hidden card", self.card)
+        form.addRow(_("Participant"), self.who)
+        form.addRow(_("Hidden card"), self.card)
         box = QVBoxLayout(choose)
-        box.addWidget(label("Only you should see these cards. The one you name becomes public "
-                            "for good.", name="hint", wrap=True))
+        box.addWidget(label(_("Only you should see these cards. The one you name becomes "
+                              "public for good."), name="hint", wrap=True))
         box.addLayout(form)
         buttons = QDialogButtonBox()
         buttons.addButton(self.next_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -76,10 +77,10 @@ class NameHolderDialog(QDialog):
 
         confirm = QWidget()
         self.confirm_text = label(name="big", wrap=True)
-        self.confirm_button = QPushButton("Show it to everyone")
-        self.confirm_button.setAccessibleName("Show it to everyone")
-        back = QPushButton("Back")
-        back.setAccessibleName("Back")
+        self.confirm_button = QPushButton(_("Show it to everyone"))
+        self.confirm_button.setAccessibleName(_("Show it to everyone"))
+        back = QPushButton(_("Back"))
+        back.setAccessibleName(_("Back"))
         c = QVBoxLayout(confirm)
         c.addWidget(self.confirm_text)
         row = QDialogButtonBox()
@@ -88,14 +89,14 @@ class NameHolderDialog(QDialog):
         c.addWidget(row)
 
         curtain = QWidget()
-        self.show_cards_button = QPushButton("Show the hidden cards (only me at the screen)")
-        self.show_cards_button.setAccessibleName("Show the hidden cards")
+        self.show_cards_button = QPushButton(_("Show the hidden cards (only me at the screen)"))
+        self.show_cards_button.setAccessibleName(_("Show the hidden cards"))
         self.show_cards_button.setDefault(True)
-        close = QPushButton("Cancel")
-        close.setAccessibleName("Cancel")
+        close = QPushButton(_("Cancel"))
+        close.setAccessibleName(_("Cancel"))
         k = QVBoxLayout(curtain)
-        k.addWidget(label("This screen is the one the room sees. Turn it away, or have the "
-                          "room look away, before the hidden cards show.", name="big",
+        k.addWidget(label(_("This screen is the one the room sees. Turn it away, or have the "
+                            "room look away, before the hidden cards show."), name="big",
                           wrap=True))
         row2 = QDialogButtonBox()
         row2.addButton(self.show_cards_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -109,8 +110,8 @@ class NameHolderDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         if not self._hidden:
-            box.insertWidget(0, label("Every card of the people in the room is already public.",
-                                      wrap=True))
+            box.insertWidget(0, label(_("Every card of the people in the room is already "
+                                        "public."), wrap=True))
             self.next_button.setEnabled(False)
 
         self.who.currentIndexChanged.connect(self._on_who_changed)
@@ -145,7 +146,8 @@ class NameHolderDialog(QDialog):
             return
         name = self._view.participants[int(self.who.currentData())].name
         self.confirm_text.setText(
-            f"{CONFIRM}: {name} holds {self.card.currentText()}. It cannot be undone."
+            _("{confirm}: {name} holds {card}. It cannot be undone.").format(
+                confirm=_(CONFIRM), name=name, card=self.card.currentText())
         )
         self.pages.setCurrentIndex(1)
         self.confirm_button.setFocus()

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from consortium.engine.actions import Action, Initiate, Join, Reveal
 from consortium.engine.views import PlayerView
 from consortium.present.choice_text import intent_key, intent_text, signal_text
-from consortium.present.labels import PHASE_LABELS, card_text, family_of_card, hours
+from consortium.present.i18n import _
+from consortium.present.labels import card_text, family_of_card, hours, phase_label
 from consortium.ui.kit.widgets import button, label
 from consortium.ui.laptop.choices_model import ChoicesModel
 
@@ -39,47 +40,54 @@ class PrivatePanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("privatePanel")
-        self.setAccessibleName("Your private hand")
+        self.setAccessibleName(_("Your private hand"))
         view, private = pv.public, pv.private
         me = view.participants[pv.seat]
         self._pending: Action | None = None
         self._finished = False
         layout = QVBoxLayout(self)
-        self.title = label(f"{me.name}: {PHASE_LABELS[view.phase]}", name="heading", wrap=True)
+        self.title = label(_("{name}: {phase}").format(name=me.name, phase=phase_label(view.phase)),
+                           name="heading", wrap=True)
         layout.addWidget(self.title)
-        if private.notice:
-            self.notice = label(private.notice, name="notice", wrap=True)
+        if private.notice:  # the engine's flag that this seat was taken over: said here
+            self.notice = label(
+                _("You are now {name}, {sector}; your old hand is gone.").format(
+                    name=me.name, sector=view.catalog.sector_name(me.sector)),
+                name="notice", wrap=True)
             layout.addWidget(self.notice)
         refused = [view.task(t).title for who, t in view.turned_away if who == pv.seat]
         if refused:
             self.refused = label(
-                f"You were turned away from {', '.join(refused)}: choose again.",
+                _("You were turned away from {tasks}: choose again.").format(
+                    tasks=", ".join(refused)),
                 name="notice", wrap=True,
             )
             layout.addWidget(self.refused)
         left = private.hours_left
         self.hours = label(
-            f"Your hours this round: {hours(private.hours)}"
-            + (f" ({hours(left)} left after meetings)" if left != private.hours else ""),
+            _("Your hours this round: {hours} ({left} left after meetings)").format(
+                hours=hours(private.hours), left=hours(left)) if left != private.hours
+            else _("Your hours this round: {hours}").format(hours=hours(private.hours)),
             "big",
             wrap=True,
         )
-        self.motivation = QLabel(f"Motivation: {private.motivation} of 5")
+        self.motivation = QLabel(
+            _("Motivation: {motivation} of 5").format(motivation=private.motivation))
         layout.addWidget(self.hours)
         layout.addWidget(self.motivation)
-        layout.addWidget(label("Your hand", name="heading"))
+        layout.addWidget(label(_("Your hand"), name="heading"))
         self.cards: list[QLabel] = []
         for slot, card in enumerate(private.hand):
             shown = me.public_cards[slot] is not None
             line = label(
                 f"{card_text(view.catalog, card)} · {family_of_card(view.catalog, card)}"
-                f" · {'shown to everyone' if shown else 'not shown'}",
+                f" · {_('shown to everyone') if shown else _('not shown')}",
                 wrap=True,
             )
-            line.setAccessibleName(f"Card {slot + 1}")
+            line.setAccessibleName(_("Card {number}").format(number=slot + 1))
             self.cards.append(line)
             layout.addWidget(line)
-        layout.addWidget(label("Your choice (arrows, then Enter)", name="heading", wrap=True))
+        layout.addWidget(label(_("Your choice (arrows, then Enter)"), name="heading", wrap=True))
         self.model = ChoicesModel(self)
         self._view, self._hand = view, private.hand
         groups: dict[tuple[str, str], list[Action]] = {}
@@ -96,7 +104,7 @@ class PrivatePanel(QWidget):
         self.choices.setModel(self.model)
         self.choices.setWordWrap(True)
         self.choices.setSpacing(3)
-        self.choices.setAccessibleName("Your choices")
+        self.choices.setAccessibleName(_("Your choices"))
         # Enter reaches keyPressEvent (the view ignores it after emitting ``activated``), so
         # only the mouse's double click is connected here: one Enter, one confirmation.
         self.choices.doubleClicked.connect(self._on_choice_activated)
@@ -106,15 +114,14 @@ class PrivatePanel(QWidget):
         self.confirm_text.setVisible(False)
         layout.addWidget(self.confirm_text)
         buttons = QHBoxLayout()
-        self.confirm = QPushButton("Confirm (Enter)")
-        self.confirm.setAccessibleName("Confirm your choice")
+        self.confirm = QPushButton(_("Confirm (Enter)"))
+        self.confirm.setAccessibleName(_("Confirm your choice"))
         self.confirm.clicked.connect(self.confirm_selected)
-        self.back = button("Back (Esc)", "secondary")
-        self.back.setAccessibleName("Back to the choices")
+        self.back = button(_("Back (Esc)"), "secondary", accessible=_("Back to the choices"))
         self.back.clicked.connect(self._on_back_clicked)
         self.back.setVisible(False)
-        self.hide_button = button("Done (Space)", "secondary")
-        self.hide_button.setAccessibleName("Done: hide my hand")
+        self.hide_button = button(_("Done (Space)"), "secondary",
+                                  accessible=_("Done: hide my hand"))
         self.hide_button.clicked.connect(self.done)
         for b in (self.confirm, self.back, self.hide_button):
             buttons.addWidget(b)
@@ -153,14 +160,14 @@ class PrivatePanel(QWidget):
             return
         if isinstance(action, Reveal) and action.slot is not None:
             self._pending = action
-            text = self.model.texts()[self.choices.currentIndex().row()]
+            card = card_text(self._view.catalog, self._hand[action.slot])
             self.confirm_text.setText(
-                f"This card will be shown to everyone: {text.removeprefix('Show ')}. "
-                "Press Enter to show it, Esc to go back."
+                _("This card will be shown to everyone: {card}. Press Enter to show it, Esc to "
+                  "go back.").format(card=card)
             )
             self.confirm_text.setVisible(True)
             self.back.setVisible(True)
-            self.confirm.setText("Show it to everyone (Enter)")
+            self.confirm.setText(_("Show it to everyone (Enter)"))
             self.confirm.setFocus()
             return
         self._emit(action)
@@ -179,8 +186,8 @@ class PrivatePanel(QWidget):
         self.model.set_choices(rows)
         self.choices.setCurrentIndex(self.model.index(0, 0))
         self.confirm_text.setText(
-            f"{title}: which card do you signal? It becomes public for good. "
-            "Enter to confirm, Esc to go back."
+            _("{choice}: which card do you signal? It becomes public for good. Enter to "
+              "confirm, Esc to go back.").format(choice=title)
         )
         self.confirm_text.setVisible(True)
         self.back.setVisible(True)
@@ -198,7 +205,7 @@ class PrivatePanel(QWidget):
         self._pending = None
         self.confirm_text.setVisible(False)
         self.back.setVisible(False)
-        self.confirm.setText("Confirm (Enter)")
+        self.confirm.setText(_("Confirm (Enter)"))
         self.focus_choices()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -26,9 +26,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from consortium.present.i18n import _, language, use_language_from_environment
 from consortium.resources import asset_path
 from consortium.store.paths import DataPaths, paths_for
 from consortium.ui.kit.gc_guard import collect_on_gui_thread
+from consortium.ui.kit.qt_translations import install_qt_translations
 from consortium.ui.kit.theme import Theme
 from consortium.ui.shell.main_window import MainWindow
 from consortium.ui.shell.one_copy import OneCopy, claim
@@ -86,7 +88,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--pacing", type=int, default=700, help="ms between bot moves")
     parser.add_argument("--portable", action="store_true",
                         help="keep all data next to the program (a USB stick)")
-    args, _ = parser.parse_known_args(list(argv))
+    args, _unknown = parser.parse_known_args(list(argv))
     return args
 
 
@@ -105,6 +107,7 @@ def build(
     app.setApplicationName("Consortium")
     app.setApplicationDisplayName("Consortium")
     app.setWindowIcon(_application_icon())
+    install_qt_translations(app, language())  # Qt's own buttons and dialogs in our language
     QGuiApplication.setDesktopFileName("consortium")  # packaging/consortium.desktop
     theme = Theme()
     theme.apply(app)
@@ -123,13 +126,14 @@ def launch(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow, OneCopy 
     """Everything :func:`run` does before the event loop: the window shown, or None when
     another copy runs on this data folder and was brought forward instead."""
     args = parse(argv)
+    use_language_from_environment()  # CONSORTIUM_LANGUAGE (Settings come later)
     paths = paths_for(argv)  # once, here: everything below is handed these folders
     copy = None
     if not args.exit_when_ready:
         copy = claim(paths.data)
         if copy is None:
-            print(f"Consortium is already open for {paths.data}: its window was brought "
-                  "forward.", flush=True)
+            print(_("Consortium is already open for {folder}: its window was brought "
+                    "forward.").format(folder=paths.data), flush=True)
             return None
     app, window = build(argv, paths=paths)
     if args.exit_when_ready:
@@ -153,10 +157,10 @@ def launch(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow, OneCopy 
 
 def _say_unanswered(window: MainWindow, data: Path) -> None:
     window.show_message(
-        "Consortium is open twice",
-        "Another copy of Consortium is running for this data folder but does not answer, so "
-        "this one opened as well. A session open in the other copy cannot be opened here "
-        "until it closes; new sessions are saved in folders of their own.",
+        _("Consortium is open twice"),
+        _("Another copy of Consortium is running for this data folder but does not answer, so "
+          "this one opened as well. A session open in the other copy cannot be opened here "
+          "until it closes; new sessions are saved in folders of their own."),
         [str(data)],
     )
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from consortium.present.i18n import N_, _
+
 if TYPE_CHECKING:  # the controller module (and the engine's rules) load with the first game
     from consortium.play.records import Change
     from consortium.ui.controller import GameController
@@ -33,7 +35,7 @@ def _action(menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey = "
     return action
 
 
-UNDO = "Undo"
+UNDO = N_("Undo")
 
 
 class FacilitatorMenu:
@@ -42,39 +44,39 @@ class FacilitatorMenu:
 
     def __init__(self, window: QMainWindow) -> None:
         bar = window.menuBar()
-        bar.setAccessibleName("Menu")
-        session = bar.addMenu("&Session")
-        self.new_session = _action(session, "New session…", "Ctrl+N")
-        self.resume = _action(session, "Resume a session…")
-        self.open_file = _action(session, "Open a save file…", "Ctrl+O")
-        self.save_as = _action(session, "Save as…", "Ctrl+Shift+S")
+        bar.setAccessibleName(_("Menu"))
+        session = bar.addMenu(_("&Session"))
+        self.new_session = _action(session, _("New session…"), "Ctrl+N")
+        self.resume = _action(session, _("Resume a session…"))
+        self.open_file = _action(session, _("Open a save file…"), "Ctrl+O")
+        self.save_as = _action(session, _("Save as…"), "Ctrl+Shift+S")
         session.addSeparator()
-        self.quit = _action(session, "Quit", "Ctrl+Q")
-        menu = bar.addMenu("&Facilitator")
+        self.quit = _action(session, _("Quit"), "Ctrl+Q")
+        menu = bar.addMenu(_("&Facilitator"))
         menu.setToolTipsVisible(True)  # a greyed-out Undo says why
         self.menu = menu
-        self.undo = _action(menu, UNDO, "Ctrl+Z")
-        self.redo = _action(menu, "Redo", "Ctrl+Y")
+        self.undo = _action(menu, _(UNDO), "Ctrl+Z")
+        self.redo = _action(menu, _("Redo"), "Ctrl+Y")
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         menu.addSeparator()
-        self.clock = _action(menu, "Start/stop the talk clock", "Ctrl+T")
-        self.pause = _action(menu, "Pause", "Ctrl+P", checkable=True)
-        self.skip = _action(menu, "Skip this turn (Stay, or sit out)", "Ctrl+K")
-        self.seats = menu.addMenu("Replace a person by a bot, or back")
-        self.fast_forward = _action(menu, "Fast-forward the rest by bots", "Ctrl+Shift+F")
-        self.name_holder = _action(menu, "Name a holder…", "Ctrl+H")
-        self.reveal = _action(menu, "Reveal hands (end of game)", "Ctrl+R")
-        self.end_game = _action(menu, "End the game early", "Ctrl+E")
-        view = bar.addMenu("&View")
-        self.presenter = _action(view, "Presenter mode (full screen, larger type)", "F5",
+        self.clock = _action(menu, _("Start/stop the talk clock"), "Ctrl+T")
+        self.pause = _action(menu, _("Pause"), "Ctrl+P", checkable=True)
+        self.skip = _action(menu, _("Skip this turn (Stay, or sit out)"), "Ctrl+K")
+        self.seats = menu.addMenu(_("Replace a person by a bot, or back"))
+        self.fast_forward = _action(menu, _("Fast-forward the rest by bots"), "Ctrl+Shift+F")
+        self.name_holder = _action(menu, _("Name a holder…"), "Ctrl+H")
+        self.reveal = _action(menu, _("Reveal hands (end of game)"), "Ctrl+R")
+        self.end_game = _action(menu, _("End the game early"), "Ctrl+E")
+        view = bar.addMenu(_("&View"))
+        self.presenter = _action(view, _("Presenter mode (full screen, larger type)"), "F5",
                                  checkable=True)
-        self.full_screen = _action(view, "Full screen", "F11", checkable=True)
-        self.zoom_in = _action(view, "Zoom in", "Ctrl++")
+        self.full_screen = _action(view, _("Full screen"), "F11", checkable=True)
+        self.zoom_in = _action(view, _("Zoom in"), "Ctrl++")
         self.zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.zoom_out = _action(view, "Zoom out", "Ctrl+-")
-        self.zoom_reset = _action(view, "Normal size", "Ctrl+0")
-        help_menu = bar.addMenu("&Help")
-        self.help = _action(help_menu, "Help", "F1")
+        self.zoom_out = _action(view, _("Zoom out"), "Ctrl+-")
+        self.zoom_reset = _action(view, _("Normal size"), "Ctrl+0")
+        help_menu = bar.addMenu(_("&Help"))
+        self.help = _action(help_menu, _("Help"), "F1")
         self._seat_key: tuple[object, ...] | None = None
         self._enable(False)
 
@@ -90,7 +92,7 @@ class FacilitatorMenu:
         controller.changed.connect(self._on_game_changed)
 
     def _seat_setter(self, seat: int, person: bool) -> Callable[..., None]:
-        def set_seat(*_: object) -> None:
+        def set_seat(*_args: object) -> None:
             self._controller.set_person(seat, person)
 
         return set_seat
@@ -124,18 +126,20 @@ class FacilitatorMenu:
             self._seat_key = key
             self.seats.clear()
             for seat, p in enumerate(view.participants):
-                kind = "person" if s.is_person(seat) else "bot"
-                other = "a bot" if s.is_person(seat) else "a person"
-                action = self.seats.addAction(f"{p.name} ({kind}): make {other}")
+                text = (_("{name} (person): make a bot") if s.is_person(seat)
+                        else _("{name} (bot): make a person"))
+                action = self.seats.addAction(text.format(name=p.name))
                 action.triggered.connect(self._seat_setter(seat, not s.is_person(seat)))
                 action.setEnabled(not over)
 
     def _show_undo(self, blocked: str | None) -> None:
         """Undo greyed out with the reason in its text, tooltip and status tip, or enabled."""
         self.undo.setEnabled(blocked is None)
-        text = UNDO if blocked is None else f"{UNDO} (not possible: {blocked})"
-        tip = ("Back to the last decision a person or the facilitator made"
-               if blocked is None else f"Undo is not possible: {blocked}.")
+        text = _(UNDO) if blocked is None else _("Undo (not possible: {reason})").format(
+            reason=blocked)
+        tip = (_("Back to the last decision a person or the facilitator made")
+               if blocked is None else _("Undo is not possible: {reason}.").format(
+                   reason=blocked))
         self.undo.setText(text)
         self.undo.setToolTip(tip)
         self.undo.setStatusTip(tip)

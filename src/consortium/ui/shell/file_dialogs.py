@@ -12,9 +12,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-SAVES = "Consortium saves (*.consortium *.json);;All files (*)"
-CSV = "Spreadsheets (*.csv);;All files (*)"
-TOML = "Scenario files (*.toml);;All files (*)"
+from consortium.present.i18n import N_
+
+# The kinds of file each dialog offers, in English (translated where a dialog is opened).
+SAVES = N_("Consortium saves (*.consortium *.json);;All files (*)")
+CSV = N_("Spreadsheets (*.csv);;All files (*)")
+TOML = N_("Scenario files (*.toml);;All files (*)")
 
 
 class FileDialogs:
@@ -23,13 +26,13 @@ class FileDialogs:
     def open_path(
         self, parent: QWidget, title: str, folder: Path | None, kinds: str
     ) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder or ""), kinds)
+        name, _kind = QFileDialog.getOpenFileName(parent, title, str(folder or ""), kinds)
         return Path(name) if name else None
 
     def save_path(
         self, parent: QWidget, title: str, suggested: Path | None, kinds: str
     ) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested or ""), kinds)
+        name, _kind = QFileDialog.getSaveFileName(parent, title, str(suggested or ""), kinds)
         return Path(name) if name else None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
 
+from consortium.present.i18n import _
 from consortium.ui.board.board_window import BoardWindow
 from consortium.ui.controller import GameController
 from consortium.ui.laptop.curtain import Curtain
@@ -28,11 +29,11 @@ class GameScreen(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Game")
+        self.setAccessibleName(_("Game"))
         self.panel = FacilitatorPanel(controller)
         self.curtain = Curtain(controller)
         self.side = QStackedWidget()
-        self.side.setAccessibleName("Facilitator column")
+        self.side.setAccessibleName(_("Facilitator column"))
         self.side.addWidget(self.panel)
         self.side.addWidget(self.curtain)
         # Ignored: the 7:3 stretch decides the widths, so opening a private panel never

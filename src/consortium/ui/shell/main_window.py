@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consortium.present.i18n import N_, _
 from consortium.ui.kit.theme import Theme
 from consortium.ui.kit.widgets import label
 from consortium.ui.shell.facilitator_menu import FacilitatorMenu
@@ -47,7 +48,7 @@ if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.ui.shell.session_files import SessionFiles
     from consortium.ui.shell.setup_page import SetupPage
 
-HELP_TEXT = (
+HELP_TEXT = N_(
     "Keyboard: Tab moves in reading order · Space shows or hides your hand behind the curtain "
     "· Enter confirms · F11 full screen · F5 presenter mode · Ctrl +/− zoom · F1 this help.\n\n"
     "Placement: click a participant, then a task (or Tab to them and press Enter, or drag).\n"
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         offer_resume: bool = True,
     ) -> None:
         super().__init__()
-        self.setWindowTitle("Consortium")
+        self.setWindowTitle("Consortium")  # the name, as on the start screen
         self.paths = paths  # None: no resume list (the leak test's and benchmarks' windows)
         self._files = files
         self._sessions: SessionFiles | None = None
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
         """The status bar's line for the autosave: empty and hidden while saving works."""
         if self._save_status is None:
             self._save_status = label(name="notice", wrap=True)
-            self._save_status.setAccessibleName("Save status")
+            self._save_status.setAccessibleName(_("Save status"))
             self._save_status.hide()
             self.statusBar().addPermanentWidget(self._save_status, 1)
         return self._save_status
@@ -235,7 +236,7 @@ class MainWindow(QMainWindow):
         c = self._controller
         if c is not None and c.has_game and not (c.view.won is not None or c.session.ended_early):
             answer = QMessageBox.question(
-                self, "New session", "End the game in progress and set up a new session?"
+                self, _("New session"), _("End the game in progress and set up a new session?")
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -313,8 +314,8 @@ class MainWindow(QMainWindow):
             if self.in_game:
                 self._show_board_on_projector()
         self.statusBar().showMessage(
-            f"A second screen ({screen.name() or 'projector'}) is connected: the board shows "
-            "there, the curtain stays on this screen.", 15000,
+            _("A second screen ({screen}) is connected: the board shows there, the curtain "
+              "stays on this screen.").format(screen=screen.name() or _("projector")), 15000,
         )
 
     def on_screen_removed(self, screen: QScreen) -> None:
@@ -328,7 +329,7 @@ class MainWindow(QMainWindow):
             self.board.showNormal()
             self._game.dock_board(self.board)
         self.statusBar().showMessage(
-            "The second screen was disconnected: the board is back on this screen.", 15000
+            _("The second screen was disconnected: the board is back on this screen."), 15000
         )
 
     def _show_board_on_projector(self) -> None:
@@ -358,10 +359,10 @@ class MainWindow(QMainWindow):
             return
         played = len(c.view.pit_stops)
         self.last_message = confirm(
-            self, "End the game now?",
-            f"End the game now? The debrief covers the rounds played in full: {played} of "
-            f"{c.view.rounds}.",
-            "This cannot be undone.", "End the game", "Keep playing", c.end_game,
+            self, _("End the game now?"),
+            _("End the game now? The debrief covers the rounds played in full: {played} of "
+              "{rounds}.").format(played=played, rounds=c.view.rounds),
+            _("This cannot be undone."), _("End the game"), _("Keep playing"), c.end_game,
         )
 
     def ask_fast_forward(self) -> None:
@@ -373,9 +374,9 @@ class MainWindow(QMainWindow):
         if not c.has_game or c.view.phase is Phase.GAME_OVER:
             return
         self.last_message = confirm(
-            self, "Let the bots play to the end?",
-            "Bots take every remaining decision, people's included, to the end of the game.",
-            "This cannot be undone.", "Fast-forward", "Keep playing", c.fast_forward,
+            self, _("Let the bots play to the end?"),
+            _("Bots take every remaining decision, people's included, to the end of the game."),
+            _("This cannot be undone."), _("Fast-forward"), _("Keep playing"), c.fast_forward,
         )
 
     def ask_name_holder(self) -> None:
@@ -409,7 +410,8 @@ class MainWindow(QMainWindow):
         self.save_status.hide()
         failing, self._save_failing = self._save_failing, None
         if failing == status.folder:  # not a new session's clean slate
-            self.statusBar().showMessage(f"Saving works again ({status.folder}).", 15000)
+            self.statusBar().showMessage(
+                _("Saving works again ({folder}).").format(folder=status.folder), 15000)
 
     def come_forward(self) -> None:
         """Consortium was started again on this data folder (:mod:`consortium.ui.shell.one_copy`):
@@ -428,14 +430,14 @@ class MainWindow(QMainWindow):
             dialog.raise_()
             dialog.activateWindow()
         self.statusBar().showMessage(
-            "Consortium was started again: it is already open, in this window.", 15000
+            _("Consortium was started again: it is already open, in this window."), 15000
         )
 
     def show_help(self) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle("Consortium — help")
-        box.setText(HELP_TEXT)
-        box.setAccessibleName("Help")
+        box.setWindowTitle(_("Consortium — help"))
+        box.setText(_(HELP_TEXT))
+        box.setAccessibleName(_("Help"))
         box.open()
 
     # --- view -------------------------------------------------------------------------

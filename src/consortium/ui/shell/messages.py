@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem, QWidget
 
+from consortium.present.i18n import ngettext
+
 SHOWN_LINES = 12  # more problems than this go behind "Show Details…"
 WIDTH = 720  # pixels: a file path and a problem's place fit on one line
 
@@ -40,7 +42,9 @@ def message(
     if lines:
         shown = list(lines[:SHOWN_LINES])
         if len(lines) > SHOWN_LINES:
-            shown.append(f"… and {len(lines) - SHOWN_LINES} more (Show Details…)")
+            more = len(lines) - SHOWN_LINES
+            shown.append(ngettext("… and {count} more (Show Details…)",
+                                  "… and {count} more (Show Details…)", more).format(count=more))
             box.setDetailedText("\n".join(lines))
         box.setInformativeText("\n".join(shown))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

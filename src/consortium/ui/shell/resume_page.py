@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,29 +25,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consortium.present.labels import PHASE_LABELS
+from consortium.present.i18n import N_, _, language
+from consortium.present.labels import phase_label
 from consortium.store.save_file import SaveHeader
 from consortium.store.sessions import SessionEntry
 from consortium.ui.kit.table_model import RowsModel
 from consortium.ui.kit.widgets import button, label
 
-COLUMNS = ("Scenario", "Round", "Phase", "Players", "Last saved")
+COLUMNS = (N_("Scenario"), N_("Round"), N_("Phase"), N_("Players"), N_("Last saved"))
 
 
 def when(moment: datetime) -> str:
-    """A save's time as the trainer's clock shows it: 'Thu 28 Nov, 14:05'."""
-    return moment.astimezone().strftime("%a %d %b, %H:%M")
+    """A save's time as the trainer's clock shows it: 'Thu 28 Nov, 14:05', the day and month
+    named in the language of the words (Qt's locale data; English for English and for a
+    language Qt does not know)."""
+    local = moment.astimezone()
+    shown = QDateTime(QDate(local.year, local.month, local.day),
+                      QTime(local.hour, local.minute))
+    return QLocale(language()).toString(shown, "ddd dd MMM, HH:mm")
 
 
 def session_row(entry: SessionEntry) -> tuple[str, ...]:
     h: SaveHeader = entry.header
-    round_text = "Setting up" if h.round == 0 else f"Round {h.round} of {h.rounds}"
+    round_text = _("Setting up") if h.round == 0 else _("Round {number} of {rounds}").format(
+        number=h.round, rounds=h.rounds)
     saved = when(h.saved_at)
     if entry.in_use:
-        saved += " · open in another window"
+        saved = _("{saved} · open in another window").format(saved=saved)
     elif entry.interrupted:
-        saved += " · not closed (interrupted)"
-    return (h.scenario_title, round_text, PHASE_LABELS[h.phase], ", ".join(h.players), saved)
+        saved = _("{saved} · not closed (interrupted)").format(saved=saved)
+    return (h.scenario_title, round_text, phase_label(h.phase), ", ".join(h.players), saved)
 
 
 class _SessionsTable(QTableView):
@@ -73,12 +80,12 @@ class ResumePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Resume a session")
+        self.setAccessibleName(_("Resume a session"))
         self.entries: tuple[SessionEntry, ...] = ()
-        self.model = RowsModel(COLUMNS, self)
+        self.model = RowsModel([_(column) for column in COLUMNS], self)
         self.table = _SessionsTable()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Unfinished sessions, newest first")
+        self.table.setAccessibleName(_("Unfinished sessions, newest first"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -88,19 +95,19 @@ class ResumePage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.empty = label("No unfinished sessions. Every session is saved after each action "
-                           "and listed here until its game ends.", name="big", wrap=True)
-        self.open_button = button("Open the selected session (Enter)",
-                                  accessible="Open the selected session")
+        self.empty = label(_("No unfinished sessions. Every session is saved after each action "
+                             "and listed here until its game ends."), name="big", wrap=True)
+        self.open_button = button(_("Open the selected session (Enter)"),
+                                  accessible=_("Open the selected session"))
         self.open_button.setAutoDefault(True)
         self.remove_button = button(
-            "Remove from the list (Delete)", "secondary",
-            accessible="Remove the selected session from the list; its files are kept",
+            _("Remove from the list (Delete)"), "secondary",
+            accessible=_("Remove the selected session from the list; its files are kept"),
         )
-        self.remove_button.setToolTip("Nothing is deleted: the session's saves stay in its "
-                                      "folder and open with “Open a save file…”.")
-        self.file_button = button("Open a save file…", "secondary")
-        self.back_button = button("Back", "secondary")
+        self.remove_button.setToolTip(_("Nothing is deleted: the session's saves stay in its "
+                                        "folder and open with “Open a save file…”."))
+        self.file_button = button(_("Open a save file…"), "secondary")
+        self.back_button = button(_("Back"), "secondary")
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.file_button)
@@ -109,9 +116,9 @@ class ResumePage(QWidget):
         bottom.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(label("Resume a session", name="title"))
-        layout.addWidget(label("Opening a session puts the group back exactly where it was, "
-                               "with the curtain down.", name="hint", wrap=True))
+        layout.addWidget(label(_("Resume a session"), name="title"))
+        layout.addWidget(label(_("Opening a session puts the group back exactly where it was, "
+                                 "with the curtain down."), name="hint", wrap=True))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(bottom)

@@ -19,11 +19,12 @@ from PySide6.QtCore import (
 
 from consortium.engine.setup import DEFAULT_BOT, SEATS, typed_name
 from consortium.engine.state import SeatSetup
+from consortium.present.i18n import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Name", "Sector", "Person or bot")
-PERSON = "Person"
-BOT = "Bot"
+HEADERS = (N_("Name"), N_("Sector"), N_("Person or bot"))
+PERSON = N_("Person")  # the kind column's values in English; shown and typed translated too
+BOT = N_("Bot")
 
 
 class SeatsModel(QAbstractTableModel):
@@ -36,12 +37,12 @@ class SeatsModel(QAbstractTableModel):
 
     @property
     def sector_names(self) -> list[str]:
-        return [name for _, name in self._sectors]
+        return [name for _id, name in self._sectors]
 
     def set_sectors(self, sectors: Sequence[tuple[str, str]]) -> None:
         self.beginResetModel()
         self._sectors = tuple(sectors)
-        ids = [i for i, _ in self._sectors]
+        ids = [i for i, _name in self._sectors]
         self._seats = [
             s if s.sector in ids else attrs.evolve(s, sector=ids[n % len(ids)])
             for n, s in enumerate(self._seats)
@@ -62,7 +63,7 @@ class SeatsModel(QAbstractTableModel):
             return False
         self.beginInsertRows(QModelIndex(), n, n)
         sector = self._sectors[n % len(self._sectors)][0]
-        self._seats.append(SeatSetup(f"Bot {n + 1}", sector, DEFAULT_BOT))
+        self._seats.append(SeatSetup(_("Bot {number}").format(number=n + 1), sector, DEFAULT_BOT))
         self.endInsertRows()
         return True
 
@@ -98,9 +99,9 @@ class SeatsModel(QAbstractTableModel):
             if column == 1:
                 return self._sector_name(seat.sector)
             if column == 2:
-                return PERSON if seat.bot is None else BOT
+                return _(PERSON) if seat.bot is None else _(BOT)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return "A person plays behind the curtain; a bot plays by itself."
+            return _("A person plays behind the curtain; a bot plays by itself.")
         return None
 
     def setData(
@@ -120,8 +121,8 @@ class SeatsModel(QAbstractTableModel):
             if not ids:
                 return False
             seat = attrs.evolve(seat, sector=ids[0])
-        elif column == 2 and text in (PERSON, BOT):
-            seat = attrs.evolve(seat, bot=None if text == PERSON else DEFAULT_BOT)
+        elif column == 2 and text in (PERSON, BOT, _(PERSON), _(BOT)):
+            seat = attrs.evolve(seat, bot=None if text in (PERSON, _(PERSON)) else DEFAULT_BOT)
         else:
             return False
         self._seats[row] = seat
@@ -141,7 +142,7 @@ class SeatsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return _(HEADERS[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._seats):
-            return f"Seat {section + 1}"
+            return _("Seat {number}").format(number=section + 1)
         return None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from consortium.present.i18n import N_, _
 from consortium.ui.shell.file_dialogs import SAVES
 from consortium.ui.shell.messages import widen
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from consortium.ui.controller import GameController
     from consortium.ui.shell.file_dialogs import FileDialogs
 
-CRASH_TITLE = "Resume the interrupted session?"
+CRASH_TITLE = N_("Resume the interrupted session?")
 
 
 class _Listing(QObject):
@@ -139,19 +140,21 @@ class SessionFiles:
         h = entry.header
         box = QMessageBox(self._w.as_parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(CRASH_TITLE)
-        box.setAccessibleName(CRASH_TITLE)
-        box.setText("Consortium did not close properly last time. Resume that session where "
-                    "it stopped?")
-        round_text = f"round {h.round} of {h.rounds}" if h.round else "setting up"
+        box.setWindowTitle(_(CRASH_TITLE))
+        box.setAccessibleName(_(CRASH_TITLE))
+        box.setText(_("Consortium did not close properly last time. Resume that session where "
+                      "it stopped?"))
+        round_text = _("round {number} of {rounds}").format(
+            number=h.round, rounds=h.rounds) if h.round else _("setting up")
         box.setInformativeText(
-            f"{h.scenario_title}, {round_text}, with {', '.join(h.players)}.\n"
-            "“Not now” keeps it in the Resume list and stops this question."
+            _("{scenario}, {round}, with {players}.\n“Not now” keeps it in the Resume list and "
+              "stops this question.").format(
+                scenario=h.scenario_title, round=round_text, players=", ".join(h.players))
         )
-        resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
-        later = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        resume.setAccessibleName("Resume")
-        later.setAccessibleName("Not now")
+        resume = box.addButton(_("Resume"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(_("Not now"), QMessageBox.ButtonRole.RejectRole)
+        resume.setAccessibleName(_("Resume"))
+        later.setAccessibleName(_("Not now"))
         box.setDefaultButton(resume)
         resume.clicked.connect(lambda: self.open_session(entry))
         later.clicked.connect(lambda: self._dismiss(entry))
@@ -168,20 +171,23 @@ class SessionFiles:
 
         paths = self._w.paths
         done = dismiss_interrupted(entry.folder, not_now=paths.not_now if paths else None)
-        stays = f"{entry.header.scenario_title} stays in Resume a session."
+        stays = _("{scenario} stays in Resume a session.").format(
+            scenario=entry.header.scenario_title)
         if done.kept == "folder":
             self._w.say(stays, 10000)
             return
         if done.kept == "note":
             self._w.say(
-                f"{stays} Its folder cannot be written ({done.why}), so this answer is kept "
-                "in Consortium's settings: the next start will not ask again.", 20000,
+                _("{stays} Its folder cannot be written ({why}), so this answer is kept in "
+                  "Consortium's settings: the next start will not ask again.").format(
+                    stays=stays, why=done.why), 20000,
             )
             return
         self._w.show_message(
-            "Consortium will ask again",
-            f"{stays} Its folder cannot be written ({done.why}), and neither can Consortium's "
-            "settings, so this answer cannot be kept: the next start will ask again.",
+            _("Consortium will ask again"),
+            _("{stays} Its folder cannot be written ({why}), and neither can Consortium's "
+              "settings, so this answer cannot be kept: the next start will ask again.").format(
+                stays=stays, why=done.why),
             [str(entry.folder)], icon=QMessageBox.Icon.Information,
         )
 
@@ -195,13 +201,15 @@ class SessionFiles:
         try:
             put_away(entry.folder)
         except OSError as error:
-            self._w.show_message("Cannot remove this session from the list",
-                                 f"The session folder cannot be written ({reason(error)}). "
-                                 "Nothing was changed.", [str(entry.folder)])
+            self._w.show_message(_("Cannot remove this session from the list"),
+                                 _("The session folder cannot be written ({reason}). Nothing "
+                                   "was changed.").format(reason=reason(error)),
+                                 [str(entry.folder)])
             return False
         self._w.say(
-            f"{h.scenario_title} (round {h.round} of {h.rounds}) is off the list; its saves "
-            f"stay in {entry.folder}.", 15000,
+            _("{scenario} (round {number} of {rounds}) is off the list; its saves stay in "
+              "{folder}.").format(scenario=h.scenario_title, number=h.round, rounds=h.rounds,
+                                  folder=entry.folder), 15000,
         )
         return True
 
@@ -222,10 +230,11 @@ class SessionFiles:
             lock = claim_session(entry.folder)
         except SessionInUse:
             self._w.show_message(
-                "This session is open in another window",
-                f"{entry.header.scenario_title} is open in another Consortium window, which "
-                "saves it. Play on there; this window leaves the session alone. Nothing was "
-                "changed.", [str(entry.folder)], icon=QMessageBox.Icon.Information,
+                _("This session is open in another window"),
+                _("{scenario} is open in another Consortium window, which saves it. Play on "
+                  "there; this window leaves the session alone. Nothing was changed.").format(
+                    scenario=entry.header.scenario_title),
+                [str(entry.folder)], icon=QMessageBox.Icon.Information,
             )
             return False
         except OSError:
@@ -235,14 +244,14 @@ class SessionFiles:
         except SaveError as error:
             if lock is not None:
                 lock.release()
-            self._w.show_message("Cannot resume this session",
-                                 "None of this session's saves opens. Nothing was changed.",
+            self._w.show_message(_("Cannot resume this session"),
+                                 _("None of this session's saves opens. Nothing was changed."),
                                  describe(error, entry.save).splitlines())
             return False
         self._w.enter_game()
         self._w.controller.resume(resumed.loaded, folder=entry.folder, lock=lock)
         if resumed.note:
-            self._w.show_message("Resumed from an earlier autosave", resumed.note,
+            self._w.show_message(_("Resumed from an earlier autosave"), resumed.note,
                                  icon=QMessageBox.Icon.Information)
         return True
 
@@ -254,27 +263,27 @@ class SessionFiles:
         from consortium.store.save_load import read_save_file  # noqa: PLC0415
 
         w = self._w
-        path = w.files.open_path(w.as_parent, "Open a save file", None, SAVES)
+        path = w.files.open_path(w.as_parent, _("Open a save file"), None, _(SAVES))
         if path is None:
             return False
-        goes_on = " The game in play goes on." if w.in_game else ""
+        refused = (_("{file} cannot be opened. Nothing was changed. The game in play goes on.")
+                   if w.in_game else _("{file} cannot be opened. Nothing was changed."))
         try:
             loaded = read_save_file(path)
         except SaveError as error:
-            w.show_message("Cannot open this file",
-                           f"{path.name} cannot be opened. Nothing was changed.{goes_on}",
+            w.show_message(_("Cannot open this file"), refused.format(file=path.name),
                            describe(error, path).splitlines())
             return False
         except Exception as error:  # a loader bug must not take the session down with it
-            w.show_message("Cannot open this file",
-                           f"{path.name} cannot be opened. Nothing was changed.{goes_on}",
-                           [f"{path}:", f"file: an internal error ({type(error).__name__})"])
+            w.show_message(_("Cannot open this file"), refused.format(file=path.name),
+                           [f"{path}:", _("file: an internal error ({error})").format(
+                               error=type(error).__name__)])
             return False
         was_playing = w.in_game
         w.enter_game()
         w.controller.resume(loaded, folder=None)
         if was_playing:
-            w.say("The game before stays in Resume a session.", 10000)
+            w.say(_("The game before stays in Resume a session."), 10000)
         return True
 
     def save_as(self) -> bool:
@@ -290,7 +299,7 @@ class SessionFiles:
             return False
         scenario_id = c.state.ctx.scenario.id
         suggested = Path.home() / f"{scenario_id}-round-{c.view.round}{SAVE_SUFFIX}"
-        path = w.files.save_path(w.as_parent, "Save the session as", suggested, SAVES)
+        path = w.files.save_path(w.as_parent, _("Save the session as"), suggested, _(SAVES))
         if path is None:
             return False
         if not path.suffix:
@@ -299,8 +308,9 @@ class SessionFiles:
             write_save_file(path, c.state, c.actions, c.room, started_at=c.started_at,
                             saved_at=utc_now())
         except OSError as error:
-            w.show_message("Cannot save", f"Cannot save to {path}: {reason(error)}.",
-                           ["Nothing else was changed; the autosave goes on as before."])
+            w.show_message(_("Cannot save"), _("Cannot save to {path}: {reason}.").format(
+                path=path, reason=reason(error)),
+                [_("Nothing else was changed; the autosave goes on as before.")])
             return False
-        w.say(f"Saved to {path}", 10000)
+        w.say(_("Saved to {path}").format(path=path), 10000)
         return True

@@ -33,6 +33,7 @@ from consortium.engine.scenario import Scenario
 from consortium.engine.setup import DEFAULT_BOT, ROUNDS, SEATS
 from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
 from consortium.play.records import SessionSetup
+from consortium.present.i18n import N_, _
 from consortium.ui.kit.combo_delegate import ComboDelegate
 from consortium.ui.kit.widgets import button, label, spin_box
 from consortium.ui.shell.file_dialogs import CSV, TOML, FileDialogs
@@ -40,14 +41,14 @@ from consortium.ui.shell.messages import message
 from consortium.ui.shell.seats_model import BOT, PERSON, SeatsModel
 
 SCHEDULES: tuple[tuple[str, str], ...] = (
-    ("plan", "The 90-minute plan: Plenary, Pick your own, then the group chooses"),
-    ("democratic", "Plenary every round"),
-    ("self-selection", "Pick your own every round"),
-    ("hybrid", "Mixed every round"),
-    ("choose", "The group chooses each round"),
+    ("plan", N_("The 90-minute plan: Plenary, Pick your own, then the group chooses")),
+    ("democratic", N_("Plenary every round")),
+    ("self-selection", N_("Pick your own every round")),
+    ("hybrid", N_("Mixed every round")),
+    ("choose", N_("The group chooses each round")),
 )
-PRESETS = ("Workshop: 4 rounds, the 90-minute plan", "Custom")
-DEFAULT_NAMES = ("Participant 1", "Participant 2", "Participant 3")
+PRESETS = (N_("Workshop: 4 rounds, the 90-minute plan"), N_("Custom"))
+DEFAULT_NAMES = (N_("Participant 1"), N_("Participant 2"), N_("Participant 3"))
 
 
 def schedule_for(kind: str, rounds: int) -> tuple[ScheduleEntry, ...]:
@@ -55,7 +56,7 @@ def schedule_for(kind: str, rounds: int) -> tuple[ScheduleEntry, ...]:
         first: list[ScheduleEntry] = [Mode.DEMOCRATIC, Mode.SELF_SELECTION]
         return tuple((first + ["choose"] * rounds)[:rounds])
     if kind == "choose":
-        return tuple("choose" for _ in range(rounds))
+        return tuple("choose" for _round in range(rounds))
     return (Mode(kind),) * rounds
 
 
@@ -76,47 +77,47 @@ class SetupPage(QWidget):
         self.last_message: QMessageBox | None = None
         # Both keyed by the scenario list's entry (its item data), not the scenario's id: a
         # trainer's edit of a shipped scenario keeps the shipped id but is its own entry.
-        self._imported: dict[str, str] = {}  # entry: "from tasks.csv"
-        self.setAccessibleName("New session")
+        self._imported: dict[str, str] = {}  # entry: "tasks.csv" (the file it came from)
+        self.setAccessibleName(_("New session"))
         self.scenario = QComboBox()
-        self.scenario.setAccessibleName("Scenario")
+        self.scenario.setAccessibleName(_("Scenario"))
         for sid, sc in scenarios.items():
             self.scenario.addItem(sc.title, sid)
         self.open_scenario_button = button(
-            "Open a scenario file…", "secondary",
-            accessible="Open a scenario file (TOML) from another trainer",
+            _("Open a scenario file…"), "secondary",
+            accessible=_("Open a scenario file (TOML) from another trainer"),
         )
         self.open_scenario_button.clicked.connect(self.open_scenario_file)
         self.blurb = label(wrap=True, name="hint")
         self.tasks_hint = label(wrap=True, name="hint")
-        self.tasks_hint.setAccessibleName("Tasks")
-        self.import_button = button("Import tasks from CSV…", "secondary",
-                                    accessible="Import tasks from a spreadsheet")
-        self.export_button = button("Export tasks to CSV…", "secondary",
-                                    accessible="Export tasks to a spreadsheet")
+        self.tasks_hint.setAccessibleName(_("Tasks"))
+        self.import_button = button(_("Import tasks from CSV…"), "secondary",
+                                    accessible=_("Import tasks from a spreadsheet"))
+        self.export_button = button(_("Export tasks to CSV…"), "secondary",
+                                    accessible=_("Export tasks to a spreadsheet"))
         self.import_button.clicked.connect(self.import_tasks)
         self.export_button.clicked.connect(self.export_tasks)
         self.preset = QComboBox()
-        self.preset.setAccessibleName("Preset")
-        self.preset.addItems(list(PRESETS))
-        self.rounds = spin_box("Rounds", ROUNDS.low, ROUNDS.high)
+        self.preset.setAccessibleName(_("Preset"))
+        self.preset.addItems([_(preset) for preset in PRESETS])
+        self.rounds = spin_box(_("Rounds"), ROUNDS.low, ROUNDS.high)
         self.schedule = QComboBox()
-        self.schedule.setAccessibleName("Mode schedule")
+        self.schedule.setAccessibleName(_("Mode schedule"))
         for key, text in SCHEDULES:
-            self.schedule.addItem(text, key)
+            self.schedule.addItem(_(text), key)
         self.turnover = QComboBox()
-        self.turnover.setAccessibleName("Turnover")
-        self.talk_clock = QCheckBox("Talk clock: meeting time runs on a clock")
-        self.talk_clock.setAccessibleName("Talk clock")
-        self.secret_ballot = QCheckBox("Secret ballot: votes behind the curtain")
-        self.secret_ballot.setAccessibleName("Secret ballot")
-        self.seed = spin_box("Seed (advanced)", 0, 999_999)
+        self.turnover.setAccessibleName(_("Turnover"))
+        self.talk_clock = QCheckBox(_("Talk clock: meeting time runs on a clock"))
+        self.talk_clock.setAccessibleName(_("Talk clock"))
+        self.secret_ballot = QCheckBox(_("Secret ballot: votes behind the curtain"))
+        self.secret_ballot.setAccessibleName(_("Secret ballot"))
+        self.seed = spin_box(_("Seed (advanced)"), 0, 999_999)
         self.seed.setValue(1)
 
         self.seats = SeatsModel(())
         self.table = QTableView()
         self.table.setModel(self.seats)
-        self.table.setAccessibleName("Participants")
+        self.table.setAccessibleName(_("Participants"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         # Type or F2 to edit a cell; editors do not open just by passing through, so Tab
         # leaves the table instead of walking every cell.
@@ -129,44 +130,46 @@ class SetupPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setItemDelegateForColumn(1, ComboDelegate(lambda: self.seats.sector_names,
                                                              self.table))
-        self.table.setItemDelegateForColumn(2, ComboDelegate(lambda: (PERSON, BOT), self.table))
-        self.add_button = button("Add a seat")
+        self.table.setItemDelegateForColumn(2, ComboDelegate(lambda: (_(PERSON), _(BOT)),
+                                                             self.table))
+        self.add_button = button(_("Add a seat"))
         self.add_button.clicked.connect(self._on_add_clicked)
-        self.remove_button = button("Remove the selected seat", "secondary")
+        self.remove_button = button(_("Remove the selected seat"), "secondary")
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.start_button = button("Start the session")
+        self.start_button = button(_("Start the session"))
         self.start_button.setAutoDefault(True)
         self.start_button.clicked.connect(self._on_start_clicked)
-        self.back_button = button("Back", "secondary")
+        self.back_button = button(_("Back"), "secondary")
         self.back_button.clicked.connect(self.back_requested)
 
         form = QFormLayout()
         scenario_row = QHBoxLayout()
         scenario_row.addWidget(self.scenario, 1)
         scenario_row.addWidget(self.open_scenario_button)
-        form.addRow("Scenario", scenario_row)
+        form.addRow(_("Scenario"), scenario_row)
         form.addRow("", self.blurb)
         task_row = QHBoxLayout()
         task_row.addWidget(self.tasks_hint, 1)
         task_row.addWidget(self.export_button)
         task_row.addWidget(self.import_button)
-        form.addRow("Tasks", task_row)
-        form.addRow("Preset", self.preset)
-        form.addRow("Rounds", self.rounds)
-        form.addRow("Mode schedule", self.schedule)
-        form.addRow("Turnover", self.turnover)
+        form.addRow(_("Tasks"), task_row)
+        form.addRow(_("Preset"), self.preset)
+        form.addRow(_("Rounds"), self.rounds)
+        form.addRow(_("Mode schedule"), self.schedule)
+        form.addRow(_("Turnover"), self.turnover)
         form.addRow("", self.talk_clock)
         form.addRow("", self.secret_ballot)
-        form.addRow("Seed (advanced)", self.seed)
+        form.addRow(_("Seed (advanced)"), self.seed)
         seat_buttons = QHBoxLayout()
         seat_buttons.addWidget(self.add_button)
         seat_buttons.addWidget(self.remove_button)
         seat_buttons.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(label(f"Participants ({SEATS.low}–{SEATS.high} seats)", name="heading"))
+        right.addWidget(label(_("Participants ({low}–{high} seats)").format(
+            low=SEATS.low, high=SEATS.high), name="heading"))
         right.addWidget(self.table, 1)
-        right.addWidget(label("Type over a name to change it; F2 or a double click edits a "
-                              "cell; a person plays behind the curtain, a bot by itself.",
+        right.addWidget(label(_("Type over a name to change it; F2 or a double click edits a "
+                                "cell; a person plays behind the curtain, a bot by itself."),
                               name="hint", wrap=True))
         right.addLayout(seat_buttons)
         body = QHBoxLayout()
@@ -178,7 +181,7 @@ class SetupPage(QWidget):
         bottom.addWidget(self.start_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        layout.addWidget(label("New session", name="title"))
+        layout.addWidget(label(_("New session"), name="title"))
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
 
@@ -203,15 +206,19 @@ class SetupPage(QWidget):
     def _on_scenario_changed(self) -> None:
         sc = self.current_scenario
         self.blurb.setText(sc.blurb)
-        source = self._imported.get(self._entry, "in the scenario")
-        self.tasks_hint.setText(f"{len(sc.tasks)} tasks {source}")
+        source = self._imported.get(self._entry)
+        self.tasks_hint.setText(
+            _("{count} tasks from {file}").format(count=len(sc.tasks), file=source)
+            if source is not None
+            else _("{count} tasks in the scenario").format(count=len(sc.tasks)))
         sectors = [(s.id, s.name) for s in sc.sectors]
         if not self.seats.seats():
             seats = [
-                SeatSetup(name, sectors[i % len(sectors)][0])
+                SeatSetup(_(name), sectors[i % len(sectors)][0])
                 for i, name in enumerate(DEFAULT_NAMES)
             ] + [
-                SeatSetup(f"Bot {i + 1}", sectors[i % len(sectors)][0], DEFAULT_BOT)
+                SeatSetup(_("Bot {number}").format(number=i + 1), sectors[i % len(sectors)][0],
+                          DEFAULT_BOT)
                 for i in range(len(DEFAULT_NAMES), 5)
             ]
             self.seats = SeatsModel(sectors, self)
@@ -221,9 +228,10 @@ class SetupPage(QWidget):
             self.seats.set_sectors(sectors)
         default = sc.defaults.turnover
         self.turnover.clear()
-        self.turnover.addItem("None (0)", 0.0)
-        self.turnover.addItem(f"Scenario default ({default:g})", default)
-        self.turnover.addItem("High (0.3)", 0.3)
+        self.turnover.addItem(_("None (0)"), 0.0)
+        self.turnover.addItem(_("Scenario default ({turnover})").format(turnover=f"{default:g}"),
+                              default)
+        self.turnover.addItem(_("High (0.3)"), 0.3)
         self.turnover.setCurrentIndex(1)
 
     def _on_preset_changed(self) -> None:
@@ -275,14 +283,14 @@ class SetupPage(QWidget):
         from consortium.store.codec import printable  # noqa: PLC0415
         from consortium.store.scenarios import read_scenario_file  # noqa: PLC0415
 
-        path = self._files().open_path(self, "Open a scenario file", None, TOML)
+        path = self._files().open_path(self, _("Open a scenario file"), None, _(TOML))
         if path is None:
             return False
         try:
             scenario = read_scenario_file(path)
         except ScenarioError as error:
-            self._problem("Cannot open this scenario",
-                          f"{path.name} cannot be used; nothing was changed.",
+            self._problem(_("Cannot open this scenario"),
+                          _("{file} cannot be used; nothing was changed.").format(file=path.name),
                           [f"{path}:", *(printable(str(p)) for p in error.problems)])
             return False
         # one entry per file: reopening it (after an edit) replaces that entry, and a file
@@ -304,8 +312,9 @@ class SetupPage(QWidget):
         warnings = scenario_warnings(scenario)
         if warnings:
             self.last_message = message(
-                self, "Scenario opened, with warnings",
-                f"{path.name} can be played; the author may want to look at these:",
+                self, _("Scenario opened, with warnings"),
+                _("{file} can be played; the author may want to look at these:").format(
+                    file=path.name),
                 [printable(w) for w in warnings], icon=QMessageBox.Icon.Information,
             )
         return True
@@ -317,17 +326,19 @@ class SetupPage(QWidget):
         from consortium.store.task_csv import tasks_csv  # noqa: PLC0415
 
         sc = self.current_scenario
-        path = self._files().save_path(self, "Export the tasks to a spreadsheet",
-                                       Path.home() / f"{sc.id}-tasks.csv", CSV)
+        path = self._files().save_path(self, _("Export the tasks to a spreadsheet"),
+                                       Path.home() / f"{sc.id}-tasks.csv", _(CSV))
         if path is None:
             return False
         try:
             atomic_write(FileSystem(), path, tasks_csv(sc.tasks))
         except OSError as error:
-            self._problem("Cannot export the tasks",
-                          f"Cannot write {path}: {reason(error)}.", [])
+            self._problem(_("Cannot export the tasks"),
+                          _("Cannot write {path}: {reason}.").format(path=path,
+                                                                     reason=reason(error)), [])
             return False
-        self.tasks_hint.setText(f"{len(sc.tasks)} tasks · exported to {path.name}")
+        self.tasks_hint.setText(_("{count} tasks · exported to {file}").format(
+            count=len(sc.tasks), file=path.name))
         return True
 
     def import_tasks(self) -> bool:
@@ -336,19 +347,21 @@ class SetupPage(QWidget):
         from consortium.store.task_csv import read_tasks_csv_file  # noqa: PLC0415
 
         sc = self.current_scenario
-        path = self._files().open_path(self, "Import tasks from a spreadsheet", None, CSV)
+        path = self._files().open_path(self, _("Import tasks from a spreadsheet"), None, _(CSV))
         if path is None:
             return False
         try:
             changed = read_tasks_csv_file(path, sc)
         except ScenarioError as error:
-            self._problem("Cannot import these tasks",
-                          f"{path.name} was not imported; the scenario's tasks are as they "
-                          "were.", [f"{path}:", *(printable(str(p)) for p in error.problems)])
+            self._problem(_("Cannot import these tasks"),
+                          _("{file} was not imported; the scenario's tasks are as they "
+                            "were.").format(file=path.name),
+                          [f"{path}:", *(printable(str(p)) for p in error.problems)])
             return False
         self._scenarios[self._entry] = changed
-        self._imported[self._entry] = f"from {path.name}"
-        self.tasks_hint.setText(f"{len(changed.tasks)} tasks from {path.name}")
+        self._imported[self._entry] = path.name
+        self.tasks_hint.setText(_("{count} tasks from {file}").format(
+            count=len(changed.tasks), file=path.name))
         return True
 
     def _problem(self, title: str, text: str, lines: list[str]) -> None:

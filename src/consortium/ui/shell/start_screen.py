@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from consortium.present.i18n import _
 from consortium.ui.kit.widgets import button, centred, centred_row, label
 
 
@@ -22,30 +23,28 @@ class StartScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Start")
+        self.setAccessibleName(_("Start"))
         self._painted = False
         title = label("Consortium", name="title")
         centred(title)
         tagline = label(
-            "A workshop game about organizing work when no one is in charge.",
+            _("A workshop game about organizing work when no one is in charge."),
             name="big", wrap=True,
         )
         centred(tagline)
-        self.new_button = QPushButton("New session")
-        self.new_button.setAccessibleName("New session")
+        self.new_button = QPushButton(_("New session"))
+        self.new_button.setAccessibleName(_("New session"))
         self.new_button.setAutoDefault(True)
         self.new_button.clicked.connect(self.new_session)
-        self.resume_button = button("Resume a session", "secondary")
-        self.resume_button.setAccessibleName("Resume a session")
+        self.resume_button = button(_("Resume a session"), "secondary",
+                                    accessible=_("Resume a session"))
         self.resume_button.setAutoDefault(True)
         self.resume_button.clicked.connect(self.resume)
         self.set_sessions(0)
-        self.help_button = button("Help (F1)", "secondary")
-        self.help_button.setAccessibleName("Help")
+        self.help_button = button(_("Help (F1)"), "secondary", accessible=_("Help"))
         self.help_button.setAutoDefault(True)
         self.help_button.clicked.connect(self.help)
-        self.quit_button = button("Quit", "secondary")
-        self.quit_button.setAccessibleName("Quit")
+        self.quit_button = button(_("Quit"), "secondary", accessible=_("Quit"))
         self.quit_button.setAutoDefault(True)
         self.quit_button.clicked.connect(self.quit)
         layout = QVBoxLayout(self)
@@ -61,8 +60,9 @@ class StartScreen(QWidget):
     def set_sessions(self, count: int) -> None:
         """How many unfinished sessions the Resume list holds."""
         self.resume_button.setEnabled(count > 0)
-        self.resume_button.setText(f"Resume a session ({count})" if count else "Resume a session")
-        self.resume_button.setToolTip("" if count else "No unfinished sessions saved yet.")
+        self.resume_button.setText(_("Resume a session ({count})").format(count=count) if count
+                                   else _("Resume a session"))
+        self.resume_button.setToolTip("" if count else _("No unfinished sessions saved yet."))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

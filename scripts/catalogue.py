@@ -1,0 +1,133 @@
+"""The translation catalogue: extract every word from the code, compile every translation.
+
+    python scripts/catalogue.py            # extract → assets/translations/consortium.pot,
+                                           # update each .po from it, compile each to .mo
+    python scripts/catalogue.py --check    # exit 1 if the committed .pot is not current
+
+Run it after adding or changing a word (anything passed to ``_``, ``ngettext``, ``pgettext``
+or ``N_`` from :mod:`consortium.present.i18n`, or a prompt in ``assets/prompts/``), and commit
+the .pot with the code. A translator copies the .pot to
+``assets/translations/<language>/LC_MESSAGES/consortium.po`` (``sv``, say), fills in the
+``msgstr`` lines and the ``Plural-Forms`` header, and runs this script again: it merges new
+words into the .po (marked fuzzy where a near match exists) and compiles it to the
+``consortium.mo`` the program loads (standard gettext, no Babel at run time).
+
+Babel is a development tool here (the ``test`` extra in pyproject.toml); where the words are
+is in ``babel.cfg``. ``tests/test_catalogue.py`` runs :func:`extract` and fails when the
+committed .pot lacks a word the code uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[1]
+MAPPING = ROOT / "babel.cfg"
+TRANSLATIONS = ROOT / "assets" / "translations"
+POT = TRANSLATIONS / "consortium.pot"
+DOMAIN = "consortium"
+KEYWORDS = {name: DEFAULT_KEYWORDS[name] for name in ("_", "ngettext", "pgettext", "N_")}
+"""The translation functions of consortium.present.i18n, with Babel's argument specs."""
+
+
+def extract(root: Path = ROOT) -> Catalog:
+    """Every message in the code and the shipped prompts, as a template catalogue (locations
+    by file, not line, so moving code does not change the .pot)."""
+    if str(root / "src") not in sys.path:  # the prompts extractor lives in the package
+        sys.path.insert(0, str(root / "src"))
+    with MAPPING.open(encoding="utf-8") as mapping:
+        method_map, options_map = parse_mapping_cfg(mapping, filename=str(MAPPING))
+    from consortium import __version__  # noqa: PLC0415 - after src is on the path
+
+    catalog = Catalog(project="Consortium", version=__version__, domain=DOMAIN,
+                      copyright_holder="the Consortium authors", charset="utf-8", fuzzy=False)
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(root), method_map, options_map, keywords=KEYWORDS,
+        comment_tags=("Translators:",), strip_comment_tags=True,
+    ):
+        catalog.add(message, None, [(Path(filename).as_posix(), lineno)],
+                    auto_comments=comments, context=context)
+    return catalog
+
+
+def message_keys(catalog: Catalog) -> set[tuple[str | tuple[str, ...], str | None]]:
+    """What a catalogue translates: each message id (a plural's both forms) and context."""
+    return {(m.id if isinstance(m.id, str) else tuple(m.id), m.context)
+            for m in catalog if m.id}
+
+
+def read(path: Path) -> Catalog:
+    with path.open("rb") as file:
+        return read_po(file)
+
+
+def write(catalog: Catalog, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as file:
+        write_po(file, catalog, width=96, sort_output=True, include_lineno=False)
+
+
+def update_template(template: Catalog) -> bool:
+    """Write the .pot when its messages (or their files) changed; True if it was written.
+    An unchanged set of words leaves the file, and its creation date, alone."""
+    if POT.exists():
+        old = read(POT)
+        same = message_keys(old) == message_keys(template) and all(
+            sorted({f for f, _line in old[m.id, m.context].locations})
+            == sorted({f for f, _line in m.locations})
+            for m in template if m.id
+        )
+        if same:
+            return False
+    write(template, POT)
+    return True
+
+
+def translations() -> list[Path]:
+    """Every translation: ``assets/translations/<language>/LC_MESSAGES/consortium.po``."""
+    return sorted(TRANSLATIONS.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def update_and_compile(template: Catalog) -> list[Path]:
+    """Merge the template's words into each .po and compile it to its .mo; the .mo files."""
+    compiled = []
+    for po_path in translations():
+        catalog = read(po_path)
+        catalog.update(template)
+        write(catalog, po_path)
+        mo_path = po_path.with_suffix(".mo")
+        with mo_path.open("wb") as file:
+            write_mo(file, catalog)
+        compiled.append(mo_path)
+    return compiled
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--check", action="store_true",
+                        help="only say whether the committed .pot is current (exit 1 if not)")
+    args = parser.parse_args(argv)
+    template = extract()
+    if args.check:
+        current = POT.exists() and message_keys(read(POT)) == message_keys(template)
+        print(f"{POT.relative_to(ROOT)} is {'current' if current else 'NOT current'}: "
+              f"{len(message_keys(template))} messages in the code")
+        return 0 if current else 1
+    written = update_template(template)
+    print(f"{POT.relative_to(ROOT)}: {len(message_keys(template))} messages"
+          + (" (written)" if written else " (unchanged)"))
+    for mo_path in update_and_compile(template):
+        print(f"compiled {mo_path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
