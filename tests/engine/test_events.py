@@ -212,3 +212,26 @@ def test_a_refusal_carries_a_code_and_arguments_and_keeps_its_message() -> None:
     assert error.arguments == {"action": "Continue", "phase": before.public.phase.value}
     assert str(error) == f"Continue is not possible during {before.public.phase.value}."
     assert refusal_text(error.code, error.arguments) == str(error)
+
+
+def test_the_pit_stop_comes_with_each_teams_work_of_the_round() -> None:
+    """What the pit stop shows as "this round added" comes as ``Worked`` Events: one per task
+    a team worked on, adding up to the round's progress, just before the pit stop."""
+    seen = 0
+    for before, _action, after, events in STEPS:
+        worked = [e for e in events if isinstance(e, ev.Worked)]
+        if not any(isinstance(e, ev.PitStop) for e in events):
+            assert not worked
+            continue
+        teams = {t.id for t in before.public.tasks if t.status == "open" and t.members}
+        assert {w.task for w in worked} == teams
+        now = {t.id: t for t in after.public.tasks}
+        for w in worked:
+            was = next(t for t in before.public.tasks if t.id == w.task)
+            assert w.gained == pytest.approx(now[w.task].progress - was.progress)
+            assert w.members == was.members and w.gained >= 0
+        kinds = [e.kind for e in events]
+        if worked:  # the work is told before the pit stop that shows it
+            assert kinds.index("pit-stop") > len(kinds) - 1 - kinds[::-1].index("worked")
+        seen += bool(worked)
+    assert seen >= 8  # the golden games' pit stops had teams at work

@@ -11,10 +11,14 @@ from pathlib import Path
 
 import consortium
 from consortium.engine.actions import Deliberate, Talk
+from consortium.engine.events import Event, RoundStarted, Worked
 from consortium.engine.game import new_game
 from consortium.engine.history import History
+from consortium.engine.state import Phase
+from consortium.play.records import Change
+from consortium.play.session import Session
 from consortium.present.event_words import log_text
-from tests.play.table import charged_talk, play_whole_game, sit_down
+from tests.play.table import charged_talk, person_decides, play_whole_game, sit_down
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,3 +53,34 @@ def test_a_whole_game_through_play() -> None:
                               session.actions)
     assert replayed.state.public == session.state.public
     assert session.room.people == (True, False, True, False, False)
+
+
+def test_a_game_taken_over_at_a_pit_stop_tells_the_rounds_events_as_they_were_heard() -> None:
+    """A resumed pit stop says what its round added: a session taking over a history hands
+    its listeners the Events of the current round, the same ones a front end that watched
+    the round heard (each team's work, needs found, tasks finished)."""
+    table = sit_down()
+    session = table.session
+    placed: set[int] = set()
+    for _ in range(5000):
+        public = session.state.public
+        if public.phase is Phase.PIT_STOP and public.round == 2:
+            break
+        if session.next_move_in() is not None:
+            assert session.move()
+        else:
+            person_decides(table, placed)
+    assert session.state.public.phase is Phase.PIT_STOP
+    heard: list[Event] = []
+    for change in table.changes:
+        for event in change.events:
+            heard = [] if isinstance(event, RoundStarted) else [*heard, event]
+    assert any(isinstance(e, Worked) for e in heard)
+
+    resumed = Session(pacing_ms=0)
+    told: list[Change] = []
+    resumed.listen(told.append)
+    resumed.take_over(History.replay(session.history.start, session.actions),
+                      session.session.people, talk_clock=True)
+    assert told[-1].round_events is not None
+    assert [e for e in told[-1].round_events if not isinstance(e, RoundStarted)] == heard

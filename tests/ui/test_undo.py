@@ -108,7 +108,9 @@ def test_undo_then_redo_gives_the_same_view_and_stops_at_a_reveal(
         assert behind_curtain >= 1  # a secret vote's hand was open when Undo came
     assert any("showed a card to everyone" in r for r in reasons), reasons
     # the round's work was resolved: never undone
-    assert c.undo_blocked() == "the work of the round was resolved and the results are on the board"
+    assert c.play.undo_answer().blocked_by == "round-resolved"
+    assert c.undo_blocked() == _(
+        "the work of the round was resolved and the results are on the board")
     assert not menu.undo.isEnabled()
 
 

@@ -425,6 +425,22 @@ class RoundStarted(Event):
 
 
 @attrs.frozen
+class Worked(Event):
+    """A team worked on a task this round: the progress it made (``gained``), where the task
+    stands now (``progress`` of ``effort``) and who worked on it. One per team, just before
+    the pit stop, so the pit stop can say what the round added without comparing views."""
+
+    kind: ClassVar[str] = "worked"
+    touches: ClassVar[frozenset[str]] = frozenset((TASKS,))
+    task: str
+    title: str
+    gained: float
+    progress: float
+    effort: int
+    members: tuple[int, ...]
+
+
+@attrs.frozen
 class PitStop(Event):
     """The round's work was resolved; its pit stop is on the board."""
 

@@ -46,6 +46,7 @@ from consortium.engine.events import (
     TurnMoved,
     VoteCalled,
     VoteCast,
+    Worked,
 )
 from consortium.engine.state import GameState
 
@@ -107,6 +108,17 @@ def cards_revealed(before: GameState, after: GameState) -> list[Event]:
     return shown
 
 
+def worked(before: GameState, after: GameState) -> list[Worked]:
+    """The teams' work of the round that ``before`` → ``after`` resolved, task by task."""
+    now = {t.id: t for t in after.public.tasks}
+    return [
+        Worked(t.id, t.title, now[t.id].progress - t.progress, now[t.id].progress, t.effort,
+               t.members)
+        for t in before.public.tasks
+        if t.status == "open" and t.members and t.id in now
+    ]
+
+
 def events_of(before: GameState, action: Action, after: GameState) -> tuple[Event, ...]:
     """Every Event of the step from ``before`` to ``after`` by ``action``."""
     old, new = before.public, after.public
@@ -119,6 +131,7 @@ def events_of(before: GameState, action: Action, after: GameState) -> tuple[Even
     events += cards_revealed(before, after)
     events += [entry.event for entry in new.log[len(old.log):]]
     if len(new.pit_stops) != len(old.pit_stops):
+        events += worked(before, after)
         events.append(PitStop(new.pit_stops[-1].round))
     if new.phase is not old.phase or new.round != old.round:
         events.append(PhaseEntered(new.phase.value, new.actor, new.turn))

@@ -85,18 +85,19 @@ class Change:
     session_changed: bool = True
     debrief: bool = False  # the revealed debrief became available (or went, for a new game)
     new_game: bool = False  # a different game: forget everything remembered from the last
-    # With a game taken over from a save: the public view as the round began, so the pit
-    # stop can say what this round added (a window that watched the round remembers it).
-    round_start: PublicState | None = None
+    # With a game taken over (a save, an undo): the Events of the current round so far, so
+    # the pit stop can say what this round added (a window that watched the round has them
+    # from each Change's ``events``).
+    round_events: tuple[Event, ...] | None = None
     events: tuple[Event, ...] = ()  # what the game's actions caused (empty: session only)
     save: bool = False  # the session's record moved: a front end that saves saves now
 
     @classmethod
     def everything(
-        cls, view: PublicState, session: SessionView, round_start: PublicState | None = None,
-        *, save: bool = False,
+        cls, view: PublicState, session: SessionView,
+        round_events: tuple[Event, ...] | None = None, *, save: bool = False,
     ) -> Change:
-        return cls(view, session, debrief=True, new_game=True, round_start=round_start,
+        return cls(view, session, debrief=True, new_game=True, round_events=round_events,
                    save=save)
 
     @classmethod

@@ -41,7 +41,8 @@ from consortium.engine.actions import (
     Vote,
 )
 from consortium.engine.events import Event
-from consortium.engine.game import apply, check, facilitator_actions, legal_actions, step
+from consortium.engine.game import check, facilitator_actions, legal_actions, step
+from consortium.engine.happened import events_of
 from consortium.engine.history import History
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Card, GameState, Phase, PublicState
@@ -63,16 +64,18 @@ PIT_STOP_PACING = 4  # an all-bot game lingers on a pit stop this many bot paces
 Listener = Callable[[Change], None]
 
 
-def round_start(history: History) -> PublicState:
-    """The public view when the current round began: replayed from the start (only when a
-    game is taken over, so a resumed pit stop shows what its round added)."""
-    state = history.start
+def round_events(history: History) -> tuple[Event, ...]:
+    """The Events of the current round so far, read from the recorded steps (when a game is
+    taken over or an undo moved it, a front end did not watch them: a resumed pit stop still
+    says what its round added)."""
     target = history.state.public.round
-    for action in history.actions:
-        if state.public.round == target:
+    steps = []
+    for action, before, after in history.steps_back():
+        steps.append((before, action, after))
+        if before.public.round != target:
             break
-        state = apply(state, action)
-    return state.public
+    return tuple(e for before, action, after in reversed(steps)
+                 for e in events_of(before, action, after))
 
 
 class Session:
@@ -196,7 +199,7 @@ class Session:
             pending_votes=(None,) * len(people),
             ended_early=ended_early,
         )
-        self._tell(Change.everything(self.view, self._view, round_start(history)))
+        self._tell(Change.everything(self.view, self._view, round_events(history)))
 
     # --- acting --------------------------------------------------------------------------
 
@@ -569,7 +572,7 @@ class Session:
             revealed=False,
         )
         # Everything redraws, and a curtain forgets any open hand: it comes down.
-        self._tell(Change.everything(view, self._view, save=True))
+        self._tell(Change.everything(view, self._view, round_events(self.history), save=True))
 
     # --- the end -------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consortium.engine.state import Phase, PitStop, PublicState
+from consortium.engine.state import PitStop, PublicState
 from consortium.play.records import Change
 from consortium.present.i18n import _
 from consortium.present.labels import hours, mode_label
@@ -130,10 +130,10 @@ class PitStopView(QWidget):
 
     def _on_game_changed(self, change: Change) -> None:
         view = change.view
-        if change.round_start is not None:
-            self.work.start_from(change.round_start)
-        if view.phase is not Phase.PIT_STOP:
-            self.work.remember(view)
+        if change.round_events is not None:
+            self.work.start_from(change.round_events)
+        else:
+            self.work.hear(change.events)
         if not change.pit_stops or not view.pit_stops:
             return
         pit = view.pit_stops[-1]

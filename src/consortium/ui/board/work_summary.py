@@ -1,15 +1,17 @@
 """The board after work, in the pit stop: one row per task worked or finished this round with
 its progress bar, the progress made this round, needs found, and a FINISHED stamp.
 
-Shows the public view only. ``PitStopView`` feeds it every change; it remembers each task's
-progress and found needs at the start of the round, so it can say what this round added.
+Built from the round's Events (``Worked``, ``NeedDiscovered``, ``TaskFinished``), never by
+comparing views: ``PitStopView`` hands it every change's Events, and a game taken over (a
+save, an undo) comes with the Events of its round so far. Public facts only.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 
-from consortium.engine.state import PublicState, TaskState
+from consortium.engine.events import Event, NeedDiscovered, RoundStarted, TaskFinished, Worked
+from consortium.engine.state import PublicState
 from consortium.present.i18n import _
 from consortium.present.labels import domain, number
 from consortium.ui.kit.widgets import label
@@ -25,24 +27,24 @@ class WorkSummary(QWidget):
         self._grid.setColumnStretch(0, 2)  # titles wrap onto two lines, never clipped
         self._grid.setColumnStretch(1, 2)
         self._grid.setColumnStretch(2, 3)
-        self._round = -1
-        self._start: dict[str, tuple[float, tuple[str, ...]]] = {}
+        self._events: list[Event] = []  # this round's, so far
         self.rows: list[tuple[QLabel, QProgressBar, QLabel]] = []
 
-    def remember(self, view: PublicState) -> None:
-        """Called on every change: keep the tasks as they stood when the round began."""
-        if view.round != self._round:
-            self._round = view.round
-            self._start = {t.id: (t.progress, t.discovered) for t in view.tasks}
+    def hear(self, events: tuple[Event, ...]) -> None:
+        """Called with every change's Events: keep the current round's."""
+        for event in events:
+            if isinstance(event, RoundStarted):
+                self._events = []
+            else:
+                self._events.append(event)
 
-    def start_from(self, view: PublicState) -> None:
-        """The tasks as they stood when the round began, told (a game taken over from a
-        save, where this window did not watch the round begin)."""
-        self._round = -1
-        self.remember(view)
+    def start_from(self, events: tuple[Event, ...]) -> None:
+        """The Events of the round so far, told (a game taken over, where this window did not
+        watch the round)."""
+        self._events = list(events)
 
     def show_round(self, view: PublicState) -> None:
-        worked = [t for t in view.tasks if self._worked(t, view)]
+        worked = [e for e in self._events if isinstance(e, Worked)]
         while len(self.rows) < len(worked):
             n = len(self.rows)
             row = (label(name="big", wrap=True), QProgressBar(), label(wrap=True))
@@ -57,27 +59,22 @@ class WorkSummary(QWidget):
             if visible:
                 self._show_task(view, worked[i], title, bar, status)
 
-    def _worked(self, task: TaskState, view: PublicState) -> bool:
-        if task.status == "finished":
-            return task.finished_round == view.round
-        before = self._start.get(task.id, (0.0, ()))[0]
-        return task.status == "open" and (task.progress > before or bool(task.members))
-
     def _show_task(
-        self, view: PublicState, task: TaskState, title: QLabel, bar: QProgressBar, status: QLabel
+        self, view: PublicState, work: Worked, title: QLabel, bar: QProgressBar, status: QLabel
     ) -> None:
-        before, found_before = self._start.get(task.id, (0.0, ()))
-        title.setText(task.title)
-        bar.setMaximum(task.effort * 10)
-        bar.setValue(min(task.effort * 10, round(task.progress * 10)))
-        bar.setFormat(_("{progress} of {effort}").format(progress=number(task.progress),
-                                                          effort=task.effort))
-        parts = [_("+{progress} this round").format(progress=number(task.progress - before))]
-        found = [d for d in task.discovered if d not in found_before]
+        title.setText(work.title)
+        bar.setMaximum(work.effort * 10)
+        bar.setValue(min(work.effort * 10, round(work.progress * 10)))
+        bar.setFormat(_("{progress} of {effort}").format(progress=number(work.progress),
+                                                          effort=work.effort))
+        parts = [_("+{progress} this round").format(progress=number(work.gained))]
+        found = [d for e in self._events if isinstance(e, NeedDiscovered) and e.task == work.task
+                 for d in e.domains]
         if found:
             parts.append(_("★ found: {needs}").format(
                 needs=", ".join(domain(view.catalog, d) for d in found)))
-        if task.status == "finished":
+        done = [e for e in self._events if isinstance(e, TaskFinished) and e.task == work.task]
+        if done:
             parts.insert(0, _("FINISHED ✓ quality {quality}, impact {impact}").format(
-                quality=f"{task.quality or 0:.0%}", impact=f"{task.impact:.1f}"))
+                quality=f"{done[0].quality:.0%}", impact=f"{done[0].impact:.1f}"))
         status.setText(" · ".join(parts))
