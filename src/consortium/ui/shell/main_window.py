@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.menu.resume.triggered.connect(self.show_resume)
         self.menu.open_file.triggered.connect(self.open_file)
         self.menu.save_as.triggered.connect(self.save_as)
+        self.menu.print_hands.triggered.connect(self.print_hands)
         self.menu.name_holder.triggered.connect(self.ask_name_holder)
         self.menu.quit.triggered.connect(self.close)
         self.menu.help.triggered.connect(self.show_help)
@@ -378,6 +379,21 @@ class MainWindow(QMainWindow):
             _("Bots take every remaining decision, people's included, to the end of the game."),
             _("This cannot be undone."), _("Fast-forward"), _("Keep playing"), c.fast_forward,
         )
+
+    def print_hands(self) -> Path | None:
+        """Session → Print hands…: the printed-hands PDF of this session (one page per seat
+        and per newcomer envelope), where the facilitator chooses."""
+        from consortium.ui.shell.file_dialogs import PDF  # noqa: PLC0415 - not at launch
+        from consortium.ui.shell.print_hands import write_hands  # noqa: PLC0415
+
+        c = self.controller
+        if not c.has_game or not c.session.printed_hands:
+            return None
+        path = self.files.save_path(self, _("Print hands"), Path("hands.pdf"), _(PDF))
+        if path is None:
+            return None
+        write_hands(path, c.play.history.start)
+        return path
 
     def ask_name_holder(self) -> None:
         """Facilitator → Name a holder…: a dialog on the laptop, with a confirm step."""
