@@ -392,7 +392,12 @@ class MainWindow(QMainWindow):
         path = self.files.save_path(self, _("Print hands"), Path("hands.pdf"), _(PDF))
         if path is None:
             return None
-        write_hands(path, c.play.history.start)
+        try:
+            write_hands(path, c.play.history.start)
+        except OSError as error:
+            self.show_message(_("Cannot print hands"), _("Cannot write {path}: {reason}.").format(
+                path=path, reason=error.strerror or error))
+            return None
         return path
 
     def ask_name_holder(self) -> None:
