@@ -190,3 +190,18 @@ def test_a_resumed_printed_session_keeps_its_mode(qtbot: QtBot, window: MainWind
     assert window.game.acts.active and not driver.curtain.active
     assert window.menu.print_hands.isEnabled()
     assert not window.menu.name_holder.isEnabled()
+
+
+def test_printed_hands_mixed_game_through_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    """Mixed rounds: introductions, declarations, own-way turns (stay, sit out, start, join,
+    with the signalled card named), all entered on the public-acts panel."""
+    driver = PrintedDriver(qtbot, window)
+    driver.start(MIXED, seed=5)
+    driver.play()
+    c = window.controller
+    kinds = {type(a).__name__ for a in c.actions if c.session.is_person(getattr(a, "seat", -1))}
+    assert {"Reveal", "Declare"} <= kinds
+    assert kinds & {"Stay", "Initiate", "Join", "SitOut"}
+    assert driver.acts_entered >= 6
+    assert driver.leaks_checked > 20
+    assert Phase.TURNS in driver.seen.phases
