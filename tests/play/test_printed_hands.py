@@ -277,3 +277,22 @@ def test_envelopes_due_name_the_envelope_each_newcomer_opens() -> None:
         session.move(until=lambda r=round_no: session.state.public.round != r)
     assert [n for n, _ in seen] == list(range(1, len(seen) + 1))
     assert seen
+
+
+def test_naming_a_holder_takes_the_card_the_holder_says_aloud() -> None:
+    """Name a holder, printed: the laptop lists no hidden card; the holder says which card
+    of their sheet they hold and it becomes public for good (a wrong one is refused)."""
+    session, _ = sit_down(config(), printed=True)
+    state = session.state
+    assert session.hidden_cards() == []
+    card = state.seats[1].hand[2]
+    held = {c.domain for c in state.seats[1].hand}
+    other = next(d.id for d in state.ctx.scenario.domains if d.id not in held)
+    assert not session.enter_holder(1, other)
+    assert session.session.notice_code is not None
+    assert session.session.notice_code.args["refusal"] == "not-on-sheet"
+    assert session.actions == ()
+    assert session.enter_holder(1, card.domain)
+    assert session.view.participants[1].public_cards[2] == card
+    curtain, _ = sit_down(config(), printed=False)
+    assert not curtain.enter_holder(1, card.domain)

@@ -25,6 +25,7 @@ from consortium.present.labels import card_short, card_text
 from consortium.present.sheet_words import pages
 from consortium.store.save_load import read_save_file
 from consortium.store.sessions import save_versions
+from consortium.ui.laptop.printed_holder_dialog import PrintedHolderDialog
 from consortium.ui.laptop.private_panel import PrivatePanel
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
@@ -182,14 +183,31 @@ def test_a_resumed_printed_session_keeps_its_mode(qtbot: QtBot, window: MainWind
     assert c.saving is not None
     status = c.saving.flush()
     assert status is not None and status.ok and status.folder is not None
+    assert status.saved_step == len(c.actions), (status.saved_step, len(c.actions))
     loaded = read_save_file(save_versions(status.folder)[-1])
     assert loaded.room.printed_hands
     c.resume(loaded)
     assert c.session.printed_hands
     driver.settle()
-    assert window.game.acts.active and not driver.curtain.active
+    # the next private turn (here at once) is a public act again, never a curtain
+    driver.play_until(lambda: window.game.acts.active or driver.curtain.active)
+    assert window.game.acts.active and not driver.curtain.active, (
+        c.view.phase, c.view.actor, c.session, len(c.actions))
     assert window.menu.print_hands.isEnabled()
-    assert not window.menu.name_holder.isEnabled()
+    # Name a holder: no hidden card is listed; the holder says it aloud
+    assert window.menu.name_holder.isEnabled()
+    window.menu.name_holder.trigger()
+    dialog = window.printed_holder_dialog
+    assert isinstance(dialog, PrintedHolderDialog) and dialog.isVisible()
+    driver.no_private_on_screen()
+    state = c.state
+    seat, slot = next((s, i) for s, p in enumerate(state.public.participants)
+                      for i, card in enumerate(p.public_cards) if card is None)
+    card = state.seats[seat].hand[slot]
+    choose(dialog.who, seat)
+    choose(dialog.card, card.domain)
+    driver.click(dialog.show_button)
+    assert c.view.participants[seat].public_cards[slot] == card
 
 
 def test_printed_hands_mixed_game_through_the_window(qtbot: QtBot, window: MainWindow) -> None:

@@ -47,7 +47,7 @@ from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Card, GameState, Phase, PublicState
 from consortium.engine.views import PlayerView, player_view, public_view
 from consortium.play.clock import TalkClock
-from consortium.play.printed import PublicAct, ballot_votes, to_action
+from consortium.play.printed import PublicAct, ballot_votes, slot_of, to_action
 from consortium.play.records import Change, Notice, SessionView
 from consortium.play.undo import (
     FAST_FORWARD,
@@ -361,6 +361,20 @@ class Session:
             }))
             return False
         return self.submit(action)
+
+    def enter_holder(self, seat: int, domain: str) -> bool:
+        """Printed hands, "Name a holder": the holder said aloud which card of their sheet
+        they hold; it becomes public for good (the engine's ``NameHolder``)."""
+        if self._history is None or not self._view.printed_hands:
+            return False
+        try:
+            slot = slot_of(self.state, seat, domain)
+        except IllegalAction as refused:
+            self._set(notice_code=Notice("refused", {
+                "refusal": refused.code, "reason": refused.reason, **refused.arguments,
+            }))
+            return False
+        return self.name_holder(seat, slot)
 
     def enter_ballots(self, votes_for: int) -> bool:
         """Printed hands, secret ballot: the paper ballots of the people still to vote,

@@ -344,6 +344,9 @@ class GameController(QObject):
     def enter_act(self, act: PublicAct) -> bool:
         return self.play.enter_act(act)
 
+    def enter_holder(self, seat: int, domain: str) -> bool:
+        return self.play.enter_holder(seat, domain)
+
     def enter_ballots(self, votes_for: int) -> bool:
         return self.play.enter_ballots(votes_for)
 

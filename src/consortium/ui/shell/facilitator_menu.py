@@ -121,7 +121,7 @@ class FacilitatorMenu:
         self.fast_forward.setEnabled(not over and not s.fast_forward)
         self.end_game.setEnabled(not over)
         self.reveal.setEnabled(self._controller.can_reveal and not s.revealed)
-        self.name_holder.setEnabled(not over and not s.paused and not s.printed_hands)
+        self.name_holder.setEnabled(not over and not s.paused)
         self.print_hands.setEnabled(s.printed_hands)  # a curtain game prints no hands
         self._show_undo(self._controller.undo_blocked())
         self.redo.setEnabled(self._controller.can_redo)

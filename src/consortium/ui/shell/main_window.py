@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._sessions: SessionFiles | None = None
         self.last_message: QMessageBox | None = None
         self.name_holder_dialog: NameHolderDialog | None = None
+        self.printed_holder_dialog: QWidget | None = None  # printed hands' Name a holder
         self.resume_page: ResumePage | None = None
         self._save_failing: Path | None = None  # the folder autosave cannot write to
         self._save_status: QLabel | None = None  # with the first game (launch time)
@@ -406,6 +407,17 @@ class MainWindow(QMainWindow):
 
         c = self.controller
         if not c.has_game:
+            return
+        if c.session.printed_hands:  # no hidden card is listed: the holder says it aloud
+            from consortium.ui.laptop.printed_holder_dialog import (  # noqa: PLC0415
+                PrintedHolderDialog,
+            )
+
+            printed = PrintedHolderDialog(c.view, self)
+            printed.named.connect(c.enter_holder)
+            printed.finished.connect(printed.deleteLater)
+            self.printed_holder_dialog = printed
+            printed.open()
             return
         dialog = NameHolderDialog(c.view, c.hidden_cards(), self,
                                   shared_screen=not self.dual_screen)
