@@ -82,8 +82,7 @@ def seat_page(sheets: Sheets, sheet: SeatSheet, catalog: Catalog) -> Page:
 
 
 def envelope_page(sheets: Sheets, envelope: Envelope, catalog: Catalog) -> Page:
-    header = (_("Seat"), *(_("Round {number}").format(number=r)
-                           for r in range(2, sheets.rounds + 1)))
+    header = (_("Seat \\ round"), *(str(r) for r in range(2, sheets.rounds + 1)))
     rows = tuple(
         (str(seat + 1), *(str(h) for h in envelope.hours[seat]))
         for seat in range(len(envelope.hours))

@@ -66,19 +66,26 @@ class _PageDrawer:
         self.y += bound.height() + gap
 
     def table(self, rows: tuple[tuple[str, ...], ...], font: QFont, gap: float) -> None:
-        self.painter.setFont(font)
-        metrics = self.painter.fontMetrics()
+        points = font.pointSizeF()
+        while True:  # the widest cell must fit its column; shrink the type until it does
+            font = _font(points, bold=True)
+            self.painter.setFont(font)
+            metrics = self.painter.fontMetrics()
+            columns = max(len(r) for r in rows)
+            first = max(metrics.horizontalAdvance(r[0]) for r in rows) + metrics.height()
+            rest = (self.area.width() - first) / max(1, columns - 1)
+            widest = max(metrics.horizontalAdvance(c) for r in rows for c in r[1:])
+            if widest + metrics.height() * 0.5 <= rest or points <= NOTE_MIN_PT:
+                break
+            points -= 0.5
         row_h = metrics.height() * 1.6
-        columns = max(len(r) for r in rows)
-        first = max(metrics.horizontalAdvance(r[0]) for r in rows) + metrics.height()
-        rest = (self.area.width() - first) / max(1, columns - 1)
         for i, row in enumerate(rows):
             x = self.area.left()
             for j, cell in enumerate(row):
                 w = first if j == 0 else rest
                 rect = QRectF(x, self.y, w, row_h)
                 if not self.measure_only:
-                    self.painter.setFont(_font(TABLE_PT, bold=i == 0 or j == 0))
+                    self.painter.setFont(_font(points, bold=i == 0 or j == 0))
                     self.painter.drawRect(rect)
                     self.painter.drawText(rect, _CELL, cell)
                     self.drawn.append(cell)
