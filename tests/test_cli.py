@@ -189,3 +189,34 @@ def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"consortium {__version__}"
+
+
+def test_print_hands_writes_a_page_per_seat_and_per_envelope(tmp_path: Path) -> None:
+    """``consortium print-hands SAVE --pdf OUT.pdf``: the printed hands of a saved session
+    (docs/printed-hands.md), headless."""
+    import re
+
+    from consortium.engine.sheets import possible_arrivals
+    from consortium.store.save_load import read_save_file
+    from tests.store.games import bot_game, save_bytes
+
+    state, actions = bot_game(steps=30)
+    save = tmp_path / "game.consortium"
+    save.write_bytes(save_bytes(state, actions))
+    out = tmp_path / "hands.pdf"
+    result = run("print-hands", str(save), "--pdf", str(out))
+    assert result.returncode == 0, result.stderr
+    start = read_save_file(save).history.start
+    pages = len(state.seats) + possible_arrivals(start)
+    assert result.stdout.strip() == _("{path}: {pages} pages").format(path=out, pages=pages)
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", out.read_bytes())) == pages
+
+
+def test_print_hands_of_a_broken_save_says_why(tmp_path: Path) -> None:
+    save = tmp_path / "broken.consortium"
+    save.write_bytes(b"{}")
+    result = run("print-hands", str(save), "--pdf", str(tmp_path / "out.pdf"))
+    assert result.returncode == 2
+    assert result.stdout.startswith(f"{save}: ")
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "out.pdf").exists()

@@ -102,7 +102,47 @@ def _parser() -> argparse.ArgumentParser:
         help=_("for a .csv: the scenario whose domains the tasks must name, a shipped "
                "scenario id or a path (default cancer-care)"),
     )
+    hands = commands.add_parser(
+        "print-hands",
+        help=_("write the printed hands of a saved session as a PDF: a sheet per seat and the "
+               "numbered newcomer envelopes"),
+    )
+    hands.add_argument("save", help=_("the session's save (.consortium or .json)"))
+    hands.add_argument("--pdf", required=True, metavar="OUT.pdf", help=_("the PDF to write"))
     return parser
+
+
+def _print_hands(args: argparse.Namespace) -> int:
+    """``consortium print-hands SAVE --pdf OUT.pdf``: the sheets of docs/printed-hands.md,
+    headless (Qt draws the PDF on the offscreen platform)."""
+    import os  # noqa: PLC0415 - lazy: launch
+    from pathlib import Path  # noqa: PLC0415
+
+    from consortium.store.codec import printable  # noqa: PLC0415
+    from consortium.store.save_file import SaveError  # noqa: PLC0415
+    from consortium.store.save_load import read_save_file  # noqa: PLC0415
+
+    try:
+        loaded = read_save_file(args.save)
+    except SaveError as error:
+        for problem in error.problems:
+            print(f"{args.save}: {printable(str(problem))}")
+        return EXIT_PROBLEM
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - only this command draws
+
+    from consortium.ui.shell.print_hands import write_hands  # noqa: PLC0415
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    try:
+        drawn = write_hands(Path(args.pdf), loaded.history.start)
+    except OSError as error:
+        print(f"{args.pdf}: {printable(str(error))}", file=sys.stderr)
+        return EXIT_PROBLEM
+    del app
+    print(ngettext("{path}: {pages} page", "{path}: {pages} pages", len(drawn)).format(
+        path=args.pdf, pages=len(drawn)))
+    return 0
 
 
 def _simulate(args: argparse.Namespace) -> int:
@@ -257,6 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _simulate(args)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "print-hands":
+        return _print_hands(args)
     return _open_window(args)
 
 

@@ -43,6 +43,7 @@ class SessionSetup:
     scenario: Scenario
     config: GameConfig
     talk_clock: bool = False
+    printed_hands: bool = False  # hands on printed sheets: no curtain (docs/printed-hands.md)
 
 
 @attrs.frozen
@@ -61,6 +62,7 @@ class SessionView:
     revealed: bool = False
     notice_code: Notice | None = None  # the last refusal or hint
     notice: str = ""  # its words, filled in by the front end (play never words anything)
+    printed_hands: bool = False  # hands on printed sheets: every act public, no curtain
 
     def is_person(self, seat: int | None) -> bool:
         return seat is not None and 0 <= seat < len(self.people) and self.people[seat]

@@ -48,6 +48,7 @@ from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Card, GameState, Phase, PublicState
 from consortium.engine.views import PlayerView, player_view, public_view
 from consortium.play.clock import TalkClock
+from consortium.play.printed import PublicAct, ballot_votes, slot_of, to_action
 from consortium.play.records import Change, Notice, SessionView
 from consortium.play.undo import (
     FAST_FORWARD,
@@ -139,7 +140,7 @@ class Session:
     def room(self) -> Room:
         """What a save keeps of the session around the game."""
         s = self._view
-        return Room(s.people, s.talk_clock, s.ended_early)
+        return Room(s.people, s.talk_clock, s.ended_early, s.printed_hands)
 
     @property
     def clock(self) -> TalkClock:
@@ -153,6 +154,8 @@ class Session:
         state = self.state
         if seat != state.public.actor or not self._view.is_person(seat):
             raise PermissionError("a private view is shown only to the person whose turn it is")
+        if self._view.printed_hands:
+            raise PermissionError("with printed hands no private view is shown on any screen")
         return player_view(state, seat)
 
     def seat_actions(self, seat: int) -> list[Action]:
@@ -161,6 +164,8 @@ class Session:
             return []
         state = self.state
         if seat != state.public.actor or not self._view.is_person(seat):
+            return []
+        if self._view.printed_hands:  # the choices are on the sheet, entered as public acts
             return []
         return legal_actions(state, seat)
 
@@ -173,7 +178,7 @@ class Session:
     def hidden_cards(self) -> list[tuple[int, int, Card]]:
         """(seat, slot, card) of every hidden card of a participant in the room, for the
         facilitator naming a holder. Never for the shared board."""
-        if self._history is None:
+        if self._history is None or self._view.printed_hands:  # printed: the holder says it
             return []
         state = self.state
         return [
@@ -185,7 +190,7 @@ class Session:
     # --- taking over a game --------------------------------------------------------------
 
     def take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
-                  ended_early: bool = False) -> None:
+                  ended_early: bool = False, printed_hands: bool = False) -> None:
         """Play ``history`` from where it stands (a new game, a crafted state, a save): the
         listeners hear of a new game, with the view as its round began (a resumed pit stop
         says what its round added)."""
@@ -198,6 +203,7 @@ class Session:
             talk_clock=talk_clock,
             pending_votes=(None,) * len(people),
             ended_early=ended_early,
+            printed_hands=printed_hands,
         )
         self._tell(Change.everything(self.view, self._view, round_events(history)))
 
@@ -252,6 +258,8 @@ class Session:
             self._tell(Change.session_only(self.view, self._view, save=save))
 
     def _pending_tuple(self) -> tuple[bool | None, ...]:
+        if self._history is not None and self.state.public.secret_ballot:
+            return (None,) * len(self._view.people)  # counted paper ballots: never shown
         return tuple(self._pending.get(s) for s in range(len(self._view.people)))
 
     # --- automation: bots, votes entered ahead -------------------------------------------
@@ -336,6 +344,64 @@ class Session:
             return
         self._pending[seat] = approve
         self._set(pending_votes=self._pending_tuple())
+
+    # --- printed hands: private acts entered as public acts (play/printed.py) ------------
+
+    def enter_act(self, act: PublicAct) -> bool:
+        """Printed hands: the facilitator enters what the acting seat did aloud; it goes in
+        as the engine action a curtain game would have submitted."""
+        if self._history is None or not self._view.printed_hands:
+            return False
+        if act.seat != self.state.public.actor:
+            self._set(notice_code=Notice("refused", {"refusal": "not-your-turn",
+                                                     "reason": "not this seat's turn"}))
+            return False
+        try:
+            action = to_action(self.state, act)
+        except IllegalAction as refused:
+            self._set(notice_code=Notice("refused", {
+                "refusal": refused.code, "reason": refused.reason, **refused.arguments,
+            }))
+            return False
+        return self.submit(action)
+
+    def enter_holder(self, seat: int, domain: str) -> bool:
+        """Printed hands, "Name a holder": the holder said aloud which card of their sheet
+        they hold; it becomes public for good (the engine's ``NameHolder``)."""
+        if self._history is None or not self._view.printed_hands:
+            return False
+        try:
+            slot = slot_of(self.state, seat, domain)
+        except IllegalAction as refused:
+            self._set(notice_code=Notice("refused", {
+                "refusal": refused.code, "reason": refused.reason, **refused.arguments,
+            }))
+            return False
+        return self.name_holder(seat, slot)
+
+    def enter_ballots(self, votes_for: int) -> bool:
+        """Printed hands, secret ballot: the paper ballots of the people still to vote,
+        counted (``votes_for`` said yes). Each goes in when its turn comes (the bots vote
+        between them as usual)."""
+        if self._history is None or not self._view.printed_hands:
+            return False
+        try:
+            votes = ballot_votes(self.state, self._view.people, votes_for)
+        except IllegalAction as refused:
+            self._set(notice_code=Notice("refused", {
+                "refusal": refused.code, "reason": refused.reason, **refused.arguments,
+            }))
+            return False
+        if not votes:
+            return False
+        for vote in votes:
+            self._pending[vote.seat] = vote.approve
+        seat = self.state.public.actor
+        if seat in self._pending:
+            self._apply(Vote(seat, self._pending.pop(seat)))
+        else:
+            self._set()
+        return True
 
     # --- placement -----------------------------------------------------------------------
 

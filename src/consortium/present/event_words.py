@@ -162,6 +162,10 @@ _REFUSALS: Mapping[str, str] = {
     ),
     "no-invitation": N_("There is no invitation for you to answer."),
     "not-in-room": N_("Name someone who is in the room."),
+    # printed hands (play/printed.py): the facilitator's entry, not the engine, was refused
+    "not-on-sheet": N_("That card is not on this seat's sheet; check what was said."),
+    "no-task-named": N_("Choose the task first."),
+    "tally-out-of-range": N_("Enter 0 to {high} ballots for."),
 }
 
 

@@ -110,11 +110,21 @@ class Room:
     people: tuple[bool, ...]  # per seat: a person at the table (True) or a bot (False)
     talk_clock: bool = False
     ended_early: bool = False
+    printed_hands: bool = False  # written only when set: saves without it read as False
 
     @classmethod
     def of(cls, config: GameConfig, *, talk_clock: bool = False) -> Room:
         """The room at the start: a seat without a bot policy is a person."""
         return cls(tuple(seat.bot is None for seat in config.seats), talk_clock)
+
+
+def _room_tree(room: Room) -> dict[str, object]:
+    """The room as a save writes it: ``printed_hands`` only when set, so a session with
+    hands on screen writes the very bytes it always did."""
+    tree: dict[str, object] = unstructure(room, Room)
+    if not room.printed_hands:
+        tree.pop("printed_hands", None)
+    return tree
 
 
 @attrs.frozen
@@ -247,7 +257,7 @@ class SaveWriter:
             ',\n"scenario":', scenario_json,
             ',\n"config":', config_json,
             ',\n"seed":', str(config.seed),
-            ',\n"room":', _dumps(unstructure(room, Room)),
+            ',\n"room":', _dumps(_room_tree(room)),
             ',\n"digest":', _dumps(save_digest(state, self._checks)),
             ',\n"checks":', _dumps(self._checks),
             ',\n"actions":[',

@@ -40,6 +40,7 @@ from consortium.engine.game import new_game
 from consortium.engine.history import History
 from consortium.engine.state import Card, GameState, PublicState
 from consortium.engine.views import PlayerView
+from consortium.play.printed import PublicAct
 from consortium.play.records import Change, SessionSetup, SessionView
 from consortium.play.session import Session
 from consortium.present.debrief_data import RevealedDebrief, build_debrief
@@ -172,7 +173,8 @@ class GameController(QObject):
         """A new game from the new-session page, autosaved in a new session folder."""
         state = new_game(setup.scenario, setup.config)
         people = tuple(seat.bot is None for seat in setup.config.seats)
-        self._take_over(History(state), people, talk_clock=setup.talk_clock)
+        self._take_over(History(state), people, talk_clock=setup.talk_clock,
+                        printed_hands=setup.printed_hands)
         if self.saving is not None:
             self.saving.begin(state, started_at=self.started_at)
             self._autosave()
@@ -193,7 +195,8 @@ class GameController(QObject):
         folder. A game that is over is not saved again, and its lock is let go at once."""
         room = loaded.room
         self._take_over(loaded.history, tuple(room.people), talk_clock=room.talk_clock,
-                        ended_early=room.ended_early, started_at=loaded.header.started_at)
+                        ended_early=room.ended_early, started_at=loaded.header.started_at,
+                        printed_hands=room.printed_hands)
         if self.saving is not None and not self.state.over and not room.ended_early:
             self.saving.begin(loaded.state, folder=folder, started_at=loaded.header.started_at,
                               lock=lock)
@@ -202,12 +205,14 @@ class GameController(QObject):
             lock.release()
 
     def _take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
-                   ended_early: bool = False, started_at: datetime | None = None) -> None:
+                   ended_early: bool = False, started_at: datetime | None = None,
+                   printed_hands: bool = False) -> None:
         self._bot_timer.stop()
         self.started_at = started_at or utc_now()
         self._debrief = None
         self._scheduled_for = ()
-        self.play.take_over(history, people, talk_clock=talk_clock, ended_early=ended_early)
+        self.play.take_over(history, people, talk_clock=talk_clock, ended_early=ended_early,
+                            printed_hands=printed_hands)
 
     def shutdown(self) -> None:
         """The window closes: stop the bots and end the autosave cleanly (the session stays
@@ -333,6 +338,17 @@ class GameController(QObject):
 
     def name_holder(self, seat: int, slot: int) -> bool:
         return self.play.name_holder(seat, slot)
+
+    # --- printed hands (play/printed.py) -----------------------------------------------
+
+    def enter_act(self, act: PublicAct) -> bool:
+        return self.play.enter_act(act)
+
+    def enter_holder(self, seat: int, domain: str) -> bool:
+        return self.play.enter_holder(seat, domain)
+
+    def enter_ballots(self, votes_for: int) -> bool:
+        return self.play.enter_ballots(votes_for)
 
     # --- undo, redo, reveal -------------------------------------------------------------
 

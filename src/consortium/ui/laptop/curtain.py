@@ -32,6 +32,8 @@ def curtain_seat(view: PublicState, session: SessionView) -> int | None:
     seat = view.actor
     if seat is None or not session.is_person(seat) or session.fast_forward:
         return None
+    if session.printed_hands:  # no curtain: the acts are public (ui/laptop/public_acts.py)
+        return None
     if session.ended_early or session.paused:
         return None
     if view.phase in PRIVATE_PHASES or (view.phase is Phase.VOTE and view.secret_ballot):

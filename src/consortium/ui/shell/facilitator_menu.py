@@ -1,6 +1,7 @@
 """The facilitator's menu bar: never in the players' way, every item with a shortcut.
 
-Session: new session, resume a session, open a save file, save as, quit. Facilitator: undo
+Session: new session, resume a session, open a save file, save as, print hands (a
+printed-hands session only), quit. Facilitator: undo
 (Ctrl+Z) and redo (Ctrl+Y, Ctrl+Shift+Z), talk clock, pause, skip a turn, replace a person by
 a bot and back (per seat), fast-forward by bots, name a holder, reveal, end the game early.
 View: presenter mode, full screen (F11), zoom (Ctrl +/−/0). Help (F1). Listens to
@@ -50,6 +51,7 @@ class FacilitatorMenu:
         self.resume = _action(session, _("Resume a session…"))
         self.open_file = _action(session, _("Open a save file…"), "Ctrl+O")
         self.save_as = _action(session, _("Save as…"), "Ctrl+Shift+S")
+        self.print_hands = _action(session, _("Print hands…"))  # docs/printed-hands.md
         session.addSeparator()
         self.quit = _action(session, _("Quit"), "Ctrl+Q")
         menu = bar.addMenu(_("&Facilitator"))
@@ -99,7 +101,8 @@ class FacilitatorMenu:
 
     def _enable(self, in_game: bool) -> None:
         for action in (self.clock, self.pause, self.skip, self.fast_forward, self.reveal,
-                       self.end_game, self.undo, self.redo, self.name_holder, self.save_as):
+                       self.end_game, self.undo, self.redo, self.name_holder, self.save_as,
+                       self.print_hands):
             action.setEnabled(in_game)
         self.seats.setEnabled(in_game)
 
@@ -119,6 +122,7 @@ class FacilitatorMenu:
         self.end_game.setEnabled(not over)
         self.reveal.setEnabled(self._controller.can_reveal and not s.revealed)
         self.name_holder.setEnabled(not over and not s.paused)
+        self.print_hands.setEnabled(s.printed_hands)  # a curtain game prints no hands
         self._show_undo(self._controller.undo_blocked())
         self.redo.setEnabled(self._controller.can_redo)
         key = (tuple(p.name for p in view.participants), s.people, over)

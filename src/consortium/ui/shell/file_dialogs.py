@@ -18,6 +18,7 @@ from consortium.present.i18n import N_
 SAVES = N_("Consortium saves (*.consortium *.json);;All files (*)")
 CSV = N_("Spreadsheets (*.csv);;All files (*)")
 TOML = N_("Scenario files (*.toml);;All files (*)")
+PDF = N_("PDF files (*.pdf);;All files (*)")
 
 
 class FileDialogs:

@@ -10,13 +10,14 @@ swap the column's page.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from consortium.present.i18n import _
 from consortium.ui.board.board_window import BoardWindow
 from consortium.ui.controller import GameController
 from consortium.ui.laptop.curtain import Curtain
 from consortium.ui.laptop.facilitator_panel import FacilitatorPanel
+from consortium.ui.laptop.public_acts import PublicActsPanel
 
 
 class GameScreen(QWidget):
@@ -32,20 +33,28 @@ class GameScreen(QWidget):
         self.setAccessibleName(_("Game"))
         self.panel = FacilitatorPanel(controller)
         self.curtain = Curtain(controller)
+        self.acts = PublicActsPanel(controller)  # printed hands: instead of the curtain
         self.side = QStackedWidget()
         self.side.setAccessibleName(_("Facilitator column"))
         self.side.addWidget(self.panel)
         self.side.addWidget(self.curtain)
+        self.side.addWidget(self.acts)
         # Ignored: the 7:3 stretch decides the widths, so opening a private panel never
         # shifts the board and long texts never push the window past the screen.
         self.side.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.side, 1)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.acts.envelopes)
+        column.addWidget(self.side, 1)
+        self._column = column
+        self._layout.addLayout(column, 1)
         self.board_here = False
         if board_here:
             self.dock_board(board)
         self.curtain.active_changed.connect(self._on_curtain_active_changed)
+        self.acts.active_changed.connect(self._on_acts_active_changed)
 
     def dock_board(self, board: BoardWindow) -> None:
         """The board beside the facilitator's column, 7:3 (one screen for everything)."""
@@ -56,7 +65,7 @@ class GameScreen(QWidget):
         board.setParent(self)
         board.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._layout.insertWidget(0, board, 7)
-        self._layout.setStretchFactor(self.side, 3)
+        self._layout.setStretchFactor(self._column, 3)
         board.show()
         self.board_here = True
 
@@ -69,8 +78,13 @@ class GameScreen(QWidget):
         board.hide()
         board.setParent(None)
         board.setWindowFlag(Qt.WindowType.Window, True)
-        self._layout.setStretchFactor(self.side, 1)
+        self._layout.setStretchFactor(self._column, 1)
         self.board_here = False
+
+    def _on_acts_active_changed(self, active: bool) -> None:
+        self.side.setCurrentWidget(self.acts if active else self.panel)
+        if not active and self.panel.primary is not None:
+            self.panel.primary.setFocus()
 
     def _on_curtain_active_changed(self, active: bool) -> None:
         self.side.setCurrentWidget(self.curtain if active else self.panel)

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._sessions: SessionFiles | None = None
         self.last_message: QMessageBox | None = None
         self.name_holder_dialog: NameHolderDialog | None = None
+        self.printed_holder_dialog: QWidget | None = None  # printed hands' Name a holder
         self.resume_page: ResumePage | None = None
         self._save_failing: Path | None = None  # the folder autosave cannot write to
         self._save_status: QLabel | None = None  # with the first game (launch time)
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.menu.resume.triggered.connect(self.show_resume)
         self.menu.open_file.triggered.connect(self.open_file)
         self.menu.save_as.triggered.connect(self.save_as)
+        self.menu.print_hands.triggered.connect(self.print_hands)
         self.menu.name_holder.triggered.connect(self.ask_name_holder)
         self.menu.quit.triggered.connect(self.close)
         self.menu.help.triggered.connect(self.show_help)
@@ -379,12 +381,43 @@ class MainWindow(QMainWindow):
             _("This cannot be undone."), _("Fast-forward"), _("Keep playing"), c.fast_forward,
         )
 
+    def print_hands(self) -> Path | None:
+        """Session → Print hands…: the printed-hands PDF of this session (one page per seat
+        and per newcomer envelope), where the facilitator chooses."""
+        from consortium.ui.shell.file_dialogs import PDF  # noqa: PLC0415 - not at launch
+        from consortium.ui.shell.print_hands import write_hands  # noqa: PLC0415
+
+        c = self.controller
+        if not c.has_game or not c.session.printed_hands:
+            return None
+        path = self.files.save_path(self, _("Print hands"), Path("hands.pdf"), _(PDF))
+        if path is None:
+            return None
+        try:
+            write_hands(path, c.play.history.start)
+        except OSError as error:
+            self.show_message(_("Cannot print hands"), _("Cannot write {path}: {reason}.").format(
+                path=path, reason=error.strerror or error))
+            return None
+        return path
+
     def ask_name_holder(self) -> None:
         """Facilitator → Name a holder…: a dialog on the laptop, with a confirm step."""
         from consortium.ui.laptop.name_holder_dialog import NameHolderDialog  # noqa: PLC0415
 
         c = self.controller
         if not c.has_game:
+            return
+        if c.session.printed_hands:  # no hidden card is listed: the holder says it aloud
+            from consortium.ui.laptop.printed_holder_dialog import (  # noqa: PLC0415
+                PrintedHolderDialog,
+            )
+
+            printed = PrintedHolderDialog(c.view, self)
+            printed.named.connect(c.enter_holder)
+            printed.finished.connect(printed.deleteLater)
+            self.printed_holder_dialog = printed
+            printed.open()
             return
         dialog = NameHolderDialog(c.view, c.hidden_cards(), self,
                                   shared_screen=not self.dual_screen)

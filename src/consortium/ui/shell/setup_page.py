@@ -111,6 +111,10 @@ class SetupPage(QWidget):
         self.talk_clock.setAccessibleName(_("Talk clock"))
         self.secret_ballot = QCheckBox(_("Secret ballot: votes behind the curtain"))
         self.secret_ballot.setAccessibleName(_("Secret ballot"))
+        self.hands = QComboBox()  # printed hands: docs/printed-hands.md
+        self.hands.setAccessibleName(_("Hands"))
+        self.hands.addItem(_("On screen, behind the curtain"), False)
+        self.hands.addItem(_("Printed sheets (Session → Print hands…)"), True)
         self.seed = spin_box(_("Seed (advanced)"), 0, 999_999)
         self.seed.setValue(1)
 
@@ -159,6 +163,7 @@ class SetupPage(QWidget):
         form.addRow(_("Turnover"), self.turnover)
         form.addRow("", self.talk_clock)
         form.addRow("", self.secret_ballot)
+        form.addRow(_("Hands"), self.hands)
         form.addRow(_("Seed (advanced)"), self.seed)
         seat_buttons = QHBoxLayout()
         seat_buttons.addWidget(self.add_button)
@@ -264,7 +269,8 @@ class SetupPage(QWidget):
             hand_size=sc.defaults.hand_size,
             secret_ballot=self.secret_ballot.isChecked(),
         )
-        return SessionSetup(sc, config, talk_clock=self.talk_clock.isChecked())
+        return SessionSetup(sc, config, talk_clock=self.talk_clock.isChecked(),
+                            printed_hands=bool(self.hands.currentData()))
 
     def _on_start_clicked(self) -> None:
         self.start_requested.emit(self.setup())
