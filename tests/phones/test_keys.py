@@ -27,3 +27,14 @@ def test_a_seat_that_changes_hands_gets_a_new_token_and_the_old_one_is_revoked()
     keys.revoke(3)
     assert keys.look_up(new) == Lookup(None, revoked=True)
     assert keys.token_of(3) is None and keys.seats() == {}
+
+
+def test_a_pin_stands_for_its_seats_live_token_only() -> None:
+    keys = SeatKeys()
+    token = keys.issue(2)
+    pin = keys.pin_of(2)
+    assert pin is not None and len(pin) == 6 and pin.isdigit()
+    assert keys.token_for_pin(pin) == token
+    keys.issue(2)  # the seat changes hands
+    assert keys.token_for_pin(pin) is None
+    assert keys.pin_of(2) != pin

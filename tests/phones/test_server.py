@@ -167,3 +167,20 @@ def test_the_server_thread_listens_only_while_started() -> None:
     server.stop()
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0  # nothing listens any more
+
+
+def test_the_short_address_takes_a_pin_to_the_seats_page_and_counts_wrong_ones() -> None:
+    async def test(client: TestClient, table: PhoneTable) -> None:
+        form = await client.get("/j")
+        assert form.status == 200 and 'name="pin"' in await form.text()
+        pin = table.desk.keys.pin_of(1)
+        assert pin is not None
+        found = await client.post("/j", data={"pin": pin}, allow_redirects=False)
+        assert found.status == 303
+        assert found.headers["Location"] == f"/s/{table.tokens[1]}"
+        wrong = [g for g in ("000000", "111111", "222222") if g != pin][:2]
+        for guess in wrong:  # two wrong PINs: the limit
+            assert (await client.post("/j", data={"pin": guess})).status == 404
+        assert (await client.post("/j", data={"pin": pin})).status == 429  # over the limit
+
+    served(test, limit=2)

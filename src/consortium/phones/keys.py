@@ -15,6 +15,7 @@ import threading
 import attrs
 
 TOKEN_BYTES = 24  # 192 bits: the issue asks for at least 128
+PIN_DIGITS = 6  # typed on a phone that cannot scan; guessing is rate limited by the server
 
 
 @attrs.frozen
@@ -33,6 +34,7 @@ class SeatKeys:
         self._live: dict[str, int] = {}
         self._of_seat: dict[int, str] = {}
         self._revoked: set[str] = set()
+        self._pins: dict[str, str] = {}  # PIN → token, for the short address
 
     def issue(self, seat: int) -> str:
         """A new token for ``seat``; the seat's old token, if any, is revoked."""
@@ -41,7 +43,26 @@ class SeatKeys:
             self._revoke(seat)
             self._live[token] = seat
             self._of_seat[seat] = token
+            pin = self._new_pin()
+            self._pins[pin] = token
         return token
+
+    def _new_pin(self) -> str:
+        while True:
+            pin = "".join(secrets.choice("0123456789") for _ in range(PIN_DIGITS))
+            if pin not in self._pins:
+                return pin
+
+    def pin_of(self, seat: int) -> str | None:
+        """The seat's PIN for the short address (``/j``), for a phone that cannot scan."""
+        with self._lock:
+            token = self._of_seat.get(seat)
+            return next((pin for pin, t in self._pins.items() if t == token), None)
+
+    def token_for_pin(self, pin: str) -> str | None:
+        """The live token a PIN stands for (a revoked seat's PIN opens nothing)."""
+        with self._lock:
+            return self._pins.get(pin.strip())
 
     def revoke(self, seat: int) -> None:
         """The seat changed hands or left the phones: its link stops working at once."""
@@ -53,6 +74,7 @@ class SeatKeys:
         if old is not None:
             del self._live[old]
             self._revoked.add(old)
+            self._pins = {pin: t for pin, t in self._pins.items() if t != old}
 
     def token_of(self, seat: int) -> str | None:
         with self._lock:

@@ -10,6 +10,8 @@ Routes (``{token}`` is a seat's join token, :mod:`~consortium.phones.keys`):
   Content-Security-Policy, and is live within a few milliseconds of a publish);
 - ``POST /s/{token}/act`` with ``{"nonce": …, "choice": …}``: one act for that seat's current
   turn, carried to the session's owner by the :class:`~consortium.phones.desk.PhoneDesk`;
+- ``GET /j`` and ``POST /j`` (``pin=…``): the short address for a phone that cannot scan:
+  a form for the seat's PIN, which leads on to the seat's page;
 - ``GET /static/phone.js`` and ``/static/phone.css``.
 
 Everything else is 404. A wrong or old token gets a plain refusal with no game data; a
@@ -44,7 +46,7 @@ STATIC = {"phone.js": "text/javascript", "phone.css": "text/css"}
 HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-        "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
@@ -105,6 +107,8 @@ class PhoneApp:
         self.app.router.add_get("/s/{token}/state", self.state)
         self.app.router.add_post("/s/{token}/act", self.act)
         self.app.router.add_get("/static/{name}", self.static)
+        self.app.router.add_get("/j", self.join_form)
+        self.app.router.add_post("/j", self.join_pin)
         self.app.on_startup.append(self._started)
 
     async def _started(self, app: web.Application) -> None:
@@ -214,6 +218,25 @@ class PhoneApp:
         if refused is not None:
             return web.json_response({"refused": refused}, status=409)
         return web.json_response({"ok": True})
+
+    async def join_form(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(body=_asset("join.html").replace(
+            b"{{title}}", escape(_("Your seat's PIN")).encode()).replace(
+            b"{{go}}", escape(_("Open my hand")).encode()),
+            content_type="text/html", charset="utf-8")
+
+    async def join_pin(self, request: web.Request) -> web.StreamResponse:
+        address = request.remote or "?"
+        if self.bad_tokens.over(address):
+            return web.Response(status=429, text=_("Too many wrong PINs; wait a minute."))
+        form = await request.post()
+        pin = form.get("pin")
+        token = self.desk.keys.token_for_pin(pin) if isinstance(pin, str) else None
+        if token is None:
+            self.bad_tokens.count(address)
+            return refusal_page(_("That PIN does not open a seat"),
+                                _("Check the PIN behind your curtain and try again."), 404)
+        raise web.HTTPSeeOther(f"/s/{token}")
 
     async def static(self, request: web.Request) -> web.StreamResponse:
         name = request.match_info["name"]
