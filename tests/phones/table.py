@@ -35,13 +35,13 @@ class PhoneTable:
 
 def phone_table(*, people: tuple[int, ...] = (0, 1, 2), seats: int = 5,
                 schedule: tuple[Mode, ...] = (Mode.DEMOCRATIC, Mode.SELF_SELECTION, Mode.HYBRID),
-                turnover: float = 0.0, direct: bool = False) -> PhoneTable:
+                turnover: float = 0.0, direct: bool = False, seed: int = 5) -> PhoneTable:
     scenario = cancer_care()
     sectors = [s.id for s in scenario.sectors]
     config = GameConfig(
         seats=tuple(SeatSetup(f"P{i + 1}", sectors[i % len(sectors)],
                               None if i in people else "balanced") for i in range(seats)),
-        rounds=len(schedule), turnover=turnover, schedule=schedule, seed=5,
+        rounds=len(schedule), turnover=turnover, schedule=schedule, seed=seed,
         capacity=scenario.defaults.capacity, hand_size=scenario.defaults.hand_size,
     )
     session = Session(now=FakeTime(), pacing_ms=0)

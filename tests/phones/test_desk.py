@@ -16,6 +16,12 @@ def act_as_bot(table: PhoneTable, seat: int) -> str | None:
     """The phone of ``seat`` sends what a balanced bot would choose; the owner runs it."""
     page = table.desk.page(seat)
     assert page is not None and page.nonce is not None
+    choices = page.snapshot["choices"]
+    # every choice reads differently: one line per intent, one per card within an intent
+    assert len({c["intent"] for c in choices}) == len({c["group"] for c in choices})
+    assert len({(c["group"], c["text"]) for c in choices}) == len(choices)
+    assert not any(c["intent"] == type(a).__name__ for c, a in zip(choices, page.actions,
+                                                                    strict=True))
     state = table.session.state
     wanted = bot_action(state, seat_policy(state, seat))
     future = table.desk.act(seat, page.nonce, page.actions.index(wanted))
@@ -103,8 +109,8 @@ def test_a_seat_made_a_bot_is_cut_off_at_once() -> None:
 
 
 def test_a_whole_game_with_three_phone_seats() -> None:
-    table = phone_table(schedule=(Mode.DEMOCRATIC, Mode.SELF_SELECTION, Mode.HYBRID),
-                        turnover=0.3)
+    table = phone_table(schedule=(Mode.HYBRID, Mode.SELF_SELECTION, Mode.HYBRID),
+                        turnover=0.3, seed=7)  # every kind of private act comes
     session = table.session
     cut_off = acts = 0
     old_tokens: list[str] = []

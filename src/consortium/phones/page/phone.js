@@ -53,6 +53,7 @@
     $("choice-title").textContent = words.your_choice;
     const box = $("choices"); box.textContent = "";
     const back = $("back"); back.textContent = words.back; back.hidden = step === null;
+    if (step) window.scrollTo(0, 0);  // the next step starts at the top, under the name
     if (step && step.confirm) {
       text("ask", step.confirm.confirm);
       box.appendChild(button(words.confirm, "", () => send(step.confirm.id)));
