@@ -160,6 +160,9 @@ def _headless_checks(checks: Checks) -> None:
                 return _bot_game(scenarios[scenario_id], mode)
 
             checks.run(f"bot game, {mode.value}, {scenario_id}", play)
+    if scenarios:
+        first = next(iter(scenarios.values()))
+        checks.run("phones: a seat's page from the server on loopback", lambda: _phones(first))
 
 
 def _none_found() -> str:
@@ -210,6 +213,44 @@ def _bot_game(scenario: object, mode: Mode) -> str:
         raise RuntimeError(f"the game stopped in {state.public.phase.value}")
     return (f"{policy}: {state.public.rounds} rounds, {state.step} steps, "
             f"impact {state.public.impact:.1f}")
+
+
+def _phones(scenario: object) -> str:
+    """Start the phones' server on loopback, fetch one seat's page and state, stop it."""
+    import json  # noqa: PLC0415
+    import urllib.request  # noqa: PLC0415
+
+    from consortium.engine.game import new_game  # noqa: PLC0415
+    from consortium.engine.history import History  # noqa: PLC0415
+    from consortium.engine.scenario import Scenario  # noqa: PLC0415
+    from consortium.engine.simulate import bot_config  # noqa: PLC0415
+    from consortium.phones.desk import PhoneDesk  # noqa: PLC0415
+    from consortium.phones.keys import SeatKeys  # noqa: PLC0415
+    from consortium.phones.server import PhoneApp, PhoneServer  # noqa: PLC0415
+    from consortium.play.session import Session  # noqa: PLC0415
+
+    assert isinstance(scenario, Scenario)
+    config = bot_config(scenario, "balanced", seed=7, seats=4)
+    session = Session(pacing_ms=0)
+    keys = SeatKeys()
+    token = keys.issue(0)
+    desk = PhoneDesk(session, keys, lambda job: job())
+    session.take_over(History(new_game(scenario, config)), (True, False, False, False),
+                      talk_clock=False)
+    server = PhoneServer(PhoneApp(desk))
+    port = server.start("127.0.0.1", 0)
+    try:
+        base = f"http://127.0.0.1:{port}/s/{token}"
+        with urllib.request.urlopen(base, timeout=10) as page:
+            html = page.read()
+        with urllib.request.urlopen(base + "/state", timeout=10) as state:
+            data = json.loads(state.read())
+    finally:
+        server.stop()
+    cards = len(data["page"]["hand"])
+    if b"/static/phone.js" not in html or not cards:
+        raise RuntimeError("the seat's page or its hand did not come")
+    return f"port {port}: the page ({len(html)} bytes) and a hand of {cards} cards"
 
 
 # --- the window -----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from consortium.engine.actions import (
     Action,
+    Declare,
     Initiate,
     Invite,
     Join,
@@ -65,6 +66,10 @@ def seat_choice(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
                 _("Your home organization gets your hours (motivation +1)."))
     if isinstance(action, Vote):
         return (_("Vote FOR the board") if action.approve else _("Vote AGAINST the board")), ""
+    if isinstance(action, Declare):  # said in public; a phone offers it to its own seat
+        if action.plenary:
+            return _("Join the plenary"), _("Work out this round's tasks with the others.")
+        return _("Own way"), _("Choose your own task this round.")
     if isinstance(action, Respond):
         if view.invitation is None:
             return (_("Accept") if action.accept else _("Decline")), ""

@@ -1,0 +1,163 @@
+"""The desk between the phone server's thread and the thread that owns the session.
+
+A :class:`~consortium.play.session.Session` is not thread-safe and must only be touched by
+its owner (the window's GUI thread, or a test). So:
+
+- on every change the owner *publishes*: for each seat with a live token, its snapshot
+  (:func:`~consortium.phones.hand.seat_snapshot`), its legal actions and a fresh **nonce**
+  whenever those change — the server's thread only ever reads what was published;
+- an act from a phone (token → seat, nonce, choice id) is checked against what was published
+  and then *handed over* to the owner (``post``), which checks it again against the game as
+  it is now, and submits it through ``Session.submit`` — the same ``check`` a click on the
+  laptop goes through. A replayed or stale act carries an old nonce and is refused.
+
+When a seat changes hands (a newcomer arrives in it, or the facilitator makes it a bot) its
+token is revoked at once: the old phone is told it has left the partnership and never sees
+the newcomer's hand.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+import attrs
+
+from consortium.engine.actions import Action
+from consortium.engine.events import Arrived
+from consortium.engine.views import player_view
+from consortium.phones.hand import seat_snapshot
+from consortium.phones.keys import SeatKeys
+from consortium.play.records import Change
+from consortium.play.session import Session
+
+NONCE_BYTES = 16
+
+# Why an act was refused (the page words each; never game data).
+STALE = "stale"  # an old or replayed nonce: the turn moved on
+NOT_YOUR_TURN = "not-your-turn"
+NO_SUCH_CHOICE = "no-such-choice"
+REFUSED = "refused"  # the game said no (checked again on the owner's thread)
+LEFT = "left"  # the token was revoked in the meantime
+
+Post = Callable[[Callable[[], None]], None]
+
+
+@attrs.frozen
+class Published:
+    """One seat's page as the owner last published it."""
+
+    version: int
+    nonce: str | None
+    snapshot: dict[str, Any]
+    actions: tuple[Action, ...] = ()
+
+
+class PhoneDesk:
+    """Publishes each phone seat's page and carries its acts to the session's owner."""
+
+    def __init__(self, session: Session, keys: SeatKeys, post: Post) -> None:
+        self._session = session
+        self.keys = keys
+        self._post = post
+        self._lock = threading.Lock()
+        self._pages: dict[int, Published] = {}
+        self._version = 0
+        self._wakers: list[Callable[[], None]] = []
+        session.listen(self._on_change)
+
+    # --- the owner's thread ----------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        for event in change.events:
+            if isinstance(event, Arrived):
+                self.keys.revoke(event.seat)  # a newcomer: the old link stops at once
+        people = change.session.people
+        for seat in self.keys.seats():
+            if not (0 <= seat < len(people) and people[seat]):
+                self.keys.revoke(seat)  # made a bot (or taken back): off the phones
+        self.publish()
+
+    def publish(self) -> None:
+        """Work out every phone seat's page from the game as it is now."""
+        session = self._session
+        if not session.has_game:
+            return
+        state = session.state
+        over = state.over
+        pages: dict[int, Published] = {}
+        with self._lock:
+            self._version += 1
+            version = self._version
+            old = dict(self._pages)
+        for seat in self.keys.seats():
+            actions = tuple(session.seat_actions(seat))
+            before = old.get(seat)
+            same_turn = before is not None and before.actions == actions and bool(actions) \
+                and before.snapshot.get("step") == len(session.actions)
+            nonce = (before.nonce if same_turn and before is not None
+                     else secrets.token_urlsafe(NONCE_BYTES) if actions else None)
+            snapshot = seat_snapshot(player_view(state, seat), actions, over=over)
+            snapshot["step"] = len(session.actions)
+            snapshot["nonce"] = nonce
+            snapshot["version"] = version
+            pages[seat] = Published(version, nonce, snapshot, actions)
+        with self._lock:
+            self._pages = pages
+            wakers = list(self._wakers)
+        for wake in wakers:
+            wake()
+
+    def _act_now(self, seat: int, nonce: str, choice: int, done: Future[str | None]) -> None:
+        """On the owner's thread: check the act against the game as it is, then submit."""
+        try:
+            page = self._pages.get(seat)
+            if self.keys.token_of(seat) is None:
+                done.set_result(LEFT)
+            elif page is None or page.nonce is None or not secrets.compare_digest(
+                    page.nonce, nonce):
+                done.set_result(STALE)
+            elif not 0 <= choice < len(page.actions):
+                done.set_result(NO_SUCH_CHOICE)
+            else:
+                action = page.actions[choice]
+                if action not in self._session.seat_actions(seat):
+                    done.set_result(STALE)
+                else:
+                    done.set_result(None if self._session.submit(action) else REFUSED)
+        except Exception as error:
+            done.set_exception(error)
+
+    # --- any thread (the server's) --------------------------------------------------------
+
+    def page(self, seat: int) -> Published | None:
+        with self._lock:
+            return self._pages.get(seat)
+
+    @property
+    def version(self) -> int:
+        with self._lock:
+            return self._version
+
+    def on_publish(self, wake: Callable[[], None]) -> None:
+        """Call ``wake()`` (from the owner's thread) after every publish."""
+        with self._lock:
+            self._wakers.append(wake)
+
+    def act(self, seat: int, nonce: str, choice: int) -> Future[str | None]:
+        """Hand an act to the owner. The future holds ``None`` when it was applied, or the
+        refusal's code. Refused at once, without bothering the owner, when it cannot be
+        right by what was published."""
+        done: Future[str | None] = Future()
+        page = self.page(seat)
+        if page is None or page.nonce is None or not secrets.compare_digest(page.nonce, nonce):
+            done.set_result(STALE if page is not None and page.nonce else NOT_YOUR_TURN)
+            return done
+        if not 0 <= choice < len(page.actions):
+            done.set_result(NO_SUCH_CHOICE)
+            return done
+        self._post(lambda: self._act_now(seat, nonce, choice, done))
+        return done

@@ -1,0 +1,71 @@
+"""A session with phone seats, for the phones' tests: the desk posts acts straight to the
+test's thread (the owner), as the window posts them to the GUI thread."""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable
+
+import attrs
+
+from consortium.engine.game import new_game
+from consortium.engine.history import History
+from consortium.engine.state import GameConfig, Mode, SeatSetup
+from consortium.phones.desk import PhoneDesk
+from consortium.phones.keys import SeatKeys
+from consortium.play.session import Session
+from tests.play.table import FakeTime, cancer_care
+
+
+@attrs.define
+class PhoneTable:
+    session: Session
+    desk: PhoneDesk
+    tokens: dict[int, str]
+    inbox: queue.Queue[Callable[[], None]]
+
+    def run_posted(self) -> int:
+        """Run what the server handed to the owner (the test plays the GUI thread)."""
+        n = 0
+        while not self.inbox.empty():
+            self.inbox.get_nowait()()
+            n += 1
+        return n
+
+
+def phone_table(*, people: tuple[int, ...] = (0, 1, 2), seats: int = 5,
+                schedule: tuple[Mode, ...] = (Mode.DEMOCRATIC, Mode.SELF_SELECTION, Mode.HYBRID),
+                turnover: float = 0.0, direct: bool = False, seed: int = 5) -> PhoneTable:
+    scenario = cancer_care()
+    sectors = [s.id for s in scenario.sectors]
+    config = GameConfig(
+        seats=tuple(SeatSetup(f"P{i + 1}", sectors[i % len(sectors)],
+                              None if i in people else "balanced") for i in range(seats)),
+        rounds=len(schedule), turnover=turnover, schedule=schedule, seed=seed,
+        capacity=scenario.defaults.capacity, hand_size=scenario.defaults.hand_size,
+    )
+    session = Session(now=FakeTime(), pacing_ms=0)
+    keys = SeatKeys()
+    tokens = {seat: keys.issue(seat) for seat in people}
+    inbox: queue.Queue[Callable[[], None]] = queue.Queue()
+    desk = PhoneDesk(session, keys, (lambda f: f()) if direct else inbox.put)
+    session.take_over(History(new_game(scenario, config)),
+                      tuple(i in people for i in range(seats)), talk_clock=False)
+    return PhoneTable(session, desk, tokens, inbox)
+
+
+def until_a_phone_acts(table: PhoneTable) -> int:
+    """Let the bots and the group move (as the balanced bot would) until a phone seat is to
+    act; returns that seat."""
+    from consortium.engine.simulate import bot_action, seat_policy
+
+    session = table.session
+    for _ in range(500):
+        actor = session.state.public.actor
+        if actor in table.tokens:
+            return actor
+        if session.next_move_in() is not None:
+            session.move()
+        else:
+            session.submit(bot_action(session.state, seat_policy(session.state, actor)))
+    raise AssertionError("no phone seat came to act")

@@ -1,0 +1,170 @@
+"""A whole game where every person seat is a real headless browser (Debian's Chromium,
+driven by Selenium): each page shows only its own seat's hand, the board never shows a
+hidden card, and the game's record equals a hot-seat game with the same choices.
+
+The test's thread owns the session (as the window's GUI thread does): it runs what the
+server hands over while the browsers tap. Needs ``chromium`` and ``chromium-driver`` (CI
+installs them; ``CONSORTIUM_REQUIRE_BROWSER=1`` makes their absence a failure, not a skip).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from consortium.engine.simulate import bot_action, seat_policy
+from consortium.engine.state import Mode
+from consortium.phones.hand import page_words
+from consortium.phones.server import PhoneApp, PhoneServer
+from consortium.present.i18n import _
+from consortium.present.labels import card_text
+from tests.phones.table import PhoneTable, phone_table
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+if not (CHROMIUM and DRIVER):
+    if os.environ.get("CONSORTIUM_REQUIRE_BROWSER"):
+        pytest.fail("chromium and chromium-driver are needed (apt-get install chromium "
+                    "chromium-driver)", pytrace=False)
+    pytest.skip("no chromium/chromedriver here", allow_module_level=True)
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+
+PEOPLE = (0, 1, 2)
+SCHEDULE = (Mode.HYBRID, Mode.SELF_SELECTION, Mode.HYBRID)
+SEED = 7  # with this deal the phones make every kind of private act (checked below)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[WebDriver]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--window-size=390,844"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def pump_until(table: PhoneTable, done: object, seconds: float = 10.0) -> None:
+    """Run what the server hands over until ``done()`` holds (the owner's thread)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        table.run_posted()
+        if done():  # type: ignore[operator]
+            return
+        time.sleep(0.01)
+    raise AssertionError("the phone's act did not arrive")
+
+
+def page_text(driver: WebDriver) -> str:
+    return str(driver.find_element(By.TAG_NAME, "body").text)
+
+
+def buttons(driver: WebDriver) -> dict[str, object]:
+    shown = driver.find_elements(By.CSS_SELECTOR, "#choices button")
+    return {b.text.split("\n")[0]: b for b in shown if b.is_displayed()}
+
+
+def wait_for(driver: WebDriver, table: PhoneTable, check: object, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        table.run_posted()
+        if check():  # type: ignore[operator]
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"the page never showed what it should: {page_text(driver)!r}")
+
+
+def tap(driver: WebDriver, table: PhoneTable, text: str) -> None:
+    wait_for(driver, table, lambda: text in buttons(driver))
+    buttons(driver)[text].click()  # type: ignore[attr-defined]
+
+
+def test_a_whole_game_played_on_browsers(browser: WebDriver) -> None:
+    table = phone_table(people=PEOPLE, schedule=SCHEDULE, turnover=0.3, seed=SEED)
+    session = table.session
+    server = PhoneServer(PhoneApp(table.desk))
+    port = server.start("127.0.0.1", 0)
+    windows: dict[int, str] = {}
+    try:
+        for seat in PEOPLE:
+            if windows:
+                browser.switch_to.new_window("tab")
+            browser.get(f"http://127.0.0.1:{port}/s/{table.tokens[seat]}")
+            windows[seat] = browser.current_window_handle
+        acts = 0
+        kinds: set[str] = set()
+        signalled = newcomers = 0
+        for _step in range(3000):
+            state = session.state
+            if state.over:
+                break
+            if session.next_move_in() is not None:
+                session.move()
+                continue
+            public = state.public
+            for who, private in enumerate(state.seats):  # the board's view: shown cards only
+                shown = public.participants[who].public_cards
+                assert all(c is None or c == private.hand[slot] for slot, c in enumerate(shown))
+            seat = public.actor
+            wanted = bot_action(state, seat_policy(state, seat))
+            if seat not in PEOPLE:
+                session.submit(wanted)
+                continue
+            browser.switch_to.window(windows[seat])
+            if table.desk.keys.token_of(seat) is None:
+                # A newcomer took the seat: the old phone is told it has left, and never
+                # shows the newcomer's hand; the newcomer opens a new link.
+                wait_for(browser, table,
+                         lambda: _("You have left the partnership") in page_text(browser))
+                newcomers += 1
+                table.tokens[seat] = table.desk.keys.issue(seat)
+                table.desk.publish()
+                browser.get(f"http://127.0.0.1:{port}/s/{table.tokens[seat]}")
+            own = {card_text(public.catalog, c) for c in state.seats[seat].hand}
+            wait_for(browser, table, lambda own=own: all(c in page_text(browser) for c in own))
+            text = page_text(browser)
+            for other in PEOPLE:
+                hidden = {card_text(public.catalog, c) for c in state.seats[other].hand} - own
+                assert not any(h in text for h in hidden), (seat, other)
+            page = table.desk.page(seat)
+            assert page is not None
+            row = page.snapshot["choices"][page.actions.index(wanted)]
+            group = [c for c in page.snapshot["choices"] if c["group"] == row["group"]]
+            before = len(session.actions)
+            tap(browser, table, row["intent"])
+            if len(group) > 1:
+                tap(browser, table, row["text"])
+                signalled += 1
+            elif row["confirm"]:
+                tap(browser, table, page_words()["confirm"])
+            pump_until(table, lambda before=before: len(session.actions) > before)
+            assert session.actions[before] == wanted
+            acts += 1
+            kinds.add(type(wanted).__name__)
+        assert session.state.over and acts >= 10
+        assert kinds >= {"Reveal", "Initiate", "Join", "Stay", "SitOut", "Vote", "Declare",
+                         "Respond"}, kinds
+        assert signalled >= 1  # the second step: which card to signal
+        assert newcomers >= 1
+    finally:
+        server.stop()
+
+    # The same choices at the laptop, behind the curtain: the same record, the same game.
+    hot_seat = phone_table(people=PEOPLE, schedule=SCHEDULE, turnover=0.3, seed=SEED).session
+    while not hot_seat.state.over:
+        if hot_seat.next_move_in() is not None:
+            hot_seat.move()
+        else:
+            state = hot_seat.state
+            assert hot_seat.submit(bot_action(state, seat_policy(state, state.public.actor)))
+    assert hot_seat.actions == session.actions
+    assert hot_seat.state == session.state

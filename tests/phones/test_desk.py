@@ -1,0 +1,143 @@
+"""The desk: each phone seat sees only its own hand; an act goes through the session's own
+check with the turn's nonce; a stale or replayed act is refused; a seat that changes hands
+is cut off at once."""
+
+from __future__ import annotations
+
+from consortium.engine.simulate import bot_action, seat_policy
+from consortium.engine.state import Mode
+from consortium.engine.views import player_view
+from consortium.phones.desk import NO_SUCH_CHOICE, NOT_YOUR_TURN, STALE
+from consortium.present.labels import card_text
+from tests.phones.table import PhoneTable, phone_table, until_a_phone_acts
+
+
+def act_as_bot(table: PhoneTable, seat: int) -> str | None:
+    """The phone of ``seat`` sends what a balanced bot would choose; the owner runs it."""
+    page = table.desk.page(seat)
+    assert page is not None and page.nonce is not None
+    choices = page.snapshot["choices"]
+    # every choice reads differently: one line per intent, one per card within an intent
+    assert len({c["intent"] for c in choices}) == len({c["group"] for c in choices})
+    assert len({(c["group"], c["text"]) for c in choices}) == len(choices)
+    assert not any(c["intent"] == type(a).__name__ for c, a in zip(choices, page.actions,
+                                                                    strict=True))
+    state = table.session.state
+    wanted = bot_action(state, seat_policy(state, seat))
+    future = table.desk.act(seat, page.nonce, page.actions.index(wanted))
+    table.run_posted()
+    return future.result(timeout=1)
+
+
+def test_each_phone_seat_gets_its_own_hand_and_nobody_elses() -> None:
+    table = phone_table()
+    state = table.session.state
+    view = state.public
+    for seat in table.tokens:
+        page = table.desk.page(seat)
+        assert page is not None
+        shown = [c["text"] for c in page.snapshot["hand"]]
+        assert shown == [card_text(view.catalog, c) for c in state.seats[seat].hand]
+        others = {card_text(view.catalog, c) for s in range(len(state.seats)) if s != seat
+                  for c in player_view(state, s).private.hand} - set(shown)
+        text = repr(page.snapshot)
+        assert not any(other in text for other in others)
+
+
+def test_only_the_acting_seat_has_a_nonce_and_choices() -> None:
+    table = phone_table()
+    actor = until_a_phone_acts(table)
+    for seat in table.tokens:
+        page = table.desk.page(seat)
+        assert page is not None
+        assert (page.nonce is not None) == (seat == actor)
+        assert bool(page.snapshot["choices"]) == (seat == actor)
+
+
+def test_an_act_goes_through_the_owner_and_a_replay_is_refused() -> None:
+    table = phone_table()
+    session = table.session
+    actor = until_a_phone_acts(table)
+    page = table.desk.page(actor)
+    assert page is not None and page.nonce is not None
+    before = len(session.actions)
+    state = session.state
+    choice = page.actions.index(bot_action(state, seat_policy(state, actor)))
+    future = table.desk.act(actor, page.nonce, choice)
+    assert not future.done() and len(session.actions) == before  # waits for the owner
+    assert table.run_posted() == 1
+    assert future.result(timeout=1) is None
+    assert session.actions[before] == page.actions[choice]
+    after = session.actions
+    replay = table.desk.act(actor, page.nonce, choice)  # the same request again
+    table.run_posted()
+    assert replay.result(timeout=1) in (STALE, NOT_YOUR_TURN)
+    assert session.actions == after
+
+
+def test_one_seats_nonce_never_acts_for_another_and_bad_choices_are_refused() -> None:
+    table = phone_table()
+    actor = until_a_phone_acts(table)
+    page = table.desk.page(actor)
+    assert page is not None and page.nonce is not None
+    other = next(s for s in table.tokens if s != actor)
+    assert table.desk.act(other, page.nonce, 0).result(timeout=1) == NOT_YOUR_TURN
+    assert table.desk.act(actor, "guessed", 0).result(timeout=1) == STALE
+    assert table.desk.act(actor, page.nonce, 999).result(timeout=1) == NO_SUCH_CHOICE
+    assert table.run_posted() == 0  # none of them reached the session's owner
+
+
+def test_a_stale_act_checked_again_by_the_owner_is_refused() -> None:
+    """Handed over while the turn was current, run after it moved on: refused."""
+    table = phone_table()
+    actor = until_a_phone_acts(table)
+    page = table.desk.page(actor)
+    assert page is not None and page.nonce is not None
+    first = table.desk.act(actor, page.nonce, 0)
+    second = table.desk.act(actor, page.nonce, 0)  # sent twice before the owner ran
+    table.run_posted()
+    assert first.result(timeout=1) is None
+    assert second.result(timeout=1) == STALE
+
+
+def test_a_seat_made_a_bot_is_cut_off_at_once() -> None:
+    table = phone_table()
+    token = table.tokens[1]
+    table.session.set_person(1, False)
+    assert table.desk.keys.look_up(token).revoked
+    assert table.desk.page(1) is None
+
+
+def test_a_whole_game_with_three_phone_seats() -> None:
+    table = phone_table(schedule=(Mode.HYBRID, Mode.SELF_SELECTION, Mode.HYBRID),
+                        turnover=0.3, seed=7)  # every kind of private act comes
+    session = table.session
+    cut_off = acts = 0
+    old_tokens: list[str] = []
+    for _ in range(3000):
+        if session.state.over:
+            break
+        if session.next_move_in() is not None:
+            session.move()
+            continue
+        public = session.state.public
+        actor = public.actor
+        if actor is None:
+            session.submit(bot_action(session.state, seat_policy(session.state, None)))
+            continue
+        if actor in table.tokens and table.desk.keys.token_of(actor) is None:
+            # a newcomer: the old phone is cut off; a new link behind the curtain
+            old_tokens.append(table.tokens[actor])
+            assert table.desk.keys.look_up(table.tokens[actor]).revoked
+            table.tokens[actor] = table.desk.keys.issue(actor)
+            table.desk.publish()
+            cut_off += 1
+        assert act_as_bot(table, actor) is None
+        acts += 1
+    assert session.state.over
+    assert acts >= 10  # the phones played
+    assert cut_off >= 1  # and a phone seat changed hands
+    for seat in table.tokens:
+        page = table.desk.page(seat)
+        assert page is not None and page.snapshot["over"] and not page.snapshot["choices"]
+    assert all(table.desk.keys.look_up(t).revoked for t in old_tokens)
