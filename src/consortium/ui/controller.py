@@ -193,7 +193,8 @@ class GameController(QObject):
         folder. A game that is over is not saved again, and its lock is let go at once."""
         room = loaded.room
         self._take_over(loaded.history, tuple(room.people), talk_clock=room.talk_clock,
-                        ended_early=room.ended_early, started_at=loaded.header.started_at)
+                        ended_early=room.ended_early, started_at=loaded.header.started_at,
+                        talk_seconds=room.talk_seconds)
         if self.saving is not None and not self.state.over and not room.ended_early:
             self.saving.begin(loaded.state, folder=folder, started_at=loaded.header.started_at,
                               lock=lock)
@@ -202,12 +203,14 @@ class GameController(QObject):
             lock.release()
 
     def _take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
-                   ended_early: bool = False, started_at: datetime | None = None) -> None:
+                   ended_early: bool = False, started_at: datetime | None = None,
+                   talk_seconds: float = 0.0) -> None:
         self._bot_timer.stop()
         self.started_at = started_at or utc_now()
         self._debrief = None
         self._scheduled_for = ()
-        self.play.take_over(history, people, talk_clock=talk_clock, ended_early=ended_early)
+        self.play.take_over(history, people, talk_clock=talk_clock, ended_early=ended_early,
+                            talk_seconds=talk_seconds)
 
     def shutdown(self) -> None:
         """The window closes: stop the bots and end the autosave cleanly (the session stays
@@ -287,6 +290,9 @@ class GameController(QObject):
 
     def cast_open_vote(self, seat: int, approve: bool) -> None:
         self.play.cast_open_vote(seat, approve)
+
+    def cast_open_votes_for_the_rest(self) -> None:
+        self.play.cast_open_votes_for_the_rest(True)
 
     def select_seat(self, seat: int | None) -> None:
         self.play.select_seat(seat)

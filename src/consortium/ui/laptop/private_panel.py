@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -48,7 +48,15 @@ class PrivatePanel(QWidget):
         layout = QVBoxLayout(self)
         self.title = label(_("{name}: {phase}").format(name=me.name, phase=phase_label(view.phase)),
                            name="heading", wrap=True)
-        layout.addWidget(self.title)
+        # Done sits at the top, away from Confirm: a second press meant for Confirm never hides
+        # the hand, and one meant for Done never confirms.
+        self.hide_button = button(_("Hide (Space)"), "secondary",
+                                  accessible=_("Done: hide my hand"))
+        self.hide_button.clicked.connect(self.done)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         if private.notice:  # the engine's flag that this seat was taken over: said here
             self.notice = label(
                 _("You are now {name}, {sector}; your old hand is gone.").format(
@@ -120,12 +128,20 @@ class PrivatePanel(QWidget):
         self.back = button(_("Back (Esc)"), "secondary", accessible=_("Back to the choices"))
         self.back.clicked.connect(self._on_back_clicked)
         self.back.setVisible(False)
-        self.hide_button = button(_("Done (Space)"), "secondary",
-                                  accessible=_("Done: hide my hand"))
-        self.hide_button.clicked.connect(self.done)
-        for b in (self.confirm, self.back, self.hide_button):
+        for b in (self.confirm, self.back):
             buttons.addWidget(b)
         layout.addLayout(buttons)
+
+        for child in self.findChildren(QWidget):  # Space hides the hand wherever the focus is
+            child.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Space:
+            if not event.isAutoRepeat():  # a Space still held from lifting hides nothing
+                self.done.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_choices(self) -> None:
         self.choices.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -209,6 +225,9 @@ class PrivatePanel(QWidget):
         self.focus_choices()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.isAutoRepeat():  # a held key never confirms twice
+            event.accept()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.confirm_selected()
             return
