@@ -237,6 +237,8 @@ class Session:
             self._pending = {}
         if new.public.phase is not Phase.INTRODUCTIONS:
             self._ahead = {}
+            if self._view.chosen_ahead:
+                self._view = attrs.evolve(self._view, chosen_ahead=())
         selected = self._view.selected_seat
         if new.public.phase is not Phase.PLACEMENT:
             selected = None
@@ -325,8 +327,10 @@ class Session:
         seat = self._queued_reveal(state)
         if seat is not None:
             slot = self._ahead[seat].pop(0)
+            self._view = attrs.evolve(self._view, chosen_ahead=self._ahead_seats())
             if not self.submit(Reveal(seat, slot)):
                 self._ahead.pop(seat, None)  # no longer possible: the person decides then
+                self._set(chosen_ahead=self._ahead_seats())
             return True
         if not self._automatic(state):
             return False
@@ -404,7 +408,11 @@ class Session:
         ):
             return False
         self._ahead[seat] = list(slots)
+        self._set(chosen_ahead=self._ahead_seats())
         return True
+
+    def _ahead_seats(self) -> tuple[int, ...]:
+        return tuple(sorted(seat for seat, slots in self._ahead.items() if slots))
 
     def may_pass_in_public(self, seat: int) -> bool:
         """Whether the acting ``seat`` may pass this introduction, from public facts only (a
@@ -680,6 +688,7 @@ class Session:
         self._clock_before_pause = False  # the clock is reset; Resume leaves it so
         self._pending = {}
         self._ahead = {}
+        self._view = attrs.evolve(self._view, chosen_ahead=())
         self._clock.stop()
         self._clock.reset()
         view = self.view

@@ -252,7 +252,8 @@ class GameController(QObject):
             return
         s = play.session
         state = play.state
-        waits_for = (s.paused, s.fast_forward, s.people, s.pending_votes, s.ended_early)
+        waits_for = (s.paused, s.fast_forward, s.people, s.pending_votes, s.ended_early,
+                     s.chosen_ahead)
         before = self._scheduled_for
         if before and before[0] is state and before[1] == waits_for:
             return
@@ -290,6 +291,18 @@ class GameController(QObject):
 
     def cast_open_vote(self, seat: int, approve: bool) -> None:
         self.play.cast_open_vote(seat, approve)
+
+    def introductions_ahead(self, seat: int) -> int:
+        return self.play.introductions_ahead(seat)
+
+    def choose_ahead(self, seat: int, slots: list[int]) -> bool:
+        return self.play.choose_ahead(seat, slots)
+
+    def may_pass_in_public(self, seat: int) -> bool:
+        return self.play.may_pass_in_public(seat)
+
+    def pass_in_public(self, seat: int) -> bool:
+        return self.play.pass_in_public(seat)
 
     def cast_open_votes_for_the_rest(self) -> None:
         self.play.cast_open_votes_for_the_rest(True)

@@ -45,6 +45,8 @@ def curtain_seat(view: PublicState, session: SessionView) -> int | None:
         return None
     if session.ended_early or session.paused:
         return None
+    if view.phase is Phase.INTRODUCTIONS and seat in session.chosen_ahead:
+        return None  # the card was chosen ahead: it goes in by itself, no hand-off
     if view.phase in PRIVATE_PHASES or (view.phase is Phase.VOTE and view.secret_ballot):
         return seat
     return None
@@ -85,6 +87,14 @@ class Curtain(QWidget):
         p.addWidget(self.prompt_text)
         p.addWidget(self.prompt_hint)
         p.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignCenter)
+        # a Mixed round's introduction: anyone but a newcomer may pass, in public (GAME.md,
+        # Mixed step 1; a pass shows nothing), so it needs no hand-off
+        self.pass_button = QPushButton()
+        self.pass_button.setAccessibleName(_("Pass without a hand-off"))
+        self.pass_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pass_button.clicked.connect(self._on_pass_clicked)
+        self.pass_button.setVisible(False)
+        p.addWidget(self.pass_button, 0, Qt.AlignmentFlag.AlignCenter)
         p.addStretch(2)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.prompt)
@@ -129,7 +139,13 @@ class Curtain(QWidget):
             self.prompt_hint.setText(
                 _("{name}: hold Space, or click the button, to see your hand.").format(
                     name=name))
+            may_pass = self._controller.may_pass_in_public(seat)
+            self.pass_button.setText(_("{name} passes: shows no card (no hand-off)").format(
+                name=name))
+            self.pass_button.setAccessibleName(_("{name} passes").format(name=name))
+            self.pass_button.setVisible(may_pass)
         else:
+            self.pass_button.setVisible(False)
             self.prompt_text.setText("")
             self.prompt_hint.setText("")
             self.prompt.setAccessibleDescription("")
@@ -145,6 +161,7 @@ class Curtain(QWidget):
         self._hold_timer.stop()
         self._arm_timer.stop()
         self.show_button.setEnabled(False)
+        self.pass_button.setEnabled(False)
         if self.seat is not None:
             self._arm_timer.start(self.arm_ms)
 
@@ -153,6 +170,7 @@ class Curtain(QWidget):
             return
         self.armed = True
         self.show_button.setEnabled(True)
+        self.pass_button.setEnabled(True)
 
     def _on_held(self) -> None:
         if self.armed:
@@ -182,7 +200,8 @@ class Curtain(QWidget):
         self.armed = False
         pv = self._controller.player_view(self.seat)
         legal = self._controller.seat_actions(self.seat)
-        self.panel = PrivatePanel(pv, legal)
+        self.panel = PrivatePanel(pv, legal,
+                                  ahead=self._controller.introductions_ahead(self.seat))
         self.panel.chosen.connect(self._on_panel_chosen)
         self.panel.done.connect(self.close_panel)
         self._open_layout.addWidget(self.panel)
@@ -204,6 +223,15 @@ class Curtain(QWidget):
                 self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_panel_chosen(self, action: Action) -> None:
+        panel, seat = self.panel, self.seat
+        ahead = list(panel.ahead_slots) if panel is not None else []
         self.close_panel()
         self._key = None  # the next change re-evaluates, even if the turn did not move
+        if ahead and seat is not None:
+            self._controller.choose_ahead(seat, ahead)
         self._controller.submit(action)
+
+    def _on_pass_clicked(self) -> None:
+        """A pass said aloud: entered here in public, the hand never shown."""
+        if self.armed and self.seat is not None and self.panel is None:
+            self._controller.pass_in_public(self.seat)
