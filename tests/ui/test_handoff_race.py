@@ -5,6 +5,7 @@ Space, or a click on "Show my hand" once the curtain has armed)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -17,6 +18,7 @@ from consortium.ui.laptop.curtain import Curtain
 from consortium.ui.laptop.private_panel import PrivatePanel
 from consortium.ui.shell.main_window import MainWindow
 from consortium.ui.shell.seats_model import BOT, PERSON
+from tests.ui.driver import Driver
 from tests.ui.handoff import hold_space
 from tests.ui.widget_text import dump
 
@@ -159,3 +161,32 @@ def test_keys_typed_while_a_bot_decides_are_dropped(qtbot: QtBot, window: MainWi
         qtbot.wait(15)
     assert c.view.actor == 2 and curtain.active
     assert_nothing_private(window)
+
+
+class Hammering(Driver):
+    """The usual driver, and after every private act someone keeps pressing Space and Enter
+    (taps, and held keys' auto-repeats) before the next person takes the laptop."""
+
+    hammered = 0
+
+    def private_turn(self) -> None:
+        super().private_turn()
+        target = QApplication.focusWidget() or self.w
+        for k in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Space):
+            self.qtbot.keyClick(target, k)
+        key(self.curtain, QEvent.Type.KeyPress, Qt.Key.Key_Space, repeat=True)
+        key(self.curtain, QEvent.Type.KeyPress, Qt.Key.Key_Return, repeat=True)
+        assert self.curtain.panel is None
+        assert not self.w.findChildren(PrivatePanel)
+        self.hammered += 1
+
+
+@pytest.mark.parametrize("secret", [False, True], ids=["open hands", "secret ballot"])
+def test_a_whole_game_of_hammered_hand_offs(
+    qtbot: QtBot, window: MainWindow, secret: bool
+) -> None:
+    driver = Hammering(qtbot, window)
+    driver.start(1, rounds=2, secret_ballot=secret)  # Plenary, then Pick your own
+    driver.play()
+    assert driver.hammered == driver.seen.curtains >= 4
+    assert driver.curtain.lifts == driver.seen.hands * 2  # each hand shown twice, deliberately
