@@ -75,7 +75,8 @@ def test_a_pass_in_a_mixed_round_is_entered_in_public(qtbot: QtBot, window: Main
     assert curtain.seat == seat
     name = state.public.participants[seat].name
     button = curtain.pass_button
-    assert button.isVisibleTo(window) and button.text() == _(
+    assert button.isVisibleTo(window) and button.text() == _("Pass: show no card")
+    assert button.accessibleName() == _(
         "{name} passes: shows no card (no hand-off)").format(name=name)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # not armed yet: dropped
     assert len(c.actions) == 0

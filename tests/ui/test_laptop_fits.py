@@ -98,3 +98,15 @@ def test_the_private_panel_fits_1366_by_768(qtbot: QtBot, window: MainWindow) ->
     settle()
     assert panel.asking_for_card
     assert assert_fits(window, panel) >= 3  # Hide, Confirm, Back
+
+
+def test_the_curtain_with_a_pass_fits_1366_by_768(qtbot: QtBot, window: MainWindow) -> None:
+    from tests.ui.test_fewer_handoffs import hybrid_intro_with_a_pass
+
+    state = hybrid_intro_with_a_pass()
+    window.resize(1366, 768)
+    window.controller.load(state, (True,) * state.public.seats)
+    window.enter_game()
+    settle()
+    assert window.game.curtain.pass_button.isVisibleTo(window)
+    assert assert_fits(window, window.game.curtain) == 2  # Show my hand, Pass

@@ -140,9 +140,9 @@ class Curtain(QWidget):
                 _("{name}: hold Space, or click the button, to see your hand.").format(
                     name=name))
             may_pass = self._controller.may_pass_in_public(seat)
-            self.pass_button.setText(_("{name} passes: shows no card (no hand-off)").format(
-                name=name))
-            self.pass_button.setAccessibleName(_("{name} passes").format(name=name))
+            self.pass_button.setText(_("Pass: show no card"))
+            self.pass_button.setAccessibleName(
+                _("{name} passes: shows no card (no hand-off)").format(name=name))
             self.pass_button.setVisible(may_pass)
         else:
             self.pass_button.setVisible(False)
