@@ -80,10 +80,12 @@ def update_template(template: Catalog) -> bool:
     An unchanged set of words leaves the file, and its creation date, alone."""
     if POT.exists():
         old = read(POT)
+        def files(message: object) -> list[str]:
+            return sorted({f for f, _line in getattr(message, "locations", ())})
+
+        # ``get`` finds a plural by its singular (indexing with the pair does not)
         same = message_keys(old) == message_keys(template) and all(
-            sorted({f for f, _line in old[m.id, m.context].locations})
-            == sorted({f for f, _line in m.locations})
-            for m in template if m.id
+            files(old.get(m.id, m.context)) == files(m) for m in template if m.id
         )
         if same:
             return False

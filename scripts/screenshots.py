@@ -82,6 +82,7 @@ class Walk:
         assert seat is not None
         if shoot:
             self.shot(f"{shoot}-curtain")
+        wait_until(lambda: curtain.armed)
         QTest.mouseClick(curtain.show_button, Qt.MouseButton.LeftButton)
         panel = curtain.panel
         assert panel is not None
@@ -387,7 +388,7 @@ def projector(app: QApplication) -> list[str]:
     page.schedule.setCurrentIndex(2)  # Pick your own every round
     setup: SessionSetup = page.setup()
     laptop.start_session(setup)
-    wait_until(lambda: laptop.game.curtain.active)
+    wait_until(lambda: laptop.game.curtain.armed)
     QTest.mouseClick(laptop.game.curtain.show_button, Qt.MouseButton.LeftButton)
     pump(150)
     names = ["20-two-screens-laptop.png", "21-two-screens-projector.png"]

@@ -120,9 +120,9 @@ def test_one_undo_goes_back_over_the_bots_to_the_last_person_and_stops_at_a_reve
 def test_undo_steps_count_the_bots_moves_since_the_last_person() -> None:
     session, _time, _changes = everyone_seated()
     decide_until(session, Phase.PLACEMENT)
+    session.set_person(1, False)  # a seat becomes a bot: its moves are skipped back over
     place = next(a for a in session.group_actions() if isinstance(a, Place))
     assert session.submit(place)
-    session.set_person(1, False)  # a seat becomes a bot: its moves are skipped back over
     answer = session.undo_answer()
     assert (answer.steps, answer.blocked_by) == (1, None)
     assert session.undo()

@@ -53,7 +53,7 @@ def test_the_committed_template_is_current(
 def test_the_extractor_finds_each_kind_of_word(extracted: Catalog) -> None:
     """``_`` in a widget, ``N_`` in a table of labels, both forms of an ``ngettext`` plural,
     and a shipped prompt from assets/prompts (its own extractor)."""
-    assert "Show my hand (Space)" in extracted  # _() in ui/laptop/curtain.py
+    assert "Show my hand" in extracted  # _() in ui/laptop/curtain.py
     assert "Placing people on tasks" in extracted  # N_() in present/labels.py
     plural = extracted["{count} card not shown"]
     assert plural is not None and plural.id == ("{count} card not shown",

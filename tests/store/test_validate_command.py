@@ -51,7 +51,7 @@ def test_a_broken_save_lists_its_problems(tmp_path: Path) -> None:
     assert sorted(result.stdout.splitlines()) == [
         f'{path}: actions[4]: unknown action type "Bribe"; known: ' + ", ".join(
             sorted(("CallVote", "ChooseMode", "Continue", "Declare", "Deliberate", "EndGame",
-                    "Initiate", "Invite", "Join", "NameHolder", "NoInvite", "Place",
+                    "Facilitated", "Initiate", "Invite", "Join", "NameHolder", "NoInvite", "Place",
                     "ProposeBoard", "Respond", "Reveal", "SetIntroductions", "SitOut",
                     "Stay", "Talk", "Vote"))
         ),

@@ -32,13 +32,14 @@ from consortium.present.debrief_data import (
     talk_yield_line,
 )
 from consortium.present.i18n import _
-from consortium.present.labels import card_text, hours, number, seat_title
+from consortium.present.labels import card_text, hours, number, predecessor
 from consortium.ui.board.index_gauge import gauge_text
 from consortium.ui.board.pit_stop_view import figure_texts
 from consortium.ui.laptop.curtain import Curtain, curtain_text
 from consortium.ui.laptop.private_panel import PrivatePanel
 from consortium.ui.shell.main_window import MainWindow
 from consortium.ui.shell.seats_model import BOT, PERSON
+from tests.ui.handoff import click_show, hold_space, quick, wait_armed
 
 
 @attrs.define
@@ -51,6 +52,7 @@ class Seen:
     open_votes: int = 0
     declarations: int = 0
     signals: int = 0
+    successors: int = 0  # curtains that said whose seat a newcomer took
     modes_chosen: list[Mode] = attrs.Factory(list)
     phases: set[Phase] = attrs.Factory(set)
 
@@ -151,15 +153,27 @@ class Driver:
         name = view.participants[seat].name
         # the curtain, and nothing private on screen yet
         assert self.curtain.prompt_text.text() == curtain_text(view, seat)
+        sector = view.catalog.sector_name(view.participants[seat].sector)
+        before = predecessor(view, seat)
+        handoff = _("Pass to {name} ({sector}), seat {number}").format(
+            name=name, sector=sector, number=seat + 1) if before is None else _(
+            "Pass to {name} ({sector}), seat {number} — new, formerly {predecessor}'s "
+            "seat").format(name=name, sector=sector, number=seat + 1, predecessor=before)
         assert self.curtain.prompt_text.text() == _(
-            "Pass to {seat} — everyone else, look away").format(seat=seat_title(view, seat))
+            "{handoff} — everyone else, look away").format(handoff=handoff)
+        if before is not None:
+            self.seen.successors += 1
         assert self.curtain.panel is None
         assert not self.w.findChildren(PrivatePanel)
         assert self.w.board.header.status_label.text() == _("{name} is choosing…").format(
             name=name)
         self.seen.curtains += 1
-        # Space shows the hand
-        self.press(self.curtain.show_button, Qt.Key.Key_Space)
+        # a tap of Space does nothing: holding it shows the hand
+        quick(self.curtain)
+        wait_armed(self.qtbot, self.curtain)
+        self.press(self.curtain, Qt.Key.Key_Space)
+        assert self.curtain.panel is None
+        hold_space(self.qtbot, self.curtain)
         panel = self.curtain.panel
         assert panel is not None and panel.isVisible()
         pv = player_view(self.c.state, seat)
@@ -173,7 +187,7 @@ class Driver:
         # Space hides it again at once (Done), then show it once more and choose
         self.press(panel.choices, Qt.Key.Key_Space)
         assert self.curtain.panel is None and not panel.isVisible()
-        self.click(self.curtain.show_button)
+        click_show(self.qtbot, self.curtain)
         panel = self.curtain.panel
         assert panel is not None
         wanted = bot_action(self.c.state, seat_policy(self.c.state, seat))

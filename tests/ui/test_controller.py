@@ -21,6 +21,7 @@ from consortium.ui.laptop.private_panel import PrivatePanel
 from consortium.ui.shell.main_window import MainWindow
 from tests.ui.conftest import plain_window
 from tests.ui.driver import Driver
+from tests.ui.handoff import click_show
 
 PLENARY, PICK, CHOOSE = 1, 2, 4
 
@@ -243,7 +244,7 @@ def test_second_screen_keeps_private_panel_off_the_projector(qtbot: QtBot) -> No
     assert not win.isAncestorOf(win.board)
     assert driver.curtain.active
     name = controller.view.participants[controller.view.actor or 0].name
-    driver.click(driver.curtain.show_button)
+    click_show(driver.qtbot, driver.curtain)
     assert driver.curtain.panel is not None
     assert win.board.header.status_label.text() == _("{name} is choosing…").format(name=name)
     assert not any(w.objectName() == "privatePanel" for w in win.board.findChildren(QWidget))
@@ -272,7 +273,7 @@ def test_a_projector_connected_and_disconnected_mid_session(
         "A second screen ({screen}) is connected: the board shows there, the curtain stays on "
         "this screen.").format(screen=projector.name() or _("projector"))
     name = window.controller.view.participants[window.controller.view.actor or 0].name
-    driver.click(driver.curtain.show_button)
+    click_show(driver.qtbot, driver.curtain)
     assert window.board.header.status_label.text() == _("{name} is choosing…").format(
         name=name)
     assert window.board.findChildren(PrivatePanel) == []

@@ -1,6 +1,6 @@
-"""A whole game without a mouse: every key goes to the widget that has the focus (or to the
-window, for the Space shortcut), from the start screen to the Reveal. Tab order, Space for
-the hand, arrows and Enter for choices, Enter on the focused facilitator button."""
+"""A whole game without a mouse: every key goes to the widget that has the focus, from the
+start screen to the Reveal. Tab order, Space held on the curtain for the hand, arrows and
+Enter for choices, Enter on the focused facilitator button."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from consortium.engine.state import Phase
 from consortium.ui.shell.main_window import MainWindow
+from tests.ui.handoff import quick, wait_armed
 
 
 def focused(window: MainWindow) -> QWidget:
@@ -36,6 +37,7 @@ def test_keyboard_only_game(qtbot: QtBot, window: MainWindow) -> None:
     c = window.controller
     assert c.has_game
     curtain = window.game.curtain
+    quick(curtain)
     phases = set()
     for _ in range(600):
         qtbot.waitUntil(lambda: not c.busy, timeout=5000)
@@ -43,8 +45,11 @@ def test_keyboard_only_game(qtbot: QtBot, window: MainWindow) -> None:
         if c.session.revealed:
             break
         if curtain.active:
-            qtbot.keyClick(focused(window), Qt.Key.Key_Space)  # the shortcut opens the hand
-            assert curtain.panel is not None
+            wait_armed(qtbot, curtain)
+            assert focused(window) is curtain
+            qtbot.keyPress(focused(window), Qt.Key.Key_Space)  # held, it opens the hand
+            qtbot.waitUntil(lambda: curtain.panel is not None, timeout=3000)
+            qtbot.keyRelease(focused(window), Qt.Key.Key_Space)
             qtbot.keyClick(focused(window), Qt.Key.Key_Return)  # the first choice
             if curtain.panel is not None:  # showing a card asks once more
                 qtbot.keyClick(focused(window), Qt.Key.Key_Return)

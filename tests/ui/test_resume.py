@@ -28,6 +28,7 @@ from consortium.ui.saving import Saving
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
+from tests.ui.handoff import click_show
 from tests.ui.widget_text import dump
 from tests.words import says, says_in
 
@@ -57,7 +58,7 @@ def play_into_round_two(qtbot: QtBot, window: MainWindow, *, pit_stop: bool = Fa
         driver.play_until(lambda: c.view.phase is Phase.PIT_STOP and c.view.round == 2)
     else:
         driver.play_until(lambda: c.view.round == 2 and driver.curtain.active)
-        driver.click(driver.curtain.show_button)
+        click_show(driver.qtbot, driver.curtain)
         assert driver.curtain.panel is not None
     assert c.saving is not None
     status = c.saving.flush()

@@ -15,6 +15,7 @@ from consortium.engine.state import Phase
 from consortium.present.i18n import _
 from consortium.ui.shell.main_window import MainWindow
 from tests.ui.driver import Driver
+from tests.ui.handoff import click_show
 from tests.ui.widget_text import dump
 from tests.words import says
 
@@ -72,7 +73,7 @@ def test_undo_then_redo_gives_the_same_view_and_stops_at_a_reveal(
         after_view, after_log, seen = c.view, c.actions, board_text(window)
         hand_open = driver.curtain.active
         if hand_open:
-            driver.click(driver.curtain.show_button)  # someone is looking at their hand
+            click_show(driver.qtbot, driver.curtain)  # someone is looking at their hand
         why = c.undo_blocked()
         if why is None:
             behind_curtain += hand_open

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         Declare,
         Deliberate,
         EndGame,
+        Facilitated,
         IllegalAction,
         Initiate,
         Invite,
@@ -107,8 +108,8 @@ if TYPE_CHECKING:
 _HOMES: dict[str, tuple[str, ...]] = {
     "actions": (
         "Action", "CallVote", "ChooseMode", "Continue", "Declare", "Deliberate", "EndGame",
-        "IllegalAction", "Initiate", "Invite", "Join", "NameHolder", "NoInvite", "Place",
-        "ProposeBoard", "Respond", "Reveal", "SetIntroductions", "SitOut", "Stay", "Talk",
+        "Facilitated", "IllegalAction", "Initiate", "Invite", "Join", "NameHolder", "NoInvite",
+        "Place", "ProposeBoard", "Respond", "Reveal", "SetIntroductions", "SitOut", "Stay", "Talk",
         "Vote",
     ),
     "bots": ("MAIN_POLICIES", "POLICIES", "Policy"),
@@ -138,7 +139,8 @@ _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
     "MAIN_POLICIES", "POLICIES", "RULES_VERSION", "Action", "Calibration", "CallVote", "Card",
-    "ChooseMode", "Continue", "Declare", "Deliberate", "EndGame", "Event", "GameConfig",
+    "ChooseMode", "Continue", "Declare", "Deliberate", "EndGame", "Event", "Facilitated",
+    "GameConfig",
     "GameMetrics", "GameState", "History", "IllegalAction", "Initiate", "Invite", "Join",
     "LogEntry", "Mode", "NameHolder", "NoInvite", "Phase", "PitStop", "Place", "PlayerView",
     "Policy", "PrivateSeat", "ProposeBoard", "PublicState", "Respond", "Reveal", "Rules",

@@ -167,6 +167,22 @@ class EndGame:
     """Facilitator: end the game early; the debrief covers the rounds played."""
 
 
+FACILITATED = ("skip", "bot", "person", "fast-forward")
+"""What a :class:`Facilitated` records."""
+
+
+@attrs.frozen
+class Facilitated:
+    """Facilitator: a session act the public log records (issue 12), in any phase until the
+    game is over. ``what``: ``"skip"`` (the acting seat's turn is skipped; the session then
+    applies the neutral choice), ``"bot"`` / ``"person"`` (``seat`` is now played by a bot,
+    or by a person again: the participant's ``is_bot``), ``"fast-forward"`` (the bots play
+    the rest; the debrief marks the rounds from here)."""
+
+    what: str
+    seat: int | None = None
+
+
 Action = (
     ChooseMode
     | SetIntroductions
@@ -188,6 +204,7 @@ Action = (
     | Continue
     | NameHolder
     | EndGame
+    | Facilitated
 )
 
 ACTION_TYPES: tuple[type, ...] = (
@@ -211,8 +228,9 @@ ACTION_TYPES: tuple[type, ...] = (
     Continue,
     NameHolder,
     EndGame,
+    Facilitated,
 )
-FACILITATOR_ACTIONS: tuple[type, ...] = (NameHolder, EndGame)
+FACILITATOR_ACTIONS: tuple[type, ...] = (NameHolder, EndGame, Facilitated)
 """Actions the facilitator may take in any phase, outside the turn order."""
 
 
@@ -222,7 +240,7 @@ SEAT_ACTIONS: frozenset[type] = frozenset(
     if "seat" in attrs.fields_dict(t)
     # the group places and invites, the facilitator names: there ``seat`` is who is
     # placed, invited or named, not who acts
-    and t not in (Place, Invite, NameHolder)
+    and t not in (Place, Invite, NameHolder, Facilitated)
 )
 """Action types taken by the seat in their ``seat`` field (class metadata, computed once)."""
 
@@ -230,7 +248,7 @@ SEAT_ACTIONS: frozenset[type] = frozenset(
 def actor_of(action: Action) -> int | None:
     """The seat taking a seat action, or ``None`` for a group action."""
     if type(action) in SEAT_ACTIONS:  # a type-keyed test: this runs for every action
-        seat: int = action.seat  # type: ignore[union-attr]
+        seat: int = action.seat  # type: ignore[union-attr,assignment]
         return seat
     return None
 

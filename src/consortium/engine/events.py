@@ -303,6 +303,21 @@ class HolderNamed(Event):
     domain_name: str
 
 
+@attrs.frozen
+class FacilitatorActed(Event):
+    """The facilitator skipped a turn, had a bot play a seat (or a person again), or had the
+    bots fast-forward the rest (``what``: the :class:`~consortium.engine.actions.Facilitated`
+    code; ``seat``/``name``: whose turn or seat, ``None``/"" for a fast-forward)."""
+
+    kind: ClassVar[str] = "facilitator-acted"
+    topic: ClassVar[str] = "facilitator"
+    touches: ClassVar[frozenset[str]] = frozenset((LOG, PARTICIPANTS))
+    logged: ClassVar[bool] = True
+    what: str
+    seat: int | None
+    name: str
+
+
 # --- Events the log does not keep (step returns them) ------------------------------------
 
 

@@ -15,6 +15,7 @@ import attrs
 
 from consortium.engine import flow, intros, perspective, plenary, turns
 from consortium.engine.actions import (
+    FACILITATED,
     FACILITATOR_ACTIONS,
     Action,
     CallVote,
@@ -23,6 +24,7 @@ from consortium.engine.actions import (
     Declare,
     Deliberate,
     EndGame,
+    Facilitated,
     IllegalAction,
     Initiate,
     Invite,
@@ -41,7 +43,7 @@ from consortium.engine.actions import (
     actor_of,
 )
 from consortium.engine.deal import deal_capacity, deal_hand
-from consortium.engine.events import Event, HolderNamed
+from consortium.engine.events import Event, FacilitatorActed, HolderNamed
 from consortium.engine.frozen import evolve
 from consortium.engine.happened import events_of
 from consortium.engine.ops import (
@@ -102,6 +104,31 @@ def _end_game(state: GameState, action: EndGame) -> GameState:
     return flow.end_game(state, early=True)
 
 
+def _check_facilitated(state: GameState, action: Facilitated) -> None:
+    if action.what not in FACILITATED:
+        raise IllegalAction(f"Unknown facilitator act {action.what!r}.", "unknown-act",
+                            {"what": action.what})
+    people = state.public.participants
+    if action.what == "fast-forward":
+        if action.seat is not None:
+            raise IllegalAction("A fast-forward names no seat.", "no-seat-here")
+        return
+    if action.seat is None or not 0 <= action.seat < len(people):
+        raise IllegalAction("Name a seat at the table.", "not-in-room")
+    if action.what == "skip" and action.seat != state.public.actor:
+        raise IllegalAction("It is not this participant's turn.", "not-your-turn")
+
+
+def _facilitated(state: GameState, action: Facilitated) -> GameState:
+    seat = action.seat
+    name = "" if seat is None else state.public.participants[seat].name
+    if seat is not None and action.what in ("bot", "person"):
+        state = evolve_public(state, participants=tuple(
+            evolve(p, is_bot=action.what == "bot") if i == seat else p
+            for i, p in enumerate(state.public.participants)))
+    return log(state, FacilitatorActed(action.what, seat, name))
+
+
 def facilitator_actions(state: GameState) -> list[Action]:
     """The facilitator's own moves, possible in any phase until the game is over (they are not
     part of any turn, so :func:`legal_actions` does not list them): naming the holder of any
@@ -139,6 +166,7 @@ HANDLERS: dict[type, Handler] = {
     Continue: (_no_check, _continue),
     NameHolder: (_check_name_holder, _name_holder),
     EndGame: (_no_check, _end_game),
+    Facilitated: (_check_facilitated, _facilitated),
 }
 
 

@@ -17,9 +17,9 @@ from collections.abc import Callable
 class TalkClock:
     """A stopwatch that counts only while running; ``minutes()`` are the *started* minutes."""
 
-    def __init__(self, now: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, now: Callable[[], float] = time.monotonic, seconds: float = 0.0) -> None:
         self._now = now
-        self._banked = 0.0
+        self._banked = max(0.0, seconds)  # a resumed session's seconds not yet charged
         self._since: float | None = None
 
     @property

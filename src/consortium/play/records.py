@@ -57,6 +57,9 @@ class SessionView:
     clock_seconds: int = 0
     pending_votes: tuple[bool | None, ...] = ()  # open-hands votes entered ahead of the turn
     selected_seat: int | None = None  # placement: the participant clicked first
+    # seats whose next introduction card was chosen ahead (which card stays private): their
+    # turn goes in by itself, with no curtain
+    chosen_ahead: tuple[int, ...] = ()
     fast_forward: bool = False
     ended_early: bool = False
     revealed: bool = False

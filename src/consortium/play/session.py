@@ -20,7 +20,7 @@ Change with ``save`` set says the session's record (:attr:`Session.actions`,
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -30,6 +30,7 @@ from consortium.engine.actions import (
     Declare,
     Deliberate,
     EndGame,
+    Facilitated,
     IllegalAction,
     NameHolder,
     Place,
@@ -44,8 +45,9 @@ from consortium.engine.events import Event
 from consortium.engine.game import check, facilitator_actions, legal_actions, step
 from consortium.engine.happened import events_of
 from consortium.engine.history import History
+from consortium.engine.intros import may_pass_with
 from consortium.engine.simulate import bot_action, seat_policy
-from consortium.engine.state import Card, GameState, Phase, PublicState
+from consortium.engine.state import Card, GameState, Mode, Phase, PublicState
 from consortium.engine.views import PlayerView, player_view, public_view
 from consortium.play.clock import TalkClock
 from consortium.play.printed import PublicAct, ballot_votes, slot_of, to_action
@@ -92,6 +94,9 @@ class Session:
         self._clock = TalkClock(now)
         self._clock_before_pause = False  # Pause stops the clock; Resume starts it again
         self._pending: dict[int, bool] = {}
+        # introductions chosen ahead: per seat, the slots for its next introductions in turn
+        # (private: never in the SessionView, which the shared screen may show)
+        self._ahead: dict[int, list[int | None]] = {}
         self._listeners: list[Listener] = []
         self.applied_at: float = 0.0  # perf_counter of the last applied action (benchmarks)
 
@@ -140,7 +145,8 @@ class Session:
     def room(self) -> Room:
         """What a save keeps of the session around the game."""
         s = self._view
-        return Room(s.people, s.talk_clock, s.ended_early, s.printed_hands)
+        return Room(s.people, s.talk_clock, s.ended_early, round(self._clock.seconds(), 3),
+                    s.printed_hands)
 
     @property
     def clock(self) -> TalkClock:
@@ -190,17 +196,23 @@ class Session:
     # --- taking over a game --------------------------------------------------------------
 
     def take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
-                  ended_early: bool = False, printed_hands: bool = False) -> None:
+                  ended_early: bool = False, talk_seconds: float = 0.0,
+                  printed_hands: bool = False) -> None:
         """Play ``history`` from where it stands (a new game, a crafted state, a save): the
         listeners hear of a new game, with the view as its round began (a resumed pit stop
         says what its round added)."""
         self._history = history
         self._pending = {}
-        self._clock = TalkClock(self._now)
+        self._ahead = {}
+        # the talk clock goes on from the seconds a save carried (stopped: a resumed session
+        # waits for the facilitator), only while there is talk to charge them to
+        talking = history.state.public.phase in (Phase.DELIBERATION, Phase.PLACEMENT)
+        self._clock = TalkClock(self._now, talk_seconds if talking else 0.0)
         self._clock_before_pause = False
         self._view = SessionView(
             people=people,
             talk_clock=talk_clock,
+            clock_seconds=int(self._clock.seconds()),
             pending_votes=(None,) * len(people),
             ended_early=ended_early,
             printed_hands=printed_hands,
@@ -234,6 +246,10 @@ class Session:
         history.record(action, new)
         if new.public.phase is not Phase.VOTE:
             self._pending = {}
+        if new.public.phase is not Phase.INTRODUCTIONS:
+            self._ahead = {}
+            if self._view.chosen_ahead:
+                self._view = attrs.evolve(self._view, chosen_ahead=())
         selected = self._view.selected_seat
         if new.public.phase is not Phase.PLACEMENT:
             selected = None
@@ -283,6 +299,13 @@ class Session:
             return seat
         return None
 
+    def _queued_reveal(self, state: GameState) -> int | None:
+        seat = state.public.actor
+        if seat is not None and self._ahead.get(seat) \
+                and state.public.phase is Phase.INTRODUCTIONS:
+            return seat
+        return None
+
     def next_move_in(self) -> int | None:
         """In how many milliseconds the game moves by itself (then call :meth:`move`), or
         ``None`` when it waits for a person: a vote entered ahead goes in at once, a bot
@@ -292,7 +315,7 @@ class Session:
         state = self.state
         if self._view.paused or self._view.ended_early or state.over:
             return None
-        if self._queued_vote(state) is not None:
+        if self._queued_vote(state) is not None or self._queued_reveal(state) is not None:
             return 0
         if not self._automatic(state):
             return None
@@ -313,6 +336,14 @@ class Session:
         seat = self._queued_vote(state)
         if seat is not None:
             self._apply(Vote(seat, self._pending.pop(seat)))
+            return True
+        seat = self._queued_reveal(state)
+        if seat is not None:
+            slot = self._ahead[seat].pop(0)
+            self._view = attrs.evolve(self._view, chosen_ahead=self._ahead_seats())
+            if not self.submit(Reveal(seat, slot)):
+                self._ahead.pop(seat, None)  # no longer possible: the person decides then
+                self._set(chosen_ahead=self._ahead_seats())
             return True
         if not self._automatic(state):
             return False
@@ -403,6 +434,75 @@ class Session:
             self._set()
         return True
 
+    def cast_open_votes_for_the_rest(self, approve: bool = True) -> None:
+        """Open hands in one step: every person who has not voted (nor been entered ahead)
+        votes ``approve``; mark the exceptions first with :meth:`cast_open_vote`."""
+        if self._history is None:
+            return
+        public = self.state.public
+        if public.phase is not Phase.VOTE or public.secret_ballot:
+            return
+        for seat in public.order:
+            if self._view.is_person(seat) and public.votes[seat] is None \
+                    and seat not in self._pending:
+                self._pending[seat] = approve
+        self._set(pending_votes=self._pending_tuple())
+
+    # --- introductions: chosen ahead, passes in public -----------------------------------
+
+    def introductions_ahead(self, seat: int) -> int:
+        """How many later introductions of this round ``seat`` may choose a card for now,
+        during its turn in an introduction (0 outside a Plenary round's introductions)."""
+        if self._history is None:
+            return 0
+        public = self.state.public
+        if public.phase is not Phase.INTRODUCTIONS or public.actor != seat \
+                or public.mode is Mode.HYBRID:
+            return 0
+        return max(0, public.intros_planned - public.intros_done - 1)
+
+    def choose_ahead(self, seat: int, slots: Sequence[int | None]) -> bool:
+        """The acting person picks now the card they will show in each later introduction of
+        this round (``None``: pass, where the rules allow). Kept private in the session and
+        applied when their turn in each introduction comes, in the engine's turn order, as the
+        same ``Reveal`` actions one at a time would be (a save holds no difference). Call it
+        before submitting this introduction's own ``Reveal``."""
+        if self._history is None or not self._view.is_person(seat):
+            return False
+        if len(slots) > self.introductions_ahead(seat):
+            return False
+        public = self.state.public
+        shown = public.participants[seat].public_cards
+        picked = [slot for slot in slots if slot is not None]
+        if len(set(picked)) != len(picked) or any(
+            not 0 <= slot < len(shown) or shown[slot] is not None for slot in picked
+        ):
+            return False
+        self._ahead[seat] = list(slots)
+        self._set(chosen_ahead=self._ahead_seats())
+        return True
+
+    def _ahead_seats(self) -> tuple[int, ...]:
+        return tuple(sorted(seat for seat, slots in self._ahead.items() if slots))
+
+    def may_pass_in_public(self, seat: int) -> bool:
+        """Whether the acting ``seat`` may pass this introduction, from public facts only (a
+        Mixed round's non-newcomer, or someone with every card shown): a pass shows nothing,
+        so the facilitator enters it without a curtain."""
+        if self._history is None:
+            return False
+        public = self.state.public
+        if public.phase is not Phase.INTRODUCTIONS or public.actor != seat:
+            return False
+        hides = any(card is None for card in public.participants[seat].public_cards)
+        return may_pass_with(public, seat, hides_cards=hides)
+
+    def pass_in_public(self, seat: int) -> bool:
+        """The acting person passes this introduction, said aloud (no hand-off)."""
+        if not self.may_pass_in_public(seat):
+            return False
+        return self.submit(Reveal(seat, None))
+
     # --- placement -----------------------------------------------------------------------
 
     def select_seat(self, seat: int | None) -> None:
@@ -487,7 +587,7 @@ class Session:
             self._charge_talk()
         else:
             self._clock.stop()
-        self._set(clock_running=False, clock_seconds=int(self._clock.seconds()))
+        self._set(clock_running=False, clock_seconds=int(self._clock.seconds()), save=True)
 
     def toggle_clock(self) -> None:
         """Start or stop the talk clock. A session set up without it can switch it on here
@@ -505,8 +605,11 @@ class Session:
         self.start_clock()
 
     def tick(self) -> None:
-        """A second of the talk clock went by (the front end's timer, while it runs)."""
-        self._set(clock_seconds=int(self._clock.seconds()))
+        """A second of the talk clock went by (the front end's timer, while it runs); each new
+        started minute is saved, so a session resumed after a crash keeps its talk."""
+        before = self._view.clock_seconds
+        seconds = int(self._clock.seconds())
+        self._set(clock_seconds=seconds, save=seconds // 60 != before // 60)
 
     # --- the session around the game -----------------------------------------------------
 
@@ -522,13 +625,30 @@ class Session:
                 Phase.DELIBERATION, Phase.PLACEMENT,
             ):
                 self.start_clock()
-        self._set(paused=paused, clock_running=self._clock.running)
+        self._set(paused=paused, clock_running=self._clock.running, save=paused)
+
+    def _facilitate(self, what: str, seat: int | None = None) -> None:
+        """Record a facilitator's act in the public log (an engine ``Facilitated``), paused
+        or not; nothing when the game is over."""
+        if self._history is None or self.state.over:
+            return
+        action = Facilitated(what, seat)
+        try:
+            check(self.state, action)
+        except IllegalAction:
+            return
+        self._apply(action)
 
     def set_person(self, seat: int, person: bool) -> None:
-        """Replace an absent person by a bot (the group policy plays the seat) or back."""
+        """Replace an absent person by a bot (the group policy plays the seat) or back; the
+        public log says so."""
+        if person == self._view.is_person(seat):
+            return
         people = list(self._view.people)
         people[seat] = person
-        self._set(people=tuple(people), save=True)  # a resumed session knows who is a person
+        self._view = attrs.evolve(self._view, people=tuple(people))
+        self._facilitate("person" if person else "bot", seat)
+        self._set(save=True)  # a resumed session knows who is a person
 
     def skip_turn(self) -> None:
         """Skip the acting seat's turn through a legal action: Stay, else sit out; own way
@@ -541,6 +661,11 @@ class Session:
         seat = state.public.actor
         if seat is None:
             return
+        if self._view.paused:
+            self._set(notice_code=Notice("paused"))
+            return
+        self._facilitate("skip", seat)  # in the log, then the turn's neutral choice
+        state = self.state
         legal = legal_actions(state, seat)
         for candidate in (
             Stay(seat), SitOut(seat), Declare(seat, False), Respond(seat, False), Reveal(seat, None)
@@ -555,6 +680,8 @@ class Session:
         if self._history is None or self.state.over or self._view.ended_early:
             return
         self._clock.stop()
+        self._view = attrs.evolve(self._view, paused=False)
+        self._facilitate("fast-forward")
         self._set(fast_forward=True, paused=False, clock_running=False)
 
     def end_game(self) -> None:
@@ -608,20 +735,31 @@ class Session:
                 "title": reveal.title if reveal else "",
             }))
             return False
+        before = self.state
         undone = undo_to_decision(self._history, self._people_decide)
-        self._rewound("undone", undone.steps)
+        self._rewound("undone", undone.steps, before)
         return True
 
     def redo(self) -> bool:
         """Go forward again over what Undo took back, to the next decision of a person."""
         if not self.can_redo or self._history is None:
             return False
-        self._rewound("redone", redo_to_decision(self._history, self._people_decide))
+        before = self.state
+        self._rewound("redone", redo_to_decision(self._history, self._people_decide), before)
         return True
 
-    def _rewound(self, code: str, steps: int) -> None:
+    def _rewound(self, code: str, steps: int, before: GameState) -> None:
+        # a seat handed to a bot (or back) on the way: who plays it follows the game
+        people = list(self._view.people)
+        for seat, (was, now) in enumerate(zip(before.public.participants,
+                                              self.state.public.participants, strict=True)):
+            if was.is_bot != now.is_bot:
+                people[seat] = not now.is_bot
+        self._view = attrs.evolve(self._view, people=tuple(people))
         self._clock_before_pause = False  # the clock is reset; Resume leaves it so
         self._pending = {}
+        self._ahead = {}
+        self._view = attrs.evolve(self._view, chosen_ahead=())
         self._clock.stop()
         self._clock.reset()
         view = self.view

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 import attrs
 
+from consortium.engine.actions import Facilitated
 from consortium.engine.history import History
 from consortium.engine.state import GameState
 from consortium.engine.undo import RevealBlock, reveal_block
@@ -49,12 +50,22 @@ class UndoAnswer:
 def undo_answer(history: History, decides: Decides) -> UndoAnswer:
     """How far one Undo goes back (to the last state where ``decides``), or why it cannot:
     a reveal on the way, or no such decision since the start. Reads only."""
-    for steps, (_action, before, after) in enumerate(history.steps_back(), start=1):
+    found: int | None = None
+    for steps, (action, before, after) in enumerate(history.steps_back(), start=1):
+        if found is not None:
+            # a skipped turn is one decision: the facilitator's Skip (in the log) goes back
+            # with the neutral choice that followed it
+            if not (isinstance(action, Facilitated) and action.what == "skip"):
+                return UndoAnswer(found)
+            found = steps
+            continue
         block = reveal_block(before, after)
         if block is not None:
             return UndoAnswer(0, block.code, block)
         if decides(before):
-            return UndoAnswer(steps)
+            found = steps
+    if found is not None:
+        return UndoAnswer(found)
     return UndoAnswer(0, NOTHING_TO_UNDO)
 
 

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from consortium.engine.events import FacilitatorActed
 from consortium.engine.metrics import CONCENTRATION_SHARE, GameMetrics, game_metrics
-from consortium.engine.state import Card, Catalog, GameState, RoundRecord
+from consortium.engine.state import Card, Catalog, GameState, PublicState, RoundRecord
 from consortium.present.i18n import N_, _, ngettext
 from consortium.present.labels import (
     TIME_LABELS,
@@ -157,14 +158,36 @@ class RevealedDebrief:
     hours: float = 0.0  # everyone's hours over the game
     talk_paid: int = 0  # needs found in meetings + shown cards that covered a requirement
     team_grid: TeamGrid | None = None
+    fast_forward_from: int | None = None  # bots played from this round on (fast-forward)
 
 
 def _cards(catalog: Catalog, hand: tuple[Card, ...]) -> str:
     return "; ".join(card_short(catalog, c) for c in hand)
 
 
+def fast_forward_round(public: PublicState) -> int | None:
+    """The round in which the facilitator had the bots play the rest, from the public log
+    (an engine ``FacilitatorActed``), or ``None``."""
+    for entry in public.log:
+        event = entry.event
+        if isinstance(event, FacilitatorActed) and event.what == "fast-forward":
+            return entry.round
+    return None
+
+
+def round_mode_label(number: int, mode: str, fast_forward: int | None) -> str:
+    """A round's mode in the debrief, marked when bots played it by fast-forward: the round
+    it began in (people played its start) and every round after."""
+    if fast_forward is None or number < fast_forward:
+        return mode
+    if number == fast_forward:
+        return _("{mode} · bots from here (fast-forward)").format(mode=mode)
+    return _("{mode} · bots (fast-forward)").format(mode=mode)
+
+
 def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDebrief:
     public = state.public
+    fast_forward = fast_forward_round(public)
     catalog = public.catalog
     scenario = state.ctx.scenario
     metrics = game_metrics(state)
@@ -236,8 +259,10 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
         rounds_planned=public.rounds,
         ended_early=ended_early,
         impact_by_round=tuple(p.impact_this_round for p in public.pit_stops),
-        modes=tuple(mode_label(p.mode) for p in public.pit_stops),
+        modes=tuple(round_mode_label(p.round, mode_label(p.mode), fast_forward)
+                    for p in public.pit_stops),
         hands=hand_lines,
+        fast_forward_from=fast_forward,
         perspectives=tuple(lines),
         motivation=mot_lines,
         departures=departures,

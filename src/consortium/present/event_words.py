@@ -98,6 +98,18 @@ def _seat_task(message: Callable[[], str]) -> Callable[[Any], str]:
     return words
 
 
+def _facilitator_acted(e: ev.FacilitatorActed) -> str:
+    if e.what == "skip":
+        return _("The facilitator skipped {name}'s turn.").format(name=e.name)
+    if e.what == "bot":
+        return _("A bot now plays {name}'s seat (seat {seat}).").format(
+            name=e.name, seat=(e.seat or 0) + 1)
+    if e.what == "person":
+        return _("{name} (seat {seat}) is played by a person again.").format(
+            name=e.name, seat=(e.seat or 0) + 1)
+    return _("The facilitator had the bots play the rest of the game (fast-forward).")
+
+
 _WORDS: dict[type, Callable[[Any], str]] = {
     ev.ModeStarted: _mode_started,
     ev.GameOver: _game_over,
@@ -119,6 +131,7 @@ _WORDS: dict[type, Callable[[Any], str]] = {
     ev.KnowledgeWalkedOut: _walked_out,
     ev.Handover: _handover,
     ev.EventFired: lambda e: _("{title}: {text}").format(title=e.title, text=e.text),
+    ev.FacilitatorActed: _facilitator_acted,
     ev.HolderNamed: lambda e: _("The facilitator named {name} as a holder of {domain}.").format(
         name=e.name, domain=e.domain_name
     ),

@@ -8,6 +8,7 @@ where a label is shown. The engine keeps codes (``Phase``, ``Mode``); their word
 
 from __future__ import annotations
 
+from consortium.engine.events import Left
 from consortium.engine.state import Card, Catalog, Mode, Phase, PublicState
 from consortium.present.i18n import N_, _
 
@@ -100,6 +101,33 @@ def seat_title(view: PublicState, seat: int) -> str:
     """'Ana (Civil society)'."""
     p = view.participants[seat]
     return f"{p.name} ({view.catalog.sector_name(p.sector)})"
+
+
+def predecessor(view: PublicState, seat: int) -> str | None:
+    """Who sat in ``seat`` before its newcomer, when the seat changed hands at this round's
+    comings and goings (from the public log's departures), else ``None``."""
+    p = view.participants[seat]
+    if p.arrived_round != view.round or view.round <= 1:
+        return None
+    for entry in reversed(view.log):
+        if entry.round == view.round and isinstance(entry.event, Left) \
+                and entry.event.seat == seat:
+            return entry.event.name
+    return None
+
+
+def handoff_title(view: PublicState, seat: int) -> str:
+    """'Pass to Umar (Business), seat 3 — new, formerly Carla's seat': who takes the laptop,
+    with the seat number the room can see and, for a newcomer, whose seat it was."""
+    p = view.participants[seat]
+    sector = view.catalog.sector_name(p.sector)
+    before = predecessor(view, seat)
+    if before is not None:
+        return _("Pass to {name} ({sector}), seat {number} — new, formerly {predecessor}'s "
+                 "seat").format(name=p.name, sector=sector, number=seat + 1,
+                                predecessor=before)
+    return _("Pass to {name} ({sector}), seat {number}").format(
+        name=p.name, sector=sector, number=seat + 1)
 
 
 def task_title(view: PublicState, task_id: str | None) -> str:

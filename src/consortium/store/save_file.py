@@ -60,11 +60,16 @@ from consortium.store.digest import action_check, canonical_json, save_digest
 from consortium.store.fs import FileSystem, atomic_write
 
 SAVE_FORMAT: Final = "consortium-save"
-FORMAT_VERSION: Final = 2
+FORMAT_VERSION: Final = 3
 """The layout of the file. Bump it when a reader of the old layout would misread the new one
 (a key renamed, a meaning changed); a newer file is then refused with a plain message.
 2: the ``checks`` of the log and the ``summary-3`` digest (a reader of format 1 would call
-the new key unknown and the new digest a damaged file)."""
+the new key unknown and the new digest a damaged file).
+3: the ``Facilitated`` action (a skipped turn, a seat handed to a bot or back, a
+fast-forward, in the public log) and ``room.talk_seconds`` (the talk clock's seconds not yet
+charged, so a resumed session's clock goes on from them), and ``room.printed_hands`` (written
+only when set); a reader of format 2 would call them unknown. Files of formats 1 and 2 read as
+before (no such action, the clock at 0, hands on screen)."""
 
 RULES_VERSION: Final = ENGINE_RULES_VERSION
 """The newest rules a save's log can be played under (:data:`consortium.engine.scenario.
@@ -110,6 +115,7 @@ class Room:
     people: tuple[bool, ...]  # per seat: a person at the table (True) or a bot (False)
     talk_clock: bool = False
     ended_early: bool = False
+    talk_seconds: float = 0.0  # on the talk clock, not yet charged (format 3; before: 0)
     printed_hands: bool = False  # written only when set: saves without it read as False
 
     @classmethod

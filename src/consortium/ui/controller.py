@@ -196,7 +196,7 @@ class GameController(QObject):
         room = loaded.room
         self._take_over(loaded.history, tuple(room.people), talk_clock=room.talk_clock,
                         ended_early=room.ended_early, started_at=loaded.header.started_at,
-                        printed_hands=room.printed_hands)
+                        talk_seconds=room.talk_seconds, printed_hands=room.printed_hands)
         if self.saving is not None and not self.state.over and not room.ended_early:
             self.saving.begin(loaded.state, folder=folder, started_at=loaded.header.started_at,
                               lock=lock)
@@ -206,13 +206,13 @@ class GameController(QObject):
 
     def _take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
                    ended_early: bool = False, started_at: datetime | None = None,
-                   printed_hands: bool = False) -> None:
+                   talk_seconds: float = 0.0, printed_hands: bool = False) -> None:
         self._bot_timer.stop()
         self.started_at = started_at or utc_now()
         self._debrief = None
         self._scheduled_for = ()
         self.play.take_over(history, people, talk_clock=talk_clock, ended_early=ended_early,
-                            printed_hands=printed_hands)
+                            talk_seconds=talk_seconds, printed_hands=printed_hands)
 
     def shutdown(self) -> None:
         """The window closes: stop the bots and end the autosave cleanly (the session stays
@@ -254,7 +254,8 @@ class GameController(QObject):
             return
         s = play.session
         state = play.state
-        waits_for = (s.paused, s.fast_forward, s.people, s.pending_votes, s.ended_early)
+        waits_for = (s.paused, s.fast_forward, s.people, s.pending_votes, s.ended_early,
+                     s.chosen_ahead)
         before = self._scheduled_for
         if before and before[0] is state and before[1] == waits_for:
             return
@@ -292,6 +293,21 @@ class GameController(QObject):
 
     def cast_open_vote(self, seat: int, approve: bool) -> None:
         self.play.cast_open_vote(seat, approve)
+
+    def introductions_ahead(self, seat: int) -> int:
+        return self.play.introductions_ahead(seat)
+
+    def choose_ahead(self, seat: int, slots: list[int]) -> bool:
+        return self.play.choose_ahead(seat, slots)
+
+    def may_pass_in_public(self, seat: int) -> bool:
+        return self.play.may_pass_in_public(seat)
+
+    def pass_in_public(self, seat: int) -> bool:
+        return self.play.pass_in_public(seat)
+
+    def cast_open_votes_for_the_rest(self) -> None:
+        self.play.cast_open_votes_for_the_rest(True)
 
     def select_seat(self, seat: int | None) -> None:
         self.play.select_seat(seat)

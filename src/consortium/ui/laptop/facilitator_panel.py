@@ -322,11 +322,16 @@ class FacilitatorPanel(QWidget):
             self.primary = self.buttons["place"]
 
     def _fill_open_vote(self, view: PublicState, s: SessionView) -> None:
+        """One row per voter, in turn order, that never changes shape: a person's row keeps
+        its two buttons after the vote (greyed, the vote on the chosen one), so the rows
+        below never move under the mouse. Mark who votes against, then one click enters
+        "for" for everyone else."""
         c = self._controller
-        self._text(_("Open hands: one click per person, in any order. Bots vote on their "
-                     "turn."))
+        self._text(_("Open hands, in any order: mark who votes against, then \"Everyone "
+                     "else for\". Bots vote on their turn."))
         grid = QGridLayout()
         self._box.addLayout(grid)
+        waiting = 0
         for row, seat in enumerate(view.order):
             p = view.participants[seat]
             cast = view.votes[seat]
@@ -337,17 +342,30 @@ class FacilitatorPanel(QWidget):
                 if cast is not None:
                     state = _("bot: FOR ✓") if cast else _("bot: AGAINST ✗")
                 grid.addWidget(QLabel(state), row, 1, 1, 2)
-            elif cast is not None or pending is not None:
-                value = cast if cast is not None else pending
-                grid.addWidget(QLabel(_("FOR ✓") if value else _("AGAINST ✗")), row, 1, 1, 2)
+                continue
+            value = cast if cast is not None else pending
+            for_button = self._button(
+                f"for-{seat}", _("FOR ✓") if value is True else _("For"),
+                partial(c.cast_open_vote, seat, True),
+                accessible=_("{name} votes for").format(name=p.name), row=grid, pos=(row, 1))
+            against = self._button(
+                f"against-{seat}", _("AGAINST ✗") if value is False else _("Against"),
+                partial(c.cast_open_vote, seat, False),
+                accessible=_("{name} votes against").format(name=p.name), row=grid,
+                pos=(row, 2))
+            if value is not None:
+                for b in (for_button, against):
+                    b.setEnabled(False)
             else:
-                self._button(f"for-{seat}", _("For"), partial(c.cast_open_vote, seat, True),
-                             accessible=_("{name} votes for").format(name=p.name), row=grid,
-                             pos=(row, 1))
-                self._button(f"against-{seat}", _("Against"),
-                             partial(c.cast_open_vote, seat, False),
-                             accessible=_("{name} votes against").format(name=p.name),
-                             row=grid, pos=(row, 2))
+                if waiting == 0:
+                    self.primary = for_button  # Enter: the first person still to vote
+                waiting += 1
+        first = self.primary
+        rest = self._button("all-for", _("Everyone else for"),
+                            c.cast_open_votes_for_the_rest,
+                            accessible=_("Everyone who has not voted votes for"))
+        rest.setEnabled(waiting > 0)
+        self.primary = first if waiting else None
 
     def _fill_check(self, view: PublicState, s: SessionView) -> None:
         c = self._controller

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +38,16 @@ class PrivatePanel(QWidget):
     done = Signal()
 
     def __init__(
-        self, pv: PlayerView, legal: Sequence[Action], parent: QWidget | None = None
+        self, pv: PlayerView, legal: Sequence[Action], parent: QWidget | None = None,
+        *, ahead: int = 0,
     ) -> None:
         super().__init__(parent)
+        # introductions: how many later introductions of this round this person may choose
+        # a card for now (one hand-off for all), and the cards chosen for them
+        self._ahead = ahead
+        self.ahead_slots: list[int] = []
+        self._ahead_step = False
+        self._seat = pv.seat
         self.setObjectName("privatePanel")
         self.setAccessibleName(_("Your private hand"))
         view, private = pv.public, pv.private
@@ -48,13 +57,27 @@ class PrivatePanel(QWidget):
         layout = QVBoxLayout(self)
         self.title = label(_("{name}: {phase}").format(name=me.name, phase=phase_label(view.phase)),
                            name="heading", wrap=True)
-        layout.addWidget(self.title)
+        # Done sits at the top, away from Confirm: a second press meant for Confirm never hides
+        # the hand, and one meant for Done never confirms.
+        self.hide_button = button(_("Hide (Space)"), "secondary",
+                                  accessible=_("Done: hide my hand"))
+        self.hide_button.clicked.connect(self.done)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        # what the person holds scrolls in its own area, so the choices and Confirm always
+        # fit the laptop's screen (1366×768), whatever the notices and the hand
+        info = QWidget()
+        info.setObjectName("privateInfo")
+        info_layout = QVBoxLayout(info)
+        info_layout.setContentsMargins(0, 0, 0, 0)
         if private.notice:  # the engine's flag that this seat was taken over: said here
             self.notice = label(
                 _("You are now {name}, {sector}; your old hand is gone.").format(
                     name=me.name, sector=view.catalog.sector_name(me.sector)),
                 name="notice", wrap=True)
-            layout.addWidget(self.notice)
+            info_layout.addWidget(self.notice)
         refused = [view.task(t).title for who, t in view.turned_away if who == pv.seat]
         if refused:
             self.refused = label(
@@ -62,7 +85,7 @@ class PrivatePanel(QWidget):
                     tasks=", ".join(refused)),
                 name="notice", wrap=True,
             )
-            layout.addWidget(self.refused)
+            info_layout.addWidget(self.refused)
         left = private.hours_left
         self.hours = label(
             _("Your hours this round: {hours} ({left} left after meetings)").format(
@@ -73,9 +96,9 @@ class PrivatePanel(QWidget):
         )
         self.motivation = QLabel(
             _("Motivation: {motivation} of 5").format(motivation=private.motivation))
-        layout.addWidget(self.hours)
-        layout.addWidget(self.motivation)
-        layout.addWidget(label(_("Your hand"), name="heading"))
+        info_layout.addWidget(self.hours)
+        info_layout.addWidget(self.motivation)
+        info_layout.addWidget(label(_("Your hand"), name="heading"))
         self.cards: list[QLabel] = []
         for slot, card in enumerate(private.hand):
             shown = me.public_cards[slot] is not None
@@ -86,7 +109,15 @@ class PrivatePanel(QWidget):
             )
             line.setAccessibleName(_("Card {number}").format(number=slot + 1))
             self.cards.append(line)
-            layout.addWidget(line)
+            info_layout.addWidget(line)
+        info_layout.addStretch(1)
+        self.info_area = QScrollArea()
+        self.info_area.setWidgetResizable(True)
+        self.info_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.info_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.info_area.setWidget(info)
+        self.info_area.setAccessibleName(_("Your hand and hours"))
+        layout.addWidget(self.info_area, 3)
         layout.addWidget(label(_("Your choice (arrows, then Enter)"), name="heading", wrap=True))
         self.model = ChoicesModel(self)
         self._view, self._hand = view, private.hand
@@ -109,23 +140,32 @@ class PrivatePanel(QWidget):
         # only the mouse's double click is connected here: one Enter, one confirmation.
         self.choices.doubleClicked.connect(self._on_choice_activated)
         self.choices.setCurrentIndex(self.model.index(0, 0))
-        layout.addWidget(self.choices, 1)
+        layout.addWidget(self.choices, 2)
+        self.choices.setMinimumHeight(120)
         self.confirm_text = label(name="notice", wrap=True)
         self.confirm_text.setVisible(False)
         layout.addWidget(self.confirm_text)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # one above the other: never side by side and clipped
         self.confirm = QPushButton(_("Confirm (Enter)"))
         self.confirm.setAccessibleName(_("Confirm your choice"))
         self.confirm.clicked.connect(self.confirm_selected)
         self.back = button(_("Back (Esc)"), "secondary", accessible=_("Back to the choices"))
         self.back.clicked.connect(self._on_back_clicked)
         self.back.setVisible(False)
-        self.hide_button = button(_("Done (Space)"), "secondary",
-                                  accessible=_("Done: hide my hand"))
-        self.hide_button.clicked.connect(self.done)
-        for b in (self.confirm, self.back, self.hide_button):
+        for b in (self.confirm, self.back):
             buttons.addWidget(b)
         layout.addLayout(buttons)
+
+        for child in self.findChildren(QWidget):  # Space hides the hand wherever the focus is
+            child.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Space:
+            if not event.isAutoRepeat():  # a Space still held from lifting hides nothing
+                self.done.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_choices(self) -> None:
         self.choices.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -142,11 +182,18 @@ class PrivatePanel(QWidget):
         to signal; showing a card in an introduction asks for a second Enter."""
         if self._finished:
             return
+        row = self.choices.currentIndex().row()
+        if self._ahead_step:
+            self._choose_ahead(row)
+            return
         if self._pending is not None:
-            pending, self._pending = self._pending, None
+            pending = self._pending
+            if isinstance(pending, Reveal) and pending.slot is not None and self._ahead > 0:
+                self._ask_ahead()  # this card now; then the cards for later introductions
+                return
+            self._pending = None
             self._emit(pending)
             return
-        row = self.choices.currentIndex().row()
         if self._signal_step is not None:
             if 0 <= row < len(self._signal_step):
                 self._emit(self._signal_step[row])
@@ -171,6 +218,55 @@ class PrivatePanel(QWidget):
             self.confirm.setFocus()
             return
         self._emit(action)
+
+    def _hidden_left(self) -> list[int]:
+        """Hidden cards not yet chosen for this or a later introduction."""
+        taken = {a.slot for a in [self._pending] if isinstance(a, Reveal)} | set(
+            self.ahead_slots)
+        me = self._view.participants[self._seat]
+        return [slot for slot, card in enumerate(me.public_cards)
+                if card is None and slot not in taken]
+
+    def _ask_ahead(self) -> None:
+        """Introductions ahead: the card for the next introduction of this round, chosen
+        now, or "when it comes" (another hand-off then)."""
+        left = self._hidden_left()
+        if len(self.ahead_slots) >= self._ahead or not left:
+            self._finish_ahead()
+            return
+        self._ahead_step = True
+        number = self._view.intros_done + 2 + len(self.ahead_slots)
+        rows = [(_("Introduction {number}: show {card}").format(
+                    number=number, card=card_text(self._view.catalog, self._hand[slot])),
+                 Reveal(self._seat, slot), "") for slot in left]
+        rows.append((_("Choose at introduction {number} (the laptop comes back to me)").format(
+            number=number), Reveal(self._seat, None), ""))
+        self.model.set_choices(rows)
+        self.choices.setCurrentIndex(self.model.index(0, 0))
+        self.confirm_text.setText(_(
+            "Save a hand-off: choose now the card you will show in introduction {number} "
+            "(shown to everyone when it comes), or choose then. Enter to confirm.").format(
+                number=number))
+        self.confirm_text.setVisible(True)
+        self.back.setVisible(False)
+        self.confirm.setText(_("Confirm (Enter)"))
+        self.focus_choices()
+
+    def _choose_ahead(self, row: int) -> None:
+        action = self.model.action(row)
+        if not isinstance(action, Reveal):
+            return
+        if action.slot is None:
+            self._finish_ahead()
+            return
+        self.ahead_slots.append(action.slot)
+        self._ask_ahead()
+
+    def _finish_ahead(self) -> None:
+        pending, self._pending = self._pending, None
+        self._ahead_step = False
+        if pending is not None:
+            self._emit(pending)
 
     def _emit(self, action: Action) -> None:
         self._finished = True
@@ -209,10 +305,13 @@ class PrivatePanel(QWidget):
         self.focus_choices()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.isAutoRepeat():  # a held key never confirms twice
+            event.accept()
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.confirm_selected()
             return
-        if event.key() == Qt.Key.Key_Escape and (
+        if event.key() == Qt.Key.Key_Escape and not self._ahead_step and (
             self._pending is not None or self._signal_step is not None
         ):
             self._on_back_clicked()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from consortium.present.i18n import N_, _
@@ -58,6 +58,10 @@ class FacilitatorMenu:
         menu.setToolTipsVisible(True)  # a greyed-out Undo says why
         self.menu = menu
         self.undo = _action(menu, _(UNDO), "Ctrl+Z")
+        # Ctrl+Z while Undo is greyed out: the same key says why on the board (a notice),
+        # instead of nothing at all
+        self.undo_refused = QShortcut(QKeySequence("Ctrl+Z"), window)
+        self.undo_refused.setEnabled(False)
         self.redo = _action(menu, _("Redo"), "Ctrl+Y")
         self.redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         menu.addSeparator()
@@ -90,6 +94,7 @@ class FacilitatorMenu:
         # fast-forward and end game ask first: the window connects them (MainWindow.confirm)
         self.reveal.triggered.connect(controller.reveal)
         self.undo.triggered.connect(controller.undo)
+        self.undo_refused.activated.connect(controller.undo)
         self.redo.triggered.connect(controller.redo)
         controller.changed.connect(self._on_game_changed)
 
@@ -139,6 +144,7 @@ class FacilitatorMenu:
     def _show_undo(self, blocked: str | None) -> None:
         """Undo greyed out with the reason in its text, tooltip and status tip, or enabled."""
         self.undo.setEnabled(blocked is None)
+        self.undo_refused.setEnabled(blocked is not None)
         text = _(UNDO) if blocked is None else _("Undo (not possible: {reason})").format(
             reason=blocked)
         tip = (_("Back to the last decision a person or the facilitator made")

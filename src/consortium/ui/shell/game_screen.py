@@ -89,6 +89,6 @@ class GameScreen(QWidget):
     def _on_curtain_active_changed(self, active: bool) -> None:
         self.side.setCurrentWidget(self.curtain if active else self.panel)
         if active:
-            self.curtain.show_button.setFocus()
+            self.curtain.setFocus()
         elif self.panel.primary is not None:
             self.panel.primary.setFocus()

@@ -49,8 +49,9 @@ if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.ui.shell.setup_page import SetupPage
 
 HELP_TEXT = N_(
-    "Keyboard: Tab moves in reading order · Space shows or hides your hand behind the curtain "
-    "· Enter confirms · F11 full screen · F5 presenter mode · Ctrl +/− zoom · F1 this help.\n\n"
+    "Keyboard: Tab moves in reading order · hold Space to show your hand behind the curtain, "
+    "Space hides it · Enter confirms · F11 full screen · F5 presenter mode · Ctrl +/− zoom · "
+    "F1 this help.\n\n"
     "Placement: click a participant, then a task (or Tab to them and press Enter, or drag).\n"
     "Facilitator menu: undo (Ctrl+Z, back to the last decision of a person, never past a "
     "reveal), redo (Ctrl+Y), talk clock (Ctrl+T), pause (Ctrl+P), skip a turn (Ctrl+K), "
