@@ -81,7 +81,7 @@ def update_template(template: Catalog) -> bool:
     if POT.exists():
         old = read(POT)
         same = message_keys(old) == message_keys(template) and all(
-            sorted({f for f, _line in old[m.id, m.context].locations})
+            sorted({f for f, _line in (old.get(m.id, m.context) or m).locations})
             == sorted({f for f, _line in m.locations})
             for m in template if m.id
         )

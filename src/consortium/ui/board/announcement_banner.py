@@ -5,8 +5,9 @@ program's windows — the board may be on the projector while the facilitator is
 laptop).
 
 It floats over the page rather than taking a row of the layout, so a banner never makes the
-board shrink its type. It keeps the announced Events (``Change.events``) until dismissed and
-asks :mod:`consortium.present.announcements` for their words each time.
+board shrink its type. A new round clears what the last one announced, dismissed or not.
+It keeps the announced Events (``Change.events``) until dismissed and asks
+:mod:`consortium.present.announcements` for their words each time.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class AnnouncementBanner(QFrame):
         self.setObjectName("banner")
         self.setAccessibleName(_("Announcements"))
         self.events: list[Event] = []
+        self._round = -1
         self.heading = label(_("Announcements"), name="heading")
         self.lines = label(name="big", wrap=True)
         self.dismiss_button = button(_("Dismiss ({key})").format(key=DISMISS_KEY),
@@ -50,7 +52,9 @@ class AnnouncementBanner(QFrame):
 
     def take(self, change: Change) -> bool:
         """Keep what ``change`` announces; True when the banner has something new."""
-        if change.new_game:
+        if change.new_game or change.view.round != self._round:
+            # a new round: what the last one announced and nobody dismissed is old news
+            self._round = change.view.round
             self.dismiss()
         new = announced(change.events)
         if not new:

@@ -48,15 +48,17 @@ def shown_tasks(view: PublicState) -> list[TaskState]:
 
 def columns_for(count: int, width: int, height: int) -> int:
     """The number of columns whose cards come closest to :data:`CARD_ASPECT` when ``count``
-    cards share a ``width`` × ``height`` area."""
+    cards share a ``width`` × ``height`` area; for a number of rows, the fewest columns
+    that hold the cards (the widest cards: fewer wrapped lines)."""
     if count <= 1 or width <= 0 or height <= 0:
         return 1
 
-    def off(columns: int) -> float:
-        rows = math.ceil(count / columns)
+    def off(rows: int) -> float:
+        columns = math.ceil(count / rows)
         return abs(math.log((width / columns) / (height / rows) / CARD_ASPECT))
 
-    return min(range(1, min(MAX_COLUMNS, count) + 1), key=off)
+    rows = min(range(1, count + 1), key=off)
+    return min(MAX_COLUMNS, math.ceil(count / rows))
 
 
 class BoardView(QWidget):

@@ -91,10 +91,9 @@ class PitStopView(QWidget):
         # Two columns on every screen: the chart over the board after work on the left, the
         # figures on the right. Stacked, the page was taller than a projector (issue 12).
         left = QVBoxLayout()
-        left.addWidget(self.chart)
+        left.addWidget(self.chart, 1)  # what height the rows leave, within its limits
         left.addWidget(label(_("The board after work"), name="heading"))
         left.addWidget(self.work)
-        left.addStretch(1)
         right = QVBoxLayout()
         right.addLayout(grid)
         right.addWidget(self.hint)
@@ -117,8 +116,8 @@ class PitStopView(QWidget):
 
     def set_unit(self, unit: int) -> None:
         """The chart as tall as the figures beside it, in the board's unit."""
-        self.chart.setMinimumHeight(unit * 7)
-        self.chart.setMaximumHeight(unit * 11)
+        self.chart.setMinimumHeight(unit * 8)
+        self.chart.setMaximumHeight(unit * 14)
         self.page_layout.setContentsMargins(0, 0, 0, 0)
         self.page_layout.setSpacing(max(4, unit // 3))
         self._body.setSpacing(unit)

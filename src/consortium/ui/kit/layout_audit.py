@@ -92,7 +92,16 @@ def clipped_texts(root: QWidget, skip: QWidget | None = None) -> list[str]:
     not fit it, or that runs past the edge of a parent."""
     found = []
     for widget in root.findChildren(QWidget):
-        if not isinstance(widget, QLabel | QAbstractButton) or not widget.isVisible():
+        if not widget.isVisible():
+            continue
+        if widget.height() + SLACK < widget.minimumHeight() or (
+            widget.width() + SLACK < widget.minimumWidth()
+        ):  # a drawing (a chart) given less than it said it needs draws over itself
+            found.append(f"{type(widget).__name__} {widget.accessibleName()!r}: squeezed to "
+                         f"{widget.width()}×{widget.height()} below its minimum "
+                         f"{widget.minimumWidth()}×{widget.minimumHeight()}")
+            continue
+        if not isinstance(widget, QLabel | QAbstractButton):
             continue
         if skip is not None and (widget is skip or skip.isAncestorOf(widget)):
             continue

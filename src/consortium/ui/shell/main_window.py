@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
             self._board.setParent(None)
             self._board.setWindowFlag(Qt.WindowType.Window, True)
         self.pages.addWidget(self._game)
+        if self.theme.presenter and not self.dual_screen:  # F5 pressed before the first game
+            self._game.set_presenter(True)
         self.menu.attach(controller)
         self.menu.end_game.triggered.connect(self.ask_end_game)
         self.menu.fast_forward.triggered.connect(self.ask_fast_forward)
