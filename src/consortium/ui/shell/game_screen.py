@@ -90,9 +90,11 @@ class GameScreen(QWidget):
             self.side.setWindowTitle(_("Facilitator"))
             screen = (self.screen().availableGeometry() if self.screen() is not None
                       else self.rect())
-            width = max(360, screen.width() // 4)
-            height = screen.height() * 3 // 4
-            self.side.setGeometry(screen.right() - width - 8, screen.top() + screen.height() // 8,
+            # a third of the screen's width, nearly its height: a person's hand behind the
+            # curtain must fit it in presenter type
+            width = max(420, screen.width() // 3)
+            height = screen.height() * 9 // 10
+            self.side.setGeometry(screen.right() - width - 8, screen.top() + screen.height() // 20,
                                   width, height)
             self.side.show()
             self.side.activateWindow()
