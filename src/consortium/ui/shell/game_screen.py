@@ -94,15 +94,21 @@ class GameScreen(QWidget):
             # curtain must fit it in presenter type
             width = max(420, screen.width() // 3)
             height = screen.height() * 9 // 10
+            self.side.setMaximumSize(screen.size())  # never past the screen's edges
             self.side.setGeometry(screen.right() - width - 8, screen.top() + screen.height() // 20,
                                   width, height)
             self.side.show()
+            frame = self.side.frameGeometry()
+            if frame.right() > screen.right() or frame.bottom() > screen.bottom():
+                self.side.move(min(frame.x(), screen.right() - frame.width()),
+                               min(frame.y(), screen.bottom() - frame.height()))
             self.side.activateWindow()
             self.floating = True
             self._shortcuts_everywhere(True)
             return
         self._shortcuts_everywhere(False)
         self.side.hide()
+        self.side.setMaximumSize(16_777_215, 16_777_215)
         self.side.setParent(self)
         self.side.setWindowFlag(Qt.WindowType.Tool, False)
         self._layout.addWidget(self.side, 3 if self.board_here else 1)
