@@ -36,7 +36,6 @@ UNIT_PER_HEIGHT = 1 / 40
 UNIT_PER_WIDTH = 1 / 48
 """The cap for narrow boards (4:3, or the board docked beside the facilitator's column)."""
 MIN_UNIT = 8
-DEBUG = False
 SHRINK = 0.9
 """Each fit step's factor: a few steps from a full room to a crowded one."""
 
@@ -115,9 +114,7 @@ class Stage:
             self._size = size
             self.set_unit(target_unit(*size))
         settle(board)
-        while self.unit > MIN_UNIT and (cut := clipped_texts(board, self._floating)):
-            if DEBUG:
-                print("stage", self.unit, size, cut[:4])
+        while self.unit > MIN_UNIT and clipped_texts(board, self._floating):
             self.set_unit(max(MIN_UNIT, int(self.unit * SHRINK)))
             settle(board)
         return self.unit
