@@ -5,7 +5,13 @@ Run under Xvfb (what a real X display draws):
     xvfb-run -s "-screen 0 1920x1080x24" python scripts/screenshots.py
 
 or offscreen with ``QT_QPA_PLATFORM=offscreen``; ``--out DIR`` writes elsewhere (to look
-before replacing). The walk clicks the same buttons a facilitator would (two people, three
+before replacing). ``--size WxH`` walks the game's phases only, at that size, into
+``docs/screenshots/WxH/``; ``--presenter`` in presenter mode (F5), into ``WxH-presenter/``;
+``--only 06,07`` keeps the screens whose names start so (4K shots are big). Run each under
+an Xvfb screen of that size (``xvfb-run -a -s "-screen 0 3840x2160x24"``); the PNGs in the
+size folders were reduced to 256 colours with ImageMagick (``mogrify -colors 256``).
+
+The walk clicks the same buttons a facilitator would (two people, three
 bots; the people choose what a bot in their seat would). Then the sessions' screens: the
 crash offer and the resume list (from sessions saved into a temporary data folder, never the
 user's), the status bar when the data folder is full, and the message for a save file that
@@ -15,6 +21,7 @@ where they stand.
 
 from __future__ import annotations
 
+import argparse
 import errno
 import sys
 import tempfile
@@ -38,6 +45,8 @@ from consortium.ui.shell.main_window import MainWindow
 from consortium.ui.shell.seats_model import BOT, PERSON
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+ONLY: tuple[str, ...] = ()
+"""Name prefixes to keep (``--only``); empty: every screen."""
 
 
 def pump(ms: int = 60) -> None:
@@ -62,7 +71,10 @@ class Walk:
         self.taken: list[str] = []
 
     def shot(self, name: str, widget: QWidget | None = None) -> None:
+        if ONLY and not name.startswith(ONLY):
+            return
         pump(120)
+        self.w.board.fit_now()
         path = OUT / f"{name}.png"
         (widget or self.w).grab().save(str(path))
         self.taken.append(path.name)
@@ -401,29 +413,54 @@ def projector(app: QApplication) -> list[str]:
     return names
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", help="write here instead of docs/screenshots")
+    parser.add_argument("--size", help="window size WxH: only the game's phases, into "
+                        "docs/screenshots/WxH/ (the default walk is 1920×1080 with every "
+                        "screen)")
+    parser.add_argument("--presenter", action="store_true",
+                        help="presenter mode (F5) for the walk; the folder says so")
+    parser.add_argument("--only", default="",
+                        help="comma-separated name prefixes to keep (e.g. 06,07,08 at 4K)")
+    return parser.parse_args(argv)
+
+
 def main() -> int:
-    global OUT  # noqa: PLW0603 - one setting for the whole walk
-    if len(sys.argv) > 2 and sys.argv[1] == "--out":  # look before replacing docs/screenshots
-        OUT = Path(sys.argv[2]).resolve()
+    global OUT, ONLY  # noqa: PLW0603 - one setting for the whole walk
+    args = parse_args(sys.argv[1:])
+    if args.out:  # look before replacing docs/screenshots
+        OUT = Path(args.out).resolve()
+    width, height = 1920, 1080
+    if args.size:
+        width, height = (int(n) for n in args.size.lower().split("x"))
+        OUT = OUT / (f"{width}x{height}" + ("-presenter" if args.presenter else ""))
+    elif args.presenter:
+        OUT = OUT / f"{width}x{height}-presenter"
+    ONLY = tuple(p for p in args.only.split(",") if p)
     OUT.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.TemporaryDirectory(prefix="consortium-screens-")
     root = Path(scratch.name)
     walk_paths = DataPaths(data=root / "walk", config=root / "walk", portable=False)
     _app, window = build(["--pacing", "0"], paths=walk_paths)
-    window.resize(1920, 1080)
-    if QApplication.platformName() == "offscreen":
-        window.show()
-    else:
-        window.showMaximized()
+    # no window manager under Xvfb: the window is given the screen (or the size) by hand
+    window.setGeometry(0, 0, width, height)
+    window.show()
     window.activateWindow()
     pump(300)
+    if args.presenter:
+        window.menu.presenter.trigger()
+        window.showNormal()
+        window.setGeometry(0, 0, width, height)
+        pump(300)
     walk = Walk(window)
     walk.run()
     window.controller.end_game()
     window.close()
-    walk.taken += herd_debrief(root)
-    walk.taken += sessions_screens(root)
-    walk.taken += projector(_app)
+    if not (args.size or args.presenter):
+        walk.taken += herd_debrief(root)
+        walk.taken += sessions_screens(root)
+        walk.taken += projector(_app)
     print(f"{len(walk.taken)} screenshots in {OUT}")
     scratch.cleanup()
     return 0

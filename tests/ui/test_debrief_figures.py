@@ -234,7 +234,7 @@ def test_perspectives_lead_with_the_excluded_then_lost_per_finished_task_and_at_
     assert squeezed_labels(window.board) == []
 
 
-def test_on_a_laptop_screen_the_gauges_go_under_the_chart(
+def test_on_a_laptop_screen_the_chart_keeps_its_width(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     revealed(qtbot, window, herd())
@@ -242,8 +242,15 @@ def test_on_a_laptop_screen_the_gauges_go_under_the_chart(
     assert debrief.jointholism.x() > debrief.chart.x()  # beside it at 1920×1080
     window.showNormal()
     window.resize(1366, 768)
-    qtbot.waitUntil(lambda: debrief.jointholism.y() > debrief.chart.geometry().bottom(),
-                    timeout=2000)
+    # the board is a stage (issue 12): its type shrinks with the screen, so the gauges stay
+    # beside the chart as long as the chart keeps its comfortable width, and go under it
+    # when it would not
+    qtbot.waitUntil(lambda: debrief.width() < 1000, timeout=2000)
+    window.board.fit_now()
+    qtbot.wait(20)
+    beside = debrief.jointholism.x() > debrief.chart.x()
+    under = debrief.jointholism.y() > debrief.chart.geometry().bottom()
+    assert beside != under
     assert debrief.chart.width() >= debrief.chart.comfortable_width() - 60
     assert squeezed_labels(window.board) == []
 

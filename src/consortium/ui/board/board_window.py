@@ -6,23 +6,30 @@ participant strip. It receives a :class:`BoardPort`, not the controller, so it c
 the full state or a private seat. On one screen it sits inside the main window; with a
 projector it is its own full-screen window on the second screen. Listens to
 ``BoardPort.changed``.
+
+The board is a stage (:mod:`consortium.ui.board.stage`): its type and spacing come from its
+own size, not from the laptop's zoom or presenter type, and it never scrolls. Round-start
+announcements and the vote's result float over the page in an :class:`AnnouncementBanner`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from consortium.engine.state import Phase
 from consortium.play.records import Change
 from consortium.present.i18n import _
+from consortium.ui.board.announcement_banner import AnnouncementBanner
 from consortium.ui.board.board_header import BoardHeader
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.board_view import BoardView
 from consortium.ui.board.debrief_view import DebriefView
 from consortium.ui.board.participant_strip import ParticipantStrip
 from consortium.ui.board.pit_stop_view import PitStopView
+from consortium.ui.board.stage import Stage
+from consortium.ui.kit.clickable_frame import ClickableFrame
 from consortium.ui.kit.widgets import set_shown
 
 
@@ -42,13 +49,22 @@ class BoardWindow(QWidget):
             self.pages.addWidget(page)
         self.strip = ParticipantStrip()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(10)
+        # the board's own content never sets the window's size: a crowded board shrinks its
+        # type (the stage) instead of pushing the window past the screen
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.header)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.strip)
+        self.banner = AnnouncementBanner(self)
         self.strip.activated.connect(self._on_participant_activated)
         self._selected: int | None = None
+        self._round = -1
+        self.stage = Stage(self, self._on_unit, self.banner)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit)
+        self._afresh = True
         port.changed.connect(self._on_game_changed)
 
     def _on_game_changed(self, change: Change) -> None:
@@ -62,9 +78,56 @@ class BoardWindow(QWidget):
             page = self.pit_stop
         else:
             page = self.board
+        afresh = view.round != self._round
+        self._round = view.round
         if self.pages.currentWidget() is not page:
             self.pages.setCurrentWidget(page)
+            afresh = True
         set_shown(self.strip, page is not self.debrief)
+        if self.banner.take(change):
+            self.banner.place(self.pages)
+        self._refit(afresh=afresh)
+
+    # --- the stage ---------------------------------------------------------------------
+
+    def _refit(self, *, afresh: bool = True) -> None:
+        """Fit the type to the board once the event loop has laid out this change."""
+        self._afresh = self._afresh or afresh
+        self._fit_timer.start()
+
+    def _fit(self) -> None:
+        afresh, self._afresh = self._afresh, False
+        self.stage.fit(afresh=afresh)
+        self.banner.place(self.pages)
+
+    def fit_now(self) -> int:
+        """Fit at once (tests and the layout check measure right after); the unit."""
+        self._fit_timer.stop()
+        self._fit()
+        return self.stage.unit
+
+    def _on_unit(self, unit: int) -> None:
+        """Spacing and margins that live in layouts, not in the style sheet."""
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(unit // 2, unit // 3, unit // 2, unit // 3)
+            layout.setSpacing(unit // 3)
+        for frame in self.findChildren(ClickableFrame):
+            inner = frame.layout()
+            if inner is not None:
+                inner.setContentsMargins(unit // 3, unit // 4, unit // 3, unit // 4)
+        self.board.set_unit(unit)
+        self.strip.set_unit(unit)
+        self.pit_stop.set_unit(unit)
+        self.banner.set_unit(unit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refit()
 
     def _on_participant_activated(self, seat: int) -> None:
         self._port.select_seat(None if self._selected == seat else seat)

@@ -334,7 +334,7 @@ class DebriefView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        room = self.fontMetrics().horizontalAdvance("x" * 36)  # the gauges' column, at least
+        room = self.fontMetrics().horizontalAdvance("x" * 24)  # the gauges' column, at least
         self._arrange(event.size().width() - 48 >= self.chart.comfortable_width() + room)
 
     def _arrange(self, wide: bool) -> None:

@@ -67,7 +67,9 @@ class ParticipantChip(ClickableFrame):
         elif seat in view.sat_out:
             task_line = _("Sitting out")
         else:
-            task_line = (_("On: {task}").format(task=task_title(view, p.task)) if p.task
+            # a task finished this round keeps its team on record, but nobody is on it now
+            on_task = p.task is not None and view.task(p.task).status == "open"
+            task_line = (_("On: {task}").format(task=task_title(view, p.task)) if on_task
                          else _("No task"))
         changed |= show_text(self._task, task_line)
         changed |= show_text(self._state, self._state_line(view, session))

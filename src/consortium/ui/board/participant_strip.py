@@ -2,6 +2,11 @@
 
 Listens to ``changed`` (through its ``BoardView``) and updates each chip from the public view
 and the public session facts. Activating a chip selects that participant for placement.
+
+Its height is the tallest chip's wrapped lines at its width, measured afresh on every change:
+it grows when a chip needs a line more (a selected participant) and gives the height back
+when the line goes (issue 12: it used to only grow within a round, and the tasks above were
+cut). The board's stage then fits the type to what is left.
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ class ParticipantStrip(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(8)
         self.chips: list[ParticipantChip] = []
-        self._round = -1
 
     def show_view(self, view: PublicState, session: SessionView) -> None:
         while len(self.chips) < view.seats:
@@ -37,31 +41,28 @@ class ParticipantStrip(QWidget):
             self.chips.append(chip)
         while len(self.chips) > view.seats:
             self.chips.pop().deleteLater()
-        if view.round != self._round:  # a new round (or game) may start lower
-            self._round = view.round
-            self.setMinimumHeight(0)
         for chip in self.chips:
             chip.show_participant(view, session)
         self._fit_height()
 
+    def set_unit(self, unit: int) -> None:
+        self._layout.setSpacing(max(4, unit // 3))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self.setMinimumHeight(0)  # other widths wrap other lines: measure afresh
-        self._fit_height()
+            self._fit_height()  # other widths wrap other lines
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self.setMinimumHeight(0)  # a zoom or presenter type: measure afresh
             QTimer.singleShot(0, self, self._fit_height)  # once the chips have the new type
 
     def _fit_height(self) -> None:
-        """As tall as the tallest chip's wrapped lines at its width: a row layout does not ask
-        its children's height for width, and a squeezed chip draws lines over each other.
-        Within a round it only grows, so the board above does not jump (and re-lay out)
-        with every move; a new round starts from the lines it needs."""
+        """As tall as the tallest chip's wrapped lines at its width, no taller: a row layout
+        does not ask its children's height for width, and a squeezed chip draws lines over
+        each other."""
         need = max((c.heightForWidth(c.width()) for c in self.chips if c.isVisible()),
                    default=0)
-        if need > self.minimumHeight():
+        if need != self.minimumHeight():
             self.setMinimumHeight(need)

@@ -10,15 +10,10 @@ work (progress made, needs found, finished tasks stamped). Listens to
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -82,8 +77,7 @@ class PitStopView(QWidget):
         super().__init__(parent)
         self.heading = label(name="title")
         self.chart = TimeChart(_("Where the time went, by round"))
-        self.chart.setMaximumHeight(300)  # as tall as the figures beside it: the board after
-        # work then fits below on one 1080-line screen with the participant chips
+        self.chart.setMaximumHeight(300)  # as tall as the figures beside it (set_unit)
         self.labels: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setVerticalSpacing(4)
@@ -94,39 +88,39 @@ class PitStopView(QWidget):
         grid.setRowStretch(len(FIGURES), 1)
         self.hint = label(_("The facilitator presses Enter to go on."), name="hint")
         self.work = WorkSummary()
+        # Two columns on every screen: the chart over the board after work on the left, the
+        # figures on the right. Stacked, the page was taller than a projector (issue 12).
+        left = QVBoxLayout()
+        left.addWidget(self.chart, 1)  # what height the rows leave, within its limits
+        left.addWidget(label(_("The board after work"), name="heading"))
+        left.addWidget(self.work)
+        right = QVBoxLayout()
+        right.addLayout(grid)
+        right.addWidget(self.hint)
         body = QHBoxLayout()
-        body.addWidget(self.chart, 3, Qt.AlignmentFlag.AlignTop)  # level with the figures
-        body.addLayout(grid, 2)
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
         self._body = body
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.heading)
-        layout.addLayout(body)
-        layout.addWidget(label(_("The board after work"), name="heading"))
-        layout.addWidget(self.work)
-        layout.addWidget(self.hint)
-        layout.addStretch(1)
-        # Wrapped lines keep their full height: with many tasks worked, or presenter type, the
-        # page scrolls rather than clipping a figure the room is asked to read.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        scroll.setAccessibleName(_("Pit stop"))
+        layout.addLayout(body, 1)
+        # No scroll area (issue 12: it opened scrolled down, its title hidden): the board's
+        # stage shrinks the type until the page fits, heading first.
+        page.setAccessibleName(_("Pit stop"))
+        self.page_layout = layout
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(page)
         port.changed.connect(self._on_game_changed)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """The figures beside the chart on a wide screen, under it on a laptop (beside it,
-        the legend would leave the bars no room for their labels)."""
-        super().resizeEvent(event)
-        room = self.fontMetrics().horizontalAdvance("x" * 36)  # the figures, at least
-        wide = event.size().width() - 48 >= self.chart.comfortable_width() + room
-        self._body.setDirection(
-            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        )
+    def set_unit(self, unit: int) -> None:
+        """The chart as tall as the figures beside it, in the board's unit."""
+        self.chart.setMinimumHeight(unit * 8)
+        self.chart.setMaximumHeight(unit * 14)
+        self.page_layout.setContentsMargins(0, 0, 0, 0)
+        self.page_layout.setSpacing(max(4, unit // 3))
+        self._body.setSpacing(unit)
 
     def _on_game_changed(self, change: Change) -> None:
         view = change.view

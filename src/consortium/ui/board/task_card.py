@@ -46,11 +46,13 @@ class TaskCard(ClickableFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(2)
-        top = QHBoxLayout()
-        top.addWidget(self._title, 1)
-        top.addWidget(self._value, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
-        layout.addWidget(self._progress)
+        # the value beside the progress bar, under the title: four cards to a row leave a
+        # title beside its value too little room, and a line of its own costs a line
+        layout.addWidget(self._title)
+        row = QHBoxLayout()
+        row.addWidget(self._progress, 1)
+        row.addWidget(self._value)
+        layout.addLayout(row)
         for w in (self._needs, self._found, self._hidden, self._team, self._proposed,
                   self._stamp):
             layout.addWidget(w)

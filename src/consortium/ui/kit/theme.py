@@ -2,8 +2,11 @@
 room at 1920×1080 (FACILITATION.md, "Board"). Colour is never the only signal: every state
 that has a colour also has a word or a symbol.
 
-``Theme`` holds the zoom (Ctrl +/−) and presenter mode (larger type); ``apply`` re-styles
-the whole application, so a zoom step is one call.
+``Theme`` holds the zoom (Ctrl +/−) and presenter mode; ``apply`` re-styles the whole
+application, so a zoom step is one call. The shared board sizes its own type from its screen
+(``ui/board/stage.py``), so presenter mode no longer enlarges anything: it gives the board
+the whole screen, and the facilitator's panels keep the zoom the facilitator chose (issue 12:
+presenter type made the facilitator's column take the room's screen).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ class Theme(NamedTuple):
 
     @property
     def scale(self) -> float:
-        return self.zoom * (1.3 if self.presenter else 1.0)
+        return self.zoom
 
     def points(self, factor: float = 1.0) -> float:
         return round(BASE_POINTS * self.scale * factor, 1)

@@ -74,7 +74,7 @@ class FacilitatorMenu:
         self.reveal = _action(menu, _("Reveal hands (end of game)"), "Ctrl+R")
         self.end_game = _action(menu, _("End the game early"), "Ctrl+E")
         view = bar.addMenu(_("&View"))
-        self.presenter = _action(view, _("Presenter mode (full screen, larger type)"), "F5",
+        self.presenter = _action(view, _("Presenter mode (full screen, the board alone)"), "F5",
                                  checkable=True)
         self.full_screen = _action(view, _("Full screen"), "F11", checkable=True)
         self.zoom_in = _action(view, _("Zoom in"), "Ctrl++")

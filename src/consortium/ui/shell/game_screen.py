@@ -5,11 +5,17 @@ With a second screen the board lives in its own window there, and the facilitato
 fills the laptop; :meth:`dock_board` and :meth:`undock_board` move it between the two when a
 projector is connected or disconnected mid-session. Listens to ``Curtain.active_changed`` to
 swap the column's page.
+
+Presenter mode on one screen (:meth:`set_presenter`) gives the whole screen to the board and
+floats the facilitator's column in a small tool window at the right edge, over the board's
+log (the least read part of the board), where the facilitator can move it; with a second
+screen the column already has the laptop to itself.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from consortium.present.i18n import _
@@ -51,6 +57,7 @@ class GameScreen(QWidget):
         self._column = column
         self._layout.addLayout(column, 1)
         self.board_here = False
+        self.floating = False
         if board_here:
             self.dock_board(board)
         self.curtain.active_changed.connect(self._on_curtain_active_changed)
@@ -63,7 +70,7 @@ class GameScreen(QWidget):
         board.hide()
         board.setWindowFlag(Qt.WindowType.Window, False)
         board.setParent(self)
-        board.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        board.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._layout.insertWidget(0, board, 7)
         self._layout.setStretchFactor(self._column, 3)
         board.show()
@@ -86,8 +93,57 @@ class GameScreen(QWidget):
         if not active and self.panel.primary is not None:
             self.panel.primary.setFocus()
 
+    def set_presenter(self, on: bool) -> None:
+        """Float the facilitator's column over the board (``on``, one screen) or dock it
+        back beside the board."""
+        if on == self.floating or (on and not self.board_here):
+            return
+        if on:
+            self._column.removeWidget(self.side)
+            self._layout.setStretchFactor(self._column, 0)
+            self.side.setParent(self, Qt.WindowType.Tool)
+            self.side.setWindowTitle(_("Facilitator"))
+            screen = (self.screen().availableGeometry() if self.screen() is not None
+                      else self.rect())
+            # a third of the screen's width, nearly its height: a person's hand behind the
+            # curtain must fit it in presenter type
+            width = max(420, screen.width() // 3)
+            height = screen.height() * 9 // 10
+            self.side.setMaximumSize(screen.size())  # never past the screen's edges
+            self.side.setGeometry(screen.right() - width - 8, screen.top() + screen.height() // 20,
+                                  width, height)
+            self.side.show()
+            frame = self.side.frameGeometry()
+            if frame.right() > screen.right() or frame.bottom() > screen.bottom():
+                self.side.move(min(frame.x(), screen.right() - frame.width()),
+                               min(frame.y(), screen.bottom() - frame.height()))
+            self.side.activateWindow()
+            self.floating = True
+            self._shortcuts_everywhere(True)
+            return
+        self._shortcuts_everywhere(False)
+        self.side.hide()
+        self.side.setMaximumSize(16_777_215, 16_777_215)
+        self.side.setParent(self)
+        self.side.setWindowFlag(Qt.WindowType.Tool, False)
+        self._column.addWidget(self.side, 1)
+        self._layout.setStretchFactor(self._column, 3 if self.board_here else 1)
+        self.side.show()
+        self.floating = False
+
+    def _shortcuts_everywhere(self, on: bool) -> None:
+        """The column's keys (Space shows the hand) work from the board's window too while
+        the column floats: the facilitator's last click may have been on the board."""
+        context = (Qt.ShortcutContext.ApplicationShortcut if on
+                   else Qt.ShortcutContext.WindowShortcut)
+        for shortcut in self.side.findChildren(QShortcut):
+            shortcut.setContext(context)
+
     def _on_curtain_active_changed(self, active: bool) -> None:
         self.side.setCurrentWidget(self.curtain if active else self.panel)
+        if self.floating:  # its keys (Space, Enter) work in the active window only
+            self.side.raise_()
+            self.side.activateWindow()
         if active:
             self.curtain.setFocus()
         elif self.panel.primary is not None:

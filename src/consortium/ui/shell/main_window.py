@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._presenter_target: QWidget | None = None  # what presenter mode made full screen
         self._board_screen = board_screen
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(self._on_page_changed)
         self.setCentralWidget(self.pages)
         self.start = StartScreen()
         self.pages.addWidget(self.start)
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
             self._board.setParent(None)
             self._board.setWindowFlag(Qt.WindowType.Window, True)
         self.pages.addWidget(self._game)
+        if self.theme.presenter and not self.dual_screen:  # F5 pressed before the first game
+            self._game.set_presenter(True)
         self.menu.attach(controller)
         self.menu.end_game.triggered.connect(self.ask_end_game)
         self.menu.fast_forward.triggered.connect(self.ask_fast_forward)
@@ -274,6 +277,21 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.resume_page)
         self.resume_page.focus_first()
 
+    def _on_page_changed(self, _index: int) -> None:
+        """Only the page shown sets the window's minimum size: a stack asks every page for
+        its minimum, and the new-session page's kept the game screen wider than a laptop
+        (issue 12)."""
+        from PySide6.QtWidgets import QSizePolicy  # noqa: PLC0415 - not at launch
+
+        current = self.pages.currentWidget()
+        for i in range(self.pages.count()):
+            page = self.pages.widget(i)
+            if page is None:
+                continue
+            policy = (QSizePolicy.Policy.Preferred if page is current
+                      else QSizePolicy.Policy.Ignored)
+            page.setSizePolicy(policy, policy)
+
     def _on_start_screen_shown(self) -> None:
         self.sessions.check_at_start()
 
@@ -313,6 +331,7 @@ class MainWindow(QMainWindow):
         self.dual_screen = True
         self._board_screen = screen
         if self._game is not None:
+            self._game.set_presenter(False)
             self._game.undock_board(self.board)
             if self.in_game:
                 self._show_board_on_projector()
@@ -484,6 +503,11 @@ class MainWindow(QMainWindow):
 
     def _on_presenter_toggled(self, on: bool) -> None:
         self.set_theme(Theme(self.theme.zoom, on))
+        if self._game is not None:
+            # one screen: the board takes the whole screen, the facilitator's column floats
+            self._game.set_presenter(on and not self.dual_screen)
+        if self._save_status is not None or on:
+            self.statusBar().setVisible(not on)  # the room's screen is the board's alone
         if on:
             # the window that went full screen is the one to bring back, even if a projector
             # was plugged in or out in between

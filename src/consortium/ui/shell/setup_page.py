@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -147,16 +149,27 @@ class SetupPage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for combo in (self.scenario, self.preset, self.schedule, self.turnover):
+            # a long scenario or schedule name must not widen the page past the screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         scenario_row = QHBoxLayout()
         scenario_row.addWidget(self.scenario, 1)
         scenario_row.addWidget(self.open_scenario_button)
         form.addRow(_("Scenario"), scenario_row)
         form.addRow("", self.blurb)
+        # the hint over its two buttons, not beside them: side by side they made the page
+        # wider than a 1366-pixel laptop (issue 12)
+        task_box = QVBoxLayout()
+        task_box.addWidget(self.tasks_hint)
         task_row = QHBoxLayout()
-        task_row.addWidget(self.tasks_hint, 1)
         task_row.addWidget(self.export_button)
         task_row.addWidget(self.import_button)
-        form.addRow(_("Tasks"), task_row)
+        task_row.addStretch(1)
+        task_box.addLayout(task_row)
+        form.addRow(_("Tasks"), task_box)
         form.addRow(_("Preset"), self.preset)
         form.addRow(_("Rounds"), self.rounds)
         form.addRow(_("Mode schedule"), self.schedule)
@@ -184,10 +197,21 @@ class SetupPage(QWidget):
         bottom.addWidget(self.back_button)
         bottom.addStretch(1)
         bottom.addWidget(self.start_button)
+        # The settings scroll when the screen is too small for them (a 1280-pixel projector in
+        # presenter type); the title and the Start button never do (issue 12: Start was off
+        # a 1366-pixel screen).
+        settings = QWidget()
+        settings.setLayout(body)
+        body.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(settings)
+        scroll.setAccessibleName(_("Session settings"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(label(_("New session"), name="title"))
-        layout.addLayout(body, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
 
         self.scenario.currentIndexChanged.connect(self._on_scenario_changed)

@@ -1,0 +1,176 @@
+"""What a person would notice is wrong with a laid-out window: text cut off, a scroll bar
+where everything should be in view, a widget past the edge of the screen.
+
+Used by the board to fit its type (``ui/board/stage.py``), by the layout check test
+(``tests/ui/test_stage.py``) and by ``scripts/layout_check.py`` at any screen size. It knows
+nothing of the game: it measures widgets.
+
+A label clips when the text, laid out as the label lays it out (its font, alignment and
+word wrap, in its contents rect less the margin and indent), needs more room than that
+rect: ``fontMetrics().boundingRect(rect, flags, text)``. A button clips when its size hint
+(text, icon, the style's padding) is wider or taller than the button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QLabel,
+    QScrollBar,
+    QWidget,
+)
+
+SLACK = 1
+"""Pixels of rounding forgiven (fractional advances summed differently by the layout)."""
+
+
+def _label_clip(widget: QLabel) -> str | None:
+    text = widget.text()
+    if not text or widget.textFormat() == Qt.TextFormat.RichText or (
+        widget.textFormat() == Qt.TextFormat.AutoText and "<" in text and ">" in text
+    ):
+        return None
+    rect = widget.contentsRect()
+    margin = widget.margin()
+    rect = rect.adjusted(margin, margin, -margin, -margin)
+    indent = widget.indent()
+    if indent > 0:
+        rect = rect.adjusted(indent, 0, 0, 0)
+    flags = widget.alignment().value
+    if widget.wordWrap():
+        flags |= Qt.TextFlag.TextWordWrap.value
+    need = widget.fontMetrics().boundingRect(rect, flags, text)
+    if need.width() > rect.width() + SLACK or need.height() > rect.height() + SLACK:
+        return f"{need.width()}×{need.height()} in {rect.width()}×{rect.height()}"
+    return None
+
+
+def _button_clip(widget: QAbstractButton) -> str | None:
+    if not widget.text():
+        return None
+    hint = widget.sizeHint()
+    if hint.width() > widget.width() + SLACK or hint.height() > widget.height() + SLACK:
+        return f"{hint.width()}×{hint.height()} in {widget.width()}×{widget.height()}"
+    return None
+
+
+def _shown(widget: QWidget, root: QWidget) -> bool:
+    """Visible, with some area, and not inside a scroll area's viewport below ``root`` (its
+    contents may lawfully extend past the window; the scroll bar check covers those)."""
+    if not widget.isVisible() or widget.width() <= 0 or widget.height() <= 0:
+        return False
+    return not widget.visibleRegion().isEmpty()
+
+
+def _cut_by_parent(widget: QWidget, root: QWidget) -> str | None:
+    """Part of ``widget`` lies outside one of its parents up to ``root`` (a layout given
+    less room than its minimum lets its children run past the edge, where they are cut)."""
+    rect = widget.rect()
+    child = widget
+    parent = widget.parentWidget()
+    while parent is not None and not child.isWindow():
+        if isinstance(parent, QAbstractScrollArea) or (
+            parent.parentWidget() is not None
+            and isinstance(parent.parentWidget(), QAbstractScrollArea)
+        ):
+            return None  # scrolled: the scroll bar check says so
+        rect = rect.translated(child.pos())
+        if not parent.rect().contains(rect):
+            return (f"cut at the edge of {parent.accessibleName() or type(parent).__name__}"
+                    f" ({rect.bottom() - parent.rect().bottom()} px below,"
+                    f" {rect.right() - parent.rect().right()} px right)")
+        if parent is root:
+            break
+        child, parent = parent, parent.parentWidget()
+    return None
+
+
+def clipped_texts(root: QWidget, skip: QWidget | None = None) -> list[str]:
+    """Every visible label and button under ``root`` (not under ``skip``) whose text does
+    not fit it, or that runs past the edge of a parent."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if widget.height() + SLACK < widget.minimumHeight() or (
+            widget.width() + SLACK < widget.minimumWidth()
+        ):  # a drawing (a chart) given less than it said it needs draws over itself
+            found.append(f"{type(widget).__name__} {widget.accessibleName()!r}: squeezed to "
+                         f"{widget.width()}×{widget.height()} below its minimum "
+                         f"{widget.minimumWidth()}×{widget.minimumHeight()}")
+            continue
+        if not isinstance(widget, QLabel | QAbstractButton):
+            continue
+        if skip is not None and (widget is skip or skip.isAncestorOf(widget)):
+            continue
+        if not widget.text():
+            continue
+        if widget.width() <= 0 or widget.height() <= 0:
+            why: str | None = "squeezed to nothing"
+        elif widget.visibleRegion().isEmpty():
+            why = _cut_by_parent(widget, root)  # past an edge, or scrolled out of view
+        elif isinstance(widget, QLabel):
+            why = _label_clip(widget) or _cut_by_parent(widget, root)
+        else:
+            why = _button_clip(widget) or _cut_by_parent(widget, root)
+        if why:
+            name = widget.text().replace("\n", " ")[:50]
+            found.append(f"{type(widget).__name__} {name!r}: {why}")
+    return found
+
+
+def scroll_bars(root: QWidget) -> list[str]:
+    """Visible scroll bars under ``root`` (named by the area they scroll)."""
+    found = []
+    for bar in root.findChildren(QScrollBar):
+        if not _shown(bar, root):
+            continue
+        area = bar.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        name = area.accessibleName() if area is not None else ""
+        found.append(f"scroll bar on {name or type(area).__name__}")
+    return found
+
+
+def outside(window: QWidget, screen: QRect) -> list[str]:
+    """``window`` past the edges of ``screen``, or one of its visible widgets past the
+    window's edges (a widget cut off by the window frame)."""
+    found = []
+    frame = window.frameGeometry()
+    if window.width() > screen.width() or window.height() > screen.height():
+        found.append(f"{window.windowTitle() or type(window).__name__}: "
+                     f"{frame.width()}×{frame.height()} at {frame.x()},{frame.y()} "
+                     f"outside the screen {screen.width()}×{screen.height()}")
+    inside = window.rect()
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not window or widget.width() <= 0:
+            continue
+        if _in_scrolled(widget, window):
+            continue
+        rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+        if not inside.contains(rect) and not rect.intersected(inside).isEmpty():
+            name = widget.accessibleName() or widget.objectName() or type(widget).__name__
+            found.append(f"{name}: {rect.width()}×{rect.height()} at {rect.x()},{rect.y()} "
+                         f"past the window's {inside.width()}×{inside.height()}")
+    return found
+
+
+def _in_scrolled(widget: QWidget, top: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def smallest_text_px(root: QWidget) -> int:
+    """The smallest pixel size of any visible label's text under ``root`` (0 if none)."""
+    sizes = [
+        w.fontInfo().pixelSize() for w in root.findChildren(QLabel)
+        if w.text() and _shown(w, root)
+    ]
+    return min(sizes, default=0)
