@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from selenium import webdriver
@@ -55,14 +56,8 @@ def main() -> None:
     port = server.start("127.0.0.1", 0)
     taken: set[str] = set()
 
-    def settle(check: object) -> None:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            table.run_posted()
-            if check():  # type: ignore[operator]
-                return
-            time.sleep(0.02)
-        raise RuntimeError("the page did not come")
+    def settle(check: Callable[[], object]) -> None:
+        table.run_until(check, "the page did not come")
 
     def shot(name: str) -> None:
         if name not in taken:

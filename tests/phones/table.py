@@ -4,6 +4,7 @@ test's thread (the owner), as the window posts them to the GUI thread."""
 from __future__ import annotations
 
 import queue
+import time
 from collections.abc import Callable
 
 import attrs
@@ -23,6 +24,17 @@ class PhoneTable:
     desk: PhoneDesk
     tokens: dict[int, str]
     inbox: queue.Queue[Callable[[], None]]
+
+    def run_until(self, done: Callable[[], object], what: str, seconds: float = 10.0) -> None:
+        """Run what the server hands over until ``done()`` holds (as the GUI thread would
+        while phones act); fail with ``what`` when it does not come in time."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            self.run_posted()
+            if done():
+                return
+            time.sleep(0.01)
+        raise AssertionError(what)
 
     def run_posted(self) -> int:
         """Run what the server handed to the owner (the test plays the GUI thread)."""

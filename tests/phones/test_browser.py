@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -53,17 +52,6 @@ def browser() -> Iterator[WebDriver]:
     driver.quit()
 
 
-def pump_until(table: PhoneTable, done: object, seconds: float = 10.0) -> None:
-    """Run what the server hands over until ``done()`` holds (the owner's thread)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        table.run_posted()
-        if done():  # type: ignore[operator]
-            return
-        time.sleep(0.01)
-    raise AssertionError("the phone's act did not arrive")
-
-
 def page_text(driver: WebDriver) -> str:
     return str(driver.find_element(By.TAG_NAME, "body").text)
 
@@ -73,14 +61,8 @@ def buttons(driver: WebDriver) -> dict[str, object]:
     return {b.text.split("\n")[0]: b for b in shown if b.is_displayed()}
 
 
-def wait_for(driver: WebDriver, table: PhoneTable, check: object, seconds: float = 10.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        table.run_posted()
-        if check():  # type: ignore[operator]
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"the page never showed what it should: {page_text(driver)!r}")
+def wait_for(driver: WebDriver, table: PhoneTable, check: Callable[[], object]) -> None:
+    table.run_until(check, f"the page never showed what it should: {page_text(driver)!r}")
 
 
 def tap(driver: WebDriver, table: PhoneTable, text: str) -> None:
@@ -146,7 +128,8 @@ def test_a_whole_game_played_on_browsers(browser: WebDriver) -> None:
                 signalled += 1
             elif row["confirm"]:
                 tap(browser, table, page_words()["confirm"])
-            pump_until(table, lambda before=before: len(session.actions) > before)
+            table.run_until(lambda before=before: len(session.actions) > before,
+                            "the phone's act did not arrive")
             assert session.actions[before] == wanted
             acts += 1
             kinds.add(type(wanted).__name__)

@@ -134,15 +134,17 @@ class PhoneApp:
         response.headers.update(HEADERS)
         return response
 
-    def _seat(self, request: web.Request) -> Lookup | web.Response:
-        """The token's seat, or the refusal to send (a flood is refused before the lookup)."""
+    def _seat(self, request: web.Request, *, page: bool = False) -> int | web.Response:
+        """The token's live seat, or the refusal to send: 429 for an address over the limit
+        (before any lookup), a plain "gone" for a wrong or revoked token (counted)."""
         address = request.remote or "?"
         if self.bad_tokens.over(address):
             return web.Response(status=429, text=_("Too many wrong links; wait a minute."))
         found = self.desk.keys.look_up(request.match_info["token"])
         if found.seat is None:
             self.bad_tokens.count(address)
-        return found
+            return self._gone(found, page=page)
+        return found.seat
 
     @staticmethod
     def _gone(found: Lookup, *, page: bool) -> web.Response:
@@ -157,27 +159,23 @@ class PhoneApp:
         return web.json_response({"gone": True, "title": title, "text": text}, status=status)
 
     async def page(self, request: web.Request) -> web.StreamResponse:
-        found = self._seat(request)
-        if isinstance(found, web.Response):
-            return found
-        if found.seat is None:
-            return self._gone(found, page=True)
+        seat = self._seat(request, page=True)
+        if isinstance(seat, web.Response):
+            return seat
         return web.Response(body=_asset("phone.html"), content_type="text/html",
                             charset="utf-8")
 
     async def state(self, request: web.Request) -> web.StreamResponse:
-        found = self._seat(request)
-        if isinstance(found, web.Response):
-            return found
-        if found.seat is None:
-            return self._gone(found, page=False)
+        seat = self._seat(request)
+        if isinstance(seat, web.Response):
+            return seat
         try:
             after = int(request.query.get("after", "-1"))
         except ValueError:
             after = -1
         deadline = asyncio.get_running_loop().time() + POLL_SECONDS
         while True:
-            published = self.desk.page(found.seat)
+            published = self.desk.page(seat)
             if published is not None and published.version > after:
                 break
             changed = self._changed
@@ -189,7 +187,7 @@ class PhoneApp:
             except TimeoutError:
                 break
             again = self.desk.keys.look_up(request.match_info["token"])
-            if again.seat != found.seat:
+            if again.seat != seat:
                 return self._gone(again, page=False)
         body: dict[str, Any] = {"words": page_words(), "page": None, "version": after}
         if published is not None:
@@ -197,11 +195,9 @@ class PhoneApp:
         return web.json_response(body, dumps=lambda o: json.dumps(o, ensure_ascii=False))
 
     async def act(self, request: web.Request) -> web.StreamResponse:
-        found = self._seat(request)
-        if isinstance(found, web.Response):
-            return found
-        if found.seat is None:
-            return self._gone(found, page=False)
+        seat = self._seat(request)
+        if isinstance(seat, web.Response):
+            return seat
         try:
             data = await request.json()
             nonce, choice = data["nonce"], data["choice"]
@@ -210,7 +206,7 @@ class PhoneApp:
                 raise TypeError
         except (ValueError, KeyError, TypeError):
             return web.json_response({"refused": "bad-request"}, status=400)
-        future = self.desk.act(found.seat, nonce, choice)
+        future = self.desk.act(seat, nonce, choice)
         try:
             refused = await asyncio.wait_for(asyncio.wrap_future(future), ACT_SECONDS)
         except TimeoutError:
