@@ -39,6 +39,7 @@ from consortium.ui.laptop.curtain import Curtain, curtain_text
 from consortium.ui.laptop.private_panel import PrivatePanel
 from consortium.ui.shell.main_window import MainWindow
 from consortium.ui.shell.seats_model import BOT, PERSON
+from consortium.ui.shell.setup_page import SetupPage
 from tests.ui.handoff import click_show, hold_space, quick, wait_armed
 
 
@@ -78,6 +79,7 @@ class Driver:
         page.seed.setValue(seed)
         page.turnover.setCurrentIndex(2)  # high turnover: newcomers in later rounds
         page.secret_ballot.setChecked(secret_ballot)
+        self.configure(page)
         model = page.seats
         model.remove_seat(4)
         for row, (name, kind) in enumerate(
@@ -88,6 +90,9 @@ class Driver:
         assert model.setData(model.index(0, 1), "Civil society")
         self.qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
         assert self.c.has_game
+
+    def configure(self, page: SetupPage) -> None:
+        """More of the new-session page, set before the seats (a subclass's own options)."""
 
     # --- helpers -----------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
@@ -29,7 +28,7 @@ from consortium.ui.laptop.printed_holder_dialog import PrintedHolderDialog
 from consortium.ui.laptop.private_panel import PrivatePanel
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
-from consortium.ui.shell.seats_model import BOT, PERSON
+from consortium.ui.shell.setup_page import SetupPage
 from tests.play.test_printed_hands import said_aloud
 from tests.ui.driver import Driver
 from tests.ui.widget_text import dump
@@ -53,27 +52,12 @@ class PrintedDriver(Driver):
     ballots_counted = 0
     leaks_checked = 0
 
+    def configure(self, page: SetupPage) -> None:
+        choose(page.hands, True)
+
     def start(self, schedule_index: int, *, rounds: int = 3, seed: int = 3,
               secret_ballot: bool = False) -> None:
-        self.qtbot.mouseClick(self.w.start.new_button, Qt.MouseButton.LeftButton)
-        page = self.w.setup_page
-        assert page is not None and page.isVisible()
-        page.preset.setCurrentIndex(1)
-        page.rounds.setValue(rounds)
-        page.schedule.setCurrentIndex(schedule_index)
-        page.seed.setValue(seed)
-        page.turnover.setCurrentIndex(2)
-        page.secret_ballot.setChecked(secret_ballot)
-        choose(page.hands, True)
-        model = page.seats
-        model.remove_seat(4)
-        for row, (name, kind) in enumerate(
-            (("Ana", PERSON), ("Ben", PERSON), ("Cleo", BOT), ("Dag", BOT))
-        ):
-            assert model.setData(model.index(row, 0), name)
-            assert model.setData(model.index(row, 2), kind)
-        self.qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-        assert self.c.has_game
+        super().start(schedule_index, rounds=rounds, seed=seed, secret_ballot=secret_ballot)
         assert self.c.session.printed_hands
 
     def step(self) -> None:
