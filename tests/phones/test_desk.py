@@ -141,3 +141,27 @@ def test_a_whole_game_with_three_phone_seats() -> None:
         page = table.desk.page(seat)
         assert page is not None and page.snapshot["over"] and not page.snapshot["choices"]
     assert all(table.desk.keys.look_up(t).revoked for t in old_tokens)
+
+
+def test_a_link_of_the_last_game_never_opens_the_next() -> None:
+    from consortium.engine.game import new_game
+    from consortium.engine.history import History
+
+    table = phone_table()
+    old = dict(table.tokens)
+    start = table.session.history.start
+    table.session.take_over(History(start), table.session.session.people, talk_clock=False)
+    for seat, token in old.items():
+        assert table.desk.keys.look_up(token).revoked
+        assert table.desk.page(seat) is None
+    assert new_game  # a resumed or new game is another History: the same rule
+
+
+def test_a_closed_desk_stops_following_the_session() -> None:
+    table = phone_table(direct=True)
+    woken: list[int] = []
+    table.desk.on_publish(lambda: woken.append(1))
+    table.desk.close()
+    state = table.session.state
+    table.session.submit(bot_action(state, seat_policy(state, state.public.actor)))
+    assert woken == []

@@ -38,3 +38,13 @@ def test_a_pin_stands_for_its_seats_live_token_only() -> None:
     keys.issue(2)  # the seat changes hands
     assert keys.token_for_pin(pin) is None
     assert keys.pin_of(2) != pin
+
+
+def test_a_pin_opens_its_seat_once() -> None:
+    keys = SeatKeys()
+    token = keys.issue(0)
+    pin = keys.pin_of(0)
+    assert pin is not None
+    assert keys.token_for_pin(pin) == token
+    assert keys.token_for_pin(pin) is None  # used up: guessing it later opens nothing
+    assert keys.look_up(token).seat == 0  # the phone keeps its link

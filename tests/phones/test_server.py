@@ -7,6 +7,8 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Awaitable, Callable
@@ -184,3 +186,59 @@ def test_the_short_address_takes_a_pin_to_the_seats_page_and_counts_wrong_ones()
         assert (await client.post("/j", data={"pin": pin})).status == 429  # over the limit
 
     served(test, limit=2)
+
+
+def test_a_stopped_server_leaves_the_game_playable_and_starts_again() -> None:
+    """After the phones are turned off the session goes on without errors; turned on again,
+    the phones hear of changes at once (not at the next poll's timeout)."""
+    table = phone_table(direct=True)
+    session = table.session
+    first = PhoneServer(PhoneApp(table.desk))
+    first.start("127.0.0.1", 0)
+    first.stop()
+    state = session.state
+    assert session.submit(bot_action(state, seat_policy(state, state.public.actor)))
+    again = PhoneServer(PhoneApp(table.desk))
+    port = again.start("127.0.0.1", 0)
+    try:
+        url = f"http://127.0.0.1:{port}/s/{table.tokens[0]}/state"
+        with urllib.request.urlopen(url, timeout=5) as response:
+            version = json.loads(response.read())["version"]
+        answer: list[float] = []
+
+        def poll() -> None:
+            started = time.monotonic()
+            with urllib.request.urlopen(f"{url}?after={version}", timeout=10):
+                answer.append(time.monotonic() - started)
+
+        thread = threading.Thread(target=poll)
+        thread.start()
+        time.sleep(0.2)
+        state = session.state
+        assert session.submit(bot_action(state, seat_policy(state, state.public.actor)))
+        thread.join(10)
+        assert answer and answer[0] < 2.0
+    finally:
+        again.stop()
+
+
+def test_a_nonce_in_any_characters_is_refused_plainly() -> None:
+    async def test(client: TestClient, table: PhoneTable) -> None:
+        actor = until_a_phone_acts(table)
+        response = await client.post(f"/s/{table.tokens[actor]}/act",
+                                     json={"nonce": "é" * 20, "choice": 0})
+        assert response.status == 400
+        assert "Content-Security-Policy" in response.headers
+
+    served(test)
+
+
+def test_pins_guessed_from_many_addresses_are_limited_in_all() -> None:
+    clock = [0.0]
+    bad = BadTokens(limit=20, clock=lambda: clock[0])
+    for n in range(60):
+        bad.count(f"10.0.0.{n}")  # one wrong guess from each of 60 addresses
+    assert not any(bad.over(f"10.0.0.{n}") for n in range(60))
+    assert bad.over_in_all(60)
+    clock[0] += 61
+    assert not bad.over_in_all(60)  # a minute later the short address takes PINs again

@@ -11,6 +11,7 @@ import pytest
 
 from consortium.engine.actions import (
     Action,
+    IllegalAction,
     Initiate,
     Join,
     Respond,
@@ -20,14 +21,20 @@ from consortium.engine.actions import (
     Vote,
 )
 from consortium.engine.events import Arrived
-from consortium.engine.game import apply, new_game
+from consortium.engine.game import apply, check, new_game
 from consortium.engine.history import History
 from consortium.engine.sheets import possible_arrivals, printed_sheets
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Catalog, GameConfig, GameState, Mode, Phase, SeatSetup
-from consortium.play.printed import PublicAct, ballot_voters, envelopes_due, public_act_seat
+from consortium.play.printed import (
+    PublicAct,
+    ballot_voters,
+    envelopes_due,
+    public_act_seat,
+    to_action,
+)
 from consortium.play.records import Change
-from consortium.play.session import Session
+from consortium.play.session import ENTERED_ACT_REFUSED, Session
 from consortium.present.sheet_words import card_line, page_text, pages
 from consortium.store.digest import state_digest
 from tests.play.table import FakeTime, cancer_care
@@ -173,7 +180,7 @@ def test_a_card_not_on_the_sheet_is_refused_and_nothing_moves() -> None:
     assert not session.enter_act(PublicAct("reveal", seat, other))
     assert session.actions == before
     assert session.session.notice_code is not None
-    assert session.session.notice_code.args["refusal"] == "not-on-sheet"
+    assert session.session.notice_code.args["refusal"] == ENTERED_ACT_REFUSED
     wrong_seat = next(s for s in PEOPLE if s != seat)
     assert not session.enter_act(PublicAct("stay", wrong_seat))
     assert session.actions == before
@@ -290,9 +297,51 @@ def test_naming_a_holder_takes_the_card_the_holder_says_aloud() -> None:
     other = next(d.id for d in state.ctx.scenario.domains if d.id not in held)
     assert not session.enter_holder(1, other)
     assert session.session.notice_code is not None
-    assert session.session.notice_code.args["refusal"] == "not-on-sheet"
+    assert session.session.notice_code.args["refusal"] == ENTERED_ACT_REFUSED
     assert session.actions == ()
     assert session.enter_holder(1, card.domain)
     assert session.view.participants[1].public_cards[2] == card
     curtain, _ = sit_down(config(), printed=False)
     assert not curtain.enter_holder(1, card.domain)
+
+
+def test_a_refused_entry_never_tells_the_room_which_cards_a_seat_holds() -> None:
+    """Entering "seat n starts ‹task› signalling ‹domain›" domain after domain must not sort
+    the domains into held and not held by the notice on the board: every refusal reads the
+    same, whether the card is not on the sheet or is on it but does not match the task."""
+    for seed in range(1, 40):
+        session, _ = sit_down(config(seed=seed), printed=True)
+        for _step in range(600):
+            public = session.view
+            if public.phase is Phase.TURNS and public_act_seat(public, session.session) \
+                    is not None:
+                break
+            state = session.state
+            if session.next_move_in() is not None:
+                session.move()
+            else:
+                session.submit(bot_action(state, seat_policy(state, public.actor)))
+        else:
+            continue
+        state = session.state
+        seat = state.public.actor
+        held = {c.domain for c in state.seats[seat].hand}
+        refusals: dict[bool, set[str]] = {True: set(), False: set()}
+        for task in (t for t in state.public.tasks if t.status == "open"):
+            for domain in (d.id for d in state.ctx.scenario.domains):
+                act = PublicAct("initiate", seat, domain, task.id)
+                try:
+                    check(state, to_action(state, act))
+                    continue  # a valid act: entering it would play it
+                except IllegalAction:
+                    pass
+                assert not session.enter_act(act)
+                assert session.state is state  # nothing moved
+                notice = session.session.notice_code
+                assert notice is not None
+                refusals[domain in held].add(str(notice.args["refusal"]))
+        if not refusals[True]:
+            continue  # every held card matched some task: try another deal
+        assert refusals[True] == refusals[False] == {ENTERED_ACT_REFUSED}
+        return
+    raise AssertionError("no deal had a held card that matches no task")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from consortium.ui.kit.widgets import set_shown, show_text
+from consortium.ui.kit.widgets import label, set_shown, show_text
 
 
 def test_an_empty_label_added_to_a_shown_window_stays_hidden(qtbot: QtBot) -> None:
@@ -25,3 +26,12 @@ def test_an_empty_label_added_to_a_shown_window_stays_hidden(qtbot: QtBot) -> No
     assert not empty.isVisible() and filled.isVisible()
     assert not show_text(empty, "") and not show_text(filled, "Needs: Genomics")  # no-ops
     assert set_shown(empty, True) and empty.isVisible()
+
+
+def test_a_label_shows_tags_in_a_scenario_text_as_typed(qtbot: QtBot) -> None:
+    """A trainer's scenario (or a typed name) with markup in it reads as typed, on the board
+    and the laptop: never bold, never a link, never an image."""
+    shown = label("<b>Flu season</b> <img src='x'>")
+    qtbot.addWidget(shown)
+    assert shown.textFormat() == Qt.TextFormat.PlainText
+    assert shown.text() == "<b>Flu season</b> <img src='x'>"

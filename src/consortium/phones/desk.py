@@ -46,6 +46,11 @@ LEFT = "left"  # the token was revoked in the meantime
 Post = Callable[[Callable[[], None]], None]
 
 
+def same(secret: str, given: str) -> bool:
+    """Constant-time comparison of any two texts (a phone may send any characters)."""
+    return secrets.compare_digest(secret.encode(), given.encode())
+
+
 @attrs.frozen
 class Published:
     """One seat's page as the owner last published it."""
@@ -67,11 +72,26 @@ class PhoneDesk:
         self._pages: dict[int, Published] = {}
         self._version = 0
         self._wakers: list[Callable[[], None]] = []
+        self._history: object | None = session.history if session.has_game else None
         session.listen(self._on_change)
+
+    def close(self) -> None:
+        """Stop following the session (phones turned off): no more publishing."""
+        self._session.unlisten(self._on_change)
+        with self._lock:
+            self._wakers.clear()
 
     # --- the owner's thread ----------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
+        history = self._session.history if self._session.has_game else None
+        if history is not self._history:
+            # Another game (a new session, a resume): no link of the last one opens it.
+            # (Links given out before the first game are that game's.)
+            if self._history is not None:
+                for seat in self.keys.seats():
+                    self.keys.revoke(seat)
+            self._history = history
         for event in change.events:
             if isinstance(event, Arrived):
                 self.keys.revoke(event.seat)  # a newcomer: the old link stops at once
@@ -117,8 +137,7 @@ class PhoneDesk:
             page = self._pages.get(seat)
             if self.keys.token_of(seat) is None:
                 done.set_result(LEFT)
-            elif page is None or page.nonce is None or not secrets.compare_digest(
-                    page.nonce, nonce):
+            elif page is None or page.nonce is None or not same(page.nonce, nonce):
                 done.set_result(STALE)
             elif not 0 <= choice < len(page.actions):
                 done.set_result(NO_SUCH_CHOICE)
@@ -147,13 +166,19 @@ class PhoneDesk:
         with self._lock:
             self._wakers.append(wake)
 
+    def off_publish(self, wake: Callable[[], None]) -> None:
+        """Stop calling ``wake`` (its server stopped)."""
+        with self._lock:
+            if wake in self._wakers:
+                self._wakers.remove(wake)
+
     def act(self, seat: int, nonce: str, choice: int) -> Future[str | None]:
         """Hand an act to the owner. The future holds ``None`` when it was applied, or the
         refusal's code. Refused at once, without bothering the owner, when it cannot be
         right by what was published."""
         done: Future[str | None] = Future()
         page = self.page(seat)
-        if page is None or page.nonce is None or not secrets.compare_digest(page.nonce, nonce):
+        if page is None or page.nonce is None or not same(page.nonce, nonce):
             done.set_result(STALE if page is not None and page.nonce else NOT_YOUR_TURN)
             return done
         if not 0 <= choice < len(page.actions):

@@ -15,7 +15,8 @@ import threading
 import attrs
 
 TOKEN_BYTES = 24  # 192 bits: the issue asks for at least 128
-PIN_DIGITS = 6  # typed on a phone that cannot scan; guessing is rate limited by the server
+PIN_DIGITS = 6  # typed on a phone that cannot scan; single use, and wrong guesses are
+# limited per address and in all (phones/server.py)
 
 
 @attrs.frozen
@@ -54,15 +55,18 @@ class SeatKeys:
                 return pin
 
     def pin_of(self, seat: int) -> str | None:
-        """The seat's PIN for the short address (``/j``), for a phone that cannot scan."""
+        """The seat's PIN for the short address (``/j``), for a phone that cannot scan
+        (``None`` once it was used: :meth:`issue` gives the seat a new link and PIN)."""
         with self._lock:
             token = self._of_seat.get(seat)
             return next((pin for pin, t in self._pins.items() if t == token), None)
 
     def token_for_pin(self, pin: str) -> str | None:
-        """The live token a PIN stands for (a revoked seat's PIN opens nothing)."""
+        """The live token a PIN stands for, once: a PIN that opened its seat is used up (the
+        phone keeps the seat's link), so guessing it later opens nothing; a revoked seat's
+        PIN opens nothing either."""
         with self._lock:
-            return self._pins.get(pin.strip())
+            return self._pins.pop(pin.strip(), None)
 
     def revoke(self, seat: int) -> None:
         """The seat changed hands or left the phones: its link stops working at once."""

@@ -23,6 +23,7 @@ game nothing. Every response carries a strict CSP and no-cache headers.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import threading
 import time
@@ -42,6 +43,10 @@ from consortium.present.i18n import _
 POLL_SECONDS = 20.0  # a long poll answers at least this often, changed or not
 ACT_SECONDS = 5.0  # how long an act may wait for the session's owner
 BAD_TOKENS_PER_MINUTE = 20
+PINS_IN_ALL_PER_MINUTE = 60
+"""Wrong guesses (links and PINs) from all addresses together, a minute, before the short
+address stops taking PINs for the rest of that minute: with a handful of live, single-use
+6-digit PINs, guessing one takes days (the QR code and the long link still work)."""
 STATIC = {"phone.js": "text/javascript", "phone.css": "text/css"}
 HEADERS = {
     "Content-Security-Policy": (
@@ -79,6 +84,14 @@ class BadTokens:
     def over(self, address: str) -> bool:
         return len(self._recent(address)) >= self._limit
 
+    def over_in_all(self, limit: int) -> bool:
+        """Wrong guesses from every address together this last minute reached ``limit`` (a
+        PIN guessed from many addresses at once)."""
+        for address in list(self._seen):
+            if not self._recent(address):
+                del self._seen[address]  # an address long quiet is forgotten
+        return sum(len(seen) for seen in self._seen.values()) >= limit
+
     def count(self, address: str) -> None:
         self._recent(address).append(self._clock())
 
@@ -110,14 +123,26 @@ class PhoneApp:
         self.app.router.add_get("/j", self.join_form)
         self.app.router.add_post("/j", self.join_pin)
         self.app.on_startup.append(self._started)
+        self.app.on_cleanup.append(self._stopping)
+        self._wake: Callable[[], None] | None = None
 
     async def _started(self, app: web.Application) -> None:
         loop = asyncio.get_running_loop()
         self._changed = asyncio.Event()
+
         def wake() -> None:  # on the owner's thread: bump on the server's
-            loop.call_soon_threadsafe(self._bump)
+            with contextlib.suppress(RuntimeError):  # the loop closed: this server stopped
+                loop.call_soon_threadsafe(self._bump)
 
         self.desk.on_publish(wake)
+        self._wake = wake
+
+    async def _stopping(self, app: web.Application) -> None:
+        """The server stops: the desk no longer wakes it (a session change must never reach
+        a closed loop)."""
+        if self._wake is not None:
+            self.desk.off_publish(self._wake)
+            self._wake = None
 
     def _bump(self) -> None:
         if self._changed is not None:
@@ -201,8 +226,8 @@ class PhoneApp:
         try:
             data = await request.json()
             nonce, choice = data["nonce"], data["choice"]
-            if not isinstance(nonce, str) or not isinstance(choice, int) \
-                    or isinstance(choice, bool):
+            if not isinstance(nonce, str) or not nonce.isascii() \
+                    or not isinstance(choice, int) or isinstance(choice, bool):
                 raise TypeError
         except (ValueError, KeyError, TypeError):
             return web.json_response({"refused": "bad-request"}, status=400)
@@ -223,7 +248,7 @@ class PhoneApp:
 
     async def join_pin(self, request: web.Request) -> web.StreamResponse:
         address = request.remote or "?"
-        if self.bad_tokens.over(address):
+        if self.bad_tokens.over(address) or self.bad_tokens.over_in_all(PINS_IN_ALL_PER_MINUTE):
             return web.Response(status=429, text=_("Too many wrong PINs; wait a minute."))
         form = await request.post()
         pin = form.get("pin")

@@ -62,6 +62,7 @@ from consortium.play.undo import (
 )
 from consortium.store.save_file import Room
 
+ENTERED_ACT_REFUSED = "entered-act-refused"  # printed hands: one notice for any refusal
 PIT_STOP_PACING = 4  # an all-bot game lingers on a pit stop this many bot paces
 
 Listener = Callable[[Change], None]
@@ -105,6 +106,11 @@ class Session:
     def listen(self, listener: Listener) -> None:
         """Call ``listener(change)`` after every change, in the order listeners came."""
         self._listeners.append(listener)
+
+    def unlisten(self, listener: Listener) -> None:
+        """Stop calling ``listener`` (a front end that closes, a phone desk turned off)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def _tell(self, change: Change) -> None:
         for listener in self._listeners:
@@ -389,12 +395,18 @@ class Session:
             return False
         try:
             action = to_action(self.state, act)
-        except IllegalAction as refused:
-            self._set(notice_code=Notice("refused", {
-                "refusal": refused.code, "reason": refused.reason, **refused.arguments,
-            }))
+            check(self.state, action)
+        except IllegalAction:
+            self._refuse_entered()
             return False
         return self.submit(action)
+
+    def _refuse_entered(self) -> None:
+        """An act entered for a printed hand was refused. The board shows one neutral notice
+        whatever the reason: "not on the sheet" against "on it, but it does not match" would
+        tell the room, guess by guess, which cards a seat holds."""
+        self._set(notice_code=Notice("refused", {"refusal": ENTERED_ACT_REFUSED,
+                                                 "reason": "check what was said"}))
 
     def enter_holder(self, seat: int, domain: str) -> bool:
         """Printed hands, "Name a holder": the holder said aloud which card of their sheet
@@ -403,10 +415,9 @@ class Session:
             return False
         try:
             slot = slot_of(self.state, seat, domain)
-        except IllegalAction as refused:
-            self._set(notice_code=Notice("refused", {
-                "refusal": refused.code, "reason": refused.reason, **refused.arguments,
-            }))
+            check(self.state, NameHolder(seat, slot))
+        except IllegalAction:
+            self._refuse_entered()
             return False
         return self.name_holder(seat, slot)
 

@@ -177,6 +177,8 @@ _REFUSALS: Mapping[str, str] = {
     "not-in-room": N_("Name someone who is in the room."),
     # printed hands (play/printed.py): the facilitator's entry, not the engine, was refused
     "not-on-sheet": N_("That card is not on this seat's sheet; check what was said."),
+    # the one notice the board shows for any refused printed-hands entry (play/session.py)
+    "entered-act-refused": N_("That is not possible; check what was said and enter it again."),
     "no-task-named": N_("Choose the task first."),
     "tally-out-of-range": N_("Enter 0 to {high} ballots for."),
 }

@@ -56,9 +56,15 @@ class PhoneLink(QObject):
         return self.port
 
     def stop(self) -> None:
+        """Stop the server; the desk stays, so :meth:`start` serves the phones again."""
         if self._server is not None:
             self._server.stop()
             self._server = None
+
+    def close(self) -> None:
+        """The session closes or phones are turned off: stop, and stop following it."""
+        self.stop()
+        self.desk.close()
 
     def seat_on_phone(self, seat: int) -> str:
         """A fresh join token for ``seat`` (any old one is revoked)."""

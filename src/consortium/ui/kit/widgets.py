@@ -17,8 +17,12 @@ if TYPE_CHECKING:
 
 
 def label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
-    """A label with a style name (``title``, ``heading``, ``big``, ``hint``…)."""
+    """A label with a style name (``title``, ``heading``, ``big``, ``hint``…). Always plain
+    text: scenario texts and names are written by people, and a tag in them must show as
+    typed, never as markup (Qt would guess rich text from the first tag). Set by the enum's
+    name, as :func:`centred` does, which spares the start screen the ``Qt`` namespace."""
     widget = QLabel(text)
+    widget.setProperty("textFormat", "PlainText")
     if name:
         widget.setObjectName(name)
     widget.setWordWrap(wrap)

@@ -191,7 +191,7 @@ class PublicActsPanel(QWidget):
 
     def _fill_ballots(self, view: PublicState, s: SessionView, seat: int) -> None:
         voters = len(ballot_voters(view, s.people))
-        self._box.addWidget(QLabel(ballots_line(voters)))
+        self._box.addWidget(label(ballots_line(voters), wrap=True))
         self.ballots_for = spin_box(_("Ballots that say yes"), 0, voters)
         self.ballots_for.setValue(0)
         self._box.addWidget(self.ballots_for)
