@@ -39,6 +39,12 @@ class Bot:
     def keyClick(self, widget: QWidget, key: Qt.Key) -> None:
         QTest.keyClick(widget, key)
 
+    def keyPress(self, widget: QWidget, key: Qt.Key) -> None:
+        QTest.keyPress(widget, key)
+
+    def keyRelease(self, widget: QWidget, key: Qt.Key) -> None:
+        QTest.keyRelease(widget, key)
+
     def waitUntil(self, ready: Callable[[], object], timeout: int = 5000) -> None:
         timer = QElapsedTimer()
         timer.start()
@@ -87,10 +93,12 @@ def main() -> int:
           f"(1/{measure.board_height / max(1, measure.smallest_px):.0f} of the height)")
     print("smallest text by phase:", ", ".join(f"{k} {v}" for k, v in measure.units.items()))
     for line in sorted(set(measure.laptop)):
-        print("laptop column:", line)
+        print("PROBLEM: laptop column:", line)
+    for line in measure.setup:
+        print("PROBLEM: new-session page:", line)
     for line in measure.problems:
         print("PROBLEM:", line)
-    return 1 if measure.problems else 0
+    return 1 if measure.problems or measure.laptop or measure.setup else 0
 
 
 if __name__ == "__main__":

@@ -85,6 +85,16 @@ class Walk:
         QTest.mouseClick(self.w.game.panel.buttons[key], Qt.MouseButton.LeftButton)
         self.settle()
 
+    def vote_for(self) -> None:
+        """Everyone still to vote by open hands votes for. (The walk used to click the
+        first 'for-' button again and again: a person's row keeps its buttons, greyed, after
+        the vote, so the loop never ended.)"""
+        wait_until(lambda: "all-for" in self.w.game.panel.buttons)
+        rest = self.w.game.panel.buttons.get("all-for")
+        if rest is not None and rest.isEnabled():
+            QTest.mouseClick(rest, Qt.MouseButton.LeftButton)
+        self.settle()
+
     def settle(self) -> None:
         wait_until(lambda: not self.c.busy)
 
@@ -151,8 +161,7 @@ class Walk:
         self.click("vote")
         self.shot("07-open-vote")
         while c.view.phase is Phase.VOTE:
-            key = next(k for k in w.game.panel.buttons if k.startswith("for-"))
-            self.click(key)
+            self.vote_for()
             if c.view.phase is Phase.PLACEMENT:
                 self.click("vote")
         self.shot("08-pit-stop")
@@ -182,7 +191,7 @@ class Walk:
                     self.click("suggest")  # someone still to place: the facilitator asks
                 self.click("vote")
             elif c.view.phase is Phase.VOTE:
-                self.click(next(k for k in w.game.panel.buttons if k.startswith("for-")))
+                self.vote_for()
             elif c.view.phase is Phase.PERSPECTIVE_CHECK:
                 self.shot("13-perspective-check")
                 self.click("invite")

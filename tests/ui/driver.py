@@ -279,7 +279,7 @@ class Driver:
             target = next(c for c in cards if c.task_id != view.board[seat])
             self.click(board.strip.chips[seat])
             assert self.c.session.selected_seat == seat
-            assert _("▶ SELECTED: now click a task") in board.strip.chips[seat]._state.text()
+            assert _("▶ SELECTED: now click a task") in board.strip.chips[seat]._state.full_text()
             self.click(target)
             assert self.view.board[seat] == target.task_id
             assert self.c.session.selected_seat is None

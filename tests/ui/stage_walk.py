@@ -29,6 +29,7 @@ class Measure:
     smallest_px: int = 10_000
     board_height: int = 0
     laptop: list[str] = attrs.Factory(list)  # the facilitator's column (ui/laptop)
+    setup: list[str] = attrs.Factory(list)  # the new-session page, filled in
     units: dict[str, int] = attrs.Factory(dict)  # the smallest board text, by phase
 
     @property
@@ -36,9 +37,11 @@ class Measure:
         return self.smallest_px / self.board_height if self.board_height else 0.0
 
 
-def start_crowded(driver: Driver, window: MainWindow) -> None:
-    """The new-session page with 8 seats (two people), checked like every page; then the
-    game starts with 8 open tasks and hands of 4."""
+def start_crowded(driver: Driver, window: MainWindow,
+                  measure: Measure | None = None) -> None:
+    """The new-session page with 8 seats (two people), checked like every page (what clips
+    on it goes to ``measure.setup``); then the game starts with 8 open tasks and hands
+    of 4."""
     driver.qtbot.mouseClick(window.start.new_button, Qt.MouseButton.LeftButton)
     page = window.setup_page
     assert page is not None
@@ -51,6 +54,9 @@ def start_crowded(driver: Driver, window: MainWindow) -> None:
     page.rounds.setValue(3)
     page.turnover.setCurrentIndex(2)
     page.talk_clock.setChecked(True)
+    if measure is not None:
+        driver.settle()
+        measure.setup += clipped_texts(page)
     setup = page.setup()
     scenario = setup.scenario
     scenario = attrs.evolve(scenario, rules=attrs.evolve(scenario.rules, open_tasks=8))
@@ -92,7 +98,7 @@ def walk(qtbot: QtBot, window: MainWindow, screen: QRect, *, reveal: bool = True
     reveal too."""
     measure = Measure()
     driver = Driver(qtbot, window)
-    start_crowded(driver, window)
+    start_crowded(driver, window, measure)
     c = window.controller
     for _step in range(3000):
         driver.settle()

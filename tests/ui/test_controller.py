@@ -363,7 +363,7 @@ def test_the_room_sees_the_board_it_votes_on(qtbot: QtBot, window: MainWindow) -
         "Show of hands: {count} vote counted so far",
         "Show of hands: {count} votes counted so far", cast,
     ).format(count=cast)  # not "‹the first voter› is choosing…": the room votes together
-    assert not any(_("▶ choosing now") in chip._state.text()
+    assert not any(_("▶ choosing now") in chip._state.full_text()
                    for chip in window.board.strip.chips)
     board = window.board.board
     for card in board.cards:
@@ -371,10 +371,16 @@ def test_the_room_sees_the_board_it_votes_on(qtbot: QtBot, window: MainWindow) -
             continue
         names = [view.participants[s].name for s, t in enumerate(view.board) if t == card.task_id]
         assert card._proposed.isVisible()
-        assert card._proposed.text() == _("On the board: {names}").format(
+        # the names on the card (cut with "…" when narrow, whole in the tooltip); the
+        # words "On the board" in what a screen reader says
+        assert card._proposed.full_text() == _("▶ {names}").format(
             names=", ".join(names) or _("nobody"))
+        assert card._proposed.text() == card._proposed.full_text() or (
+            card._proposed.toolTip() == card._proposed.full_text())
+        assert _("On the board: {names}").format(
+            names=", ".join(names) or _("nobody")) in card.accessibleDescription()
     for seat, chip in enumerate(window.board.strip.chips):
         task = view.board[seat]
         if task is not None:
-            assert chip._task.text() == _("Placed on: {task}").format(
+            assert chip._task.full_text() == _("Placed on: {task}").format(
                 task=view.task(task).title)

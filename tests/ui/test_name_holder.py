@@ -26,7 +26,7 @@ def test_name_a_holder_shows_the_card_on_the_board(qtbot: QtBot, window: MainWin
     c = window.controller
     seat = 1
     chip = window.board.strip.chips[seat]
-    before = chip._cards.text()
+    before = chip._cards.full_text()
     window.menu.name_holder.trigger()
     dialog = window.name_holder_dialog
     assert dialog is not None and dialog.isVisible()
@@ -57,8 +57,8 @@ def test_name_a_holder_shows_the_card_on_the_board(qtbot: QtBot, window: MainWin
     QApplication.processEvents()
     assert window.name_holder_dialog is None
     assert c.view.participants[seat].public_cards[slot] == card
-    assert card_short(c.view.catalog, card) in chip._cards.text()
-    assert chip._cards.text() != before
+    assert card_short(c.view.catalog, card) in chip._cards.full_text()
+    assert chip._cards.full_text() != before
     assert type(c.actions[-1]).__name__ == "NameHolder"  # in the log: a save replays it
     domain = c.view.catalog.domain_name(card.domain)
     assert c.view.log[-1].event == HolderNamed(seat, "Ben", card.domain, domain)

@@ -116,7 +116,10 @@ class Words:
                     self.add(f"{where} row {row} column {column}", model.data(index, role))
 
     def widget(self, where: str, w: QWidget) -> None:
-        for what, text in (("text", getattr(w, "text", None)), ("title", w.windowTitle),
+        # an elided label: the words it was given (its tooltip holds them too), not the
+        # part that fits, whose cut-off bracket would hide a translated message
+        shown_text = getattr(w, "full_text", None) or getattr(w, "text", None)
+        for what, text in (("text", shown_text), ("title", w.windowTitle),
                            ("tooltip", w.toolTip), ("status tip", w.statusTip),
                            ("what's this", w.whatsThis), ("accessible name", w.accessibleName),
                            ("accessible description", w.accessibleDescription)):

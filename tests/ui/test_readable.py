@@ -35,6 +35,9 @@ def squeezed_labels(root: QWidget) -> list[str]:
         if widget.height() + 1 < need:
             found.append(f"{widget.text()[:40]!r}: {widget.height()} px of {need}")
         wide = widget.sizeHint().width()
+        full = widget.property("elided_from")
+        if isinstance(full, str) and full in widget.toolTip():
+            continue  # cut with "…" by design, the whole text in its tooltip (elided_label.py)
         if not widget.wordWrap() and "\n" not in widget.text() and widget.width() + 1 < wide:
             found.append(f"{widget.text()[:40]!r}: cut at {widget.width()} px of {wide}")
     return found

@@ -56,8 +56,8 @@ def dump(root: QWidget) -> list[str]:
             obj.toolTip(), obj.accessibleName(), obj.accessibleDescription(), obj.windowTitle(),
             str(obj.isVisibleTo(root)), obj.statusTip(), obj.whatsThis(),
         ]
-        text = getattr(obj, "text", None)
-        if callable(text):
+        text = getattr(obj, "full_text", None) or getattr(obj, "text", None)
+        if callable(text):  # an elided label: the words it was given, not how many fit
             facts.append(str(text()))
         if isinstance(obj, QProgressBar):
             facts += [obj.format(), str(obj.value()), str(obj.maximum()), obj.text()]

@@ -70,7 +70,10 @@ class BoardHeader(QWidget):
         self.clock_label.setAccessibleName(_("Talk clock"))
         self.status_label.setAccessibleName(_("What happens now"))
         self.notice_label.setAccessibleName(_("Notice"))
+        for right in (self.impact_label, self.clock_label):
+            right.setProperty("alignment", "AlignRight|AlignVCenter")
         grid = QGridLayout(self)
+        self._grid = grid
         grid.setContentsMargins(0, 0, 0, 0)
         grid.addWidget(self.round_label, 0, 0)
         grid.addWidget(self.impact_label, 0, 1)
@@ -80,6 +83,11 @@ class BoardHeader(QWidget):
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         port.changed.connect(self._on_game_changed)
+
+    def set_unit(self, unit: int) -> None:
+        """A gap of two units between the phase and the impact, so they never read as one
+        line (issue 12: "Placing people on tasks" ran into "Impact 0.0 of target 23")."""
+        self._grid.setHorizontalSpacing(2 * unit)
 
     def _on_game_changed(self, change: Change) -> None:
         view, session = change.view, change.session

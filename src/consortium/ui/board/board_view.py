@@ -87,6 +87,7 @@ class BoardView(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self.task_area.installEventFilter(self)
         self._columns = 0
+        self._unit = 0
         self._placed = (0, 0)  # columns and cards as the grid holds them
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +98,9 @@ class BoardView(QWidget):
     def set_unit(self, unit: int) -> None:
         self._grid.setSpacing(max(4, unit // 3))
         self._layout.setSpacing(max(4, unit // 2))
+        self._unit = unit
+        for card in self.cards:
+            card.set_unit(unit)
 
     def _on_game_changed(self, change: Change) -> None:
         if change.tasks or change.board or change.phase or change.participants:
@@ -111,6 +115,8 @@ class BoardView(QWidget):
         tasks = shown_tasks(view)
         while len(self.cards) < len(tasks):
             card = TaskCard(self.task_area)
+            if self._unit:
+                card.set_unit(self._unit)
             card.activated.connect(lambda c=card: self._on_card_activated(c))
             card.dropped.connect(self._port.place)
             self.cards.append(card)

@@ -118,6 +118,7 @@ class BoardWindow(QWidget):
                 inner.setContentsMargins(unit // 3, unit // 4, unit // 3, unit // 4)
         self.board.set_unit(unit)
         self.strip.set_unit(unit)
+        self.header.set_unit(unit)
         self.pit_stop.set_unit(unit)
         self.banner.set_unit(unit)
 

@@ -14,7 +14,7 @@ to ``BoardPort.changed`` (``debrief``, ``phase``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -334,12 +334,24 @@ class DebriefView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._arrange_for(event.size().width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            # the stage's new type changes the chart's comfortable width: decide again
+            QTimer.singleShot(0, self, lambda: self._arrange_for(self.width()))
+
+    def _arrange_for(self, width: int) -> None:
         room = self.fontMetrics().horizontalAdvance("x" * 24)  # the gauges' column, at least
-        self._arrange(event.size().width() - 48 >= self.chart.comfortable_width() + room)
+        self._arrange(width - 48 >= self.chart.comfortable_width() + room)
 
     def _arrange(self, wide: bool) -> None:
         """The gauges beside the chart on a wide screen; under it on a laptop or in presenter
-        type, where beside it they would squeeze the bars to slivers."""
+        type, where beside it they would squeeze the bars to slivers. Beside it, the chart's
+        column keeps the chart's comfortable width (the stretch alone gave it 3/5 of the
+        row, less than that on a 1366-pixel laptop)."""
+        self._top.setColumnMinimumWidth(0, self.chart.comfortable_width() if wide else 0)
         if wide == self._wide:
             return
         self._wide = wide

@@ -18,7 +18,7 @@ from consortium.play.records import SessionView
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import card_short, task_title
 from consortium.ui.kit.clickable_frame import ClickableFrame
-from consortium.ui.kit.widgets import label, show_text
+from consortium.ui.kit.elided_label import ElidedLabel, show_elided
 
 SEAT_MIME = "application/x-consortium-seat"
 
@@ -35,11 +35,13 @@ class ParticipantChip(ClickableFrame):
         self.seat = seat
         self.setObjectName("chip")
         self._press: QPoint | None = None
-        self._name = label(name="big")
-        self._who = label(name="small", wrap=True)
-        self._cards = label(wrap=True)
-        self._task = label(wrap=True)
-        self._state = label(name="status", wrap=True)
+        # one line each (issue 12: type for the back of the room, so less on each chip);
+        # what is cut ends in "…" with the whole line in its tooltip
+        self._name = ElidedLabel("big")
+        self._who = ElidedLabel("small")
+        self._cards = ElidedLabel()
+        self._task = ElidedLabel()
+        self._state = ElidedLabel("status")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(2)
@@ -53,14 +55,17 @@ class ParticipantChip(ClickableFrame):
         badges = []
         if seat in view.newcomers and view.round > 1:
             badges.append(_("NEW"))
-        changed = show_text(self._name, " · ".join([p.name, *badges]))
+        changed = show_elided(self._name, " · ".join([p.name, *badges]))
         kind = _("person") if session.is_person(seat) else _("bot")
-        changed |= show_text(self._who, f"{view.catalog.sector_name(p.sector)} · {kind}")
+        changed |= show_elided(self._who, f"{view.catalog.sector_name(p.sector)} · {kind}")
         shown = [card_short(view.catalog, c) for c in p.public_cards if c is not None]
         hidden = sum(1 for c in p.public_cards if c is None)
-        parts = shown + ([ngettext("{count} card not shown", "{count} cards not shown",
-                                   hidden).format(count=hidden)] if hidden else [])
-        changed |= show_text(self._cards, " · ".join(parts))
+        # cards not shown are one mark each (▯), never which ones
+        parts = shown + (["▯" * hidden] if hidden else [])
+        changed |= show_elided(self._cards, " · ".join(parts))
+        cards_said = ", ".join(shown + ([ngettext(
+            "{count} card not shown", "{count} cards not shown", hidden).format(count=hidden)]
+            if hidden else []))
         if (view.phase in (Phase.PLACEMENT, Phase.VOTE) and view.board
                 and view.board[seat] is not None):  # the board placed, or voted on
             task_line = _("Placed on: {task}").format(task=task_title(view, view.board[seat]))
@@ -71,15 +76,16 @@ class ParticipantChip(ClickableFrame):
             on_task = p.task is not None and view.task(p.task).status == "open"
             task_line = (_("On: {task}").format(task=task_title(view, p.task)) if on_task
                          else _("No task"))
-        changed |= show_text(self._task, task_line)
-        changed |= show_text(self._state, self._state_line(view, session))
+        changed |= show_elided(self._task, task_line)
+        changed |= show_elided(self._state, self._state_line(view, session))
         self.set_flag("selected", session.selected_seat == seat)
         self.set_flag("acting", _acting(view, seat))
         name = _("Participant: {name}, {sector}, {kind}").format(
             name=p.name, sector=view.catalog.sector_name(p.sector), kind=kind)
         if self.accessibleName() != name:
             self.setAccessibleName(name)
-        description = _("{task}. {state}").format(task=task_line, state=self._state.text()).strip()
+        description = ". ".join(x for x in (
+            cards_said, task_line, self._state.full_text()) if x)
         if self.accessibleDescription() != description:
             self.setAccessibleDescription(description)
         layout = self.layout()
@@ -103,7 +109,7 @@ class ParticipantChip(ClickableFrame):
                 lines.append(_("Hand up: for") if pending else _("Hand up: against"))
         if p.declared_plenary is not None and view.mode is not None and view.round > 0:
             lines.append(_("Plenary") if p.declared_plenary else _("Own way"))
-        return "\n".join(lines)
+        return " · ".join(lines)
 
     # --- drag (with click and keyboard equivalents: activation selects) ---------------
 

@@ -62,7 +62,8 @@ class ParticipantStrip(QWidget):
         """As tall as the tallest chip's wrapped lines at its width, no taller: a row layout
         does not ask its children's height for width, and a squeezed chip draws lines over
         each other."""
-        need = max((c.heightForWidth(c.width()) for c in self.chips if c.isVisible()),
-                   default=0)
+        need = max((c.heightForWidth(c.width()) if c.hasHeightForWidth()
+                    else c.sizeHint().height()  # lines that elide, never wrap
+                    for c in self.chips if c.isVisible()), default=0)
         if need != self.minimumHeight():
             self.setMinimumHeight(need)

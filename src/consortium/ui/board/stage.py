@@ -4,17 +4,32 @@ Decision (issue 12). The room reads the board from the back, on whatever screen 
 a 1280×720 projector, a 4:3 beamer, a 4K wall, or 70 % of a 1366×768 laptop. The board
 therefore ignores the laptop's zoom and presenter type (those are the facilitator's) and
 sizes itself: one *unit*, the body text's pixel size, is ``UNIT_PER_HEIGHT`` of the board's
-height (1/40: 27 px on a 1080-line screen), capped by its width for narrow boards. Type,
+height (1/40, rounded up: 27 px on a 1080-line screen), capped by its width for narrow boards. Type,
 borders, padding and spacing are multiples of it, written as a style sheet set on the
 board itself (a widget's own sheet wins over the application's). The layouts stay ordinary
 Qt layouts that pick their arrangement for the aspect ratio (the task grid chooses its
 columns from the count and the room, see ``BoardView``).
 
-Then a fit pass: if any label or button on the board would clip its text at that unit (a
-full room of 8 seats, 12 open tasks, a language 30 % longer), the unit shrinks in steps
-until nothing clips, down to ``MIN_UNIT``. Shrinking is allowed by the format ("the board may
-shrink its type, never clip"); growing back is tried whenever the board's size or the round
-changes.
+Less on each card, not smaller type (issue 12's worst case: 8 seats, 8 open tasks, hands of
+4). A task card is its title on at most two lines, one progress line ("12.0 / 34" in the bar,
+the value beside it), its needs on one line and its team as a count and a lead; a chip is a
+name, a sector, the shown cards as short marks (▯ for each card not shown), the task and the
+state, one line each. A line that does not fit ends in "…" (``kit/elided_label.py``) with
+the whole line in its tooltip and the card's accessible description; the log, the pit stop
+and the facilitator's panel hold the rest. With that, the worst case keeps the unit at 1/40
+at 1366×768 (the board beside the facilitator's column), 1920×1080, 3840×2160 and presenter
+1280×720, with no step down (``tests/ui/test_stage.py`` asserts it at every phase).
+
+Why not page the task area ("Tasks 1–4 of 8 ▸"): the room would see half the tasks at a
+time and someone would have to flip the pages within the round; placement and the vote are
+decided over all the tasks at once. Cutting words keeps every task and every person in view
+and costs only detail the room reads elsewhere.
+
+Then a fit pass, for what lies beyond the worst case (the format allows 12 open tasks and 6
+cards, and a language 30 % longer): if any label, button or progress bar on the board would
+clip its text at that unit, the unit shrinks in steps until nothing clips, down to
+``MIN_UNIT``. Shrinking is allowed there ("the board may shrink its type, never clip");
+growing back is tried whenever the board's size or the round changes.
 
 Why not a ``QGraphicsView`` with a scale transform of a fixed 1920×1080 layout: real font
 sizes are hinted and rasterised at the screen's own pixels (crisp at any scale), clicks,
@@ -24,6 +39,8 @@ layout check (``tests/ui/test_stage.py``, ``scripts/layout_check.py``) walks a g
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -42,7 +59,8 @@ SHRINK = 0.9
 
 def target_unit(width: int, height: int) -> int:
     """The body text size in px a board of this size starts from."""
-    return max(MIN_UNIT, int(min(height * UNIT_PER_HEIGHT, width * UNIT_PER_WIDTH)))
+    # rounded up: a board 713 px high gets 18 px, never the 17 that is 1/42 of it
+    return max(MIN_UNIT, math.ceil(min(height * UNIT_PER_HEIGHT, width * UNIT_PER_WIDTH)))
 
 
 def style_sheet(unit: int) -> str:

@@ -8,7 +8,11 @@ nothing of the game: it measures widgets.
 A label clips when the text, laid out as the label lays it out (its font, alignment and
 word wrap, in its contents rect less the margin and indent), needs more room than that
 rect: ``fontMetrics().boundingRect(rect, flags, text)``. A button clips when its size hint
-(text, icon, the style's padding) is wider or taller than the button.
+(text, icon, the style's padding) is wider or taller than the button. A progress bar clips
+when its text (the format filled in) is wider or taller than the bar's contents (its border
+and padding off, as the style sheet draws it). A label that shortened its text with "…" (the
+``elided_from`` property holds what it was asked to show, see ``kit/elided_label.py``) must
+keep the whole text in its tooltip; one that does not is reported as cut.
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QLabel,
+    QProgressBar,
     QScrollBar,
+    QStyle,
+    QStyleOptionProgressBar,
     QWidget,
 )
 
@@ -56,6 +63,33 @@ def _button_clip(widget: QAbstractButton) -> str | None:
     return None
 
 
+def _elided_without_tip(widget: QLabel | QAbstractButton) -> str | None:
+    full = widget.property("elided_from")
+    if isinstance(full, str) and full and full not in widget.toolTip():
+        return f"elided to {widget.text()!r} with no tooltip holding the whole text"
+    return None
+
+
+def _progress_clip(widget: QProgressBar) -> str | None:
+    if not widget.isTextVisible():
+        return None
+    text = widget.text()
+    if not text:
+        return None
+    option = QStyleOptionProgressBar()
+    widget.initStyleOption(option)
+    rect = widget.style().subElementRect(QStyle.SubElement.SE_ProgressBarContents, option,
+                                         widget)
+    if rect.isEmpty():
+        rect = widget.contentsRect()
+    metrics = widget.fontMetrics()
+    width = metrics.horizontalAdvance(text)
+    height = metrics.height()
+    if width > rect.width() + SLACK or height > rect.height() + SLACK:
+        return f"{width}×{height} in {rect.width()}×{rect.height()}"
+    return None
+
+
 def _shown(widget: QWidget, root: QWidget) -> bool:
     """Visible, with some area, and not inside a scroll area's viewport below ``root`` (its
     contents may lawfully extend past the window; the scroll bar check covers those)."""
@@ -88,8 +122,9 @@ def _cut_by_parent(widget: QWidget, root: QWidget) -> str | None:
 
 
 def clipped_texts(root: QWidget, skip: QWidget | None = None) -> list[str]:
-    """Every visible label and button under ``root`` (not under ``skip``) whose text does
-    not fit it, or that runs past the edge of a parent."""
+    """Every visible label, button and progress bar under ``root`` (not under ``skip``)
+    whose text does not fit it (or was elided with no tooltip holding it all), or that runs
+    past the edge of a parent."""
     found = []
     for widget in root.findChildren(QWidget):
         if not widget.isVisible():
@@ -101,7 +136,7 @@ def clipped_texts(root: QWidget, skip: QWidget | None = None) -> list[str]:
                          f"{widget.width()}×{widget.height()} below its minimum "
                          f"{widget.minimumWidth()}×{widget.minimumHeight()}")
             continue
-        if not isinstance(widget, QLabel | QAbstractButton):
+        if not isinstance(widget, QLabel | QAbstractButton | QProgressBar):
             continue
         if skip is not None and (widget is skip or skip.isAncestorOf(widget)):
             continue
@@ -112,9 +147,13 @@ def clipped_texts(root: QWidget, skip: QWidget | None = None) -> list[str]:
         elif widget.visibleRegion().isEmpty():
             why = _cut_by_parent(widget, root)  # past an edge, or scrolled out of view
         elif isinstance(widget, QLabel):
-            why = _label_clip(widget) or _cut_by_parent(widget, root)
+            why = (_elided_without_tip(widget) or _label_clip(widget)
+                   or _cut_by_parent(widget, root))
+        elif isinstance(widget, QProgressBar):
+            why = _progress_clip(widget) or _cut_by_parent(widget, root)
         else:
-            why = _button_clip(widget) or _cut_by_parent(widget, root)
+            why = (_elided_without_tip(widget) or _button_clip(widget)
+                   or _cut_by_parent(widget, root))
         if why:
             name = widget.text().replace("\n", " ")[:50]
             found.append(f"{type(widget).__name__} {name!r}: {why}")

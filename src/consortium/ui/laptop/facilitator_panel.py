@@ -392,9 +392,12 @@ class FacilitatorPanel(QWidget):
         c = self._controller
         last = view.round >= view.rounds
         self._text(_("Two minutes: where did the time go? Then go on."))
-        text = _("Go to the end of the game (Enter)") if last else _("Next round (Enter)")
-        self._button("continue", text, lambda: c.submit(Continue()), primary=True,
-                     accessible=_("Go on"))
+        # short enough for the 1366×768 column; the key it answers is in the tooltip
+        text = _("Go to the end of the game") if last else _("Next round (Enter)")
+        button = self._button("continue", text, lambda: c.submit(Continue()), primary=True,
+                              accessible=_("Go on"))
+        button.setToolTip(_("Go to the end of the game (Enter)") if last
+                          else _("Next round (Enter)"))
 
     def _fill_end(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
@@ -405,6 +408,7 @@ class FacilitatorPanel(QWidget):
             return
         self._text(_("Reveal every hand to start the debrief (the concept names appear "
                      "then)."))
-        self._button("reveal", _("Reveal hands and start the debrief (Enter)"), c.reveal,
-                     accessible=_("Reveal hands"), primary=True)
+        reveal = self._button("reveal", _("Reveal hands, start debrief"), c.reveal,
+                              accessible=_("Reveal hands"), primary=True)
+        reveal.setToolTip(_("Reveal hands and start the debrief (Enter)"))
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
@@ -62,10 +61,10 @@ class PrivatePanel(QWidget):
         self.hide_button = button(_("Hide (Space)"), "secondary",
                                   accessible=_("Done: hide my hand"))
         self.hide_button.clicked.connect(self.done)
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        # the button over the title, not beside it: in the 1366×768 column a long phase name
+        # ("Ana: Introductions") had too little room beside the button and was cut
+        layout.addWidget(self.hide_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.title)
         # what the person holds scrolls in its own area, so the choices and Confirm always
         # fit the laptop's screen (1366×768), whatever the notices and the hand
         info = QWidget()

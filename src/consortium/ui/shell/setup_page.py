@@ -109,7 +109,9 @@ class SetupPage(QWidget):
             self.schedule.addItem(_(text), key)
         self.turnover = QComboBox()
         self.turnover.setAccessibleName(_("Turnover"))
-        self.talk_clock = QCheckBox(_("Talk clock: meeting time runs on a clock"))
+        # short enough for a 1280×720 screen; the whole sentence is the tooltip
+        self.talk_clock = QCheckBox(_("Talk clock for meeting time"))
+        self.talk_clock.setToolTip(_("Talk clock: meeting time runs on a clock"))
         self.talk_clock.setAccessibleName(_("Talk clock"))
         self.secret_ballot = QCheckBox(_("Secret ballot: votes behind the curtain"))
         self.secret_ballot.setAccessibleName(_("Secret ballot"))

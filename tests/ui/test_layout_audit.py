@@ -1,0 +1,70 @@
+"""The layout audit sees what a person would notice (issue 12): a progress bar whose text is
+wider than the bar (".0 of 34 work unit" on every task card), and a label cut short with "…"
+that keeps nowhere the words it lost."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from consortium.ui.kit.elided_label import ElidedLabel, show_elided
+from consortium.ui.kit.layout_audit import clipped_texts
+
+
+def shown(qtbot: QtBot, *widgets: QWidget, width: int = 400) -> QWidget:
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    for widget in widgets:
+        layout.addWidget(widget)
+    window.resize(width, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(10)
+    return window
+
+
+def test_a_progress_bar_whose_text_does_not_fit_is_reported(qtbot: QtBot) -> None:
+    bar = QProgressBar()
+    bar.setRange(0, 340)
+    bar.setValue(0)
+    bar.setTextVisible(True)
+    bar.setFormat("0.0 of 34 work units")
+    window = shown(qtbot, bar, width=400)
+    assert clipped_texts(window) == []  # room enough
+    window.resize(60, 300)
+    qtbot.wait(10)
+    found = clipped_texts(window)
+    assert len(found) == 1 and found[0].startswith("QProgressBar '0.0 of 34 work units'")
+    bar.setFormat("0 / 34")
+    window.resize(bar.fontMetrics().horizontalAdvance("0 / 34") * 3, 300)
+    qtbot.wait(10)
+    assert clipped_texts(window) == []
+
+
+def test_an_elided_label_keeps_the_whole_text_in_its_tooltip(qtbot: QtBot) -> None:
+    title = "Standardised cancer pathway for every region of the country"
+    elided = ElidedLabel("big", lines=2)
+    show_elided(elided, title)
+    window = shown(qtbot, elided, width=120)
+    assert elided.text().endswith("…") and elided.text() != title
+    assert elided.text().count("\n") <= 1  # two lines at most
+    assert elided.toolTip() == title and elided.full_text() == title
+    assert clipped_texts(window) == []
+    # the same label losing its tooltip: the audit says so
+    elided.setToolTip("")
+    found = clipped_texts(window)
+    assert len(found) == 1 and "no tooltip" in found[0]
+    # wide enough: the whole title, no tooltip needed
+    window.resize(2000, 300)
+    qtbot.wait(10)
+    assert elided.text().replace("\n", " ") == title and elided.toolTip() == ""
+    assert clipped_texts(window) == []
+
+
+def test_a_plain_label_that_clips_is_still_reported(qtbot: QtBot) -> None:
+    plain = QLabel("Impact 0.0 of target 23 and a long way to go")
+    window = shown(qtbot, plain, width=400)
+    window.setFixedWidth(80)
+    qtbot.wait(10)
+    assert clipped_texts(window)
