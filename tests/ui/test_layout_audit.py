@@ -68,3 +68,22 @@ def test_a_plain_label_that_clips_is_still_reported(qtbot: QtBot) -> None:
     window.setFixedWidth(80)
     qtbot.wait(10)
     assert clipped_texts(window)
+
+
+def test_a_growing_label_says_it_all_when_the_card_has_room(qtbot: QtBot) -> None:
+    """A task card's needs: one line with "…" when the board is crowded, every need when the
+    card has height to spare (a normal game's board never cuts what it has room for)."""
+    needs = ("Needs: Genomics, Pathology & laboratory medicine, Clinical oncology, "
+             "Health data & AI · 2 hidden")
+    label = ElidedLabel(grow=True)
+    show_elided(label, needs)
+    window = shown(qtbot, label, width=220)
+    window.resize(220, 400)  # room for many lines
+    qtbot.wait(10)
+    assert label.text().replace("\n", " ") == needs and label.toolTip() == ""
+    assert clipped_texts(window) == []
+    line = label.fontMetrics().lineSpacing()
+    window.resize(220, line + 30)  # crowded: about one line
+    qtbot.wait(10)
+    assert label.text().endswith("…") and label.toolTip() == needs
+    assert clipped_texts(window) == []

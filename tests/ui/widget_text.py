@@ -52,8 +52,14 @@ def dump(root: QWidget) -> list[str]:
             continue
         if not isinstance(obj, QWidget):
             continue
+        tip, description = obj.toolTip(), obj.accessibleDescription()
+        whole = getattr(obj, "full_text", None)
+        if callable(whole) and whole() and tip == description == whole():
+            # an elided label's tooltip is its whole text, there only while it is cut: how
+            # much fits is layout, the words are the fact (compared below)
+            tip = description = ""
         facts = [
-            obj.toolTip(), obj.accessibleName(), obj.accessibleDescription(), obj.windowTitle(),
+            tip, obj.accessibleName(), description, obj.windowTitle(),
             str(obj.isVisibleTo(root)), obj.statusTip(), obj.whatsThis(),
         ]
         text = getattr(obj, "full_text", None) or getattr(obj, "text", None)

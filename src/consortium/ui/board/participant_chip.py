@@ -39,14 +39,15 @@ class ParticipantChip(ClickableFrame):
         # what is cut ends in "…" with the whole line in its tooltip
         self._name = ElidedLabel("big")
         self._who = ElidedLabel("small")
-        self._cards = ElidedLabel()
-        self._task = ElidedLabel()
-        self._state = ElidedLabel("status")
+        self._cards = ElidedLabel(grow=True)  # more lines only when the chip has room
+        self._task = ElidedLabel(grow=True)
+        self._state = ElidedLabel("status", grow=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(2)
-        for w in (self._name, self._who, self._cards, self._task, self._state):
-            layout.addWidget(w)
+        for w, share in ((self._name, 0), (self._who, 0), (self._cards, 1), (self._task, 1),
+                         (self._state, 1)):
+            layout.addWidget(w, share)
         layout.addStretch(1)
 
     def show_participant(self, view: PublicState, session: SessionView) -> None:

@@ -38,12 +38,13 @@ class TaskCard(ClickableFrame):
         self.setObjectName("taskCard")
         self.setAcceptDrops(True)
         self.task_id: str | None = None
-        self._title = ElidedLabel("big", lines=2)
+        self._title = ElidedLabel("big", lines=2)  # a third line only when the card has room
         self._value = label(name="small")
         self._progress = QProgressBar()
         self._progress.setTextVisible(True)
         self._progress.setAccessibleName(_("Task progress"))
-        self._needs = ElidedLabel()
+        # one line each when the board is crowded; more, with no "…", when the card has room
+        self._needs = ElidedLabel(grow=True)
         self._team = ElidedLabel()
         self._proposed = ElidedLabel("status")
         self._stamp = ElidedLabel("stamp")
@@ -56,9 +57,11 @@ class TaskCard(ClickableFrame):
         row.addWidget(self._progress, 1)
         row.addWidget(self._value)
         layout.addLayout(row)
-        for w in (self._needs, self._team, self._proposed, self._stamp):
+        # the card's spare height goes to its needs (the knowledge the task asks for is what
+        # the room reads most): all of them when there is room, "…" only when crowded
+        layout.addWidget(self._needs, 1)
+        for w in (self._team, self._proposed, self._stamp):
             layout.addWidget(w)
-        layout.addStretch(1)
 
     def set_unit(self, unit: int) -> None:
         pad = max(4, unit // 2)

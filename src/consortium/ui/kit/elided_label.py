@@ -5,6 +5,10 @@ Used where the room needs one glance, not every word (the board's task cards and
 issue 12). It never asks for more width than a few characters, so a crowded row shares
 its room instead of pushing past the edge; its height is ``lines`` lines of its font.
 
+With ``grow``, ``lines`` is the least it takes: given more height (a card with room to
+spare, a normal game's board) it shows as many whole lines as that height holds, so it cuts
+only when the board is crowded.
+
 The layout audit (``layout_audit.py``) checks the promise: an elided label whose tooltip
 does not hold the whole text is reported. The whole text is the ``elided_from`` property.
 """
@@ -48,15 +52,33 @@ def elide_lines(metrics: QFontMetrics, text: str, width: int, lines: int) -> str
 
 
 class ElidedLabel(QLabel):
-    def __init__(self, name: str = "", *, lines: int = 1,
+    def __init__(self, name: str = "", *, lines: int = 1, grow: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if name:
             self.setObjectName(name)
         self._full = ""
         self._lines = lines
+        self._grow = grow
         self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        if grow:  # the text from the top, in whatever height the layout can spare
+            self.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft
+                              | QtCore.Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored,
+                           QSizePolicy.Policy.Expanding if grow else QSizePolicy.Policy.Fixed)
+
+    def _room(self) -> int:
+        """How many lines to show: ``lines``, or as many as the height holds (``grow``)."""
+        if not self._grow:
+            return self._lines
+        metrics = self.fontMetrics()
+        height = self.contentsRect().height()
+        fits = 1
+        while fits < 50 and metrics.boundingRect(
+                QtCore.QRect(0, 0, 10_000, 10_000), 0,
+                "\n".join(["Xg"] * (fits + 1))).height() <= height:
+            fits += 1
+        return max(self._lines, fits)
 
     def full_text(self) -> str:
         return self._full
@@ -71,7 +93,7 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         shown = elide_lines(self.fontMetrics(), self._full, self.contentsRect().width(),
-                            self._lines) if self._full else ""
+                            self._room()) if self._full else ""
         if not shown and self._full:
             shown = ELLIPSIS
         if shown != self.text():
