@@ -34,6 +34,13 @@ def data_paths(tmp_path: Path) -> DataPaths:
 
 @pytest.fixture
 def window(qtbot: QtBot, qapp: QApplication, data_paths: DataPaths) -> Iterator[MainWindow]:
+    yield from real_window(qtbot, qapp, data_paths)
+
+
+def real_window(qtbot: QtBot, qapp: QApplication, data_paths: DataPaths
+                ) -> Iterator[MainWindow]:
+    """The program's window at 1920×1080 with its look and an autosave into ``data_paths``;
+    the game ended and the autosave closed afterwards (a fixture's body)."""
     controller = GameController(pacing_ms=0, saving=Saving(data_paths.sessions))
     theme = Theme()
     theme.apply(qapp)  # the real look: large type, the style sheet

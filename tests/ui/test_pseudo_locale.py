@@ -58,10 +58,8 @@ from consortium.present.i18n import (
 )
 from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
-from consortium.ui.controller import GameController
-from consortium.ui.kit.theme import Theme
-from consortium.ui.saving import Saving
 from consortium.ui.shell.main_window import MainWindow
+from tests.ui.conftest import real_window
 from tests.ui.driver import Driver
 
 PROGRAM_NAME = "Consortium"
@@ -237,19 +235,7 @@ def pseudo_window(
     before = language()
     use_language("qps")
     try:
-        controller = GameController(pacing_ms=0, saving=Saving(data_paths.sessions))
-        theme = Theme()
-        theme.apply(qapp)
-        win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=theme,
-                         paths=data_paths)
-        controller.setParent(win)
-        qtbot.addWidget(win)
-        win.resize(1920, 1080)
-        win.show()
-        qtbot.waitExposed(win)
-        yield win
-        controller.end_game()
-        controller.shutdown()
+        yield from real_window(qtbot, qapp, data_paths)
     finally:
         use_language(before)
 

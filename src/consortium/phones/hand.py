@@ -16,8 +16,9 @@ from typing import Any
 from consortium.engine.actions import Action, Reveal
 from consortium.engine.views import PlayerView
 from consortium.present.choice_text import intent_key, intent_text, signal_text
+from consortium.present.hand_words import hours_text, motivation_text, notices, shown_text
 from consortium.present.i18n import _
-from consortium.present.labels import card_text, family_of_card, hours, phase_label
+from consortium.present.labels import card_text, family_of_card, phase_label
 
 
 def seat_snapshot(
@@ -27,7 +28,6 @@ def seat_snapshot(
     seat's turn; their order is the ids an act refers to."""
     view, private = pv.public, pv.private
     me = view.participants[pv.seat]
-    left = private.hours_left
     hand = [
         {
             "text": card_text(view.catalog, card),
@@ -60,14 +60,9 @@ def seat_snapshot(
         "phase": phase_label(view.phase),
         "your_turn": bool(rows),
         "over": over,
-        "notice": (_("You are now {name}, {sector}; your old hand is gone.").format(
-            name=me.name, sector=view.catalog.sector_name(me.sector))
-            if private.notice else None),
-        "hours": (_("Your hours this round: {hours} ({left} left after meetings)").format(
-            hours=hours(private.hours), left=hours(left)) if left != private.hours
-            else _("Your hours this round: {hours}").format(hours=hours(private.hours))),
-        "motivation": _("Motivation: {motivation} of 5").format(
-            motivation=private.motivation),
+        "notice": " ".join(notices(pv)) or None,
+        "hours": hours_text(private),
+        "motivation": motivation_text(private),
         "hand": hand,
         "choices": rows,
     }
@@ -77,8 +72,8 @@ def page_words() -> dict[str, str]:
     """The page's own words (buttons, headings), in the session's language."""
     return {
         "your_hand": _("Your hand"),
-        "shown": _("shown to everyone"),
-        "not_shown": _("not shown"),
+        "shown": shown_text(True),
+        "not_shown": shown_text(False),
         "your_choice": _("Your choice"),
         "which_card": _("Which card do you signal? It becomes public for good."),
         "confirm": _("Confirm"),

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from consortium.engine.actions import Action, Initiate, Join, Reveal
 from consortium.engine.views import PlayerView
 from consortium.present.choice_text import intent_key, intent_text, signal_text
+from consortium.present.hand_words import hours_text, motivation_text, notices, shown_text
 from consortium.present.i18n import _
-from consortium.present.labels import card_text, family_of_card, hours, phase_label
+from consortium.present.labels import card_text, family_of_card, phase_label
 from consortium.ui.kit.widgets import button, label
 from consortium.ui.laptop.choices_model import ChoicesModel
 
@@ -71,30 +72,14 @@ class PrivatePanel(QWidget):
         info.setObjectName("privateInfo")
         info_layout = QVBoxLayout(info)
         info_layout.setContentsMargins(0, 0, 0, 0)
-        if private.notice:  # the engine's flag that this seat was taken over: said here
-            self.notice = label(
-                _("You are now {name}, {sector}; your old hand is gone.").format(
-                    name=me.name, sector=view.catalog.sector_name(me.sector)),
-                name="notice", wrap=True)
-            info_layout.addWidget(self.notice)
-        refused = [view.task(t).title for who, t in view.turned_away if who == pv.seat]
-        if refused:
-            self.refused = label(
-                _("You were turned away from {tasks}: choose again.").format(
-                    tasks=", ".join(refused)),
-                name="notice", wrap=True,
-            )
-            info_layout.addWidget(self.refused)
-        left = private.hours_left
-        self.hours = label(
-            _("Your hours this round: {hours} ({left} left after meetings)").format(
-                hours=hours(private.hours), left=hours(left)) if left != private.hours
-            else _("Your hours this round: {hours}").format(hours=hours(private.hours)),
-            "big",
-            wrap=True,
-        )
-        self.motivation = QLabel(
-            _("Motivation: {motivation} of 5").format(motivation=private.motivation))
+        # that this seat was taken over; the teams that turned this person away
+        self.notices = [label(line, name="notice", wrap=True) for line in notices(pv)]
+        for notice in self.notices:
+            info_layout.addWidget(notice)
+        if private.notice:  # the newcomer's "You are now …" comes first
+            self.notice = self.notices[0]
+        self.hours = label(hours_text(private), "big", wrap=True)
+        self.motivation = label(motivation_text(private))
         info_layout.addWidget(self.hours)
         info_layout.addWidget(self.motivation)
         info_layout.addWidget(label(_("Your hand"), name="heading"))
@@ -103,7 +88,7 @@ class PrivatePanel(QWidget):
             shown = me.public_cards[slot] is not None
             line = label(
                 f"{card_text(view.catalog, card)} · {family_of_card(view.catalog, card)}"
-                f" · {_('shown to everyone') if shown else _('not shown')}",
+                f" · {shown_text(shown)}",
                 wrap=True,
             )
             line.setAccessibleName(_("Card {number}").format(number=slot + 1))
