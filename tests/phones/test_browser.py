@@ -88,7 +88,7 @@ def test_a_whole_game_played_on_browsers(browser: WebDriver) -> None:
             windows[seat] = browser.current_window_handle
         acts = 0
         kinds: set[str] = set()
-        signalled = newcomers = 0
+        signalled = newcomers = ahead = 0
         for _step in range(3000):
             state = session.state
             if state.over:
@@ -105,6 +105,23 @@ def test_a_whole_game_played_on_browsers(browser: WebDriver) -> None:
             if seat not in PEOPLE:
                 session.submit(wanted)
                 continue
+            for other in sorted(PEOPLE, reverse=True):  # the later seats choose first
+                page = table.desk.page(other)
+                if other == seat or page is None or not page.snapshot["ahead"]:
+                    continue
+                # Fewer waits: an introduction's card or a secret ballot, chosen on the phone
+                # before its turn; it goes in by itself when the turn comes
+                browser.switch_to.window(windows[other])
+                row = page.snapshot["choices"][0]
+                tap(browser, table, row["intent"])
+                if row["confirm"]:
+                    tap(browser, table, page_words()["confirm"])
+                table.run_until(lambda other=other: other in session.session.chosen_ahead,
+                                "the choice made ahead did not arrive")
+                wait_for(browser, table, lambda: page_words()["chosen_ahead"].split(".")[0]
+                         in page_text(browser))
+                assert session.state.public.actor == seat  # nothing moved on
+                ahead += 1
             browser.switch_to.window(windows[seat])
             if table.desk.keys.token_of(seat) is None:
                 # A newcomer took the seat: the old phone is told it has left, and never
@@ -142,16 +159,21 @@ def test_a_whole_game_played_on_browsers(browser: WebDriver) -> None:
                          "Respond"}, kinds
         assert signalled >= 1  # the second step: which card to signal
         assert newcomers >= 1
+        assert ahead >= 2  # introductions collected from several phones at once
     finally:
         server.stop()
 
-    # The same choices at the laptop, behind the curtain: the same record, the same game.
+    # The same choices at the laptop, one at a time behind the curtain, in turn order: the
+    # same record, the same game. Each person's choice is one of their choices at their turn;
+    # the bots and the group decide as they did.
     hot_seat = phone_table(people=PEOPLE, schedule=SCHEDULE, turnover=0.3, seed=SEED).session
-    while not hot_seat.state.over:
-        if hot_seat.next_move_in() is not None:
-            hot_seat.move()
+    for recorded in session.actions:
+        state = hot_seat.state
+        actor = state.public.actor
+        if actor in PEOPLE:
+            assert recorded in hot_seat.seat_actions(actor)
         else:
-            state = hot_seat.state
-            assert hot_seat.submit(bot_action(state, seat_policy(state, state.public.actor)))
+            assert recorded == bot_action(state, seat_policy(state, actor))
+        assert hot_seat.submit(recorded)
     assert hot_seat.actions == session.actions
     assert hot_seat.state == session.state

@@ -5,7 +5,7 @@ is cut off at once."""
 from __future__ import annotations
 
 from consortium.engine.simulate import bot_action, seat_policy
-from consortium.engine.state import Mode
+from consortium.engine.state import Mode, Phase
 from consortium.engine.views import player_view
 from consortium.phones.desk import NO_SUCH_CHOICE, NOT_YOUR_TURN, STALE
 from consortium.present.labels import card_text
@@ -44,14 +44,64 @@ def test_each_phone_seat_gets_its_own_hand_and_nobody_elses() -> None:
         assert not any(other in text for other in others)
 
 
-def test_only_the_acting_seat_has_a_nonce_and_choices() -> None:
+def test_only_the_acting_seat_and_those_who_may_choose_ahead_have_a_nonce() -> None:
     table = phone_table()
     actor = until_a_phone_acts(table)
+    public = table.session.state.public
+    assert public.phase is Phase.INTRODUCTIONS  # the first private act of this deal
     for seat in table.tokens:
         page = table.desk.page(seat)
         assert page is not None
-        assert (page.nonce is not None) == (seat == actor)
-        assert bool(page.snapshot["choices"]) == (seat == actor)
+        to_come = seat in public.order[public.turn + 1:]
+        assert (page.nonce is not None) == (seat == actor or to_come)
+        assert bool(page.snapshot["choices"]) == (seat == actor or to_come)
+        assert page.snapshot["ahead"] == to_come
+    # later, in a self-selection turn, only the acting seat chooses
+    while table.session.state.public.phase is not Phase.TURNS:
+        seat = until_a_phone_acts(table)
+        assert act_as_bot(table, seat) is None
+    actor = until_a_phone_acts(table)
+    for seat in table.tokens:
+        page = table.desk.page(seat)
+        assert page is not None and (page.nonce is not None) == (seat == actor)
+
+
+def test_an_introduction_card_chosen_ahead_on_a_phone_waits_for_its_turn() -> None:
+    table = phone_table()
+    session = table.session
+    actor = until_a_phone_acts(table)
+    public = session.state.public
+    later = next(s for s in public.order[public.turn + 1:] if s in table.tokens)
+    page = table.desk.page(later)
+    assert page is not None and page.nonce is not None and page.snapshot["ahead"]
+    actor_page = table.desk.page(actor)
+    assert actor_page is not None
+    before = session.actions
+    entered = table.desk.act(later, page.nonce, 0)
+    table.run_posted()
+    assert entered.result(timeout=1) is None
+    assert session.actions == before  # nothing applied yet: its turn has not come
+    assert later in session.session.chosen_ahead
+    chosen = table.desk.page(later)
+    assert chosen is not None and chosen.nonce is None and chosen.snapshot["chosen_ahead"]
+    replay = table.desk.act(later, page.nonce, 1)
+    table.run_posted()
+    assert replay.result(timeout=1) in (STALE, NOT_YOUR_TURN)
+    # the actor's open choice kept its nonce: a phone halfway through is not reset
+    still = table.desk.page(actor)
+    assert still is not None and still.nonce == actor_page.nonce
+    assert act_as_bot(table, actor) is None
+    for _ in range(50):  # the bots between, then the card chosen ahead goes in by itself
+        if any(getattr(a, "seat", None) == later for a in session.actions[len(before):]):
+            break
+        if session.next_move_in() is not None:
+            session.move()
+        else:
+            seat = session.state.public.actor
+            assert seat not in table.tokens or seat == later
+            state = session.state
+            session.submit(bot_action(state, seat_policy(state, seat)))
+    assert page.actions[0] in session.actions[len(before):]
 
 
 def test_an_act_goes_through_the_owner_and_a_replay_is_refused() -> None:
@@ -81,7 +131,7 @@ def test_one_seats_nonce_never_acts_for_another_and_bad_choices_are_refused() ->
     page = table.desk.page(actor)
     assert page is not None and page.nonce is not None
     other = next(s for s in table.tokens if s != actor)
-    assert table.desk.act(other, page.nonce, 0).result(timeout=1) == NOT_YOUR_TURN
+    assert table.desk.act(other, page.nonce, 0).result(timeout=1) in (STALE, NOT_YOUR_TURN)
     assert table.desk.act(actor, "guessed", 0).result(timeout=1) == STALE
     assert table.desk.act(actor, page.nonce, 999).result(timeout=1) == NO_SUCH_CHOICE
     assert table.run_posted() == 0  # none of them reached the session's owner

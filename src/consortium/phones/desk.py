@@ -59,6 +59,17 @@ class Published:
     nonce: str | None
     snapshot: dict[str, Any]
     actions: tuple[Action, ...] = ()
+    issued_at: int = 0  # the game's step when the nonce was issued
+
+
+def _acted_since(actions: tuple[Action, ...], seat: int, step: int) -> bool:
+    """Whether ``seat`` acted (or was skipped) since ``step``, or the game went back before
+    it: either way its open choice is a new one, with a new nonce. Another seat's act leaves
+    a seat's choice as it was — a phone halfway through choosing a card is not reset by
+    someone else's turn (collected in parallel, play/early.py)."""
+    if len(actions) < step:
+        return True
+    return any(getattr(action, "seat", None) == seat for action in actions[step:])
 
 
 class PhoneDesk:
@@ -73,6 +84,8 @@ class PhoneDesk:
         self._version = 0
         self._wakers: list[Callable[[], None]] = []
         self._history: object | None = session.history if session.has_game else None
+        self._joined: set[str] = set()  # tokens a phone has opened
+        self._on_joined: Callable[[int], None] | None = None
         session.listen(self._on_change)
 
     def close(self) -> None:
@@ -113,18 +126,27 @@ class PhoneDesk:
             self._version += 1
             version = self._version
             old = dict(self._pages)
+        chosen = session.session.chosen_ahead
         for seat in self.keys.seats():
-            actions = tuple(session.seat_actions(seat))
+            now = tuple(session.seat_actions(seat))
+            # not its turn yet: an introduction's card or a secret ballot may go in now
+            # (play/early.py), applied when its turn comes
+            actions = now or tuple(session.early_actions(seat))
             before = old.get(seat)
-            same_turn = before is not None and before.actions == actions and bool(actions) \
-                and before.snapshot.get("step") == len(session.actions)
-            nonce = (before.nonce if same_turn and before is not None
-                     else secrets.token_urlsafe(NONCE_BYTES) if actions else None)
-            snapshot = seat_snapshot(player_view(state, seat), actions, over=over)
-            snapshot["step"] = len(session.actions)
+            step = len(session.actions)
+            if before is not None and before.nonce is not None and before.actions == actions \
+                    and not _acted_since(session.actions, seat, before.issued_at):
+                nonce, issued_at = before.nonce, before.issued_at  # the same choice, still open
+            elif actions:
+                nonce, issued_at = secrets.token_urlsafe(NONCE_BYTES), step
+            else:
+                nonce, issued_at = None, step
+            snapshot = seat_snapshot(player_view(state, seat), actions, over=over,
+                                     ahead=bool(actions) and not now,
+                                     chosen_ahead=seat in chosen)
             snapshot["nonce"] = nonce
             snapshot["version"] = version
-            pages[seat] = Published(version, nonce, snapshot, actions)
+            pages[seat] = Published(version, nonce, snapshot, actions, issued_at)
         with self._lock:
             self._pages = pages
             wakers = list(self._wakers)
@@ -143,10 +165,13 @@ class PhoneDesk:
                 done.set_result(NO_SUCH_CHOICE)
             else:
                 action = page.actions[choice]
-                if action not in self._session.seat_actions(seat):
-                    done.set_result(STALE)
+                session = self._session
+                if action in session.seat_actions(seat):
+                    done.set_result(None if session.submit(action) else REFUSED)
+                elif action in session.early_actions(seat):
+                    done.set_result(None if session.enter_early(action) else REFUSED)
                 else:
-                    done.set_result(None if self._session.submit(action) else REFUSED)
+                    done.set_result(STALE)
         except Exception as error:
             done.set_exception(error)
 
@@ -171,6 +196,28 @@ class PhoneDesk:
         with self._lock:
             if wake in self._wakers:
                 self._wakers.remove(wake)
+
+    def opened(self, seat: int, token: str) -> None:
+        """A phone opened ``seat``'s live link (from the server's thread): the first time,
+        the owner hears of it (the curtain puts the join card away)."""
+        with self._lock:
+            if token in self._joined:
+                return
+            self._joined.add(token)
+            told = self._on_joined
+        if told is not None:
+            self._post(lambda: told(seat) if self.keys.token_of(seat) == token else None)
+
+    def has_joined(self, seat: int) -> bool:
+        """Whether a phone has opened ``seat``'s current link."""
+        token = self.keys.token_of(seat)
+        with self._lock:
+            return token is not None and token in self._joined
+
+    def on_joined(self, told: Callable[[int], None]) -> None:
+        """Call ``told(seat)`` on the owner's thread when a phone first opens a seat's link."""
+        with self._lock:
+            self._on_joined = told
 
     def act(self, seat: int, nonce: str, choice: int) -> Future[str | None]:
         """Hand an act to the owner. The future holds ``None`` when it was applied, or the

@@ -22,10 +22,13 @@ from consortium.present.labels import card_text, family_of_card, phase_label
 
 
 def seat_snapshot(
-    pv: PlayerView, choices: Sequence[Action], *, over: bool = False
+    pv: PlayerView, choices: Sequence[Action], *, over: bool = False, ahead: bool = False,
+    chosen_ahead: bool = False,
 ) -> dict[str, Any]:
-    """The phone's page for one seat, as data. ``choices`` is empty when it is not the
-    seat's turn; their order is the ids an act refers to."""
+    """The phone's page for one seat, as data. ``choices`` is empty when the seat has
+    nothing to decide now; their order is the ids an act refers to. ``ahead``: the choices
+    are for a turn still to come (play/early.py); ``chosen_ahead``: the seat's choice for
+    its coming turn is in and waits for it."""
     view, private = pv.public, pv.private
     me = view.participants[pv.seat]
     hand = [
@@ -59,6 +62,8 @@ def seat_snapshot(
         "sector": view.catalog.sector_name(me.sector),
         "phase": phase_label(view.phase),
         "your_turn": bool(rows),
+        "ahead": ahead,
+        "chosen_ahead": chosen_ahead,
         "over": over,
         "notice": " ".join(notices(pv)) or None,
         "hours": hours_text(private),
@@ -75,6 +80,8 @@ def page_words() -> dict[str, str]:
         "shown": shown_text(True),
         "not_shown": shown_text(False),
         "your_choice": _("Your choice"),
+        "choose_ahead": _("Choose now: it goes in when your turn comes."),
+        "chosen_ahead": _("Chosen. It goes in when your turn comes; watch the board."),
         "which_card": _("Which card do you signal? It becomes public for good."),
         "confirm": _("Confirm"),
         "back": _("Back"),

@@ -165,10 +165,12 @@ class PhoneApp:
         address = request.remote or "?"
         if self.bad_tokens.over(address):
             return web.Response(status=429, text=_("Too many wrong links; wait a minute."))
-        found = self.desk.keys.look_up(request.match_info["token"])
+        token = request.match_info["token"]
+        found = self.desk.keys.look_up(token)
         if found.seat is None:
             self.bad_tokens.count(address)
             return self._gone(found, page=page)
+        self.desk.opened(found.seat, token)
         return found.seat
 
     @staticmethod

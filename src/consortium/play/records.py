@@ -44,6 +44,7 @@ class SessionSetup:
     config: GameConfig
     talk_clock: bool = False
     printed_hands: bool = False  # hands on printed sheets: no curtain (docs/printed-hands.md)
+    phones: bool = False  # every person's hand on their phone (docs/phones.md)
 
 
 @attrs.frozen
@@ -57,15 +58,22 @@ class SessionView:
     clock_seconds: int = 0
     pending_votes: tuple[bool | None, ...] = ()  # open-hands votes entered ahead of the turn
     selected_seat: int | None = None  # placement: the participant clicked first
-    # seats whose next introduction card was chosen ahead (which card stays private): their
-    # turn goes in by itself, with no curtain
+    # seats whose next private act was chosen ahead — an introduction's card, a secret
+    # ballot (which card, which way, stays private): their turn goes in by itself, with no
+    # curtain (play/early.py)
     chosen_ahead: tuple[int, ...] = ()
+    # seats whose private acts come from the player's phone (docs/phones.md): no curtain for
+    # them; the board waits for the phone
+    phones: tuple[int, ...] = ()
     fast_forward: bool = False
     ended_early: bool = False
     revealed: bool = False
     notice_code: Notice | None = None  # the last refusal or hint
     notice: str = ""  # its words, filled in by the front end (play never words anything)
     printed_hands: bool = False  # hands on printed sheets: every act public, no curtain
+
+    def on_phone(self, seat: int | None) -> bool:
+        return seat is not None and seat in self.phones and self.is_person(seat)
 
     def is_person(self, seat: int | None) -> bool:
         return seat is not None and 0 <= seat < len(self.people) and self.people[seat]

@@ -50,6 +50,7 @@ from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Card, GameState, Mode, Phase, PublicState
 from consortium.engine.views import PlayerView, player_view, public_view
 from consortium.play.clock import TalkClock
+from consortium.play.early import early_actions
 from consortium.play.printed import PublicAct, ballot_votes, slot_of, to_action
 from consortium.play.records import Change, Notice, SessionView
 from consortium.play.undo import (
@@ -254,8 +255,6 @@ class Session:
             self._pending = {}
         if new.public.phase is not Phase.INTRODUCTIONS:
             self._ahead = {}
-            if self._view.chosen_ahead:
-                self._view = attrs.evolve(self._view, chosen_ahead=())
         selected = self._view.selected_seat
         if new.public.phase is not Phase.PLACEMENT:
             selected = None
@@ -266,6 +265,7 @@ class Session:
             notice_code=None,
             selected_seat=selected,
             pending_votes=self._pending_tuple(),
+            chosen_ahead=self._ahead_seats(),
             clock_running=self._clock.running,
             fast_forward=self._view.fast_forward and not new.over,
         )
@@ -494,7 +494,50 @@ class Session:
         return True
 
     def _ahead_seats(self) -> tuple[int, ...]:
-        return tuple(sorted(seat for seat, slots in self._ahead.items() if slots))
+        """Seats whose next private act waits, chosen: an introduction's card, or a secret
+        ballot (open hands entered ahead are public: ``pending_votes``)."""
+        seats = {seat for seat, slots in self._ahead.items() if slots}
+        if self._history is not None and self.state.public.secret_ballot:
+            seats |= set(self._pending)
+        return tuple(sorted(seats))
+
+    # --- acts entered before their turn (play/early.py) -----------------------------------
+
+    def early_actions(self, seat: int) -> list[Action]:
+        """What person ``seat`` may enter now for its coming turn in this introduction or
+        secret ballot (nothing once it has entered one: the choice stands)."""
+        if self._history is None or not self._view.is_person(seat) or self._view.printed_hands \
+                or self._view.paused or self._view.ended_early or self._view.fast_forward:
+            return []
+        if self._ahead.get(seat) or seat in self._pending:
+            return []
+        return early_actions(self.state, seat)
+
+    def enter_early(self, action: Action) -> bool:
+        """Keep ``action`` (one of :meth:`early_actions`) privately and apply it when its
+        seat's turn comes, in the engine's turn order."""
+        seat = getattr(action, "seat", None)
+        if seat is None or action not in self.early_actions(seat):
+            return False
+        if isinstance(action, Reveal):
+            self._ahead[seat] = [action.slot]
+        elif isinstance(action, Vote):
+            self._pending[seat] = action.approve
+        self._set(chosen_ahead=self._ahead_seats())
+        return True
+
+    # --- phones --------------------------------------------------------------------------
+
+    def set_on_phone(self, seat: int, on: bool) -> None:
+        """``seat``'s private acts come from its player's phone (``on``) or from the curtain.
+        Only a person's seat goes on a phone. Not saved: the links die with the program, so a
+        resumed session starts at the curtain (docs/phones.md)."""
+        if on and not self._view.is_person(seat):
+            return
+        phones = set(self._view.phones)
+        phones = phones | {seat} if on else phones - {seat}
+        if tuple(sorted(phones)) != self._view.phones:
+            self._set(phones=tuple(sorted(phones)))
 
     def may_pass_in_public(self, seat: int) -> bool:
         """Whether the acting ``seat`` may pass this introduction, from public facts only (a
@@ -657,7 +700,14 @@ class Session:
             return
         people = list(self._view.people)
         people[seat] = person
-        self._view = attrs.evolve(self._view, people=tuple(people))
+        phones = self._view.phones
+        if not person:  # what the person chose ahead goes with them; the bot decides
+            self._ahead.pop(seat, None)
+            if self._history is not None and self.state.public.secret_ballot:
+                self._pending.pop(seat, None)
+            phones = tuple(s for s in phones if s != seat)
+        self._view = attrs.evolve(self._view, people=tuple(people), phones=phones,
+                                  chosen_ahead=self._ahead_seats())
         self._facilitate("person" if person else "bot", seat)
         self._set(save=True)  # a resumed session knows who is a person
 

@@ -48,9 +48,11 @@
     });
     const mine = page.your_turn && !sending;
     $("turn").hidden = !mine;
-    text("waiting", page.over ? words.over : (sending ? words.sent : (mine ? "" : words.waiting)));
+    const idle = page.chosen_ahead ? words.chosen_ahead : words.waiting;
+    text("waiting", page.over ? words.over : (sending ? words.sent : (mine ? "" : idle)));
     if (!mine) return;
     $("choice-title").textContent = words.your_choice;
+    text("ahead", page.ahead ? words.choose_ahead : "");
     const box = $("choices"); box.textContent = "";
     const back = $("back"); back.textContent = words.back; back.hidden = step === null;
     if (step) window.scrollTo(0, 0);  // the next step starts at the top, under the name
