@@ -422,6 +422,76 @@ def projector(app: QApplication) -> list[str]:
     return names
 
 
+def phones_laptop(app: QApplication, width: int = 1920, height: int = 1080) -> list[str]:
+    """The Phones mode on the laptop: a seat's join hand-off (the prompt, then the join card
+    behind the curtain), the board waiting for a phone, and Facilitator → Phones…."""
+    import json  # noqa: PLC0415
+    import urllib.request  # noqa: PLC0415
+
+    from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
+    from consortium.ui.controller import GameController  # noqa: PLC0415
+    from consortium.ui.shell.setup_page import HANDS_PHONES, SetupPage  # noqa: PLC0415
+
+    controller = GameController(pacing_ms=0)
+    window = MainWindow(controller, lambda: dict(shipped_scenarios()))
+    controller.setParent(window)
+    window.setGeometry(0, 0, width, height)
+    window.show()
+    pump(200)
+    page = SetupPage(dict(shipped_scenarios()))
+    page.hands.setCurrentIndex(page.hands.findData(HANDS_PHONES))
+    page.schedule.setCurrentIndex(2)  # Pick your own every round
+    model = page.seats
+    for row, name in enumerate(("Ana", "Ben", "Cleo", "Dag")):
+        model.setData(model.index(row, 0), name)
+    window.start_session(page.setup())
+    curtain = window.game.curtain
+    names: list[str] = []
+
+    def save(name: str, picture: QPixmap | None = None) -> None:
+        pump(150)
+        window.board.fit_now()
+        (picture or window.grab()).save(str(OUT / name))
+        names.append(name)
+        print(OUT / name)
+
+    save("22-phones-join-prompt.png")
+    wait_until(lambda: curtain.armed)
+    QTest.mouseClick(curtain.show_button, Qt.MouseButton.LeftButton)
+    save("23-phones-join-card.png")
+    link = window.phones.link
+    assert link is not None
+    for seat in range(len(controller.view.participants)):  # every phone opens its link
+        url = link.join_url(seat)
+        if url is not None:  # the laptop's own address reaches it from here too
+            with urllib.request.urlopen(url + "/state", timeout=10) as answer:
+                json.loads(answer.read())
+    wait_until(lambda: not curtain.active)
+    while controller.view.actor is None or not controller.session.on_phone(
+            controller.view.actor):
+        if controller.busy:
+            pump(50)
+            continue
+        buttons = window.game.panel.buttons
+        key = next((k for k in ("intros-1", "talked", "vote", "continue", "mode-hybrid")
+                    if k in buttons and buttons[k].isEnabled()), None)
+        if key is None:
+            break
+        QTest.mouseClick(buttons[key], Qt.MouseButton.LeftButton)
+        pump(50)
+    save("24-phones-waiting-for-a-phone.png")
+    window.show_phones()
+    dialog = window.phones_dialog
+    assert dialog is not None
+    pump(150)
+    save("25-phones-dialog.png", with_dialog(window, dialog))
+    dialog.close()
+    controller.end_game()
+    window.close()
+    del app
+    return names
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", help="write here instead of docs/screenshots")
@@ -430,6 +500,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         "screen)")
     parser.add_argument("--presenter", action="store_true",
                         help="presenter mode (F5) for the walk; the folder says so")
+    parser.add_argument("--phones", action="store_true",
+                        help="only the Phones mode's laptop screens, at --size")
     parser.add_argument("--only", default="",
                         help="comma-separated name prefixes to keep (e.g. 06,07,08 at 4K)")
     return parser.parse_args(argv)
@@ -452,6 +524,11 @@ def main() -> int:
     root = Path(scratch.name)
     walk_paths = DataPaths(data=root / "walk", config=root / "walk", portable=False)
     _app, window = build(["--pacing", "0"], paths=walk_paths)
+    if args.phones:
+        window.close()
+        taken = phones_laptop(_app, width, height)
+        print(f"{len(taken)} screenshots in {OUT}")
+        return 0
     # no window manager under Xvfb: the window is given the screen (or the size) by hand
     window.setGeometry(0, 0, width, height)
     window.show()
@@ -470,6 +547,7 @@ def main() -> int:
         walk.taken += herd_debrief(root)
         walk.taken += sessions_screens(root)
         walk.taken += projector(_app)
+        walk.taken += phones_laptop(_app)
     print(f"{len(walk.taken)} screenshots in {OUT}")
     scratch.cleanup()
     return 0

@@ -28,6 +28,7 @@ import attrs
 
 from consortium.engine.actions import Action
 from consortium.engine.events import Arrived
+from consortium.engine.state import Phase
 from consortium.engine.views import player_view
 from consortium.phones.hand import seat_snapshot
 from consortium.phones.keys import SeatKeys
@@ -86,6 +87,7 @@ class PhoneDesk:
         self._history: object | None = session.history if session.has_game else None
         self._joined: set[str] = set()  # tokens a phone has opened
         self._on_joined: Callable[[int], None] | None = None
+        self._on_revoked: Callable[[int], None] | None = None
         session.listen(self._on_change)
 
     def close(self) -> None:
@@ -105,14 +107,21 @@ class PhoneDesk:
                 for seat in self.keys.seats():
                     self.keys.revoke(seat)
             self._history = history
+        revoked = []
         for event in change.events:
-            if isinstance(event, Arrived):
+            if isinstance(event, Arrived) and self.keys.token_of(event.seat) is not None:
                 self.keys.revoke(event.seat)  # a newcomer: the old link stops at once
+                revoked.append(event.seat)
         people = change.session.people
         for seat in self.keys.seats():
             if not (0 <= seat < len(people) and people[seat]):
                 self.keys.revoke(seat)  # made a bot (or taken back): off the phones
+                revoked.append(seat)
         self.publish()
+        told = self._on_revoked
+        if revoked and told is not None:
+            for seat in revoked:
+                told(seat)
 
     def publish(self) -> None:
         """Work out every phone seat's page from the game as it is now."""
@@ -127,8 +136,10 @@ class PhoneDesk:
             version = self._version
             old = dict(self._pages)
         chosen = session.session.chosen_ahead
+        # open hands are raised in the room and entered on the laptop, not on phones
+        show_of_hands = state.public.phase is Phase.VOTE and not state.public.secret_ballot
         for seat in self.keys.seats():
-            now = tuple(session.seat_actions(seat))
+            now = () if show_of_hands else tuple(session.seat_actions(seat))
             # not its turn yet: an introduction's card or a secret ballot may go in now
             # (play/early.py), applied when its turn comes
             actions = now or tuple(session.early_actions(seat))
@@ -218,6 +229,11 @@ class PhoneDesk:
         """Call ``told(seat)`` on the owner's thread when a phone first opens a seat's link."""
         with self._lock:
             self._on_joined = told
+
+    def on_revoked(self, told: Callable[[int], None]) -> None:
+        """Call ``told(seat)`` (on the owner's thread) when a change in the game revoked a
+        seat's link: a newcomer took the seat, or it became a bot's."""
+        self._on_revoked = told
 
     def act(self, seat: int, nonce: str, choice: int) -> Future[str | None]:
         """Hand an act to the owner. The future holds ``None`` when it was applied, or the

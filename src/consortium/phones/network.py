@@ -25,6 +25,16 @@ class Address:
         return f"http://{self.ip}:{port}{path}"
 
 
+@attrs.frozen
+class JoinDetails:
+    """What a seat's join card shows, behind its curtain only."""
+
+    url: str  # the QR code's link, with the seat's secret token
+    short_url: str  # typed on a phone that cannot scan, with the PIN
+    pin: str | None  # None once used
+    address: Address  # where the laptop serves
+
+
 def addresses() -> list[Address]:
     """The laptop's IPv4 addresses a phone on the same network may reach, private networks
     (Wi-Fi, a hotspot) first; loopback and link-local ones are left out."""

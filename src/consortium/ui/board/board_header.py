@@ -43,7 +43,10 @@ def status_text(view: PublicState, session: SessionView) -> str:
         return ngettext("Show of hands: {count} vote counted so far",
                         "Show of hands: {count} votes counted so far", cast).format(count=cast)
     if view.actor is not None:
-        return _("{name} is choosing…").format(name=view.participants[view.actor].name)
+        name = view.participants[view.actor].name
+        if session.on_phone(view.actor) and view.actor not in session.chosen_ahead:
+            return _("Waiting for {name}'s phone…").format(name=name)
+        return _("{name} is choosing…").format(name=name)
     status = GROUP_STATUS.get(view.phase)
     return _(status) if status else ""
 

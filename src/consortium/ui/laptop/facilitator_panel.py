@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -50,6 +50,8 @@ from consortium.ui.laptop.choices_model import ChoicesModel
 
 
 class FacilitatorPanel(QWidget):
+    take_back = Signal(int)  # a seat's hand from its phone back to the curtain
+
     def __init__(self, controller: GameController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
@@ -71,6 +73,7 @@ class FacilitatorPanel(QWidget):
         key: tuple[object, ...] = (
             view.phase, view.actor, view.round, view.turn, view.mode, s.people, s.paused,
             s.ended_early, s.revealed, s.fast_forward, s.talk_clock, s.clock_running,
+            s.phones,
         )
         if view.phase in (Phase.PLACEMENT, Phase.VOTE):
             key += (view.board, view.votes, s.pending_votes, s.selected_seat)
@@ -172,6 +175,10 @@ class FacilitatorPanel(QWidget):
         if not s.is_person(seat):
             self._text(_("{name} (bot) is deciding…").format(name=name), "big")
             return
+        if s.on_phone(seat):
+            self._fill_phone(view, seat)
+            if view.phase is not Phase.DECLARE:
+                return
         if view.phase is Phase.DECLARE:
             self._text(_("{name}: join the plenary, or go your own way? (in public)").format(
                 name=name), "big")
@@ -185,6 +192,18 @@ class FacilitatorPanel(QWidget):
             return
         self._text(_("{name} is taking a private turn behind the curtain.").format(name=name),
                    "big")
+
+    def _fill_phone(self, view: PublicState, seat: int) -> None:
+        """The seat decides on its phone: the facilitator may skip the turn or take the
+        hand back to the curtain (a dead battery, no network)."""
+        c = self._controller
+        name = view.participants[seat].name
+        self._text(_("Waiting for {name}'s phone…").format(name=name), "big")
+        self._button("skip", _("Skip this turn"), c.skip_turn,
+                     accessible=_("Skip {name}'s turn").format(name=name))
+        self._button("to-curtain", _("Back to the curtain"),
+                     lambda: self.take_back.emit(seat),
+                     accessible=_("Take {name}'s hand back to the curtain").format(name=name))
 
     def _fill_mode(self, view: PublicState, s: SessionView) -> None:
         people = sum(1 for seat, p in enumerate(view.participants)

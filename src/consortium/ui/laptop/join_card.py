@@ -1,15 +1,20 @@
 """A seat's join card, shown only behind that seat's curtain: the QR code of its join link,
 the short address and its PIN for a phone that cannot scan, and where the laptop serves.
 
-The QR code is made by ``segno`` (the matrix only) and drawn square by square with QPainter
-— crisp at any size, no SVG or image files involved.
+The QR code is made by ``segno`` (a well-kept, pure-Python encoder) as SVG and drawn by
+QtSvg's renderer: crisp at any size and in print, no image files involved. The link holds
+the seat's secret token, so this widget is built only when the seat's person has lifted the
+curtain, and thrown away when it comes down.
 """
 
 from __future__ import annotations
 
+import io
+
 import segno
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from consortium.present.i18n import _
@@ -23,8 +28,12 @@ class QrCode(QWidget):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.matrix = tuple(tuple(bool(m) for m in row)
-                            for row in segno.make(text, error="m", micro=False).matrix)
+        code = segno.make(text, error="m", micro=False)
+        self.matrix = tuple(tuple(bool(m) for m in row) for row in code.matrix)
+        svg = io.BytesIO()
+        code.save(svg, kind="svg", border=QUIET, dark="#000", light="#fff", xmldecl=False,
+                  svgns=True, nl=False)
+        self._renderer = QSvgRenderer(QByteArray(svg.getvalue()), self)
         self.setAccessibleName(_("QR code of your join link"))
         self.setMinimumSize(QSize(220, 220))
 
@@ -37,26 +46,17 @@ class QrCode(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         side = min(self.width(), self.height())
-        modules = len(self.matrix) + 2 * QUIET
-        unit = side / modules
-        left = (self.width() - side) / 2
-        top = (self.height() - side) / 2
-        painter.fillRect(QRectF(left, top, side, side), QColor("white"))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("black"))
-        for y, row in enumerate(self.matrix):
-            for x, dark in enumerate(row):
-                if dark:
-                    painter.drawRect(QRectF(left + (x + QUIET) * unit, top + (y + QUIET) * unit,
-                                            unit + 0.5, unit + 0.5))
+        square = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        painter.fillRect(square, QColor("white"))
+        self._renderer.render(painter, square)
         painter.end()
 
 
 class JoinCard(QWidget):
     """Scan to hold your hand on your phone; or type the short address and the PIN."""
 
-    def __init__(self, name: str, url: str, short_url: str, pin: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, url: str, short_url: str, pin: str | None,
+                 where: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Your phone's join card"))
         layout = QVBoxLayout(self)
@@ -64,7 +64,14 @@ class JoinCard(QWidget):
                                name="heading", wrap=True))
         self.qr = QrCode(url)
         layout.addWidget(self.qr, 1)
-        self.short = label(_("No camera? Open {address} and type the PIN {pin}").format(
-            address=short_url, pin=pin), name="big", wrap=True)
+        if pin is not None:
+            text = _("No camera? Open {address} and type the PIN {pin}").format(
+                address=short_url, pin=pin)
+        else:
+            text = _("No camera? Open this link: {address}").format(address=url)
+        self.short = label(text, name="big", wrap=True)
         self.short.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.short)
+        self.where = label(where, wrap=True)
+        self.where.setVisible(bool(where))
+        layout.addWidget(self.where)

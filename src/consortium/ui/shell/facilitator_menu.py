@@ -1,7 +1,8 @@
 """The facilitator's menu bar: never in the players' way, every item with a shortcut.
 
 Session: new session, resume a session, open a save file, save as, print hands (a
-printed-hands session only), quit. Facilitator: undo
+printed-hands session only), quit. Facilitator: phones (on/off, each seat to its phone or
+back to the curtain), undo
 (Ctrl+Z) and redo (Ctrl+Y, Ctrl+Shift+Z), talk clock, pause, skip a turn, replace a person by
 a bot and back (per seat), fast-forward by bots, name a holder, reveal, end the game early.
 View: presenter mode, full screen (F11), zoom (Ctrl +/−/0). Help (F1). Listens to
@@ -70,6 +71,7 @@ class FacilitatorMenu:
         self.skip = _action(menu, _("Skip this turn (Stay, or sit out)"), "Ctrl+K")
         self.seats = menu.addMenu(_("Replace a person by a bot, or back"))
         self.fast_forward = _action(menu, _("Fast-forward the rest by bots"), "Ctrl+Shift+F")
+        self.phones = _action(menu, _("Phones…"))  # docs/phones.md
         self.name_holder = _action(menu, _("Name a holder…"), "Ctrl+H")
         self.reveal = _action(menu, _("Reveal hands (end of game)"), "Ctrl+R")
         self.end_game = _action(menu, _("End the game early"), "Ctrl+E")
@@ -107,7 +109,7 @@ class FacilitatorMenu:
     def _enable(self, in_game: bool) -> None:
         for action in (self.clock, self.pause, self.skip, self.fast_forward, self.reveal,
                        self.end_game, self.undo, self.redo, self.name_holder, self.save_as,
-                       self.print_hands):
+                       self.print_hands, self.phones):
             action.setEnabled(in_game)
         self.seats.setEnabled(in_game)
 
@@ -128,6 +130,7 @@ class FacilitatorMenu:
         self.reveal.setEnabled(self._controller.can_reveal and not s.revealed)
         self.name_holder.setEnabled(not over and not s.paused)
         self.print_hands.setEnabled(s.printed_hands)  # a curtain game prints no hands
+        self.phones.setEnabled(not over and not s.printed_hands)
         self._show_undo(self._controller.undo_blocked())
         self.redo.setEnabled(self._controller.can_redo)
         key = (tuple(p.name for p in view.participants), s.people, over)

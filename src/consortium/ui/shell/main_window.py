@@ -44,6 +44,8 @@ if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.ui.laptop.name_holder_dialog import NameHolderDialog
     from consortium.ui.shell.file_dialogs import FileDialogs
     from consortium.ui.shell.game_screen import GameScreen
+    from consortium.ui.shell.phones_dialog import PhonesDialog
+    from consortium.ui.shell.phones_room import PhonesRoom
     from consortium.ui.shell.resume_page import ResumePage
     from consortium.ui.shell.session_files import SessionFiles
     from consortium.ui.shell.setup_page import SetupPage
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self.name_holder_dialog: NameHolderDialog | None = None
         self.printed_holder_dialog: QWidget | None = None  # printed hands' Name a holder
         self.resume_page: ResumePage | None = None
+        self._phones: PhonesRoom | None = None  # made with the mode's first use
+        self.phones_dialog: PhonesDialog | None = None
         self._save_failing: Path | None = None  # the folder autosave cannot write to
         self._save_status: QLabel | None = None  # with the first game (launch time)
         self._controller: GameController | None = None
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
         self.menu.save_as.triggered.connect(self.save_as)
         self.menu.print_hands.triggered.connect(self.print_hands)
         self.menu.name_holder.triggered.connect(self.ask_name_holder)
+        self.menu.phones.triggered.connect(self.show_phones)
         self.menu.quit.triggered.connect(self.close)
         self.menu.help.triggered.connect(self.show_help)
         self.menu.zoom_in.triggered.connect(lambda: self.set_theme(self.theme.zoomed(0.1)))
@@ -314,6 +319,45 @@ class MainWindow(QMainWindow):
     def start_session(self, setup: SessionSetup) -> None:
         self.enter_game()
         self.controller.start(setup)
+        if setup.phones:
+            self.turn_phones_on()
+
+    # --- phones as private hands (docs/phones.md) ----------------------------------------
+
+    @property
+    def phones(self) -> PhonesRoom:
+        """The Phones mode for this window's game (its server runs only while it is on)."""
+        if self._phones is None:
+            from consortium.ui.shell.phones_room import PhonesRoom  # noqa: PLC0415 - not at launch
+
+            self._phones = PhonesRoom(self.controller, self.game.curtain,
+                                      lambda text: self.statusBar().showMessage(text, 8000),
+                                      self)
+            self.game.panel.take_back.connect(self._phones.to_curtain)
+        return self._phones
+
+    def turn_phones_on(self) -> bool:
+        """Serve the phones for this game; a port that cannot be opened is said plainly and
+        the hands stay behind the curtain."""
+        try:
+            self.phones.turn_on()
+        except OSError as error:
+            self.show_message(_("Phones are off"), _(
+                "The phones cannot be served: {reason}. Every hand stays behind the curtain "
+                "on this laptop.").format(reason=error.strerror or error))
+            return False
+        return self.phones.on
+
+    def show_phones(self) -> None:
+        """Facilitator → Phones…: on/off, where the laptop serves, each seat's place."""
+        if not self.in_game:
+            return
+        if self.phones_dialog is None:
+            from consortium.ui.shell.phones_dialog import PhonesDialog  # noqa: PLC0415 - not at launch
+
+            self.phones_dialog = PhonesDialog(self.controller, self.phones, self)
+        self.phones_dialog.show()
+        self.phones_dialog.raise_()
 
     def enter_game(self) -> None:
         """Show the game screen (and the board on the projector) for a game about to load."""
@@ -530,6 +574,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """The projector's board window closes with the laptop's window; the autosave ends
         cleanly (the session stays in the resume list, with no crash offer next time)."""
+        if self._phones is not None:
+            self._phones.turn_off()  # the server stops with the program
         if self._controller is not None:
             self._controller.shutdown()
         if self.dual_screen and self._board is not None:

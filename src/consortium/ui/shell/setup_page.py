@@ -62,6 +62,8 @@ def schedule_for(kind: str, rounds: int) -> tuple[ScheduleEntry, ...]:
     return (Mode(kind),) * rounds
 
 
+HANDS_CURTAIN, HANDS_PHONES, HANDS_PRINTED = "curtain", "phones", "printed"
+
 class SetupPage(QWidget):
     start_requested = Signal(object)
     back_requested = Signal()
@@ -115,10 +117,14 @@ class SetupPage(QWidget):
         self.talk_clock.setAccessibleName(_("Talk clock"))
         self.secret_ballot = QCheckBox(_("Secret ballot: votes behind the curtain"))
         self.secret_ballot.setAccessibleName(_("Secret ballot"))
-        self.hands = QComboBox()  # printed hands: docs/printed-hands.md
+        # where the players' hands are: behind the laptop's curtain (the default and the
+        # fallback), on their phones (docs/phones.md), or on printed sheets
+        # (docs/printed-hands.md)
+        self.hands = QComboBox()
         self.hands.setAccessibleName(_("Hands"))
-        self.hands.addItem(_("On screen, behind the curtain"), False)
-        self.hands.addItem(_("Printed sheets (Session → Print hands…)"), True)
+        self.hands.addItem(_("On screen, behind the curtain"), HANDS_CURTAIN)
+        self.hands.addItem(_("On players' phones (local network)"), HANDS_PHONES)
+        self.hands.addItem(_("Printed sheets (Session → Print hands…)"), HANDS_PRINTED)
         self.seed = spin_box(_("Seed (advanced)"), 0, 999_999)
         self.seed.setValue(1)
 
@@ -295,8 +301,9 @@ class SetupPage(QWidget):
             hand_size=sc.defaults.hand_size,
             secret_ballot=self.secret_ballot.isChecked(),
         )
+        hands = self.hands.currentData()
         return SessionSetup(sc, config, talk_clock=self.talk_clock.isChecked(),
-                            printed_hands=bool(self.hands.currentData()))
+                            printed_hands=hands == HANDS_PRINTED, phones=hands == HANDS_PHONES)
 
     def _on_start_clicked(self) -> None:
         self.start_requested.emit(self.setup())
