@@ -1,5 +1,6 @@
 """Screenshots of the phone page at 390×844 (a common phone), one for each kind of private
-act, plus the join form and the page a departed player sees, into docs/screenshots/phone/.
+act, a card chosen ahead of its turn, plus the join form and the page a departed player
+sees, into docs/screenshots/phone/.
 
     python scripts/phone_shots.py [--out DIR]
 
@@ -50,7 +51,8 @@ def main() -> None:
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
     table = phone_table(people=PEOPLE, turnover=0.3, seed=7,  # every kind of act comes
-                        schedule=(Mode.HYBRID, Mode.SELF_SELECTION, Mode.HYBRID))
+                        schedule=(Mode.HYBRID, Mode.SELF_SELECTION, Mode.HYBRID),
+                        secret_ballot=True)  # open hands are entered on the laptop
     session = table.session
     server = PhoneServer(PhoneApp(table.desk))
     port = server.start("127.0.0.1", 0)
@@ -92,6 +94,24 @@ def main() -> None:
             if seat not in table.tokens:
                 session.submit(wanted)
                 continue
+            for other in table.tokens:  # fewer waits: a card chosen before the turn
+                ahead = table.desk.page(other)
+                if "07-chosen-ahead" in taken or other == seat or ahead is None \
+                        or not ahead.snapshot["ahead"]:
+                    continue
+                driver.get(f"http://127.0.0.1:{port}/s/{table.tokens[other]}")
+                first = ahead.snapshot["choices"][0]
+                settle(lambda first=first: any(
+                    b.text.split("\n")[0] == first["intent"]
+                    for b in driver.find_elements(By.CSS_SELECTOR, "#choices button")))
+                shot("06-choose-ahead")
+                tap(first["intent"])
+                if first["confirm"]:
+                    tap(page_words()["confirm"])
+                settle(lambda other=other: other in session.session.chosen_ahead)
+                settle(lambda: page_words()["chosen_ahead"][:6]
+                       in driver.find_element(By.ID, "waiting").text)
+                shot("07-chosen-ahead")
             if table.desk.keys.token_of(seat) is None:  # a newcomer: a new link
                 old = table.tokens[seat]
                 table.tokens[seat] = table.desk.keys.issue(seat)

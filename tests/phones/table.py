@@ -11,7 +11,7 @@ import attrs
 
 from consortium.engine.game import new_game
 from consortium.engine.history import History
-from consortium.engine.state import GameConfig, Mode, SeatSetup
+from consortium.engine.state import GameConfig, Mode, Phase, SeatSetup
 from consortium.phones.desk import PhoneDesk
 from consortium.phones.keys import SeatKeys
 from consortium.play.session import Session
@@ -47,7 +47,8 @@ class PhoneTable:
 
 def phone_table(*, people: tuple[int, ...] = (0, 1, 2), seats: int = 5,
                 schedule: tuple[Mode, ...] = (Mode.DEMOCRATIC, Mode.SELF_SELECTION, Mode.HYBRID),
-                turnover: float = 0.0, direct: bool = False, seed: int = 5) -> PhoneTable:
+                turnover: float = 0.0, direct: bool = False, seed: int = 5,
+                secret_ballot: bool = False) -> PhoneTable:
     scenario = cancer_care()
     sectors = [s.id for s in scenario.sectors]
     config = GameConfig(
@@ -55,6 +56,7 @@ def phone_table(*, people: tuple[int, ...] = (0, 1, 2), seats: int = 5,
                               None if i in people else "balanced") for i in range(seats)),
         rounds=len(schedule), turnover=turnover, schedule=schedule, seed=seed,
         capacity=scenario.defaults.capacity, hand_size=scenario.defaults.hand_size,
+        secret_ballot=secret_ballot,
     )
     session = Session(now=FakeTime(), pacing_ms=0)
     keys = SeatKeys()
@@ -74,8 +76,10 @@ def until_a_phone_acts(table: PhoneTable) -> int:
     session = table.session
     for _ in range(500):
         actor = session.state.public.actor
-        if actor in table.tokens:
-            return actor
+        public = session.state.public
+        show_of_hands = public.phase is Phase.VOTE and not public.secret_ballot
+        if actor in table.tokens and not show_of_hands:
+            return actor  # (open hands are raised in the room, entered on the laptop)
         if session.next_move_in() is not None:
             session.move()
         else:

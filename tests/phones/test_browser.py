@@ -75,7 +75,10 @@ def tap(driver: WebDriver, table: PhoneTable, text: str) -> None:
 
 
 def test_a_whole_game_played_on_browsers(browser: WebDriver) -> None:
-    table = phone_table(people=PEOPLE, schedule=SCHEDULE, turnover=0.3, seed=SEED)
+    # a secret ballot: votes on the phones (open hands are raised in the room and entered on
+    # the laptop)
+    table = phone_table(people=PEOPLE, schedule=SCHEDULE, turnover=0.3, seed=SEED,
+                        secret_ballot=True)
     session = table.session
     server = PhoneServer(PhoneApp(table.desk))
     port = server.start("127.0.0.1", 0)
@@ -166,7 +169,8 @@ def test_a_whole_game_played_on_browsers(browser: WebDriver) -> None:
     # The same choices at the laptop, one at a time behind the curtain, in turn order: the
     # same record, the same game. Each person's choice is one of their choices at their turn;
     # the bots and the group decide as they did.
-    hot_seat = phone_table(people=PEOPLE, schedule=SCHEDULE, turnover=0.3, seed=SEED).session
+    hot_seat = phone_table(people=PEOPLE, schedule=SCHEDULE, turnover=0.3, seed=SEED,
+                           secret_ballot=True).session
     for recorded in session.actions:
         state = hot_seat.state
         actor = state.public.actor

@@ -172,8 +172,9 @@ def test_a_whole_game_with_three_phone_seats() -> None:
             continue
         public = session.state.public
         actor = public.actor
-        if actor is None:
-            session.submit(bot_action(session.state, seat_policy(session.state, None)))
+        if actor is None or (public.phase is Phase.VOTE and not public.secret_ballot):
+            # the group's decisions, and open hands, are entered on the laptop
+            session.submit(bot_action(session.state, seat_policy(session.state, actor)))
             continue
         if actor in table.tokens and table.desk.keys.token_of(actor) is None:
             # a newcomer: the old phone is cut off; a new link behind the curtain

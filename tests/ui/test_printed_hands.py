@@ -28,7 +28,7 @@ from consortium.ui.laptop.printed_holder_dialog import PrintedHolderDialog
 from consortium.ui.laptop.private_panel import PrivatePanel
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
-from consortium.ui.shell.setup_page import SetupPage
+from consortium.ui.shell.setup_page import HANDS_PRINTED, SetupPage
 from tests.play.test_printed_hands import said_aloud
 from tests.ui.driver import Driver
 from tests.ui.widget_text import dump
@@ -53,7 +53,7 @@ class PrintedDriver(Driver):
     leaks_checked = 0
 
     def configure(self, page: SetupPage) -> None:
-        choose(page.hands, True)
+        choose(page.hands, HANDS_PRINTED)
 
     def start(self, schedule_index: int, *, rounds: int = 3, seed: int = 3,
               secret_ballot: bool = False) -> None:
