@@ -48,11 +48,12 @@ class PhoneTable:
 def phone_table(*, people: tuple[int, ...] = (0, 1, 2), seats: int = 5,
                 schedule: tuple[Mode, ...] = (Mode.DEMOCRATIC, Mode.SELF_SELECTION, Mode.HYBRID),
                 turnover: float = 0.0, direct: bool = False, seed: int = 5,
-                secret_ballot: bool = False) -> PhoneTable:
+                secret_ballot: bool = False, names: tuple[str, ...] = ()) -> PhoneTable:
     scenario = cancer_care()
     sectors = [s.id for s in scenario.sectors]
     config = GameConfig(
-        seats=tuple(SeatSetup(f"P{i + 1}", sectors[i % len(sectors)],
+        seats=tuple(SeatSetup(names[i] if i < len(names) else f"P{i + 1}",
+                              sectors[i % len(sectors)],
                               None if i in people else "balanced") for i in range(seats)),
         rounds=len(schedule), turnover=turnover, schedule=schedule, seed=seed,
         capacity=scenario.defaults.capacity, hand_size=scenario.defaults.hand_size,

@@ -181,3 +181,26 @@ def test_a_whole_game_played_on_browsers(browser: WebDriver) -> None:
         assert hot_seat.submit(recorded)
     assert hot_seat.actions == session.actions
     assert hot_seat.state == session.state
+
+
+HOSTILE = '<img src=x onerror="document.title=\'pwned\'">Mallory</b>'
+
+
+def test_a_name_with_markup_is_shown_as_typed_never_run(browser: WebDriver) -> None:
+    """Names and scenario texts are written by people: on the phone they are text, never
+    markup (the page writes with textContent; the CSP would block an inline script too)."""
+    table = phone_table(people=(0,), seats=4, names=(HOSTILE,))
+    server = PhoneServer(PhoneApp(table.desk))
+    port = server.start("127.0.0.1", 0)
+    try:
+        browser.switch_to.new_window("tab")
+        browser.get(f"http://127.0.0.1:{port}/s/{table.tokens[0]}")
+        wait_for(browser, table, lambda: "Mallory" in page_text(browser))
+        who = browser.find_element(By.ID, "who").text
+        assert who.startswith(HOSTILE)  # as typed, tags and all
+        assert browser.find_elements(By.CSS_SELECTOR, "#app img, #app b") == []
+        assert browser.title != "pwned"
+        browser.close()
+        browser.switch_to.window(browser.window_handles[0])
+    finally:
+        server.stop()

@@ -78,6 +78,11 @@ class Phone:
         return status[0]
 
 
+def server_threads() -> list[threading.Thread]:
+    """The phones' server thread(s) alive in this process (ui/phone_link.py names it)."""
+    return [t for t in threading.enumerate() if t.name == "phones" and t.is_alive()]
+
+
 def listening(port: int) -> bool:
     with socket.socket() as s:
         return s.connect_ex(("127.0.0.1", port)) == 0
@@ -318,7 +323,8 @@ def test_a_newcomer_in_a_phone_seat_joins_with_a_new_link(qtbot: QtBot,
 def test_phones_are_off_unless_chosen(qtbot: QtBot, window: MainWindow) -> None:
     driver = Driver(qtbot, window)
     driver.start(PLENARY, seed=9)
-    assert window._phones is None or not window.phones.on
+    assert window._phones is None  # the mode's code never even loaded
+    assert not server_threads()
     assert window.menu.phones.isEnabled()
     window.menu.phones.trigger()
     dialog = window.phones_dialog
@@ -328,4 +334,5 @@ def test_phones_are_off_unless_chosen(qtbot: QtBot, window: MainWindow) -> None:
     port = window.phones.link.port  # type: ignore[union-attr]
     qtbot.mouseClick(dialog.buttons["off"], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
     assert not window.phones.on and not listening(port)
+    assert not server_threads()
     assert driver.c.session.phones == ()
