@@ -286,7 +286,30 @@ def _window_checks(checks: Checks, folder: Path) -> None:
     checks.run("fonts", _fonts)
     checks.run("Qt translations", _translations)
     checks.run("one copy per data folder", lambda: _one_copy(app, folder))
+    checks.run("phones: a join card's QR code (segno drawn by QtSvg)", _join_qr)
     _screens(checks, app, folder)
+
+
+def _join_qr() -> str:
+    """Draw a join card's QR code and read its modules back from the picture: segno and
+    QtSvg are in the build, and the code on screen is the link's."""
+    import segno  # noqa: PLC0415
+
+    from consortium.ui.laptop.join_card import QUIET, QrCode  # noqa: PLC0415
+
+    url = "http://192.168.1.5:8765/s/" + "A" * 32
+    code = QrCode(url)
+    code.resize(400, 400)
+    image = code.grab().toImage()
+    matrix = segno.make(url, error="m", micro=False).matrix
+    unit = 400 / (len(matrix) + 2 * QUIET)
+    wrong = sum(
+        (image.pixelColor(int((x + QUIET + 0.5) * unit), int((y + QUIET + 0.5) * unit))
+         .lightness() < 128) != bool(dark)
+        for y, row in enumerate(matrix) for x, dark in enumerate(row))
+    if wrong:
+        raise RuntimeError(f"{wrong} of the QR code's modules were drawn wrong")
+    return f"{len(matrix)}×{len(matrix)} modules, every one as encoded"
 
 
 def _one_copy(app: QApplication, folder: Path) -> str:

@@ -16,7 +16,7 @@ from consortium.engine.game import new_game
 from consortium.engine.history import History
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.play.session import Session
-from consortium.ui.laptop.join_card import JoinCard
+from consortium.ui.laptop.join_card import QUIET, JoinCard
 from consortium.ui.phone_link import PhoneLink
 from tests.play.table import FakeTime, cancer_care, table_config
 
@@ -79,4 +79,12 @@ def test_a_join_card_draws_its_links_qr_code(qtbot: QtBot) -> None:
     image = card.qr.grab().toImage()
     side = min(image.width(), image.height())
     assert side >= 220
+    # read the code back off the picture: every module dark or light as encoded
+    left, top = (image.width() - side) / 2, (image.height() - side) / 2
+    unit = side / (len(expected) + 2 * QUIET)
+    drawn = tuple(tuple(
+        image.pixelColor(int(left + (x + QUIET + 0.5) * unit),
+                         int(top + (y + QUIET + 0.5) * unit)).lightness() < 128
+        for x in range(len(expected))) for y in range(len(expected)))
+    assert drawn == card.qr.matrix
     assert "123456" in card.short.text() and "/j" in card.short.text()
