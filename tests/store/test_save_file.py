@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -20,6 +21,7 @@ from consortium.store.codec import unstructure
 from consortium.store.digest import canonical_json, log_checks, save_digest, state_digest
 from consortium.store.save_file import (
     FORMAT_VERSION,
+    FORMAT_WITHOUT_NOTES,
     MAX_SAVE_BYTES,
     RULES_VERSION,
     Room,
@@ -136,7 +138,7 @@ def test_the_header_is_the_first_line_and_the_file_is_plain_json(small: bytes) -
     assert first.startswith(b'{"header":') and first.endswith(b",")
     header = json.loads(first[:-1] + b"}")["header"]
     assert header["format"] == "consortium-save"
-    assert header["format_version"] == FORMAT_VERSION
+    assert header["format_version"] == FORMAT_WITHOUT_NOTES  # no debrief notes: format 3
     assert header["rules_version"] == RULES_VERSION
     assert header["saved_at"] == SAVED.isoformat()
     assert header["started_at"] == STARTED.isoformat()
@@ -256,9 +258,9 @@ def test_a_utf8_byte_order_mark_is_fine(small: bytes) -> None:
 
 def test_future_format_version(small: bytes) -> None:
     newer = FORMAT_VERSION + 1
-    data = small.replace(
-        f'"format_version":{FORMAT_VERSION}'.encode(), f'"format_version":{newer}'.encode(), 1
-    )
+    written = f'"format_version":{FORMAT_WITHOUT_NOTES}'.encode()
+    assert written in small
+    data = small.replace(written, f'"format_version":{newer}'.encode(), 1)
     assert only_refusal(data) == (
         f"header.format_version: made for a newer Consortium (save format {newer}); this "
         f"version reads save format {FORMAT_VERSION} and older. Open it with a newer Consortium."
@@ -457,3 +459,25 @@ def test_an_older_rules_version_says_plainly_why_it_does_not_open(
         f"header.rules_version: made with rules version {RULES_VERSION}; this Consortium plays "
         f"rules version {RULES_VERSION + 1}, and the saved game no longer replays the same"
     )
+
+
+def test_the_rooms_predictions_and_agreement_are_kept_and_say_format_4(small: bytes) -> None:
+    """A save with the debrief's notes (store/notes.py) says format 4 and reads them back; the
+    same game without notes is the format-3 file it always was."""
+    from consortium.store.notes import DebriefNotes, Predictions
+
+    loaded = load_save(small)
+    notes = DebriefNotes(
+        Predictions(best_way=(("democratic", 3), ("self_selection", 5), ("hybrid", 1)),
+                    task="t1", requirement="Radiology & imaging", named=(2,)),
+        "We will name a knowledge owner for each task — «ärlig» & <fair>.",
+    )
+    room = attrs.evolve(loaded.room, notes=notes)
+    data = save_bytes(loaded.state, loaded.save.actions, room)
+    header = json.loads(data.split(b"\n", 1)[0][:-1] + b"}")["header"]
+    assert header["format_version"] == FORMAT_VERSION == 4
+    again = load_save(data)
+    assert again.room.notes == notes
+    assert again.state == loaded.state
+    plain = save_bytes(loaded.state, loaded.save.actions, attrs.evolve(room, notes=DebriefNotes()))
+    assert plain == small

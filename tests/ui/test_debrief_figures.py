@@ -29,7 +29,7 @@ from consortium.present.debrief_data import (
 )
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import hours, time_label
-from consortium.present.prompts import load_prompts
+from consortium.present.prompts import SCREENS, load_prompts
 from consortium.store.scenarios import shipped_scenarios
 from consortium.ui.board.pit_stop_view import figure_texts
 from consortium.ui.board.time_chart import PARTS, Bar, paint_time_chart
@@ -70,6 +70,14 @@ def revealed(qtbot: QtBot, window: MainWindow, state: GameState) -> None:
     qtbot.waitUntil(debrief._revealed.isVisible, timeout=2000)
     for _pass in range(5):
         QApplication.processEvents()
+
+
+def show_screen(window: MainWindow, key: str) -> None:
+    """The facilitator steps the board to one of the debrief's screens."""
+    window.controller.show_debrief_screen([s.key for s in SCREENS].index(key))
+    for _pass in range(5):
+        QApplication.processEvents()
+    assert window.board.debrief.screens.currentWidget() is window.board.debrief.screen_of[key]
 
 
 def crowding_pixels(image: QImage) -> int:
@@ -147,6 +155,7 @@ def test_a_herd_game_debrief_names_concentration_crowding_and_the_grid(
         assert _("{part} {hours}").format(part=time_label("crowding"),
                                           hours=hours(r.crowding_hours)) in (
             debrief.chart.accessibleDescription())
+    show_screen(window, "reconstruct")  # the chart's screen, at its size on the board
     with_band = crowding_pixels(debrief.chart.grab().toImage())
     without = [attrs.evolve(b, time=attrs.evolve(b.time, crowding=0.0)) for b in bars]
     debrief.chart.set_bars(without)
@@ -234,25 +243,29 @@ def test_perspectives_lead_with_the_excluded_then_lost_per_finished_task_and_at_
     assert squeezed_labels(window.board) == []
 
 
-def test_on_a_laptop_screen_the_chart_keeps_its_width(
+def test_every_debrief_screen_fits_the_board_without_scrolling(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    """The debrief is one screen at a time (issue 14): each of the script's screens fits the
+    board at 1920×1080 and on a 1366×768 laptop, nothing squeezed; only "All the figures"
+    (the long tables, one click away) scrolls."""
     revealed(qtbot, window, herd())
     debrief = window.board.debrief
-    assert debrief.jointholism.x() > debrief.chart.x()  # beside it at 1920×1080
-    window.showNormal()
-    window.resize(1366, 768)
-    # the board is a stage (issue 12): its type shrinks with the screen, so the gauges stay
-    # beside the chart as long as the chart keeps its comfortable width, and go under it
-    # when it would not
-    qtbot.waitUntil(lambda: debrief.width() < 1000, timeout=2000)
-    window.board.fit_now()
-    qtbot.wait(20)
-    beside = debrief.jointholism.x() > debrief.chart.x()
-    under = debrief.jointholism.y() > debrief.chart.geometry().bottom()
-    assert beside != under
-    assert debrief.chart.width() >= debrief.chart.comfortable_width() - 60
-    assert squeezed_labels(window.board) == []
+    for size in ((1920, 1080), (1366, 768)):
+        window.showNormal()
+        window.resize(*size)
+        qtbot.waitUntil(lambda size=size: window.width() == size[0], timeout=2000)
+        window.board.fit_now()
+        for screen in SCREENS:
+            if screen.key == "details":
+                continue
+            show_screen(window, screen.key)
+            window.board.fit_now()
+            qtbot.wait(20)
+            page = debrief.screen_of[screen.key]
+            needed = page.minimumSizeHint().height()
+            assert needed <= debrief.screens.height(), (size, screen.key, needed)
+            assert squeezed_labels(window.board) == [], (size, screen.key)
 
 
 # --- the figures in words ------------------------------------------------------------------

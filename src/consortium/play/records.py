@@ -19,6 +19,7 @@ from consortium.engine.events import BOARD, LOG, PARTICIPANTS, PHASE, PIT_STOPS,
 from consortium.engine.events import touched as touched_by
 from consortium.engine.scenario import Scenario
 from consortium.engine.state import GameConfig, PublicState
+from consortium.store.notes import NO_NOTES, DebriefNotes
 
 
 @attrs.frozen
@@ -71,6 +72,10 @@ class SessionView:
     notice_code: Notice | None = None  # the last refusal or hint
     notice: str = ""  # its words, filled in by the front end (play never words anything)
     printed_hands: bool = False  # hands on printed sheets: every act public, no curtain
+    # the debrief: what the room predicted and agreed (said aloud, saved: store/notes.py), and
+    # which of the debrief's screens the board shows (DEBRIEF_SCREENS)
+    notes: DebriefNotes = NO_NOTES
+    debrief_screen: int = 0
 
     def on_phone(self, seat: int | None) -> bool:
         return seat is not None and seat in self.phones and self.is_person(seat)

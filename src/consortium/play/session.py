@@ -61,6 +61,7 @@ from consortium.play.undo import (
     undo_answer,
     undo_to_decision,
 )
+from consortium.store.notes import NO_NOTES, DebriefNotes, Predictions
 from consortium.store.save_file import Room
 
 ENTERED_ACT_REFUSED = "entered-act-refused"  # printed hands: one notice for any refusal
@@ -153,7 +154,7 @@ class Session:
         """What a save keeps of the session around the game."""
         s = self._view
         return Room(s.people, s.talk_clock, s.ended_early, round(self._clock.seconds(), 3),
-                    s.printed_hands)
+                    s.printed_hands, s.notes)
 
     @property
     def clock(self) -> TalkClock:
@@ -204,7 +205,7 @@ class Session:
 
     def take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
                   ended_early: bool = False, talk_seconds: float = 0.0,
-                  printed_hands: bool = False) -> None:
+                  printed_hands: bool = False, notes: DebriefNotes = NO_NOTES) -> None:
         """Play ``history`` from where it stands (a new game, a crafted state, a save): the
         listeners hear of a new game, with the view as its round began (a resumed pit stop
         says what its round added)."""
@@ -223,6 +224,7 @@ class Session:
             pending_votes=(None,) * len(people),
             ended_early=ended_early,
             printed_hands=printed_hands,
+            notes=notes,
         )
         self._tell(Change.everything(self.view, self._view, round_events(history)))
 
@@ -850,5 +852,30 @@ class Session:
         (a Change with ``debrief`` set; ``consortium.present`` builds the debrief)."""
         if not self.can_reveal or self._view.revealed:
             return
-        self._view = attrs.evolve(self._view, revealed=True)
+        self._view = attrs.evolve(self._view, revealed=True, debrief_screen=0)
         self._tell(Change.session_only(self.view, self._view, debrief=True))
+
+    # --- the debrief: predictions, screens, the agreement --------------------------------
+
+    def record_predictions(self, predictions: Predictions) -> bool:
+        """The room's predictions, entered before the Reveal (after it the answers are on the
+        board, so a prediction would be a guess of what everyone can see)."""
+        if not self.can_reveal or self._view.revealed:
+            return False
+        self._set(notes=attrs.evolve(self._view.notes, predictions=predictions), save=True)
+        return True
+
+    def set_agreement(self, text: str) -> bool:
+        """What the group agreed, typed in Transfer; kept as typed (trimmed), saved."""
+        if not self.can_reveal:
+            return False
+        text = text.strip()
+        if text != self._view.notes.agreement:
+            self._set(notes=attrs.evolve(self._view.notes, agreement=text), save=True)
+        return True
+
+    def show_debrief_screen(self, screen: int) -> None:
+        """Which of the revealed debrief's screens the board shows (the facilitator steps
+        through them)."""
+        if self._view.revealed and screen != self._view.debrief_screen and screen >= 0:
+            self._set(debrief_screen=screen)

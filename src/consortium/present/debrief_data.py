@@ -29,7 +29,10 @@ from consortium.present.labels import (
     reason_label,
     time_label,
 )
+from consortium.present.predictions import HolderQuestion, holder_question
+from consortium.present.predictions import holders as holders_of
 from consortium.present.prompts import choose_prompts
+from consortium.present.story import Story, build_story
 
 CROWDING_PROMPT_SHARE = 0.05
 """The crowding prompt is offered when at least one hour in twenty went to people a task could
@@ -159,6 +162,9 @@ class RevealedDebrief:
     talk_paid: int = 0  # needs found in meetings + shown cards that covered a requirement
     team_grid: TeamGrid | None = None
     fast_forward_from: int | None = None  # bots played from this round on (fast-forward)
+    story: Story | None = None  # the lanes across rounds (present/story.py)
+    question: HolderQuestion | None = None  # the second prediction's task (predictions.py)
+    question_holders: tuple[str, ...] = ()  # who held what it missed (names)
 
 
 def _cards(catalog: Catalog, hand: tuple[Card, ...]) -> str:
@@ -192,6 +198,7 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
     scenario = state.ctx.scenario
     metrics = game_metrics(state)
     ledger = state.hidden.ledger
+    question = holder_question(state)
 
     hands: dict[tuple[int, str], tuple[str, list[int], tuple[Card, ...]]] = {}
     motivation: dict[tuple[int, str], list[int]] = {}
@@ -270,6 +277,9 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
         hours=sum(r.hours for r in metrics.rounds),
         talk_paid=sum(r.talk_paid for r in metrics.rounds),
         team_grid=team_grid(state),
+        story=build_story(state),
+        question=question,
+        question_holders=holders_of(state, question) if question else (),
     )
 
 

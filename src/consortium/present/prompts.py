@@ -38,12 +38,43 @@ SCRIPT: tuple[tuple[str, str], ...] = (
            "create so that individuals can contribute time, knowledge and effort."),
     ),
 )
+TRANSFER_QUESTION = SCRIPT[3][1]
 """The debrief script in English (marked for the catalogue); :func:`script` translates it."""
 
 
 def script() -> tuple[tuple[str, str], ...]:
     """The debrief script's steps, (step, what to do), in the current language."""
     return tuple((_(step), _(text)) for step, text in SCRIPT)
+
+
+@attrs.frozen
+class Screen:
+    """One screen of the revealed debrief on the board, with the facilitator's note for it
+    (on the laptop only)."""
+
+    key: str
+    title: str  # English, marked; translate where shown
+    note: str
+
+
+SCREENS: tuple[Screen, ...] = (
+    Screen("react", N_("React"), SCRIPT[0][1]),
+    Screen("reconstruct", N_("Reconstruct"), SCRIPT[1][1]),
+    Screen("name", N_("Name"), SCRIPT[2][1]),
+    Screen("what-if", N_("What if"),
+           N_("The same deal played by bots the other ways, 100 times each: where does the "
+              "group's result fall? Bots, not people — ask what people did that bots could "
+              "not, and the other way round. Then the room's first prediction.")),
+    Screen("transfer", N_("Transfer"),
+           N_("In your partnership, who decides who does what? Name one condition you could "
+              "create so that individuals can contribute time, knowledge and effort. Type "
+              "what the group agreed: it is saved and goes into the report.")),
+    Screen("details", N_("All the figures"),
+           N_("The long tables: every hand, who was alike, perspectives, motivation. For "
+              "questions from the room; the script is done.")),
+)
+"""The revealed debrief, one screen at a time (FACILITATION.md's script, plus the what-if
+and the long tables one click away)."""
 
 
 FLAGS: tuple[str, ...] = ("concentration", "jointholism", "alignophilia", "crowding", "turnover")

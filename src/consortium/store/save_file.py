@@ -58,9 +58,10 @@ from consortium.engine.toml_spec import Problem
 from consortium.store.codec import printable, unstructure
 from consortium.store.digest import action_check, canonical_json, save_digest
 from consortium.store.fs import FileSystem, atomic_write
+from consortium.store.notes import NO_NOTES, DebriefNotes
 
 SAVE_FORMAT: Final = "consortium-save"
-FORMAT_VERSION: Final = 3
+FORMAT_VERSION: Final = 4
 """The layout of the file. Bump it when a reader of the old layout would misread the new one
 (a key renamed, a meaning changed); a newer file is then refused with a plain message.
 2: the ``checks`` of the log and the ``summary-3`` digest (a reader of format 1 would call
@@ -69,7 +70,11 @@ the new key unknown and the new digest a damaged file).
 fast-forward, in the public log) and ``room.talk_seconds`` (the talk clock's seconds not yet
 charged, so a resumed session's clock goes on from them), and ``room.printed_hands`` (written
 only when set); a reader of format 2 would call them unknown. Files of formats 1 and 2 read as
-before (no such action, the clock at 0, hands on screen)."""
+before (no such action, the clock at 0, hands on screen).
+4: ``room.notes``, the room's predictions and agreement in the debrief (store/notes.py). Only
+a save that holds notes says 4; every other save is written as format 3, byte for byte what
+it was, so a Consortium that reads format 3 still opens it."""
+FORMAT_WITHOUT_NOTES: Final = 3
 
 RULES_VERSION: Final = ENGINE_RULES_VERSION
 """The newest rules a save's log can be played under (:data:`consortium.engine.scenario.
@@ -117,6 +122,7 @@ class Room:
     ended_early: bool = False
     talk_seconds: float = 0.0  # on the talk clock, not yet charged (format 3; before: 0)
     printed_hands: bool = False  # written only when set: saves without it read as False
+    notes: DebriefNotes = NO_NOTES  # the room's predictions and agreement: only when set
 
     @classmethod
     def of(cls, config: GameConfig, *, talk_clock: bool = False) -> Room:
@@ -130,6 +136,8 @@ def _room_tree(room: Room) -> dict[str, object]:
     tree: dict[str, object] = unstructure(room, Room)
     if not room.printed_hands:
         tree.pop("printed_hands", None)
+    if room.notes.empty:
+        tree.pop("notes", None)
     return tree
 
 
@@ -209,7 +217,7 @@ def header_of(
     public = state.public
     return SaveHeader(
         format=SAVE_FORMAT,
-        format_version=FORMAT_VERSION,
+        format_version=FORMAT_WITHOUT_NOTES if room.notes.empty else FORMAT_VERSION,
         rules_version=state.ctx.rules.version,
         app_version=__version__,
         session_code=code,

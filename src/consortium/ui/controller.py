@@ -45,8 +45,10 @@ from consortium.play.records import Change, SessionSetup, SessionView
 from consortium.play.session import Session
 from consortium.present.debrief_data import RevealedDebrief, build_debrief
 from consortium.present.event_words import notice_text, undo_answer_text
+from consortium.present.predictions import HolderQuestion, holder_question
 from consortium.store.autosave import utc_now
 from consortium.store.locks import OwnerLock
+from consortium.store.notes import NO_NOTES, DebriefNotes, Predictions
 from consortium.store.save_file import Room
 from consortium.store.save_load import LoadedSave
 from consortium.ui.saving import Saving
@@ -75,6 +77,7 @@ class GameController(QObject):
         if saving is not None and saving.parent() is None:
             saving.setParent(self)
         self._debrief: RevealedDebrief | None = None
+        self._question: tuple[object, HolderQuestion | None] | None = None
         self._scheduled_for: tuple[object, ...] = ()
         self._worded_session: tuple[SessionView, SessionView] | None = None
         self._bot_timer = QTimer(self)
@@ -124,6 +127,16 @@ class GameController(QObject):
     def room(self) -> Room:
         """What a save keeps of the session around the game."""
         return self.play.room
+
+    def debrief_question(self) -> HolderQuestion | None:
+        """The second prediction's task (public once the game is over), for the board and
+        the facilitator's form; never who held it."""
+        if not self.play.has_game or not self.play.can_reveal:
+            return None
+        key = (self.play.history, len(self.play.actions))
+        if self._question is None or self._question[0] != key:
+            self._question = (key, holder_question(self.state))
+        return self._question[1]
 
     @property
     def debrief(self) -> RevealedDebrief | None:
@@ -192,27 +205,35 @@ class GameController(QObject):
         own folder (from the resume list), where saving goes on, with its ``lock`` when the
         window claimed it (:func:`~consortium.store.sessions.claim_session`); ``None`` for a
         file opened from elsewhere, which is never written to: saving goes to a new session
-        folder. A game that is over is not saved again, and its lock is let go at once."""
+        folder. A game that is over is saved on only from its own folder (its debrief's
+        notes); from elsewhere it is only read, and a lock is let go at once."""
         room = loaded.room
         self._take_over(loaded.history, tuple(room.people), talk_clock=room.talk_clock,
                         ended_early=room.ended_early, started_at=loaded.header.started_at,
-                        talk_seconds=room.talk_seconds, printed_hands=room.printed_hands)
-        if self.saving is not None and not self.state.over and not room.ended_early:
+                        talk_seconds=room.talk_seconds, printed_hands=room.printed_hands,
+                        notes=room.notes)
+        finished = self.state.over or room.ended_early
+        if self.saving is not None and (not finished or folder is not None):
+            # a finished game from its own folder is saved on too: the debrief's predictions
+            # and agreement go into it (a finished file from elsewhere is only read)
             self.saving.begin(loaded.state, folder=folder, started_at=loaded.header.started_at,
                               lock=lock)
-            self._autosave()  # marks the session open at once, and replaces a damaged newest
+            if not finished:
+                self._autosave()  # marks the session open at once, replaces a damaged newest
         elif lock is not None:
             lock.release()
 
     def _take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
                    ended_early: bool = False, started_at: datetime | None = None,
-                   talk_seconds: float = 0.0, printed_hands: bool = False) -> None:
+                   talk_seconds: float = 0.0, printed_hands: bool = False,
+                   notes: DebriefNotes = NO_NOTES) -> None:
         self._bot_timer.stop()
         self.started_at = started_at or utc_now()
         self._debrief = None
         self._scheduled_for = ()
         self.play.take_over(history, people, talk_clock=talk_clock, ended_early=ended_early,
-                            talk_seconds=talk_seconds, printed_hands=printed_hands)
+                            talk_seconds=talk_seconds, printed_hands=printed_hands,
+                            notes=notes)
 
     def shutdown(self) -> None:
         """The window closes: stop the bots and end the autosave cleanly (the session stays
@@ -278,8 +299,9 @@ class GameController(QObject):
             return
         history = self.play.history
         self.saving.save(history.state, history.actions, self.room)
-        if history.state.over:
-            self.saving.close()  # a finished game: written, and its folder closed cleanly
+        # A finished game's folder stays open through the debrief: the room's predictions
+        # and agreement are saved into it as they are entered; it closes cleanly when the
+        # window closes or the next session begins.
 
     def _stop_saving(self) -> None:
         if self.saving is not None:
@@ -389,3 +411,12 @@ class GameController(QObject):
     def reveal(self) -> None:
         """The end-of-game Reveal: every hand, holders, and the concept names."""
         self.play.reveal()
+
+    def record_predictions(self, predictions: Predictions) -> bool:
+        return self.play.record_predictions(predictions)
+
+    def set_agreement(self, text: str) -> bool:
+        return self.play.set_agreement(text)
+
+    def show_debrief_screen(self, screen: int) -> None:
+        self.play.show_debrief_screen(screen)

@@ -12,6 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import SignalInstance
 
 from consortium.present.debrief_data import RevealedDebrief
+from consortium.present.predictions import HolderQuestion
 
 
 class BoardPort(Protocol):
@@ -20,6 +21,11 @@ class BoardPort(Protocol):
 
     @property
     def debrief(self) -> RevealedDebrief | None: ...
+
+    def debrief_question(self) -> HolderQuestion | None:
+        """The second prediction's task and requirement, once the game is over (public then:
+        the room is asked about it); who held it comes with the debrief."""
+        ...
 
     def select_seat(self, seat: int | None) -> None: ...
 

@@ -14,7 +14,7 @@ to ``BoardPort.changed`` (``debrief``, ``phase``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from consortium.engine.state import Mode
 from consortium.play.records import Change
 from consortium.present.debrief_data import (
     RevealedDebrief,
@@ -40,9 +42,17 @@ from consortium.present.debrief_data import (
 )
 from consortium.present.i18n import N_, _
 from consortium.present.labels import hours, mode_label
-from consortium.present.prompts import script
+from consortium.present.predictions import (
+    best_way_answer,
+    best_way_question,
+    hands_line,
+    holder_answer,
+    holder_question_text,
+)
+from consortium.present.prompts import SCREENS, SCRIPT, TRANSFER_QUESTION
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.index_gauge import IndexGauge
+from consortium.ui.board.story_chart import StoryChart
 from consortium.ui.board.time_chart import Bar, TimeChart
 from consortium.ui.kit.table_model import Index, RowsModel
 from consortium.ui.kit.widgets import label
@@ -143,6 +153,11 @@ def result_line(d: RevealedDebrief) -> str:
 
 
 class DebriefView(QWidget):
+    """Game over, the two predictions, then — after the Reveal — the debrief one screen at a
+    time (``present.prompts.SCREENS``: React, Reconstruct, Name, What if, Transfer, and all
+    the figures one step further). The screen shown is the session's ``debrief_screen``; the
+    facilitator steps through them on the laptop, where the notes are."""
+
     def __init__(self, port: BoardPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._port = port
@@ -151,8 +166,10 @@ class DebriefView(QWidget):
         self.waiting = label(
             _("The facilitator reveals every hand to start the debrief."), name="big"
         )
+        self.questions = label(name="big", wrap=True)
+        self.questions.setAccessibleName(_("Two questions before the Reveal"))
         self.chart = TimeChart(_("Where the time went, by round"))
-        self.chart.setMinimumHeight(380)
+        self.chart.setMinimumHeight(260)
         # Concept names appear only after the Reveal (GAME.md): the gauges and their lines
         # are named in show_debrief.
         self.jointholism = IndexGauge("")
@@ -186,72 +203,126 @@ class DebriefView(QWidget):
         self.motivation_model = RowsModel((_("Participant"), _("Start"), _("End"), _("Left")),
                                           self)
         self.departures = label(wrap=True)
-        self.notes = label(wrap=True)
-        self.notes.setAccessibleName(_("Facilitator notes"))
         self.prompts = label(name="big", wrap=True)
         self.prompts.setAccessibleName(_("Discussion prompts"))
+        self.react_question = label(name="title", wrap=True)
+        self.result_react = label(name="heading", wrap=True)
+        self.story_chart = StoryChart()
+        self.holder_answer = label(name="big", wrap=True)
+        self.holder_answer.setAccessibleName(_("Who held the missing knowledge"))
+        self.best_way_answer = label(name="big", wrap=True)
+        self.best_way_answer.setAccessibleName(_("Which way would have scored highest"))
+        self.what_if_status = label(wrap=True)
+        self.transfer_question = label(name="title", wrap=True)
+        self.agreement = label(name="title", wrap=True)
+        self.agreement.setAccessibleName(_("The group's agreement"))
+        self.screen_title = label(name="heading", wrap=True)
+        self.screen_title.setAccessibleName(_("Debrief screen"))
 
-        body = QWidget()
-        self._body = body
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.result)
-        layout.addWidget(self.waiting)
-        self.story = TimeChart(_("Where the time went, by round"))
-        self.story.setMinimumHeight(420)
-        layout.addWidget(self.story)
-        self._revealed = QWidget()
-        rev = QVBoxLayout(self._revealed)
-        rev.setContentsMargins(0, 0, 0, 0)
-        self._top = QGridLayout()
-        self._beside: tuple[QWidget, ...] = (
-            self.jointholism, self.talk_yield, self.jointholism_line,
-            self.alignophilia, self.alike, self.alignophilia_line,
-        )
-        self._wide: bool | None = None
-        self._arrange(True)
-        rev.addLayout(self._top)
-        for line in (self.concentration, self.figures, self.progress):
-            rev.addWidget(line)
-        rev.addWidget(label(_("Who was alike: cards per family, team by team"), name="heading"))
-        rev.addWidget(self.grid_caption)
-        rev.addWidget(self.grid)
-        rev.addWidget(label(_("Excluded and lost perspectives"), name="heading"))
-        rev.addWidget(self.perspectives)
-        for title, widget in (
+        # before the Reveal: game over, the result, the two questions, the time by round
+        before = QWidget()
+        b = QVBoxLayout(before)
+        for widget in (self.heading, self.result, self.waiting, self.questions):
+            b.addWidget(widget)
+        self.round_chart = TimeChart(_("Where the time went, by round"))
+        self.round_chart.setMinimumHeight(260)
+        b.addWidget(self.round_chart, 1)
+        # after it: one screen at a time
+        self.screens = QStackedWidget()
+        self.screen_of: dict[str, QWidget] = {}
+        react = self._screen("react", (self.react_question, self.result_react),
+                             stretch=self.story_chart)
+        reconstruct = self._screen("reconstruct", (), stretch=self.chart,
+                                   after=(self.figures, self.perspectives, self.holder_answer))
+        name = QWidget()
+        name.setAccessibleName(_("Name"))
+        n = QGridLayout(name)
+        n.addWidget(self.jointholism, 0, 0)
+        n.addWidget(self.alignophilia, 0, 1)
+        n.addWidget(self.jointholism_line, 1, 0)
+        n.addWidget(self.alignophilia_line, 1, 1)
+        n.addWidget(self.talk_yield, 2, 0)
+        n.addWidget(self.alike, 2, 1)
+        n.addWidget(self.concentration, 3, 0, 1, 2)
+        n.setRowStretch(4, 1)
+        n.setColumnStretch(0, 1)
+        n.setColumnStretch(1, 1)
+        what_if = QWidget()
+        what_if.setAccessibleName(_("What if"))
+        self.what_if_box = QVBoxLayout(what_if)
+        self.what_if_box.addWidget(self.best_way_answer)
+        self.what_if_box.addWidget(self.what_if_status)
+        transfer = self._screen("transfer", (self.transfer_question, self.agreement,
+                                             label(_("Questions for the room"), name="heading"),
+                                             self.prompts))
+        details = QWidget()
+        d = QVBoxLayout(details)
+        for line in (self.progress, self.departures):
+            d.addWidget(line)
+        d.addWidget(label(_("Who was alike: cards per family, team by team"), name="heading"))
+        d.addWidget(self.grid_caption)
+        d.addWidget(self.grid)
+        d.addWidget(label(_("Excluded and lost perspectives"), name="heading"))
+        for title, table in (
             ("", _table(self.perspectives_model, _("Excluded and lost perspectives"),
                         stretch=(1, 2, 4))),
             (_("Every hand, revealed"), _table(self.hands_model, _("Revealed hands"))),
             (_("Motivation and departures"), _table(self.motivation_model, _("Motivation"))),
         ):
             if title:
-                rev.addWidget(label(title, name="heading"))
-            rev.addWidget(widget)
-        rev.addWidget(self.departures)
-        rev.addWidget(label(_("Questions for the room"), name="heading"))
-        rev.addWidget(self.prompts)
-        rev.addWidget(label(_("Facilitator notes: the debrief script"), name="heading"))
-        rev.addWidget(self.notes)
-        layout.addWidget(self._revealed)
-        layout.addStretch(1)
-        self._revealed.setVisible(False)
+                d.addWidget(label(title, name="heading"))
+            d.addWidget(table)
+        d.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setAccessibleName(_("Debrief"))
+        scroll.setWidget(details)
+        scroll.setAccessibleName(_("All the figures"))
+        self._body = details
+        screens: tuple[tuple[str, QWidget], ...] = (
+            ("react", react), ("reconstruct", reconstruct), ("name", name),
+            ("what-if", what_if), ("transfer", transfer), ("details", scroll))
+        for key, screen in screens:
+            self.screen_of[key] = screen
+            self.screens.addWidget(screen)
+        self._revealed = QWidget()
+        rev = QVBoxLayout(self._revealed)
+        rev.setContentsMargins(0, 0, 0, 0)
+        rev.addWidget(self.screen_title)
+        rev.addWidget(self.screens, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(before)
+        self.pages.addWidget(self._revealed)
+        self.pages.setAccessibleName(_("Debrief"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.pages)
         port.changed.connect(self._on_game_changed)
+
+    @staticmethod
+    def _screen(key: str, top: tuple[QWidget, ...], *, stretch: QWidget | None = None,
+                after: tuple[QWidget, ...] = ()) -> QWidget:
+        screen = QWidget()
+        screen.setAccessibleName(_(next(s.title for s in SCREENS if s.key == key)))
+        box = QVBoxLayout(screen)
+        for widget in top:
+            box.addWidget(widget)
+        if stretch is not None:
+            box.addWidget(stretch, 1)
+        for widget in after:
+            box.addWidget(widget)
+        if stretch is None:
+            box.addStretch(1)
+        return screen
 
     def _on_game_changed(self, change: Change) -> None:
         view = change.view
         if change.new_game:
             self.heading.setText(_("Game over"))
-            self.waiting.setVisible(True)
-            self.story.setVisible(True)
-            self._revealed.setVisible(False)
-        if not change.debrief or self._port.debrief is None:
+            self.pages.setCurrentIndex(0)
+        debrief = self._port.debrief
+        if change.debrief and debrief is not None:
+            self.show_debrief(debrief)
+        if debrief is None or not change.session.revealed:
             text = (
                 _("Impact {impact} of target {target} so far.") if view.won is None
                 else _("Impact {impact} of target {target}: the partnership reached its "
@@ -261,22 +332,74 @@ class DebriefView(QWidget):
             )
             self.result.setText(text.format(impact=f"{view.impact:.1f}",
                                              target=f"{view.target:g}"))
-            self.story.set_bars(
+            self.round_chart.set_bars(
                 [Bar(_("Round {number}").format(number=p.round) + "\n" + mode_label(p.mode),
                      p.time) for p in view.pit_stops]
             )
+            self._show_questions(change)
             return
-        debrief = self._port.debrief
-        if debrief is not None:
-            self.show_debrief(debrief)
+        self._show_screen(change)
+
+    def _show_questions(self, change: Change) -> None:
+        """Before the Reveal: the two questions the room answers by show of hands."""
+        s = change.session
+        over = change.view.won is not None or s.ended_early
+        question = self._port.debrief_question() if over else None
+        if not over or s.revealed:
+            self.questions.setVisible(False)
+            return
+        lines = [_("Before the Reveal, two questions for the room (show of hands):"),
+                 "1. " + best_way_question()]
+        if question is not None:
+            lines.append("2. " + holder_question_text(question))
+        p = s.notes.predictions
+        if p is not None:
+            lines.append(_("Recorded: {hands}").format(hands=hands_line(p)))
+        self.questions.setText("\n".join(lines))
+        self.questions.setVisible(True)
+
+    def _show_notes(self, change: Change) -> None:
+        """The predictions beside what happened, and the agreement as typed."""
+        d = self._port.debrief
+        s = change.session
+        p = s.notes.predictions
+        if d is not None and d.question is not None:
+            view = change.view
+            named = [view.participants[seat].name for seat in (p.named if p else ())
+                     if 0 <= seat < len(view.participants)]
+            self.holder_answer.setText(holder_question_text(d.question) + "\n"
+                                       + holder_answer(p, d.question_holders, named))
+        else:
+            self.holder_answer.setText(_("No task missed knowledge that someone in the room "
+                                         "held."))
+        self.best_way_answer.setText(best_way_question() + "\n"
+                                     + best_way_answer(p, self.best_way()))
+        agreement = s.notes.agreement
+        self.agreement.setText(agreement or _("(The facilitator types the group's agreement "
+                                              "on the laptop.)"))
+
+    def best_way(self) -> Mode | None:
+        """The what-if's answer to the first question (None until it is worked out)."""
+        return None
+
+    def _show_screen(self, change: Change) -> None:
+        self._show_notes(change)
+        index = min(change.session.debrief_screen, len(SCREENS) - 1)
+        screen = SCREENS[index]
+        self.screen_title.setText(_("Debrief · {number} of {count} · {title}").format(
+            number=index + 1, count=len(SCREENS), title=_(screen.title)))
+        self.screens.setCurrentWidget(self.screen_of[screen.key])
 
     def show_debrief(self, d: RevealedDebrief) -> None:
         m = d.metrics
         self.heading.setText(_("Debrief"))
+        self.pages.setCurrentWidget(self._revealed)
+        self.result_react.setText(result_line(d))
         self.result.setText(result_line(d))
-        self.waiting.setVisible(False)
-        self.story.setVisible(False)
-        self._revealed.setVisible(True)
+        self.react_question.setText(_(SCRIPT[0][1]))
+        self.transfer_question.setText(_(TRANSFER_QUESTION))
+        if d.story is not None:
+            self.story_chart.set_story(d.story)
         self.chart.set_bars(
             [Bar(_("Round {number}").format(number=r.round) + "\n" + mode, r.time)
              for r, mode in zip(m.rounds, d.modes, strict=False)]
@@ -329,46 +452,6 @@ class DebriefView(QWidget):
                 departures="; ".join(d.departures) if d.departures else _("none"))
         )
         self.prompts.setText("\n".join(f"• {p}" for p in d.prompts))
-        self.notes.setText("\n".join(
-            _("{step}: {text}").format(step=step, text=text) for step, text in script()))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._arrange_for(event.size().width())
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            # the stage's new type changes the chart's comfortable width: decide again
-            QTimer.singleShot(0, self, lambda: self._arrange_for(self.width()))
-
-    def _arrange_for(self, width: int) -> None:
-        room = self.fontMetrics().horizontalAdvance("x" * 24)  # the gauges' column, at least
-        self._arrange(width - 48 >= self.chart.comfortable_width() + room)
-
-    def _arrange(self, wide: bool) -> None:
-        """The gauges beside the chart on a wide screen; under it on a laptop or in presenter
-        type, where beside it they would squeeze the bars to slivers. Beside it, the chart's
-        column keeps the chart's comfortable width (the stretch alone gave it 3/5 of the
-        row, less than that on a 1366-pixel laptop)."""
-        self._top.setColumnMinimumWidth(0, self.chart.comfortable_width() if wide else 0)
-        if wide == self._wide:
-            return
-        self._wide = wide
-        top, beside = self._top, self._beside
-        every: tuple[QWidget, ...] = (self.chart, *beside)
-        for widget in every:
-            top.removeWidget(widget)
-        if wide:
-            top.addWidget(self.chart, 0, 0, len(beside) + 1, 1)
-            for row, widget in enumerate(beside):
-                top.addWidget(widget, row, 1)
-        else:
-            for row, widget in enumerate(every):
-                top.addWidget(widget, row, 0, 1, 2)
-        top.setRowStretch(len(beside), 1 if wide else 0)
-        top.setColumnStretch(0, 3 if wide else 1)
-        top.setColumnStretch(1, 2 if wide else 0)
 
     def _stretch_grid(self) -> None:
         """The team column takes the room left; the family columns are as wide as their

@@ -17,11 +17,13 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -43,10 +45,10 @@ from consortium.play.records import Change, SessionView
 from consortium.present.choice_text import invitation_text
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import hours, mode_label, phase_label
-from consortium.present.prompts import script
 from consortium.ui.controller import GameController
 from consortium.ui.kit.widgets import label, spin_box
 from consortium.ui.laptop.choices_model import ChoicesModel
+from consortium.ui.laptop.debrief_controls import PredictionsForm, ScreenSteps
 
 
 class FacilitatorPanel(QWidget):
@@ -73,7 +75,7 @@ class FacilitatorPanel(QWidget):
         key: tuple[object, ...] = (
             view.phase, view.actor, view.round, view.turn, view.mode, s.people, s.paused,
             s.ended_early, s.revealed, s.fast_forward, s.talk_clock, s.clock_running,
-            s.phones,
+            s.phones, s.debrief_screen,
         )
         if view.phase in (Phase.PLACEMENT, Phase.VOTE):
             key += (view.board, view.votes, s.pending_votes, s.selected_seat)
@@ -419,15 +421,33 @@ class FacilitatorPanel(QWidget):
                           else _("Next round (Enter)"))
 
     def _fill_end(self, view: PublicState, s: SessionView) -> None:
+        """Predict, then reveal; then the debrief's screens (ui/laptop/debrief_controls.py)."""
         c = self._controller
         if s.revealed:
-            self._text(_("The debrief is on the board. Your notes:"), "big")
-            for step, text in script():
-                self._text(_("{step}: {text}").format(step=step, text=text))
+            steps = ScreenSteps(c, s)
+            self._box.addWidget(steps, 1)
+            self.buttons["back"], self.buttons["next"] = steps.back, steps.next
+            self.primary = steps.next if steps.next.isEnabled() else steps.back
+            self.steps = steps
             return
+        form = PredictionsForm(c, view, s)
+        # on a small laptop the form scrolls rather than squeezing its lines
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(form)
+        scroll.setAccessibleName(_("The room's predictions"))
+        self._box.addWidget(scroll, 1)
+        self.buttons["record"] = form.record
+        self.predictions_form = form
         self._text(_("Reveal every hand to start the debrief (the concept names appear "
                      "then)."))
-        reveal = self._button("reveal", _("Reveal hands, start debrief"), c.reveal,
+        def reveal_now() -> None:
+            form.submit_if_entered()  # hands entered but not recorded are kept too
+            c.reveal()
+
+        reveal = self._button("reveal", _("Reveal hands, start debrief"), reveal_now,
                               accessible=_("Reveal hands"), primary=True)
         reveal.setToolTip(_("Reveal hands and start the debrief (Enter)"))
 

@@ -1,0 +1,173 @@
+"""The facilitator's end of the game, on the laptop: predict, reveal, then step through the
+debrief's screens with the notes for each, and type the group's agreement in Transfer.
+
+Before the Reveal the room answers two questions by show of hands (present/predictions.py);
+the facilitator enters the hands for each way of organizing and whom the room named, and
+records them (saved with the session). After the Reveal, Back and Next move the board through
+``present.prompts.SCREENS``; the note for the screen on the board is shown here only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consortium.engine.state import PublicState
+from consortium.play.records import SessionView
+from consortium.present.i18n import _
+from consortium.present.labels import mode_label
+from consortium.present.predictions import WAYS, best_way_question, holder_question_text
+from consortium.present.prompts import SCREENS
+from consortium.store.notes import Predictions
+from consortium.ui.controller import GameController
+from consortium.ui.kit.widgets import label
+
+AGREEMENT_LIMIT = 2000  # characters: a paragraph or two, the handout's page
+
+
+class PredictionsForm(QWidget):
+    """The room's two predictions, entered from a show of hands, before the Reveal."""
+
+    def __init__(self, controller: GameController, view: PublicState, s: SessionView,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.setAccessibleName(_("The room's predictions"))
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(label(_("Before the Reveal, ask the room (show of hands):"), "heading",
+                            wrap=True))
+        box.addWidget(label("1. " + best_way_question(), wrap=True))
+        recorded = s.notes.predictions
+        counts = dict(recorded.best_way) if recorded is not None else {}
+        grid = QGridLayout()
+        self.hands: dict[str, QSpinBox] = {}
+        present = sum(1 for p in view.participants if p.present)
+        for column, way in enumerate(WAYS):  # side by side: the column is short on a laptop
+            spin = QSpinBox()
+            spin.setRange(0, max(present, 1) * 3)  # a big room around one table
+            spin.setValue(counts.get(way.value, 0))
+            name = mode_label(way)
+            spin.setAccessibleName(_("Hands for {way}").format(way=name))
+            grid.addWidget(label(name, wrap=True), 0, column)
+            grid.addWidget(spin, 1, column)
+            self.hands[way.value] = spin
+        box.addLayout(grid)
+        self.question = controller.debrief_question()
+        self.named: dict[int, QCheckBox] = {}
+        self.nobody: QCheckBox | None = None
+        if self.question is not None:
+            box.addWidget(label("2. " + holder_question_text(self.question), wrap=True))
+            chosen = set(recorded.named) if recorded is not None else set()
+            names = QGridLayout()
+            for seat, participant in enumerate(view.participants):
+                if not participant.present:
+                    continue
+                check = QCheckBox(participant.name)
+                check.setAccessibleName(_("The room named {name}").format(
+                    name=participant.name))
+                check.setChecked(seat in chosen)
+                names.addWidget(check, len(self.named) // 2, len(self.named) % 2)
+                self.named[seat] = check
+            self.nobody = QCheckBox(_("Nobody in the room"))
+            self.nobody.setChecked(recorded is not None and recorded.nobody)
+            names.addWidget(self.nobody, (len(self.named) + 1) // 2 + 1, 0, 1, 2)
+            box.addLayout(names)
+        self.record = QPushButton(_("Record the predictions"))
+        self.record.setAccessibleName(_("Record the room's predictions"))
+        self.record.clicked.connect(self.submit)
+        box.addWidget(self.record)
+        self.saved = label(_("Recorded.") if recorded is not None else "", "hint")
+        box.addWidget(self.saved)
+
+    def predictions(self) -> Predictions:
+        q = self.question
+        return Predictions(
+            best_way=tuple((way, spin.value()) for way, spin in self.hands.items()),
+            task=q.task if q is not None else None,
+            requirement=q.requirement if q is not None else None,
+            named=tuple(seat for seat, check in self.named.items() if check.isChecked()),
+            nobody=self.nobody is not None and self.nobody.isChecked(),
+        )
+
+    def submit_if_entered(self) -> None:
+        p = self.predictions()
+        if any(count for _way, count in p.best_way) or p.named or p.nobody:
+            self.submit()
+
+    def submit(self) -> None:
+        if self._controller.record_predictions(self.predictions()):
+            self.saved.setText(_("Recorded."))
+
+
+class ScreenSteps(QWidget):
+    """Back and Next through the debrief's screens, with this screen's note; in Transfer, the
+    group's agreement as the facilitator types it."""
+
+    def __init__(self, controller: GameController, s: SessionView,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.setAccessibleName(_("Debrief screens"))
+        index = min(s.debrief_screen, len(SCREENS) - 1)
+        self.index = index
+        screen = SCREENS[index]
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(label(_("On the board: {number} of {count} · {title}").format(
+            number=index + 1, count=len(SCREENS), title=_(screen.title)), "heading", wrap=True))
+        note = label(_("Your note: {note}").format(note=_(screen.note)), wrap=True)
+        note.setAccessibleName(_("Facilitator note"))
+        box.addWidget(note)
+        self.agreement: QPlainTextEdit | None = None
+        if screen.key == "transfer":
+            self.agreement = QPlainTextEdit(s.notes.agreement)
+            self.agreement.setAccessibleName(_("The group's agreement"))
+            self.agreement.setPlaceholderText(_("One condition we will create…"))
+            self.agreement.setTabChangesFocus(True)
+            box.addWidget(self.agreement, 1)
+            save = QPushButton(_("Save the agreement"))
+            save.setAccessibleName(_("Save the group's agreement"))
+            save.clicked.connect(self.save_agreement)
+            box.addWidget(save)
+            self.save_button = save
+        row = QHBoxLayout()
+        self.back = QPushButton(_("◀ Back"))
+        self.back.setAccessibleName(_("Previous debrief screen"))
+        self.back.setEnabled(index > 0)
+        self.back.clicked.connect(lambda: self.go(index - 1))
+        self.next = QPushButton(_("Next ▶"))
+        self.next.setAccessibleName(_("Next debrief screen"))
+        self.next.setEnabled(index < len(SCREENS) - 1)
+        self.next.clicked.connect(lambda: self.go(index + 1))
+        self.next.setAutoDefault(True)
+        row.addWidget(self.back)
+        row.addWidget(self.next)
+        box.addLayout(row)
+        for key, step in (("PgDown", 1), ("PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda step=step: self.go(self.index + step))
+        if screen.key != "details":
+            box.addStretch(1)
+
+    def go(self, index: int) -> None:
+        if self.agreement is not None:
+            self.save_agreement()  # leaving Transfer keeps what was typed
+        if 0 <= index < len(SCREENS):
+            self._controller.show_debrief_screen(index)
+
+    def save_agreement(self) -> None:
+        if self.agreement is not None:
+            text = self.agreement.toPlainText()[:AGREEMENT_LIMIT]
+            self._controller.set_agreement(text)
