@@ -15,7 +15,7 @@ from consortium.present.i18n import N_, _
 POLICY_WORDS: Final = {
     "democratic-heavy": N_("Democratic, many introductions"),
     "democratic-light": N_("Democratic, few introductions"),
-    "democratic-keep": N_("Democratic, introductions until everyone is known"),
+    "democratic-keep": N_("Democratic, enough introductions"),
     "self-select": N_("Self-selection, like with like"),
     "self-select-fit": N_("Self-selection by fit"),
     "balanced": N_("Balanced hybrid"),
@@ -66,6 +66,14 @@ def group_value(group: Outcome, measure: str) -> float:
 def band_text(band: Band, measure: str = "impact") -> str:
     """'median 34.6, 10th–90th percentile 19.0–42.7'."""
     return _("median {median}, 10th–90th percentile {low}–{high}").format(
+        median=figure(measure, band.median), low=figure(measure, band.p10),
+        high=figure(measure, band.p90),
+    )
+
+
+def band_short(band: Band, measure: str = "impact") -> str:
+    """'34.6 (19.0–42.7)': the median, then the 10th–90th percentile (a column's figures)."""
+    return _("{median} ({low}–{high})").format(
         median=figure(measure, band.median), low=figure(measure, band.p10),
         high=figure(measure, band.p90),
     )
