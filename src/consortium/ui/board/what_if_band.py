@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -42,8 +42,8 @@ def nice_step(span: float, count: int = 5) -> float:
     power = 10 ** math.floor(math.log10(raw))
     for factor in (1, 2, 5, 10):
         if raw <= factor * power:
-            return factor * power
-    return 10 * power
+            return float(factor * power)
+    return float(10 * power)
 
 
 def axis_range(result: WhatIfResult, measure: str) -> tuple[float, float, float]:
@@ -143,8 +143,8 @@ def paint_what_if(painter: QPainter, rect: QRectF, result: WhatIfResult | None,
         median = x_of(b.median)
         painter.setPen(QPen(ink, max(3.0, line * 0.16), Qt.PenStyle.SolidLine,
                             Qt.PenCapStyle.FlatCap))
-        painter.drawLine(median, row.center().y() - line * 0.6, median,
-                         row.center().y() + line * 0.6)
+        painter.drawLine(QLineF(median, row.center().y() - line * 0.6, median,
+                         row.center().y() + line * 0.6))
         painter.setPen(ink)
         painter.drawText(QRectF(rect.right() - figure_w, row.top(), figure_w, row.height()),
                          RIGHT, metrics.elidedText(fig, Qt.TextElideMode.ElideRight, figure_w))
@@ -152,11 +152,11 @@ def paint_what_if(painter: QPainter, rect: QRectF, result: WhatIfResult | None,
     rows_bottom = y
     # the axis
     painter.setPen(QPen(ink, max(1.0, line * 0.05)))
-    painter.drawLine(plot.left(), y + line * 0.2, plot.right(), y + line * 0.2)
+    painter.drawLine(QLineF(plot.left(), y + line * 0.2, plot.right(), y + line * 0.2))
     value = low
     while value <= high + step / 2:
         x = x_of(value)
-        painter.drawLine(x, y + line * 0.2, x, y + line * 0.45)
+        painter.drawLine(QLineF(x, y + line * 0.2, x, y + line * 0.45))
         text = tick_text(measure, value, step)
         w = metrics.horizontalAdvance(text) + 4
         painter.drawText(QRectF(x - w / 2, y + line * 0.45, w, line), CENTRE, text)
@@ -170,7 +170,7 @@ def paint_what_if(painter: QPainter, rect: QRectF, result: WhatIfResult | None,
         gx = x_of(words.group_value(result.group, measure))
         painter.setPen(QPen(QColor(GROUP_LINE), max(3.0, line * 0.12), Qt.PenStyle.DashLine,
                             Qt.PenCapStyle.FlatCap))
-        painter.drawLine(gx, rows_top - line * 0.15, gx, rows_bottom + line * 0.2)
+        painter.drawLine(QLineF(gx, rows_top - line * 0.15, gx, rows_bottom + line * 0.2))
         label = words.group_short(result.group, measure)
         bold_body = QFont(font)
         bold_body.setBold(True)
