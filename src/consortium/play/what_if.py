@@ -1,28 +1,34 @@
 """The debrief's what-if as a background job, without Qt.
 
 :class:`WhatIfJob` computes :func:`consortium.engine.what_if.run_one` for every
-``(policy, seed)`` on a worker thread, one run at a time, yielding the GIL between runs
-(``time.sleep(0)``) so the window's GUI thread keeps its frames (bench/what_if.py measures the
-longest stall). The window starts it when the game starts (from round 1 only the deal is
-needed), so the band is ready when the debrief opens; a what-if from a later round is started
-when the facilitator asks for it.
+``(policy, seed)`` away from the caller's thread. The window starts it when the game starts
+(from round 1 only the deal is needed), so the band is ready when the debrief opens; a what-if
+from a later round is started when the facilitator asks for it.
 
-Threads, not processes: one run takes about 10 ms, the whole what-if (6 policies × 100
-seeds) a few seconds on one core, finished long before a game with people ends; a pool of
-spawned processes would cost a second of start-up and a frozen build's care for the same
-result.
+Processes by default (``workers`` ≥ 1): a ``ProcessPoolExecutor`` with the 'spawn' context
+runs chunks of runs in other processes (at a lower priority where the system has one), so
+the GUI thread never waits for the GIL. Measured (bench/what_if.py): a worker *thread* yields
+between runs, yet the window's heartbeat showed gaps of 0.5 s while it painted, since each of
+the many Qt calls of a repaint gives the GIL up and waits up to the switch interval (5 ms) to
+get it back from the worker. ``workers=0`` runs in a thread (tests; the fallback when no
+process can be started). The packaged program calls ``multiprocessing.freeze_support()``
+(packaging/launcher.py) so a spawned worker of the frozen build runs the worker, not the game.
 
-``on_done(job)`` is called on the worker thread once the job has finished (with a result,
+``on_done(job)`` is called on the job's own thread once the job has finished (with a result,
 cancelled or failed): the caller marshals it to its own thread (the window: a queued signal).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor, as_completed
 
 from consortium.engine.bots import MAIN_POLICIES
+from consortium.engine.game import opening
 from consortium.engine.history import History
 from consortium.engine.simulate import round_start
 from consortium.engine.state import GameState, Phase
@@ -39,15 +45,17 @@ from consortium.engine.what_if import (
 from consortium.store.save_load import LoadedSave
 
 Source = GameState | History | LoadedSave
-"""What a what-if starts from: a round start (``engine.game.opening`` or
-``engine.simulate.round_start``: after comings and goings and private hours, before the mode),
-or a game's history or loaded save (from any round begun)."""
+"""What a what-if starts from: a game's history or loaded save (from any round begun), or a
+state: any state of the game from round 1 (the window at the start of the game), else a round
+start (``engine.simulate.round_start``: after comings and goings and hours, before the mode)."""
 
 
 def start_of(source: Source, from_round: int = 1) -> GameState:
     """The state at the start of round ``from_round`` of ``source``'s game. Raises ValueError
     if that round has not begun in it (or does not exist)."""
     if isinstance(source, GameState):
+        if from_round == 1:  # the deal is known from the setup alone, at any point of the game
+            return opening(source.ctx.scenario, source.ctx.config)
         public = source.public
         if public.round != from_round or public.mode is not None or (
             public.phase is not Phase.PIT_STOP
@@ -75,6 +83,27 @@ def group_of(source: Source) -> GameState | None:
     return None
 
 
+CHUNK = 10
+"""Runs per task sent to a worker process (about 0.1 s of work: cancel stops within that)."""
+
+
+def default_workers() -> int:
+    """Worker processes: one core left to the window, at least one, at most four."""
+    return max(1, min(4, (os.cpu_count() or 2) - 1))
+
+
+def _lower_priority() -> None:
+    """A worker process's initializer: below the window, where the system allows it."""
+    if hasattr(os, "nice"):
+        with contextlib.suppress(OSError):
+            os.nice(5)
+
+
+def run_chunk(start: GameState, keys: Sequence[tuple[str, int]]) -> list[Run]:
+    """Runs ``keys`` from ``start`` (in a worker process)."""
+    return [run_one(start, policy, seed) for policy, seed in keys]
+
+
 class WhatIfJob:
     """Every main policy's band from round ``from_round`` of ``source``, ``seeds`` runs each,
     on a worker thread. ``result`` is set when ``done`` and not cancelled; ``error`` if a run
@@ -89,6 +118,7 @@ class WhatIfJob:
         policies: Sequence[str] = MAIN_POLICIES,
         on_done: Callable[[WhatIfJob], None] | None = None,
         start: bool = True,
+        workers: int | None = None,
     ) -> None:
         if seeds < 1:
             raise ValueError("seeds must be at least 1")
@@ -99,6 +129,7 @@ class WhatIfJob:
         group = group_of(source)
         self._group = None if group is None else Outcome.of(group)
         self._on_done = on_done
+        self.workers = default_workers() if workers is None else workers
         self._keys = run_keys(self.policies, seeds)
         self._runs: list[Run] = []
         self._cancel = threading.Event()
@@ -119,7 +150,8 @@ class WhatIfJob:
             self._thread.start()
 
     def cancel(self) -> None:
-        """Stop after the run in hand (at most one run, ~10 ms); ``on_done`` is still called."""
+        """Stop soon (in a thread: after the run in hand, ~10 ms; with processes: at once,
+        the chunks in hand finish unseen); ``on_done`` is still called, ``result`` stays None."""
         self._cancel.set()
 
     def wait(self, timeout: float | None = None) -> bool:
@@ -156,12 +188,14 @@ class WhatIfJob:
 
     def _work(self) -> None:
         try:
-            for policy, seed in self._keys:
-                if self._cancel.is_set():
-                    break
-                self._runs.append(run_one(self._start, policy, seed))
-                time.sleep(0)  # let the GUI thread have the GIL between runs
+            if self.workers > 0:
+                try:
+                    self._in_processes()
+                except (OSError, BrokenExecutor):  # no worker process here: this thread
+                    self._in_thread()
             else:
+                self._in_thread()
+            if not self._cancel.is_set():
                 self.result = aggregate(
                     self._runs, from_round=self.from_round, seeds=self.seeds,
                     policies=self.policies, group=self._group,
@@ -173,3 +207,30 @@ class WhatIfJob:
             self._finished.set()
             if self._on_done is not None:
                 self._on_done(self)
+
+    def _in_thread(self) -> None:
+        done = {(r.policy, r.seed) for r in self._runs}
+        for policy, seed in self._keys:
+            if self._cancel.is_set():
+                return
+            if (policy, seed) not in done:
+                self._runs.append(run_one(self._start, policy, seed))
+            time.sleep(0)  # let the caller's thread have the GIL between runs
+
+    def _in_processes(self) -> None:
+        import multiprocessing  # noqa: PLC0415 - only when a job runs
+
+        context = multiprocessing.get_context("spawn")
+        pool = ProcessPoolExecutor(self.workers, mp_context=context,
+                                   initializer=_lower_priority)
+        try:
+            chunks = [self._keys[i:i + CHUNK] for i in range(0, len(self._keys), CHUNK)]
+            futures: list[Future[list[Run]]] = [
+                pool.submit(run_chunk, self._start, chunk) for chunk in chunks
+            ]
+            for future in as_completed(futures):
+                if self._cancel.is_set():
+                    return
+                self._runs.extend(future.result())
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
