@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from consortium.engine.game import opening
 from consortium.engine.simulate import bot_config
-from consortium.engine.what_if import what_if_result
+from consortium.engine.what_if_bands import what_if_result
 from consortium.play.what_if import WhatIfJob
 from consortium.store.scenarios import shipped_scenarios
 

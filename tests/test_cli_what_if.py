@@ -108,7 +108,7 @@ def test_simulate_without_from_still_needs_a_policy() -> None:
 
 
 def test_the_words_for_the_room() -> None:
-    from consortium.engine.what_if import Band
+    from consortium.engine.what_if_bands import Band
 
     assert words.policy_name("democratic-heavy") == "Democratic, many introductions"
     assert words.band_line(Band(19.0, 34.6, 42.7)) == (

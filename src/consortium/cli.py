@@ -298,7 +298,7 @@ def what_if_tree(result: object) -> dict[str, object]:
     """A what-if result as plain JSON data (``--json``): every band as p10, median, p90."""
     import attrs  # noqa: PLC0415 - lazy: launch
 
-    from consortium.engine.what_if import Band, WhatIfResult  # noqa: PLC0415
+    from consortium.engine.what_if_bands import Band, WhatIfResult  # noqa: PLC0415
 
     assert isinstance(result, WhatIfResult)
 
@@ -327,7 +327,7 @@ def what_if_tree(result: object) -> dict[str, object]:
 
 def what_if_text(result: object, seconds: float) -> str:
     """The what-if for a terminal: per policy, the three bands; then the group's own."""
-    from consortium.engine.what_if import WhatIfResult  # noqa: PLC0415 - lazy: launch
+    from consortium.engine.what_if_bands import WhatIfResult  # noqa: PLC0415 - lazy: launch
     from consortium.present import what_if_words as words  # noqa: PLC0415
 
     assert isinstance(result, WhatIfResult)

@@ -13,7 +13,7 @@ from consortium.engine.game import new_game, opening
 from consortium.engine.history import History
 from consortium.engine.simulate import bot_action, bot_config, round_start, seat_policy, what_if
 from consortium.engine.state import GameState
-from consortium.engine.what_if import (
+from consortium.engine.what_if_bands import (
     Outcome,
     aggregate,
     own_context,

@@ -10,7 +10,7 @@ import pytest
 
 from consortium.engine.bots import MAIN_POLICIES
 from consortium.engine.simulate import round_start
-from consortium.engine.what_if import DEFAULT_SEEDS, what_if_result
+from consortium.engine.what_if_bands import DEFAULT_SEEDS, what_if_result
 from consortium.play.what_if import WhatIfJob, start_of
 from consortium.store.save_load import LoadedSave, read_save_file
 from tests.store.games import bot_game, save_bytes

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPdfWriter
 from pytestqt.qtbot import QtBot
 
-from consortium.engine.what_if import WhatIfResult
+from consortium.engine.what_if_bands import WhatIfResult
 from consortium.play.what_if import WhatIfJob
 from consortium.present import what_if_words as words
 from consortium.store.save_load import read_save_file

@@ -104,7 +104,7 @@ if TYPE_CHECKING:
     from consortium.engine.summary import play_many, summarise
     from consortium.engine.undo import reveal_reason
     from consortium.engine.views import PlayerView, player_view, public_view
-    from consortium.engine.what_if import (
+    from consortium.engine.what_if_bands import (
         Band,
         Outcome,
         PolicyBand,
@@ -144,7 +144,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "summary": ("play_many", "summarise"),
     "undo": ("reveal_reason",),
     "views": ("PlayerView", "player_view", "public_view"),
-    "what_if": (
+    "what_if_bands": (
         "Band", "Outcome", "PolicyBand", "Run", "WhatIfResult", "aggregate", "run_one",
         "what_if_result",
     ),

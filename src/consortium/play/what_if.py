@@ -1,6 +1,6 @@
 """The debrief's what-if as a background job, without Qt.
 
-:class:`WhatIfJob` computes :func:`consortium.engine.what_if.run_one` for every
+:class:`WhatIfJob` computes :func:`consortium.engine.what_if_bands.run_one` for every
 ``(policy, seed)`` away from the caller's thread. The window starts it when the game starts
 (from round 1 only the deal is needed), so the band is ready when the debrief opens; a what-if
 from a later round is started when the facilitator asks for it.
@@ -32,7 +32,7 @@ from consortium.engine.game import opening
 from consortium.engine.history import History
 from consortium.engine.simulate import round_start
 from consortium.engine.state import GameState, Phase
-from consortium.engine.what_if import (
+from consortium.engine.what_if_bands import (
     DEFAULT_SEEDS,
     Outcome,
     Run,

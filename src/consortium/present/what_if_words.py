@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from consortium.engine.what_if import Band, Outcome, PolicyBand, WhatIfResult
+from consortium.engine.what_if_bands import Band, Outcome, PolicyBand, WhatIfResult
 from consortium.present.i18n import N_, _
 
 POLICY_WORDS: Final = {

@@ -21,7 +21,7 @@ from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from consortium.engine.what_if import WhatIfResult
+from consortium.engine.what_if_bands import WhatIfResult
 from consortium.present import what_if_words as words
 from consortium.present.i18n import _
 from consortium.ui.kit.theme import ACCENT, INK, MUTED, PAPER
