@@ -92,16 +92,24 @@ def default_workers() -> int:
     return max(1, min(4, (os.cpu_count() or 2) - 1))
 
 
-def _lower_priority() -> None:
-    """A worker process's initializer: below the window, where the system allows it."""
+_worker_start: GameState | None = None
+"""A worker process's start state, sent once (the initializer), not with every chunk."""
+
+
+def _init_worker(start: GameState) -> None:
+    """A worker process's initializer: the start state, and a priority below the window's
+    where the system has one."""
+    global _worker_start  # noqa: PLW0603 - one per worker process, set once
+    _worker_start = start
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(5)
 
 
-def run_chunk(start: GameState, keys: Sequence[tuple[str, int]]) -> list[Run]:
-    """Runs ``keys`` from ``start`` (in a worker process)."""
-    return [run_one(start, policy, seed) for policy, seed in keys]
+def run_chunk(keys: Sequence[tuple[str, int]]) -> list[Run]:
+    """Runs ``keys`` from the worker's start state (in a worker process)."""
+    assert _worker_start is not None
+    return [run_one(_worker_start, policy, seed) for policy, seed in keys]
 
 
 class WhatIfJob:
@@ -222,11 +230,11 @@ class WhatIfJob:
 
         context = multiprocessing.get_context("spawn")
         pool = ProcessPoolExecutor(self.workers, mp_context=context,
-                                   initializer=_lower_priority)
+                                   initializer=_init_worker, initargs=(self._start,))
         try:
             chunks = [self._keys[i:i + CHUNK] for i in range(0, len(self._keys), CHUNK)]
             futures: list[Future[list[Run]]] = [
-                pool.submit(run_chunk, self._start, chunk) for chunk in chunks
+                pool.submit(run_chunk, chunk) for chunk in chunks
             ]
             for future in as_completed(futures):
                 if self._cancel.is_set():
