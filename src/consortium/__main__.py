@@ -2,4 +2,5 @@
 
 from consortium.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not in a spawned worker process, which imports this as __mp_main__
+    raise SystemExit(main())

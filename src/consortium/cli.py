@@ -66,17 +66,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command")
 
-    sim = commands.add_parser("simulate",
-                              help=_("play many bot-only games and print the means"))
-    sim.add_argument("--scenario", default=DEFAULT_SCENARIO,
-                     help=_("a shipped scenario id or a path"))
-    sim.add_argument(
-        "--policy", required=True, choices=_Policies(), metavar="POLICY",
-        help=_("the bots' policy (a wrong name lists them all)"),
+    sim = commands.add_parser(
+        "simulate",
+        help=_("play many bot-only games and print the means; with --from, what if a saved "
+               "game's deal had been played the other way"),
     )
-    sim.add_argument("--seeds", type=int, default=100, help=_("games to play (default 100)"))
+    sim.add_argument("--scenario",
+                     help=_("a shipped scenario id or a path (default cancer-care)"))
     sim.add_argument(
-        "--seed-start", type=int, default=0, metavar="N",
+        "--policy", choices=_Policies(), metavar="POLICY",
+        help=_("the bots' policy (a wrong name lists them all); with --from, only this one "
+               "instead of the six main ones"),
+    )
+    sim.add_argument(
+        "--from", dest="source", metavar="SAVE",
+        help=_("what if: bots replay this saved game's deal under every main policy "
+               "(.consortium or .json; an unfinished game too)"),
+    )
+    sim.add_argument(
+        "--round", type=int, default=1, metavar="N",
+        help=_("with --from: replay from the start of round N, the rounds before as played "
+               "(default 1: the deal alone)"),
+    )
+    sim.add_argument("--seeds", type=int, default=100,
+                     help=_("games to play (default 100); with --from, replays per policy"))
+    sim.add_argument(
+        "--seed-start", type=int, metavar="N",
         help=_("the first seed: games play seeds N..N+SEEDS-1 (default 0)"),
     )
     sim.add_argument("--rounds", type=int,
@@ -85,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--turnover", type=float,
                      help=_("{low}-{high} (scenario default)").format(
                          low=f"{TURNOVER.low:g}", high=f"{TURNOVER.high:g}"))
-    sim.add_argument("--seats", type=int, default=6,
+    sim.add_argument("--seats", type=int,
                      help=_("{low}-{high} bot seats (default 6)").format(
                          low=SEATS.low, high=SEATS.high))
     sim.add_argument("--json", action="store_true", help=_("print one JSON object"))
@@ -151,6 +166,18 @@ def _simulate(args: argparse.Namespace) -> int:
     from consortium.engine.summary import SUMMARY_KEYS, play_many, summarise  # noqa: PLC0415
     from consortium.store.scenarios import find_scenario  # noqa: PLC0415
 
+    if args.source is not None:
+        return _what_if(args)
+    if args.policy is None:
+        print(_("consortium simulate: --policy is required (or --from SAVE for a what-if)"),
+              file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.round != 1:
+        print(_("consortium simulate: --round applies only with --from SAVE"), file=sys.stderr)
+        return EXIT_PROBLEM
+    args.scenario = args.scenario or DEFAULT_SCENARIO
+    args.seats = 6 if args.seats is None else args.seats
+    args.seed_start = 0 if args.seed_start is None else args.seed_start
     problems = []
     if args.seeds < 1:
         problems.append(_("--seeds must be at least 1"))
@@ -202,6 +229,128 @@ def _simulate(args: argparse.Namespace) -> int:
     for key in ("impact", "impact_p60", *SUMMARY_KEYS[1:]):
         print(f"  {key.replace('_', ' '):<28} {summary[key]:>8.3f}")
     return 0
+
+
+def _what_if(args: argparse.Namespace) -> int:
+    """``consortium simulate --from SAVE [--round N]``: the debrief's what-if, headless: per
+    main policy the median and 10th–90th percentile of final impact, jointholism and lost
+    perspectives over ``--seeds`` replays of the saved deal, beside the group's own result."""
+    from consortium.engine.bots import MAIN_POLICIES  # noqa: PLC0415 - lazy: launch
+    from consortium.play.what_if import WhatIfJob  # noqa: PLC0415
+    from consortium.store.codec import printable  # noqa: PLC0415
+    from consortium.store.save_file import SaveError  # noqa: PLC0415
+    from consortium.store.save_load import read_save_file  # noqa: PLC0415
+
+    given = [name for name, value in (("--scenario", args.scenario), ("--rounds", args.rounds),
+                                      ("--turnover", args.turnover), ("--seats", args.seats),
+                                      ("--seed-start", args.seed_start)) if value is not None]
+    if given:
+        print(_("consortium simulate: {option} applies only without --from (the save says "
+                "it)").format(option=given[0]), file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.seeds < 1:
+        print(_("consortium simulate: --seeds must be at least 1"), file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        loaded = read_save_file(args.source)
+    except SaveError as error:
+        first, more = error.problems[0], len(error.problems) - 1
+        line = f"{args.source}: {printable(str(first))}"
+        if more:
+            line += " " + ngettext("(and {count} more; `consortium validate {path}` lists it)",
+                                   "(and {count} more; `consortium validate {path}` lists them)",
+                                   more).format(count=more, path=args.source)
+        print(line, file=sys.stderr)
+        return EXIT_PROBLEM
+    rounds, begun = loaded.state.public.rounds, loaded.state.public.round
+    if not 1 <= args.round <= min(rounds, begun):
+        if not 1 <= args.round <= rounds:
+            why = _("the game in {path} has rounds 1 to {rounds}")
+        else:
+            why = _("round {round} of the game in {path} has not begun (it is in round "
+                    "{begun})")
+        print(_("consortium simulate: --round {round}: {why}").format(
+            round=args.round, why=why.format(path=args.source, rounds=rounds, round=args.round,
+                                             begun=begun)), file=sys.stderr)
+        return EXIT_PROBLEM
+    policies = (args.policy,) if args.policy is not None else MAIN_POLICIES
+    started = time.perf_counter()
+    job = WhatIfJob(loaded, args.round, args.seeds, policies=policies)
+    job.wait()
+    seconds = time.perf_counter() - started
+    if job.result is None:
+        print(_("consortium simulate: the what-if failed: {error}").format(
+            error=printable(repr(job.error))), file=sys.stderr)
+        return 1
+    if args.json:
+        import json  # noqa: PLC0415 - not at launch
+
+        tree = what_if_tree(job.result)
+        tree["save"] = str(args.source)
+        tree["seconds"] = round(seconds, 4)
+        print(json.dumps(tree, sort_keys=True))
+        return 0
+    print(what_if_text(job.result, seconds))
+    return 0
+
+
+def what_if_tree(result: object) -> dict[str, object]:
+    """A what-if result as plain JSON data (``--json``): every band as p10, median, p90."""
+    import attrs  # noqa: PLC0415 - lazy: launch
+
+    from consortium.engine.what_if_bands import Band, WhatIfResult  # noqa: PLC0415
+
+    assert isinstance(result, WhatIfResult)
+
+    def band(b: Band) -> dict[str, float]:
+        return {"p10": b.p10, "median": b.median, "p90": b.p90}
+
+    group = None
+    if result.group is not None:
+        group = attrs.asdict(result.group)
+        group["impact_by_round"] = list(result.group.impact_by_round)
+    return {
+        "label": "bots, not people",
+        "from_round": result.from_round,
+        "seeds": result.seeds,
+        "policies": {
+            b.policy: {
+                "impact": band(b.impact), "jointholism": band(b.jointholism),
+                "lost": band(b.lost), "excluded": band(b.excluded),
+                "impact_by_round": [band(r) for r in b.impact_by_round],
+            }
+            for b in result.bands
+        },
+        "group": group,
+    }
+
+
+def what_if_text(result: object, seconds: float) -> str:
+    """The what-if for a terminal: per policy, the three bands; then the group's own."""
+    from consortium.engine.what_if_bands import WhatIfResult  # noqa: PLC0415 - lazy: launch
+    from consortium.present import what_if_words as words  # noqa: PLC0415
+
+    assert isinstance(result, WhatIfResult)
+    lines = [words.title(result), words.runs_line(result) + " " + _("({seconds} s)").format(
+        seconds=f"{seconds:.1f}")]
+    for b in result.bands:
+        lines.append("  " + words.policy_name(b.policy))
+        for measure in ("impact", "jointholism", "lost"):
+            lines.append("    " + _("{measure}: {band}").format(
+                measure=words.measure_name(measure),
+                band=words.band_text(getattr(b, measure), measure)))
+    if result.group is not None:
+        g = result.group
+        lines.append(_("Your group (people): final impact {impact}, jointholism index "
+                       "{jointholism}, lost perspectives {lost}").format(
+            impact=words.figure("impact", g.impact),
+            jointholism=words.figure("jointholism", g.jointholism),
+            lost=words.figure("lost", g.lost)) + (
+            "" if g.finished else " " + _("(not finished: the figures so far)")))
+        compared = words.compared_band(result)
+        if compared is not None:
+            lines.append(words.group_line(g, compared))
+    return "\n".join(lines)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -104,6 +104,16 @@ if TYPE_CHECKING:
     from consortium.engine.summary import play_many, summarise
     from consortium.engine.undo import reveal_reason
     from consortium.engine.views import PlayerView, player_view, public_view
+    from consortium.engine.what_if_bands import (
+        Band,
+        Outcome,
+        PolicyBand,
+        Run,
+        WhatIfResult,
+        aggregate,
+        run_one,
+        what_if_result,
+    )
 
 _HOMES: dict[str, tuple[str, ...]] = {
     "actions": (
@@ -134,22 +144,26 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "summary": ("play_many", "summarise"),
     "undo": ("reveal_reason",),
     "views": ("PlayerView", "player_view", "public_view"),
+    "what_if_bands": (
+        "Band", "Outcome", "PolicyBand", "Run", "WhatIfResult", "aggregate", "run_one",
+        "what_if_result",
+    ),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
-    "MAIN_POLICIES", "POLICIES", "RULES_VERSION", "Action", "Calibration", "CallVote", "Card",
-    "ChooseMode", "Continue", "Declare", "Deliberate", "EndGame", "Event", "Facilitated",
-    "GameConfig",
-    "GameMetrics", "GameState", "History", "IllegalAction", "Initiate", "Invite", "Join",
-    "LogEntry", "Mode", "NameHolder", "NoInvite", "Phase", "PitStop", "Place", "PlayerView",
-    "Policy", "PrivateSeat", "ProposeBoard", "PublicState", "Respond", "Reveal", "Rules",
-    "Scenario", "ScenarioError", "ScheduleEntry", "SeatSetup", "SetIntroductions", "SitOut",
-    "Stay", "Stepped", "Talk", "TaskState", "TimeBudget", "Vote", "WhatIf", "apply", "bot_action",
-    "bot_config", "calibrate", "check", "facilitator_actions", "game_metrics", "is_legal",
-    "legal_actions", "new_game", "opening", "parse_scenario", "play_bot_game", "play_many",
-    "play_to_end", "player_view", "public_view", "reveal_reason", "rules_version_1",
-    "scenario_warnings", "seat_policy", "step", "summarise", "what_if",
+    "MAIN_POLICIES", "POLICIES", "RULES_VERSION", "Action", "Band", "Calibration", "CallVote",
+    "Card", "ChooseMode", "Continue", "Declare", "Deliberate", "EndGame", "Event", "Facilitated",
+    "GameConfig", "GameMetrics", "GameState", "History", "IllegalAction", "Initiate", "Invite",
+    "Join", "LogEntry", "Mode", "NameHolder", "NoInvite", "Outcome", "Phase", "PitStop", "Place",
+    "PlayerView", "Policy", "PolicyBand", "PrivateSeat", "ProposeBoard", "PublicState", "Respond",
+    "Reveal", "Rules", "Run", "Scenario", "ScenarioError", "ScheduleEntry", "SeatSetup",
+    "SetIntroductions", "SitOut", "Stay", "Stepped", "Talk", "TaskState", "TimeBudget", "Vote",
+    "WhatIf", "WhatIfResult", "aggregate", "apply", "bot_action", "bot_config", "calibrate",
+    "check", "facilitator_actions", "game_metrics", "is_legal", "legal_actions", "new_game",
+    "opening", "parse_scenario", "play_bot_game", "play_many", "play_to_end", "player_view",
+    "public_view", "reveal_reason", "rules_version_1", "run_one", "scenario_warnings",
+    "seat_policy", "step", "summarise", "what_if", "what_if_result",
 ]
 
 

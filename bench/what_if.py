@@ -1,0 +1,152 @@
+"""The debrief's what-if: time to the band, and the GUI's longest stall while it computes.
+
+    QT_QPA_PLATFORM=offscreen python bench/what_if.py [--seeds 100]
+
+- cold: the whole what-if (every main policy × ``--seeds`` runs from round 1 of a 6-seat,
+  4-round game of the shipped scenario) straight through on this thread, and as a
+  ``WhatIfJob`` on its worker thread beside an idle Qt main loop with a 5 ms heartbeat timer
+  (the longest gap between ticks is the longest stall the window would see);
+- the session flow: the window (board at 1920×1080) plays a bot game while the job, started
+  when the game starts (as the window will), computes; "debrief opened" is the game over,
+  and the figure is from then to the band being ready. Once with the bots paced at 30 ms
+  (latency.py's pace, still far faster than a room), once fast-forwarded (the worst case:
+  the game is over at once). The heartbeat runs throughout.
+
+Targets: the band within 1 s of opening the debrief; no stall over 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from consortium.engine.game import opening
+from consortium.engine.simulate import bot_config
+from consortium.engine.what_if_bands import what_if_result
+from consortium.play.what_if import WhatIfJob
+from consortium.store.scenarios import shipped_scenarios
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
+from latency import run_until_over, setup
+
+HEARTBEAT_MS = 5
+
+
+class Heartbeat(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.gaps: list[float] = []
+        self._last = time.perf_counter()
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self._on_timer_timeout)
+
+    def _on_timer_timeout(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def restart(self) -> None:
+        self.gaps = []
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def longest_ms(self) -> float:
+        return max(self.gaps, default=0.0) * 1000
+
+
+def spin(app: QApplication, until: object, limit: float = 300) -> None:
+    deadline = time.perf_counter() + limit
+    while not until() and time.perf_counter() < deadline:  # type: ignore[operator]
+        app.processEvents()
+        time.sleep(0.0002)
+
+
+def session_flow(app: QApplication, beat: Heartbeat, seeds: int, *, paced: bool,
+                 job_on: bool = True, workers: int | None = None) -> None:
+    from consortium.ui.controller import GameController  # noqa: PLC0415 - after the QApplication
+    from consortium.ui.kit.theme import Theme  # noqa: PLC0415
+    from consortium.ui.shell.main_window import MainWindow  # noqa: PLC0415
+
+    Theme().apply(app)
+    controller = GameController(pacing_ms=30 if paced else 0)
+    window = MainWindow(controller, lambda: dict(shipped_scenarios()), dual_screen=True)
+    window.resize(800, 600)
+    window.show()
+    window.board.resize(1920, 1080)
+    beat.restart()
+    window.start_session(setup(3))
+    # at the start of the game, as the window will
+    job = WhatIfJob(controller.state, 1, seeds, start=job_on, workers=workers)
+    if not paced:
+        controller.fast_forward()
+    run_until_over(app, controller, limit=600)
+    debrief = time.perf_counter()
+    if not job_on:
+        print(f"  the same window and game without the what-if: heartbeat longest gap "
+              f"{beat.longest_ms():.1f} ms, gaps over 50 ms: "
+              f"{sum(1 for g in beat.gaps if g > 0.05)}")
+        beat.timer.stop()
+        window.board.close()
+        window.close()
+        return
+    spin(app, lambda: job.done)
+    ready = time.perf_counter()
+    result = job.result_for(controller.state)
+    assert result is not None and result.group is not None, job.error
+    game_s = debrief - (job.started_at or debrief)
+    label = ("paced 30 ms" if paced else "fast-forward") + (
+        ", in a thread" if workers == 0 else f", {job.workers} worker process(es)")
+    print(f"session flow ({label}): game {game_s:.1f} s, {len(controller.actions)} actions; "
+          f"job took {(job.finished_at or 0) - (job.started_at or 0):.2f} s; "
+          f"debrief opened → band ready {max(0.0, ready - debrief) * 1000:.0f} ms "
+          f"(target < 1000 ms); heartbeat ({HEARTBEAT_MS} ms) longest gap "
+          f"{beat.longest_ms():.1f} ms (target < 50 ms), gaps over 50 ms: "
+          f"{sum(1 for g in beat.gaps if g > 0.05)}")
+    beat.timer.stop()
+    window.board.close()
+    window.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seeds", type=int, default=100)
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    scenario = shipped_scenarios()["cancer-care"]
+    start = opening(scenario, bot_config(scenario, "balanced", 3, seats=6, rounds=4))
+    runs = 6 * args.seeds
+
+    started = time.perf_counter()
+    what_if_result(start, seeds=args.seeds)
+    straight = time.perf_counter() - started
+    print(f"cold, straight through on one thread: {runs} runs in {straight:.2f} s "
+          f"({straight / runs * 1000:.1f} ms a run)")
+
+    beat = Heartbeat()
+    for workers in (0, 1, 2):
+        beat.restart()
+        job = WhatIfJob(start, 1, args.seeds, workers=workers)
+        spin(app, lambda: job.done)  # noqa: B023 - waited for here
+        beat.timer.stop()
+        took = (job.finished_at or 0) - (job.started_at or 0)
+        how = "in a thread" if workers == 0 else f"{workers} worker process(es), spawned"
+        print(f"cold, as a WhatIfJob ({how}) beside an idle Qt loop: {took:.2f} s; heartbeat "
+              f"({HEARTBEAT_MS} ms) {len(beat.gaps)} ticks, longest gap "
+              f"{beat.longest_ms():.1f} ms (target < 50 ms)")
+
+    session_flow(app, beat, args.seeds, paced=True, job_on=False)
+    session_flow(app, beat, args.seeds, paced=True, workers=0)
+    session_flow(app, beat, args.seeds, paced=True)
+    session_flow(app, beat, args.seeds, paced=False, job_on=False)
+    session_flow(app, beat, args.seeds, paced=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
