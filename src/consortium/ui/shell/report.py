@@ -33,8 +33,7 @@ from pathlib import Path
 from typing import Protocol
 
 import attrs
-
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
