@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import attrs
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
@@ -93,8 +94,8 @@ def test_the_report_has_its_impact_every_name_and_real_text_on_every_page(
 
 def test_each_optional_section_is_drawn_when_given(tmp_path: Path, report: ReportInput) -> None:
     plain = write_report_pdf(tmp_path / "plain.pdf", report)
-    given = ReportInput(**_fields(report), what_if=SampleWhatIf(), predictions=(PREDICTION,),
-                        agreement=AGREEMENT)
+    given = attrs.evolve(report, what_if=SampleWhatIf(), predictions=(PREDICTION,),
+                         agreement=AGREEMENT)
     out = tmp_path / "full.pdf"
     pages = write_report_pdf(out, given)
     assert pages == page_count(out) >= plain + 1  # the what-if ranges have a page of their own
@@ -107,20 +108,15 @@ def test_each_optional_section_is_drawn_when_given(tmp_path: Path, report: Repor
     assert _("The group’s agreement") in text and AGREEMENT in text
 
 
-def _fields(report: ReportInput) -> dict[str, object]:
-    return {a.name: getattr(report, a.name) for a in report.__attrs_attrs__
-            if a.name not in {"what_if", "predictions", "agreement"}}
-
-
 def test_the_handout_is_one_page_with_the_agreement(tmp_path: Path, report: ReportInput) -> None:
     out = tmp_path / "handout.pdf"
-    given = ReportInput(**_fields(report), agreement=AGREEMENT)
+    given = attrs.evolve(report, agreement=AGREEMENT)
     write_handout_pdf(out, given)
     assert page_count(out) == 1
     text = pdftotext(out)
     assert AGREEMENT in text and _("Our agreement") in text
     assert report.session_name in text and report.date in text
-    long = ReportInput(**_fields(report), agreement=" ".join([AGREEMENT] * 40))
+    long = attrs.evolve(report, agreement=" ".join([AGREEMENT] * 40))
     points = write_handout_pdf(out, long)
     assert page_count(out) == 1 and points < 28  # shrunk to fit, never a second page
     assert pdftotext(out).count("who is missing from the room") == 40

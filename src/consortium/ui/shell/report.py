@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
+    QFontMetricsF,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -148,20 +149,46 @@ def _cells(cells: Sequence[str], widths: Sequence[int], tag: str) -> str:
             f'style="border-collapse: collapse; border-color: #777777;"><tr>{inner}</tr></table>')
 
 
-def _widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[int]:
-    """Column widths in per cent, by the longest text in each column, the header's whole
-    words included (a long hand or task title gets the room; no column below 8 %)."""
-    longest = [max([len(header[i]) + 3, *(len(r[i]) for r in rows)])
-               for i in range(len(header))]
-    capped = [min(n, 60) for n in longest]
-    total = sum(capped)
-    widths = [max(8, round(100 * n / total)) for n in capped]
-    widths[widths.index(max(widths))] -= sum(widths) - 100
-    return widths
+@attrs.frozen
+class _Measure:
+    """Text widths in the PDF's dots, for the table columns."""
+
+    writer: QPdfWriter = attrs.field(eq=False)
+    width: float  # of the page's text area
+
+    def text(self, text: str, *, bold: bool = False) -> float:
+        return QFontMetricsF(_font(BODY_PT, bold=bold), self.writer).horizontalAdvance(text)
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[Block]:
-    widths = _widths(header, rows)
+def _widths(measure: _Measure, header: Sequence[str], rows: Sequence[Sequence[str]]
+            ) -> list[int]:
+    """Column widths in per cent: every header on one line (bold, with the cell's padding) and
+    no word broken, then what is left shared by how much more each column's longest text
+    wants (a hand or a task title gets the room, a round number none)."""
+    pad = measure.text("MM")
+    least = [max([measure.text(h, bold=True),
+                  *(measure.text(word) for r in rows for word in r[i].split())]) + pad
+             for i, h in enumerate(header)]
+    wants = [max([least[i], *(min(measure.text(r[i]) + pad, measure.width * 0.5)
+                              for r in rows)]) for i in range(len(header))]
+    spare = measure.width - sum(least)
+    extra = sum(w - m for w, m in zip(wants, least, strict=True))
+    if spare <= 0 or extra <= 0:
+        shares = least if spare <= 0 else wants
+        widths = [w / sum(shares) * 100 for w in shares]
+    else:
+        grow = min(1.0, spare / extra)
+        sized = [m + (w - m) * grow for w, m in zip(wants, least, strict=True)]
+        left = measure.width - sum(sized)  # all want less than the page: share the rest
+        widths = [(w + left * w / sum(sized)) / measure.width * 100 for w in sized]
+    whole = [max(1, int(w)) for w in widths]
+    whole[whole.index(max(whole))] += 100 - sum(whole)
+    return whole
+
+
+def _table(measure: _Measure, header: Sequence[str], rows: Sequence[Sequence[str]]
+           ) -> list[Block]:
+    widths = _widths(measure, header, rows)
     head = _cells(header, widths, "th")
     blocks = [Block(head, keep_with_next=True, gap_before=2.0)]
     blocks.extend(Block(_cells(row, widths, "td"), header=head) for row in rows)
@@ -193,7 +220,7 @@ def _facts_html(report: ReportInput) -> str:
             f'<p style="font-size:11pt; font-weight:bold;">{_e(result_line(report.debrief))}</p>')
 
 
-def _body(report: ReportInput) -> list[Block]:
+def _body(report: ReportInput, measure: _Measure) -> list[Block]:
     """Everything after the charts, in reading order."""
     d = report.debrief
     m = d.metrics
@@ -229,7 +256,7 @@ def _body(report: ReportInput) -> list[Block]:
         add(_p(_("No round had a team of two or more, so there is no grid of teams."), gap=0))
     else:
         add(_p(grid.caption, gap=0))
-        parts.extend(_table((_("Team (task) and members"), *grid.families),
+        parts.extend(_table(measure, (_("Team (task) and members"), *grid.families),
                             [(f"{row.team}: {row.members}", *(str(c) for c in row.counts))
                              for row in grid.rows]))
 
@@ -238,15 +265,16 @@ def _body(report: ReportInput) -> list[Block]:
         add(_p(line, gap=0 if i == 0 else 3))
     if d.perspectives:
         parts.extend(_table(
+            measure,
             (_("Round"), _("Task"), _("Needed knowledge"), _("What happened"), _("Who held it")),
             [(str(p.round), p.task, p.requirement, p.kind, p.holders) for p in d.perspectives]))
 
     add(_h2(_("Every hand, revealed")))
-    parts.extend(_table((_("Participant"), _("Sector"), _("Rounds"), _("Hand")),
+    parts.extend(_table(measure, (_("Participant"), _("Sector"), _("Rounds"), _("Hand")),
                         [(h.name, h.sector, h.rounds, h.cards) for h in d.hands]))
 
     add(_h2(_("Motivation and departures")))
-    parts.extend(_table((_("Participant"), _("Start"), _("End"), _("Left")),
+    parts.extend(_table(measure, (_("Participant"), _("Start"), _("End"), _("Left")),
                         [(x.name, str(x.start), str(x.end), x.note or "—")
                          for x in d.motivation]))
     add(_p(_("Departures: {departures}").format(
@@ -344,18 +372,18 @@ def _first_page(painter: QPainter, writer: QPdfWriter, area: QRectF,
             for r, mode in zip(d.metrics.rounds, d.modes, strict=False)]
     footer_room = area.height() * 0.03
     free = area.bottom() - footer_room - y
-    chart_height = min(area.height() * 0.36, free * 0.55)
+    chart_height = min(area.height() * 0.42, free * 0.6)
     paint_time_chart(painter, QRectF(area.left(), y, area.width(), chart_height), bars,
                      _font(CHART_PT))
     y += chart_height + area.height() * 0.02
     y += _heading(painter, QRectF(area.left(), y, area.width(), area.height()),
                   _("The two indices")) + area.height() * 0.01
-    free = area.bottom() - footer_room - y
+    step = min((area.bottom() - footer_room - y) / 2, area.height() * 0.12)
     for g in gauges(d):
-        paint_gauge(painter, QRectF(area.left(), y, area.width(), free / 2),
+        paint_gauge(painter, QRectF(area.left(), y, area.width(), step),
                     gauge_text(g.name, g.value, g.verdict), g.value, g.threshold, g.flagged,
                     _font(CHART_PT + 1), parts=g.parts)
-        y += free / 2
+        y += step
 
 
 def _what_if_page(painter: QPainter, area: QRectF, what_if: object) -> None:
@@ -381,7 +409,7 @@ def write_report_pdf(path: Path, report: ReportInput) -> int:
         area = QRectF(0, 0, writer.width(), writer.height())
         footer_room = area.height() * 0.035
         body = QRectF(area.left(), area.top(), area.width(), area.height() - footer_room)
-        placed = _flow(writer, _body(report), body)
+        placed = _flow(writer, _body(report, _Measure(writer, body.width())), body)
         first = 1 + (report.what_if is not None)  # the charts' page, the what-if page
         pages = first + (placed[-1].page + 1 if placed else 0)
         _first_page(painter, writer, area, report)
