@@ -73,3 +73,15 @@ def test_the_optional_sections_are_kept_as_given(tmp_path: Path) -> None:
                              agreement="  We agree.\n")
     assert given.agreement == "We agree."
     assert given.predictions == (("Q?", "A."),)
+
+
+def test_a_game_ended_early_is_reported_as_such() -> None:
+    golden = Path(__file__).parent.parent / "golden" / "saves-0.1.0"
+    loaded = read_save_file(golden / "6-seats_show-of-hands_4-people_named-holder_ended-early"
+                                     ".consortium")
+    report = report_from_save(loaded)
+    d = report.debrief
+    assert d.ended_early and d.rounds_played < d.rounds_planned
+    assert dict(facts(report))[_("Rounds")] == _("{played} of {planned} (ended early)").format(
+        played=d.rounds_played, planned=d.rounds_planned)
+    assert [s.person for s in report.seats] == list(loaded.room.people)

@@ -185,3 +185,14 @@ def test_the_command_says_why_a_save_cannot_be_read(tmp_path: Path) -> None:
         assert result.stderr.startswith(f"{save}: ")
         assert "Traceback" not in result.stderr + result.stdout
         assert not (tmp_path / "r.pdf").exists()
+
+
+def test_a_name_with_markup_is_printed_as_typed(tmp_path: Path, report: ReportInput) -> None:
+    name = "<b>Ana</b> & Co"
+    hands = (attrs.evolve(report.debrief.hands[0], name=name), *report.debrief.hands[1:])
+    odd = attrs.evolve(report, debrief=attrs.evolve(report.debrief, hands=hands),
+                       agreement="<i>1 < 2</i>")
+    out = tmp_path / "odd.pdf"
+    write_report_pdf(out, odd)
+    text = pdftotext(out)
+    assert name in text and "<i>1 < 2</i>" in text
