@@ -124,6 +124,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     hands.add_argument("save", help=_("the session's save (.consortium or .json)"))
     hands.add_argument("--pdf", required=True, metavar="OUT.pdf", help=_("the PDF to write"))
+    report = commands.add_parser(
+        "report",
+        help=_("write the report of a finished session to take home: a PDF, the figures as "
+               "CSV and, if asked, a one-page handout of the group's agreement"),
+    )
+    report.add_argument("save", help=_("the session's save (.consortium or .json)"))
+    report.add_argument("--pdf", required=True, metavar="OUT.pdf",
+                        help=_("the report to write"))
+    report.add_argument(
+        "--csv", required=True, metavar="OUT.csv",
+        help=_("the rounds table to write; the participants table goes beside it as "
+               "OUT-participants.csv"))
+    report.add_argument("--handout", metavar="OUT.pdf",
+                        help=_("also write the one-page handout of the agreement"))
     return parser
 
 
@@ -157,6 +171,63 @@ def _print_hands(args: argparse.Namespace) -> int:
     del app
     print(ngettext("{path}: {pages} page", "{path}: {pages} pages", len(drawn)).format(
         path=args.pdf, pages=len(drawn)))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    """``consortium report SAVE --pdf OUT.pdf --csv OUT.csv [--handout OUT.pdf]``: the
+    report of a finished game, headless. A game still in play gets one line on stderr and
+    exit 2, never a half report."""
+    import os  # noqa: PLC0415 - lazy: launch
+    from pathlib import Path  # noqa: PLC0415
+
+    from consortium.present.report_data import GameNotOver, report_from_save  # noqa: PLC0415
+    from consortium.store.codec import printable  # noqa: PLC0415
+    from consortium.store.save_file import SaveError  # noqa: PLC0415
+    from consortium.store.save_load import read_save_file  # noqa: PLC0415
+
+    try:
+        loaded = read_save_file(args.save)
+    except SaveError as error:
+        for problem in error.problems:
+            print(f"{args.save}: {printable(str(problem))}", file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        report = report_from_save(loaded)
+    except GameNotOver:
+        print(_("{path}: the game is not over (round {round} of {rounds}); a report is made "
+                "once it has ended").format(path=printable(str(args.save)),
+                                             round=loaded.header.round,
+                                             rounds=loaded.header.rounds), file=sys.stderr)
+        return EXIT_PROBLEM
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - only this command draws
+
+    from consortium.ui.shell.report import (  # noqa: PLC0415
+        write_handout_pdf,
+        write_report_csv,
+        write_report_pdf,
+    )
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    target = args.pdf
+    try:
+        pages = write_report_pdf(Path(args.pdf), report)
+        target = args.csv
+        tables = write_report_csv(Path(args.csv), report)
+        if args.handout:
+            target = args.handout
+            write_handout_pdf(Path(args.handout), report)
+    except OSError as error:
+        print(f"{target}: {printable(error.strerror or str(error))}", file=sys.stderr)
+        return EXIT_PROBLEM
+    del app
+    print(ngettext("{path}: {pages} page", "{path}: {pages} pages", pages).format(
+        path=args.pdf, pages=pages))
+    for table in tables:
+        print(table)
+    if args.handout:
+        print(args.handout)
     return 0
 
 
@@ -448,6 +519,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args)
     if args.command == "print-hands":
         return _print_hands(args)
+    if args.command == "report":
+        return _report(args)
     return _open_window(args)
 
 

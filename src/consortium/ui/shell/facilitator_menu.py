@@ -1,11 +1,11 @@
 """The facilitator's menu bar: never in the players' way, every item with a shortcut.
 
 Session: new session, resume a session, open a save file, save as, print hands (a
-printed-hands session only), quit. Facilitator: phones (on/off, each seat to its phone or
-back to the curtain), undo
-(Ctrl+Z) and redo (Ctrl+Y, Ctrl+Shift+Z), talk clock, pause, skip a turn, replace a person by
-a bot and back (per seat), fast-forward by bots, name a holder, reveal, end the game early.
-View: presenter mode, full screen (F11), zoom (Ctrl +/−/0). Help (F1). Listens to
+printed-hands session only), export the report (once the game is over), quit. Facilitator:
+phones (on/off, each seat to its phone or back to the curtain), undo (Ctrl+Z) and redo
+(Ctrl+Y, Ctrl+Shift+Z), talk clock, pause, skip a turn, replace a person by a bot and back
+(per seat), fast-forward by bots, name a holder, reveal, end the game early. View: presenter
+mode, full screen (F11), zoom (Ctrl +/−/0). Help (F1). Listens to
 ``GameController.changed`` to enable items, to say why Undo is not possible, and to name the
 seats.
 """
@@ -53,6 +53,8 @@ class FacilitatorMenu:
         self.open_file = _action(session, _("Open a save file…"), "Ctrl+O")
         self.save_as = _action(session, _("Save as…"), "Ctrl+Shift+S")
         self.print_hands = _action(session, _("Print hands…"))  # docs/printed-hands.md
+        # the report to take home: only once the game is over (it reveals every hand)
+        self.export_report = _action(session, _("Export report…"))
         session.addSeparator()
         self.quit = _action(session, _("Quit"), "Ctrl+Q")
         menu = bar.addMenu(_("&Facilitator"))
@@ -109,7 +111,7 @@ class FacilitatorMenu:
     def _enable(self, in_game: bool) -> None:
         for action in (self.clock, self.pause, self.skip, self.fast_forward, self.reveal,
                        self.end_game, self.undo, self.redo, self.name_holder, self.save_as,
-                       self.print_hands, self.phones):
+                       self.print_hands, self.phones, self.export_report):
             action.setEnabled(in_game)
         self.seats.setEnabled(in_game)
 
@@ -130,6 +132,7 @@ class FacilitatorMenu:
         self.reveal.setEnabled(self._controller.can_reveal and not s.revealed)
         self.name_holder.setEnabled(not over and not s.paused)
         self.print_hands.setEnabled(s.printed_hands)  # a curtain game prints no hands
+        self.export_report.setEnabled(over)
         self.phones.setEnabled(not over and not s.printed_hands)
         self._show_undo(self._controller.undo_blocked())
         self.redo.setEnabled(self._controller.can_redo)

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.menu.open_file.triggered.connect(self.open_file)
         self.menu.save_as.triggered.connect(self.save_as)
         self.menu.print_hands.triggered.connect(self.print_hands)
+        self.menu.export_report.triggered.connect(self.export_report)
         self.menu.name_holder.triggered.connect(self.ask_name_holder)
         self.menu.phones.triggered.connect(self.show_phones)
         self.menu.quit.triggered.connect(self.close)
@@ -465,6 +466,51 @@ class MainWindow(QMainWindow):
                 path=path, reason=error.strerror or error))
             return None
         return path
+
+    def export_report(self) -> tuple[Path, ...]:
+        """Session → Export report…: the report to take home (a PDF) and its figures (two
+        CSV files) side by side, where the facilitator chooses; only for a game that is
+        over, else a message says so. The files written (none: cancelled or refused)."""
+        from consortium.present.report_data import GameNotOver, report_input  # noqa: PLC0415
+        from consortium.store.save_file import session_code  # noqa: PLC0415
+        from consortium.ui.shell.file_dialogs import PDF  # noqa: PLC0415 - not at launch
+        from consortium.ui.shell.report import (  # noqa: PLC0415
+            write_report_csv,
+            write_report_pdf,
+        )
+
+        c = self.controller
+        if not c.has_game:
+            return ()
+        state = c.state
+        try:
+            report = report_input(
+                state, session_code=session_code(state.ctx.scenario, state.ctx.config),
+                started_at=c.started_at, people=c.room.people, ended_early=c.room.ended_early)
+        except GameNotOver:
+            self.show_message(
+                _("No report yet"),
+                _("The game is not over yet: the report is made after the last round, or "
+                  "after Facilitator → End the game early."))
+            return ()
+        path = self.files.save_path(self, _("Export report"), Path("report.pdf"), _(PDF))
+        if path is None:
+            return ()
+        pdf = path.with_suffix(".pdf")
+        target = pdf
+        try:
+            write_report_pdf(pdf, report)
+            target = pdf.with_suffix(".csv")
+            tables = write_report_csv(target, report)
+        except OSError as error:
+            self.show_message(_("Cannot export the report"),
+                              _("Cannot write {path}: {reason}.").format(
+                                  path=target, reason=error.strerror or error))
+            return ()
+        written = (pdf, *tables)
+        self.show_message(_("Report exported"), _("The report and its figures were written:"),
+                          [str(p) for p in written], icon=QMessageBox.Icon.Information)
+        return written
 
     def ask_name_holder(self) -> None:
         """Facilitator → Name a holder…: a dialog on the laptop, with a confirm step."""
