@@ -138,6 +138,9 @@ def _parser() -> argparse.ArgumentParser:
                "OUT-participants.csv"))
     report.add_argument("--handout", metavar="OUT.pdf",
                         help=_("also write the one-page handout of the agreement"))
+    report.add_argument("--seeds", type=int, default=100, metavar="N",
+                        help=_("bot replays per way of organizing for the what-if page "
+                               "(0: leave the what-if out; default 100)"))
     return parser
 
 
@@ -192,8 +195,15 @@ def _report(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(f"{args.save}: {printable(str(problem))}", file=sys.stderr)
         return EXIT_PROBLEM
+    what_if = None
+    if args.seeds > 0 and (loaded.state.over or loaded.room.ended_early):
+        from consortium.play.what_if import WhatIfJob  # noqa: PLC0415
+
+        job = WhatIfJob(loaded, 1, args.seeds)  # the band of the report: bots, not people
+        job.wait()
+        what_if = job.result_for(loaded.state)
     try:
-        report = report_from_save(loaded)
+        report = report_from_save(loaded, what_if_result=what_if)
     except GameNotOver:
         print(_("{path}: the game is not over (round {round} of {rounds}); a report is made "
                 "once it has ended").format(path=printable(str(args.save)),
@@ -210,6 +220,12 @@ def _report(args: argparse.Namespace) -> int:
     )
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    if what_if is not None:
+        import attrs  # noqa: PLC0415 - lazy: launch
+
+        from consortium.ui.board.what_if_band import WhatIfPicture  # noqa: PLC0415
+
+        report = attrs.evolve(report, what_if=WhatIfPicture(what_if))
     target = args.pdf
     try:
         pages = write_report_pdf(Path(args.pdf), report)

@@ -468,7 +468,7 @@ def test_the_rooms_predictions_and_agreement_are_kept_and_say_format_4(small: by
 
     loaded = load_save(small)
     notes = DebriefNotes(
-        Predictions(best_way=(("democratic", 3), ("self_selection", 5), ("hybrid", 1)),
+        Predictions(best_way=(("democratic", 3), ("self-selection", 5), ("hybrid", 1)),
                     task="t1", requirement="Radiology & imaging", named=(2,)),
         "We will name a knowledge owner for each task — «ärlig» & <fair>.",
     )

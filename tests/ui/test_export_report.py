@@ -37,7 +37,8 @@ def test_a_finished_game_exports_the_pdf_and_the_csv_side_by_side(
     out.mkdir()
     window.files = ScriptedFiles([out / "workshop"])  # no suffix typed: ".pdf" is added
     window.menu.export_report.trigger()
-    written = [out / "workshop.pdf", out / "workshop.csv", out / "workshop-participants.csv"]
+    written = [out / "workshop.pdf", out / "workshop-agreement.pdf", out / "workshop.csv",
+               out / "workshop-participants.csv"]
     assert sorted(out.iterdir()) == sorted(written)
     assert (out / "workshop.pdf").read_bytes().startswith(b"%PDF-")
     box = window.last_message

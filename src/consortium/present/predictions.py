@@ -22,7 +22,7 @@ from consortium.engine.bots import POLICIES
 from consortium.engine.state import GameState, Mode
 from consortium.present.i18n import _
 from consortium.present.labels import mode_label
-from consortium.store.notes import Predictions
+from consortium.store.notes import DebriefNotes, Predictions
 
 WAYS: tuple[Mode, ...] = (Mode.DEMOCRATIC, Mode.SELF_SELECTION, Mode.HYBRID)
 """The three ways of organizing, in the board's order."""
@@ -141,3 +141,19 @@ def holder_answer(p: Predictions | None, held_by: Sequence[str],
     truth = (_("It was held by {names}.").format(names=", ".join(held_by)) if held_by
              else _("Nobody in the room held it."))
     return f"{said} {truth}"
+
+
+def answered(notes: DebriefNotes, question: HolderQuestion | None,
+             held_by: Sequence[str], names: Sequence[str],
+             medians: Sequence[tuple[str, float]] | None) -> tuple[tuple[str, str], ...]:
+    """The two predictions beside what happened, as (question, answer) lines for the report:
+    ``names`` are the participants by seat (whom the room named), ``medians`` the what-if's
+    (policy, median impact), ``None`` when it was not worked out."""
+    p = notes.predictions
+    answer = best_way(medians) if medians else None
+    lines = [(best_way_question(), best_way_answer(p, answer))]
+    if question is not None:
+        named = [names[seat] for seat in (p.named if p is not None else ())
+                 if 0 <= seat < len(names)]
+        lines.append((holder_question_text(question), holder_answer(p, held_by, named)))
+    return tuple(lines)

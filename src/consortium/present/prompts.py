@@ -58,7 +58,9 @@ class Screen:
 
 
 SCREENS: tuple[Screen, ...] = (
-    Screen("react", N_("React"), SCRIPT[0][1]),
+    Screen("react", N_("React"),
+           N_("4 min. The question is on the board: let three or four people answer before "
+              "anyone points at the story; then find the rounds they mean in it.")),
     Screen("reconstruct", N_("Reconstruct"), SCRIPT[1][1]),
     Screen("name", N_("Name"), SCRIPT[2][1]),
     Screen("what-if", N_("What if"),
@@ -66,9 +68,8 @@ SCREENS: tuple[Screen, ...] = (
               "group's result fall? Bots, not people — ask what people did that bots could "
               "not, and the other way round. Then the room's first prediction.")),
     Screen("transfer", N_("Transfer"),
-           N_("In your partnership, who decides who does what? Name one condition you could "
-              "create so that individuals can contribute time, knowledge and effort. Type "
-              "what the group agreed: it is saved and goes into the report.")),
+           N_("6 min. Ask for one condition, not a list. When the room agrees, type it here: "
+              "it shows on the board, is saved, and goes into the report and the handout.")),
     Screen("details", N_("All the figures"),
            N_("The long tables: every hand, who was alike, perspectives, motivation. For "
               "questions from the room; the script is done.")),

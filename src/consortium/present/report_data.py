@@ -28,8 +28,11 @@ from consortium.engine.state import GameState, SeatRound
 from consortium.present.debrief_data import RevealedDebrief, build_debrief
 from consortium.present.i18n import _
 from consortium.present.labels import card_short, reason_label
+from consortium.present.predictions import answered
+from consortium.store.notes import DebriefNotes
 
 if TYPE_CHECKING:
+    from consortium.engine.what_if_bands import WhatIfResult
     from consortium.store.save_load import LoadedSave
 
 
@@ -233,21 +236,28 @@ def report_from_save(
     loaded: LoadedSave,
     *,
     what_if: object | None = None,
-    predictions: tuple[tuple[str, str], ...] = (),
-    agreement: str = "",
+    what_if_result: WhatIfResult | None = None,
+    predictions: tuple[tuple[str, str], ...] | None = None,
+    agreement: str | None = None,
 ) -> ReportInput:
     """The report of a save's game (:func:`report_input`); :class:`GameNotOver` if it is
-    not over."""
+    not over. The room's predictions and agreement come from the save (``room.notes``)
+    unless given; ``what_if`` is the band's picture and ``what_if_result`` its figures (the
+    first prediction's answer)."""
     room = loaded.room
+    state = loaded.state
+    if not (state.over or room.ended_early):
+        raise GameNotOver(f"round {state.public.round} of {state.public.rounds}")
     return report_input(
-        loaded.state,
+        state,
         session_code=loaded.header.session_code,
         started_at=loaded.header.started_at,
         people=room.people,
         ended_early=room.ended_early,
         what_if=what_if,
-        predictions=predictions,
-        agreement=agreement,
+        predictions=(predictions if predictions is not None else report_predictions(
+            state, room.notes, what_if_result, ended_early=room.ended_early)),
+        agreement=room.notes.agreement if agreement is None else agreement,
     )
 
 
@@ -329,3 +339,15 @@ def csv_tables(report: ReportInput) -> tuple[CsvTable, CsvTable]:
         ),
     )
     return rounds, participants
+
+
+def report_predictions(state: GameState, notes: DebriefNotes, what_if: WhatIfResult | None,
+                       *, ended_early: bool = False) -> tuple[tuple[str, str], ...]:
+    """The room's predictions beside the outcomes, for the report (none recorded: none)."""
+    if notes.predictions is None:
+        return ()
+    d = build_debrief(state, ended_early=ended_early)
+    medians = ([(b.policy, b.impact.median) for b in what_if.bands]
+               if what_if is not None else None)
+    names = [p.name for p in state.public.participants]
+    return answered(notes, d.question, d.question_holders, names, medians)

@@ -40,6 +40,7 @@ from consortium.engine.game import new_game
 from consortium.engine.history import History
 from consortium.engine.state import Card, GameState, PublicState
 from consortium.engine.views import PlayerView
+from consortium.engine.what_if_bands import WhatIfResult
 from consortium.play.printed import PublicAct
 from consortium.play.records import Change, SessionSetup, SessionView
 from consortium.play.session import Session
@@ -52,6 +53,7 @@ from consortium.store.notes import NO_NOTES, DebriefNotes, Predictions
 from consortium.store.save_file import Room
 from consortium.store.save_load import LoadedSave
 from consortium.ui.saving import Saving
+from consortium.ui.what_if_runner import WhatIfRunner
 
 CHUNK_SECONDS = 0.008  # fast-forward: at most this long between two event-loop turns
 
@@ -67,11 +69,19 @@ class GameController(QObject):
         pacing_ms: int = 700,
         now: Callable[[], float] = time.monotonic,
         saving: Saving | None = None,
+        what_if_seeds: int = 0,
+        what_if_workers: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.play = Session(now=now, pacing_ms=pacing_ms)
         self.play.listen(self._on_session_changed)
+        # the debrief's what-if (ui/what_if_runner.py): ``what_if_seeds`` runs per policy,
+        # 0 for none (the program asks for 100; most tests for none)
+        self.what_if: WhatIfRunner | None = None
+        if what_if_seeds > 0:
+            self.what_if = WhatIfRunner(self.play, seeds=what_if_seeds,
+                                        workers=what_if_workers, parent=self)
         self.started_at: datetime = utc_now()  # when the session began (saves carry it)
         self.saving = saving  # None: nothing is saved (a crafted state, some tests)
         if saving is not None and saving.parent() is None:
@@ -127,6 +137,10 @@ class GameController(QObject):
     def room(self) -> Room:
         """What a save keeps of the session around the game."""
         return self.play.room
+
+    def what_if_result(self) -> WhatIfResult | None:
+        """The what-if band with the group's own result, when worked out (bots, not people)."""
+        return self.what_if.result() if self.what_if is not None else None
 
     def debrief_question(self) -> HolderQuestion | None:
         """The second prediction's task (public once the game is over), for the board and
@@ -240,6 +254,8 @@ class GameController(QObject):
         in the resume list; the next start offers no crash recovery)."""
         self._bot_timer.stop()
         self._clock_timer.stop()
+        if self.what_if is not None:
+            self.what_if.cancel()
         self._stop_saving()
 
     # --- the session's one notification ----------------------------------------------
@@ -255,6 +271,8 @@ class GameController(QObject):
         worded = self._worded(change.session)
         if worded is not change.session:
             change = attrs.evolve(change, session=worded)
+        if self.what_if is not None:
+            self.what_if.follow(change)
         self.changed.emit(change)
         self._sync_clock_timer()
         self._schedule()

@@ -11,8 +11,10 @@ from typing import Protocol
 
 from PySide6.QtCore import SignalInstance
 
+from consortium.engine.what_if_bands import WhatIfResult
 from consortium.present.debrief_data import RevealedDebrief
 from consortium.present.predictions import HolderQuestion
+from consortium.ui.what_if_runner import WhatIfRunner
 
 
 class BoardPort(Protocol):
@@ -21,6 +23,14 @@ class BoardPort(Protocol):
 
     @property
     def debrief(self) -> RevealedDebrief | None: ...
+
+    def what_if_result(self) -> WhatIfResult | None:
+        """The same deal played the other ways by bots, with the group's result (or None
+        while it is worked out, or when the window works out none)."""
+        ...
+
+    @property
+    def what_if(self) -> WhatIfRunner | None: ...
 
     def debrief_question(self) -> HolderQuestion | None:
         """The second prediction's task and requirement, once the game is over (public then:

@@ -43,6 +43,9 @@ from consortium.present.debrief_data import (
 from consortium.present.i18n import N_, _
 from consortium.present.labels import hours, mode_label
 from consortium.present.predictions import (
+    best_way as best_way_of,
+)
+from consortium.present.predictions import (
     best_way_answer,
     best_way_question,
     hands_line,
@@ -54,6 +57,7 @@ from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.index_gauge import IndexGauge
 from consortium.ui.board.story_chart import StoryChart
 from consortium.ui.board.time_chart import Bar, TimeChart
+from consortium.ui.board.what_if_band import WhatIfBand
 from consortium.ui.kit.table_model import Index, RowsModel
 from consortium.ui.kit.widgets import label
 
@@ -212,7 +216,6 @@ class DebriefView(QWidget):
         self.holder_answer.setAccessibleName(_("Who held the missing knowledge"))
         self.best_way_answer = label(name="big", wrap=True)
         self.best_way_answer.setAccessibleName(_("Which way would have scored highest"))
-        self.what_if_status = label(wrap=True)
         self.transfer_question = label(name="title", wrap=True)
         self.agreement = label(name="title", wrap=True)
         self.agreement.setAccessibleName(_("The group's agreement"))
@@ -251,7 +254,16 @@ class DebriefView(QWidget):
         what_if.setAccessibleName(_("What if"))
         self.what_if_box = QVBoxLayout(what_if)
         self.what_if_box.addWidget(self.best_way_answer)
+        self.what_if_status = label(wrap=True)
         self.what_if_box.addWidget(self.what_if_status)
+        # impact first and largest; jointholism and lost perspectives under it, smaller
+        self.bands = {measure: WhatIfBand(measure=measure)
+                      for measure in ("impact", "jointholism", "lost")}
+        for measure, band in self.bands.items():
+            self.what_if_box.addWidget(band, 2 if measure == "impact" else 1)
+        runner = port.what_if
+        if runner is not None:
+            runner.changed.connect(self.show_what_if)
         transfer = self._screen("transfer", (self.transfer_question, self.agreement,
                                              label(_("Questions for the room"), name="heading"),
                                              self.prompts))
@@ -296,6 +308,7 @@ class DebriefView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
+        self._last: Change | None = None
         port.changed.connect(self._on_game_changed)
 
     @staticmethod
@@ -315,6 +328,7 @@ class DebriefView(QWidget):
         return screen
 
     def _on_game_changed(self, change: Change) -> None:
+        self._last = change
         view = change.view
         if change.new_game:
             self.heading.setText(_("Game over"))
@@ -380,7 +394,32 @@ class DebriefView(QWidget):
 
     def best_way(self) -> Mode | None:
         """The what-if's answer to the first question (None until it is worked out)."""
-        return None
+        result = self._port.what_if_result()
+        if result is None:
+            return None
+        return best_way_of([(band.policy, band.impact.median) for band in result.bands])
+
+    def show_what_if(self) -> None:
+        """The band, or how far its working out has come (bots, not people)."""
+        runner = self._port.what_if
+        result = self._port.what_if_result()
+        for band in self.bands.values():
+            band.set_result(result)
+            band.set_progress(runner.progress() if runner is not None else None)
+        if runner is None:
+            self.what_if_status.setText(_("The what-if is not worked out in this window."))
+        elif result is None:
+            share = runner.progress()
+            self.what_if_status.setText(
+                _("Bots are replaying this deal the other ways… {percent} done.").format(
+                    percent=f"{(share or 0.0):.0%}") if runner.computing
+                else _("The what-if is worked out when the last round begins."))
+        else:
+            self.what_if_status.setText(
+                _("From round {number}: bots, not people, {seeds} replays of each way.").format(
+                    number=result.from_round, seeds=result.seeds))
+        if self._last is not None and self._last.session.revealed:
+            self._show_notes(self._last)
 
     def _show_screen(self, change: Change) -> None:
         self._show_notes(change)
@@ -389,6 +428,8 @@ class DebriefView(QWidget):
         self.screen_title.setText(_("Debrief · {number} of {count} · {title}").format(
             number=index + 1, count=len(SCREENS), title=_(screen.title)))
         self.screens.setCurrentWidget(self.screen_of[screen.key])
+        if screen.key == "what-if":
+            self.show_what_if()
 
     def show_debrief(self, d: RevealedDebrief) -> None:
         m = d.metrics

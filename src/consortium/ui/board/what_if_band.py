@@ -270,3 +270,15 @@ class WhatIfBand(QWidget):
     def minimumSizeHint(self) -> QSize:
         line = self.fontMetrics().height()
         return QSize(line * 16, math.ceil(line * lines_needed(self._result)) + 4)
+
+
+class WhatIfPicture:
+    """The impact band of a finished what-if for a page (the report): ``paint(painter,
+    rect)`` in the painter's font, without a widget (the command line has no QApplication)."""
+
+    def __init__(self, result: WhatIfResult, measure: str = "impact") -> None:
+        self.result = result
+        self.measure = measure
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        paint_what_if(painter, rect, self.result, self.measure, painter.font())

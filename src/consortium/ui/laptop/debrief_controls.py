@@ -141,6 +141,23 @@ class ScreenSteps(QWidget):
             save.clicked.connect(self.save_agreement)
             box.addWidget(save)
             self.save_button = save
+        self.from_round: QSpinBox | None = None
+        runner = controller.what_if
+        if screen.key == "what-if" and runner is not None:
+            # the what-if from the start of a later round: what if we had changed course then?
+            rounds = QHBoxLayout()
+            rounds.addWidget(label(_("From round"), wrap=True))
+            self.from_round = QSpinBox()
+            self.from_round.setRange(1, max(1, controller.view.round))
+            self.from_round.setValue(runner.from_round)
+            self.from_round.setAccessibleName(_("What if from the start of round"))
+            rounds.addWidget(self.from_round)
+            work = QPushButton(_("Work it out"))
+            work.setAccessibleName(_("Work out the what-if from that round"))
+            work.clicked.connect(self.work_out)
+            rounds.addWidget(work)
+            box.addLayout(rounds)
+            self.work_button = work
         row = QHBoxLayout()
         self.back = QPushButton(_("◀ Back"))
         self.back.setAccessibleName(_("Previous debrief screen"))
@@ -160,6 +177,11 @@ class ScreenSteps(QWidget):
             shortcut.activated.connect(lambda step=step: self.go(self.index + step))
         if screen.key != "details":
             box.addStretch(1)
+
+    def work_out(self) -> None:
+        runner = self._controller.what_if
+        if runner is not None and self.from_round is not None:
+            runner.start(self.from_round.value())
 
     def go(self, index: int) -> None:
         if self.agreement is not None:

@@ -77,7 +77,7 @@ def _controller_factory(pacing_ms: int, sessions: Path) -> Callable[[], GameCont
         from consortium.ui.saving import Saving  # noqa: PLC0415
 
         forget_module_sources()
-        return GameController(pacing_ms=pacing_ms, saving=Saving(sessions))
+        return GameController(pacing_ms=pacing_ms, saving=Saving(sessions), what_if_seeds=100)
 
     return make
 

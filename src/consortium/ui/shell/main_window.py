@@ -471,10 +471,16 @@ class MainWindow(QMainWindow):
         """Session → Export report…: the report to take home (a PDF) and its figures (two
         CSV files) side by side, where the facilitator chooses; only for a game that is
         over, else a message says so. The files written (none: cancelled or refused)."""
-        from consortium.present.report_data import GameNotOver, report_input  # noqa: PLC0415
+        from consortium.present.report_data import (  # noqa: PLC0415
+            GameNotOver,
+            report_input,
+            report_predictions,
+        )
         from consortium.store.save_file import session_code  # noqa: PLC0415
+        from consortium.ui.board.what_if_band import WhatIfPicture  # noqa: PLC0415
         from consortium.ui.shell.file_dialogs import PDF  # noqa: PLC0415 - not at launch
         from consortium.ui.shell.report import (  # noqa: PLC0415
+            write_handout_pdf,
             write_report_csv,
             write_report_pdf,
         )
@@ -483,10 +489,15 @@ class MainWindow(QMainWindow):
         if not c.has_game:
             return ()
         state = c.state
+        what_if = c.what_if_result()
         try:
             report = report_input(
                 state, session_code=session_code(state.ctx.scenario, state.ctx.config),
-                started_at=c.started_at, people=c.room.people, ended_early=c.room.ended_early)
+                started_at=c.started_at, people=c.room.people, ended_early=c.room.ended_early,
+                what_if=WhatIfPicture(what_if) if what_if is not None else None,
+                predictions=report_predictions(state, c.room.notes, what_if,
+                                               ended_early=c.room.ended_early),
+                agreement=c.room.notes.agreement)
         except GameNotOver:
             self.show_message(
                 _("No report yet"),
@@ -498,16 +509,19 @@ class MainWindow(QMainWindow):
             return ()
         pdf = path.with_suffix(".pdf")
         target = pdf
+        handout = pdf.with_name(pdf.stem + "-agreement.pdf")
         try:
             write_report_pdf(pdf, report)
             target = pdf.with_suffix(".csv")
             tables = write_report_csv(target, report)
+            target = handout
+            write_handout_pdf(handout, report)
         except OSError as error:
             self.show_message(_("Cannot export the report"),
                               _("Cannot write {path}: {reason}.").format(
                                   path=target, reason=error.strerror or error))
             return ()
-        written = (pdf, *tables)
+        written = (pdf, handout, *tables)
         self.show_message(_("Report exported"), _("The report and its figures were written:"),
                           [str(p) for p in written], icon=QMessageBox.Icon.Information)
         return written

@@ -1,0 +1,102 @@
+"""The window's what-if: the same deal played the other ways by bots, worked out in the
+background so the band is on the board when the debrief opens (issue 14).
+
+The job (``consortium.play.what_if.WhatIfJob``, worker processes by default, so the GUI
+thread never waits for it) starts when the last round begins — or at once when a game is
+taken over in its last round or already over — from round 1 (only the deal is needed). The
+facilitator may ask for a what-if from the start of any later round the game has begun; that
+job replaces the first. When a job finishes, its thread emits a signal that Qt delivers on
+the GUI thread; ``changed`` then tells the board. The group's own figures are added from the
+game as it ended.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from consortium.engine.what_if_bands import WhatIfResult
+from consortium.play.records import Change
+from consortium.play.session import Session
+from consortium.play.what_if import WhatIfJob
+
+
+class WhatIfRunner(QObject):
+    changed = Signal()  # a result arrived, a job started, or the game changed
+    _finished = Signal(object)  # from the job's thread; delivered on the GUI thread
+
+    def __init__(self, play: Session, *, seeds: int = 100, workers: int | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._play = play
+        self.seeds = seeds
+        self.workers = workers
+        self.job: WhatIfJob | None = None
+        self.from_round = 1
+        self._result: WhatIfResult | None = None
+        self._history: object | None = None
+        self._finished.connect(self._on_finished)
+
+    @property
+    def computing(self) -> bool:
+        return self.job is not None and not self.job.done
+
+    def progress(self) -> float | None:
+        """The share of runs done while a job runs (``None``: none runs)."""
+        return self.job.progress() if self.computing and self.job is not None else None
+
+    def result(self) -> WhatIfResult | None:
+        """The band with the group's own result (as the game stands, or ended)."""
+        if self._result is None or not self._play.has_game:
+            return None
+        return self._result.with_group(self._play.state)
+
+    def follow(self, change: Change) -> None:
+        """After every change: a new game forgets the old band; the last round (or the end)
+        starts the first job."""
+        play = self._play
+        if not play.has_game:
+            return
+        if play.history is not self._history:
+            self.cancel()
+            self._history = play.history
+            self._result = None
+            self.from_round = 1
+            self.changed.emit()
+        public = play.state.public
+        due = public.round >= public.rounds or play.state.over or change.session.ended_early
+        if due and self.job is None and self._result is None:
+            self.start(1)
+
+    def start(self, from_round: int) -> bool:
+        """Work out the what-if from the start of ``from_round`` (a round the game has begun);
+        whether it started."""
+        play = self._play
+        if not play.has_game:
+            return False
+        if not 1 <= from_round <= max(1, play.state.public.round):
+            return False
+        self.cancel()
+        self.from_round = from_round
+        self._result = None
+        source = play.state if from_round == 1 else play.history
+        try:
+            self.job = WhatIfJob(source, from_round, self.seeds, workers=self.workers,
+                                 on_done=self._finished.emit)
+        except ValueError:
+            self.job = None
+            return False
+        self.changed.emit()
+        return True
+
+    def cancel(self) -> None:
+        job, self.job = self.job, None
+        if job is not None:
+            job.cancel()
+
+    def _on_finished(self, job: WhatIfJob) -> None:
+        if job is not self.job:
+            return  # a job replaced or cancelled meanwhile
+        if job.result is not None:
+            self._result = job.result
+        self.job = None
+        self.changed.emit()
