@@ -492,6 +492,71 @@ def phones_laptop(app: QApplication, width: int = 1920, height: int = 1080) -> l
     return names
 
 
+def debrief_screens(app: QApplication, width: int = 1920, height: int = 1080) -> list[str]:
+    """The end of a workshop: the two questions before the Reveal (the laptop's form beside
+    the board), then each debrief screen in turn with the facilitator's note beside it; the
+    what-if worked out as the program does (100 replays a way, worker processes)."""
+    from consortium.engine.state import Mode  # noqa: PLC0415
+    from consortium.present.prompts import SCREENS  # noqa: PLC0415
+    from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415
+    from consortium.ui.controller import GameController  # noqa: PLC0415
+    from consortium.ui.shell.setup_page import SetupPage  # noqa: PLC0415
+
+    controller = GameController(pacing_ms=0, what_if_seeds=100)
+    window = MainWindow(controller, lambda: dict(shipped_scenarios()))
+    controller.setParent(window)
+    window.setGeometry(0, 0, width, height)
+    window.show()
+    pump(200)
+    for seed in range(3, 40):
+        page = SetupPage(dict(shipped_scenarios()))
+        model = page.seats
+        for row, name in enumerate(("Ana", "Ben", "Cleo", "Dag")):
+            model.setData(model.index(row, 0), name)
+        page.seed.setValue(seed)
+        page.turnover.setCurrentIndex(2)
+        window.start_session(page.setup())
+        controller.fast_forward()
+        wait_until(lambda: controller.state.over, 30000)
+        if controller.debrief_question() is not None:
+            break
+    names: list[str] = []
+
+    def save(name: str) -> None:
+        pump(200)
+        window.board.fit_now()
+        pump(50)
+        window.grab().save(str(OUT / name))
+        names.append(name)
+        print(OUT / name)
+
+    form = window.game.panel.predictions_form
+    form.hands[Mode.DEMOCRATIC.value].setValue(3)
+    form.hands[Mode.SELF_SELECTION.value].setValue(5)
+    form.hands[Mode.HYBRID.value].setValue(1)
+    next(iter(form.named.values())).setChecked(True)
+    QTest.mouseClick(form.record, Qt.MouseButton.LeftButton)
+    save("26-debrief-predict.png")
+    QTest.mouseClick(window.game.panel.buttons["reveal"], Qt.MouseButton.LeftButton)
+    wait_until(lambda: controller.what_if_result() is not None, 60000)
+    for index, screen in enumerate(SCREENS):
+        controller.show_debrief_screen(index)
+        pump(100)
+        if screen.key == "transfer":
+            steps = window.game.panel.steps
+            assert steps.agreement is not None
+            steps.agreement.setPlainText(
+                "Before we split up, we ask who in the room holds the knowledge each task "
+                "needs, and write it on the board.")
+            QTest.mouseClick(steps.save_button, Qt.MouseButton.LeftButton)
+        save(f"27-debrief-{index + 1}-{screen.key}.png")
+    controller.end_game()
+    controller.shutdown()
+    window.close()
+    del app
+    return names
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", help="write here instead of docs/screenshots")
@@ -502,6 +567,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="presenter mode (F5) for the walk; the folder says so")
     parser.add_argument("--phones", action="store_true",
                         help="only the Phones mode's laptop screens, at --size")
+    parser.add_argument("--debrief", action="store_true",
+                        help="only the debrief's screens (predict, then each screen), at --size")
     parser.add_argument("--only", default="",
                         help="comma-separated name prefixes to keep (e.g. 06,07,08 at 4K)")
     return parser.parse_args(argv)
@@ -524,9 +591,9 @@ def main() -> int:
     root = Path(scratch.name)
     walk_paths = DataPaths(data=root / "walk", config=root / "walk", portable=False)
     _app, window = build(["--pacing", "0"], paths=walk_paths)
-    if args.phones:
+    if args.phones or args.debrief:
         window.close()
-        taken = phones_laptop(_app, width, height)
+        taken = (phones_laptop if args.phones else debrief_screens)(_app, width, height)
         print(f"{len(taken)} screenshots in {OUT}")
         return 0
     # no window manager under Xvfb: the window is given the screen (or the size) by hand

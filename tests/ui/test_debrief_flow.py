@@ -199,8 +199,15 @@ def test_the_windows_band_is_the_command_lines_for_the_same_save(
     debrief = window.board.debrief
     qtbot.waitUntil(lambda: debrief.screens.currentWidget() is debrief.screen_of["what-if"],
                     timeout=2000)
-    band = debrief.bands["impact"]
+    band = debrief.band
     assert band.accessibleDescription()  # the figures in words
+    impact_words = band.accessibleDescription()
+    assert _("Your group: {figures}").split("{")[0] in debrief.group_figures.text()
+    # the facilitator shows jointholism instead: the board follows
+    steps = window.game.panel.steps
+    qtbot.mouseClick(steps.measures["jointholism"], Qt.MouseButton.LeftButton)
+    assert c.session.what_if_measure == "jointholism"
+    qtbot.waitUntil(lambda: band.accessibleDescription() != impact_words, timeout=2000)
     assert _("Bots, not people, did best with {way} on this deal.").split("{")[0] in \
         debrief.best_way_answer.text()
     # the facilitator asks for the what-if from round 2

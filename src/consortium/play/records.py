@@ -76,6 +76,7 @@ class SessionView:
     # which of the debrief's screens the board shows (DEBRIEF_SCREENS)
     notes: DebriefNotes = NO_NOTES
     debrief_screen: int = 0
+    what_if_measure: str = "impact"  # the what-if screen's measure: impact, jointholism, lost
 
     def on_phone(self, seat: int | None) -> bool:
         return seat is not None and seat in self.phones and self.is_person(seat)

@@ -874,6 +874,13 @@ class Session:
             self._set(notes=attrs.evolve(self._view.notes, agreement=text), save=True)
         return True
 
+    def show_what_if_measure(self, measure: str) -> None:
+        """Which measure the what-if screen's bands show (``impact``, ``jointholism``,
+        ``lost``)."""
+        if measure in ("impact", "jointholism", "lost") and \
+                measure != self._view.what_if_measure:
+            self._set(what_if_measure=measure)
+
     def show_debrief_screen(self, screen: int) -> None:
         """Which of the revealed debrief's screens the board shows (the facilitator steps
         through them)."""

@@ -438,3 +438,6 @@ class GameController(QObject):
 
     def show_debrief_screen(self, screen: int) -> None:
         self.play.show_debrief_screen(screen)
+
+    def show_what_if_measure(self, measure: str) -> None:
+        self.play.show_what_if_measure(measure)

@@ -5,7 +5,8 @@ program's windows — the board may be on the projector while the facilitator is
 laptop).
 
 It floats over the page rather than taking a row of the layout, so a banner never makes the
-board shrink its type. A new round clears what the last one announced, dismissed or not.
+board shrink its type. A new round clears what the last one announced, dismissed or not;
+the end of the game clears it too (the debrief needs the whole board).
 It keeps the announced Events (``Change.events``) until dismissed and asks
 :mod:`consortium.present.announcements` for their words each time.
 """
@@ -17,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from consortium.engine.events import Event
+from consortium.engine.state import Phase
 from consortium.play.records import Change
 from consortium.present.announcements import announced, announcement_lines
 from consortium.present.i18n import _
@@ -56,6 +58,10 @@ class AnnouncementBanner(QFrame):
             # a new round: what the last one announced and nobody dismissed is old news
             self._round = change.view.round
             self.dismiss()
+        if change.view.phase is Phase.GAME_OVER or change.session.ended_early:
+            # the end: the room's eyes go to the result and the debrief, not to old news
+            self.dismiss()
+            return False
         new = announced(change.events)
         if not new:
             return False

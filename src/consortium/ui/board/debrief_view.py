@@ -53,6 +53,7 @@ from consortium.present.predictions import (
     holder_question_text,
 )
 from consortium.present.prompts import SCREENS, SCRIPT, TRANSFER_QUESTION
+from consortium.present.what_if_words import figure, group_value, measure_name
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.index_gauge import IndexGauge
 from consortium.ui.board.story_chart import StoryChart
@@ -256,11 +257,14 @@ class DebriefView(QWidget):
         self.what_if_box.addWidget(self.best_way_answer)
         self.what_if_status = label(wrap=True)
         self.what_if_box.addWidget(self.what_if_status)
-        # impact first and largest; jointholism and lost perspectives under it, smaller
-        self.bands = {measure: WhatIfBand(measure=measure)
-                      for measure in ("impact", "jointholism", "lost")}
-        for measure, band in self.bands.items():
-            self.what_if_box.addWidget(band, 2 if measure == "impact" else 1)
+        # one measure at a time, as large as the screen allows (the facilitator switches
+        # between impact, jointholism and lost perspectives); the group's figures for all
+        # three in a line under it
+        self.band = WhatIfBand(measure="impact")
+        self.what_if_box.addWidget(self.band, 1)
+        self.group_figures = label(wrap=True)
+        self.group_figures.setAccessibleName(_("The group's own figures"))
+        self.what_if_box.addWidget(self.group_figures)
         runner = port.what_if
         if runner is not None:
             runner.changed.connect(self.show_what_if)
@@ -403,9 +407,15 @@ class DebriefView(QWidget):
         """The band, or how far its working out has come (bots, not people)."""
         runner = self._port.what_if
         result = self._port.what_if_result()
-        for band in self.bands.values():
-            band.set_result(result)
-            band.set_progress(runner.progress() if runner is not None else None)
+        measure = self._last.session.what_if_measure if self._last is not None else "impact"
+        self.band.set_measure(measure)
+        self.band.set_result(result)
+        self.band.set_progress(runner.progress() if runner is not None else None)
+        group = result.group if result is not None else None
+        self.group_figures.setText(_("Your group: {figures}").format(figures=" · ".join(
+            _("{measure} {value}").format(measure=measure_name(m),
+                                          value=figure(m, group_value(group, m)))
+            for m in ("impact", "jointholism", "lost"))) if group is not None else "")
         if runner is None:
             self.what_if_status.setText(_("The what-if is not worked out in this window."))
         elif result is None:
@@ -429,7 +439,7 @@ class DebriefView(QWidget):
             number=index + 1, count=len(SCREENS), title=_(screen.title)))
         self.screens.setCurrentWidget(self.screen_of[screen.key])
         if screen.key == "what-if":
-            self.show_what_if()
+            self.show_what_if()  # (again: the measure may have changed)
 
     def show_debrief(self, d: RevealedDebrief) -> None:
         m = d.metrics

@@ -22,6 +22,17 @@ FILL = {"task": "#e8eef6", "arrived": "#e8eef6", "sat-out": "#f1f1f1", "left": "
         "absent": "#ffffff"}
 
 
+def _scaled(font: QFont, factor: float) -> QFont:
+    """``font`` at ``factor`` of its size, whether it was set in points or in pixels (the
+    board's stage sets pixels)."""
+    out = QFont(font)
+    if font.pixelSize() > 0:
+        out.setPixelSize(max(8, round(font.pixelSize() * factor)))
+    elif font.pointSizeF() > 0:
+        out.setPointSizeF(max(6.0, font.pointSizeF() * factor))
+    return out
+
+
 def _cell_text(cell: StoryCell) -> str:
     marks = ("⚠ " if cell.lost else "") + ("+ " if cell.found else "")
     return marks + cell.text
@@ -32,31 +43,33 @@ def paint_story(painter: QPainter, rect: QRectF, story: Story, font: QFont) -> N
     rounds = len(story.rounds)
     if not rounds:
         return
-    small = QFont(font)
-    small.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+    small = _scaled(font, 0.8)  # a cell's text: a task's title in a round's column
     bold = QFont(font)
     bold.setBold(True)
-    metrics = QFontMetrics(font)
+    metrics = QFontMetrics(bold)
     line = metrics.height()
-    name_width = min(rect.width() * 0.22, max(
-        (QFontMetrics(bold).horizontalAdvance(lane.name) for lane in story.lanes), default=0)
-        + line)
-    legend_height = line * 1.4
+    titles = [lane.name for lane in story.lanes] + [
+        _("Meetings · crowding"), _("Hidden needs found"), _("Perspectives missed")]
+    name_width = min(rect.width() * 0.26,
+                     max((metrics.horizontalAdvance(t) for t in titles), default=0) + line)
+    legend_height = QFontMetrics(small).height() * 2.4
     summary_rows = 3
-    rows = len(story.lanes) + summary_rows + 1  # + the header
+    rows = len(story.lanes) + summary_rows + 2  # + the header's two lines
     row_height = max(line * 1.1, (rect.height() - legend_height) / max(1, rows))
+    header_height = row_height * 2
     column = (rect.width() - name_width) / rounds
     pen = QPen(QColor("#5a6270"))
     pen.setWidthF(max(1.0, line / 30))
     # header: round and mode
     painter.setFont(bold)
     for i, r in enumerate(story.rounds):
-        head = QRectF(rect.left() + name_width + i * column, rect.top(), column, row_height)
+        head = QRectF(rect.left() + name_width + i * column, rect.top(), column, header_height)
         painter.setPen(QColor("#111111"))
         painter.drawText(head.adjusted(4, 0, -4, 0),
                          Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                          _("Round {number} · {mode}").format(number=r.round, mode=r.mode))
-    top = rect.top() + row_height
+    top = rect.top() + header_height
+    small_metrics = QFontMetrics(small)
     for lane_number, lane in enumerate(story.lanes):
         y = top + lane_number * row_height
         painter.setFont(bold)
@@ -82,20 +95,24 @@ def paint_story(painter: QPainter, rect: QRectF, story: Story, font: QFont) -> N
                 painter.fillRect(QRectF(box.left(), box.top(), corner, corner / 2),
                                  QColor(FOUND))
             painter.setPen(QColor(LOST) if cell.lost else QColor("#111111"))
-            painter.drawText(box.adjusted(4, 0, -4, 0),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-                             | Qt.TextFlag.TextWordWrap, _cell_text(cell))
+            inner = box.adjusted(4, 0, -4, 0)
+            # one line, "…" when the title is longer: the whole story is in the
+            # accessible description (and the report's table)
+            text = small_metrics.elidedText(_cell_text(cell), Qt.TextElideMode.ElideRight,
+                                            int(inner.width()))
+            painter.drawText(inner, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             text)
     # the rounds' rows
     y = top + len(story.lanes) * row_height
     painter.setPen(pen)
     painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
     rows_text = (
-        (_("Meetings · crowding"), [
+        (titles[-3], [
             _("{meeting} h · {crowding} h").format(meeting=f"{r.meeting_hours:.0f}",
                                                     crowding=f"{r.crowding_hours:.0f}")
             for r in story.rounds]),
-        (_("Hidden needs found"), [str(r.needs_found) for r in story.rounds]),
-        (_("Perspectives missed"), [str(r.perspectives_missed) for r in story.rounds]),
+        (titles[-2], [str(r.needs_found) for r in story.rounds]),
+        (titles[-1], [str(r.perspectives_missed) for r in story.rounds]),
     )
     for n, (title, values) in enumerate(rows_text):
         row_y = y + n * row_height

@@ -158,6 +158,18 @@ class ScreenSteps(QWidget):
             rounds.addWidget(work)
             box.addLayout(rounds)
             self.work_button = work
+            measures = QHBoxLayout()
+            self.measures: dict[str, QPushButton] = {}
+            for measure, text in (("impact", _("Impact")), ("jointholism", _("Jointholism")),
+                                  ("lost", _("Lost perspectives"))):
+                show = QPushButton(text)
+                show.setCheckable(True)
+                show.setChecked(s.what_if_measure == measure)
+                show.setAccessibleName(_("Show the what-if of {measure}").format(measure=text))
+                show.clicked.connect(lambda _c=False, m=measure: self._show_measure(m))
+                measures.addWidget(show)
+                self.measures[measure] = show
+            box.addLayout(measures)
         row = QHBoxLayout()
         self.back = QPushButton(_("◀ Back"))
         self.back.setAccessibleName(_("Previous debrief screen"))
@@ -177,6 +189,11 @@ class ScreenSteps(QWidget):
             shortcut.activated.connect(lambda step=step: self.go(self.index + step))
         if screen.key != "details":
             box.addStretch(1)
+
+    def _show_measure(self, measure: str) -> None:
+        self._controller.show_what_if_measure(measure)
+        for key, button in self.measures.items():
+            button.setChecked(key == measure)
 
     def work_out(self) -> None:
         runner = self._controller.what_if
