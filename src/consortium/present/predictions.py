@@ -118,14 +118,15 @@ def best_way_answer(p: Predictions | None, answer: Mode | None) -> str:
     """The first prediction beside the what-if's answer."""
     said = hands_line(p) if p is not None and p.best_way else _("No hands were recorded.")
     if answer is None:
-        return _("{said} The what-if of this deal is still being worked out.").format(said=said)
+        return _("{said}\nThe what-if of this deal is still being worked out.").format(
+            said=said)
     verdict = ""
     if p is not None and p.best_way:
         favourite = room_favourite(p)
         verdict = (_("The room's favourite was right.") if favourite is answer
                    else _("The room's favourite was not the bots' best.") if favourite
                    else _("The room was split."))
-    return _("{said} Bots, not people, did best with {way} on this deal. {verdict}").format(
+    return _("{said}\nBots, not people, did best with {way} on this deal. {verdict}").format(
         said=said, way=mode_label(answer), verdict=verdict).strip()
 
 

@@ -114,7 +114,7 @@ class ScreenSteps(QWidget):
     """Back and Next through the debrief's screens, with this screen's note; in Transfer, the
     group's agreement as the facilitator types it."""
 
-    def __init__(self, controller: GameController, s: SessionView,
+    def __init__(self, controller: GameController, s: SessionView, *, width: int = 0,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
@@ -128,6 +128,8 @@ class ScreenSteps(QWidget):
             number=index + 1, count=len(SCREENS), title=_(screen.title)), "heading", wrap=True))
         note = label(_("Your note: {note}").format(note=_(screen.note)), wrap=True)
         note.setAccessibleName(_("Facilitator note"))
+        if width > 0:  # wrapped lines get their height in a column of that width
+            note.setMinimumHeight(note.heightForWidth(width))
         box.addWidget(note)
         self.agreement: QPlainTextEdit | None = None
         if screen.key == "transfer":
@@ -158,16 +160,16 @@ class ScreenSteps(QWidget):
             rounds.addWidget(work)
             box.addLayout(rounds)
             self.work_button = work
-            measures = QHBoxLayout()
+            measures = QGridLayout()  # two to a row: the column is narrow on a laptop
             self.measures: dict[str, QPushButton] = {}
             for measure, text in (("impact", _("Impact")), ("jointholism", _("Jointholism")),
-                                  ("lost", _("Lost perspectives"))):
+                                  ("lost", _("Lost"))):
                 show = QPushButton(text)
                 show.setCheckable(True)
                 show.setChecked(s.what_if_measure == measure)
                 show.setAccessibleName(_("Show the what-if of {measure}").format(measure=text))
                 show.clicked.connect(lambda _c=False, m=measure: self._show_measure(m))
-                measures.addWidget(show)
+                measures.addWidget(show, len(self.measures) // 2, len(self.measures) % 2)
                 self.measures[measure] = show
             box.addLayout(measures)
         row = QHBoxLayout()

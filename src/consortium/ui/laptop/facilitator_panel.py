@@ -420,25 +420,30 @@ class FacilitatorPanel(QWidget):
         button.setToolTip(_("Go to the end of the game (Enter)") if last
                           else _("Next round (Enter)"))
 
+    @staticmethod
+    def _scrolled(widget: QWidget, name: str) -> QScrollArea:
+        """``widget`` in a frameless, vertical scroll area: on a small laptop its wrapped
+        lines get the height they need (and it scrolls) instead of being squeezed."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(widget)
+        scroll.setAccessibleName(name)
+        return scroll
+
     def _fill_end(self, view: PublicState, s: SessionView) -> None:
         """Predict, then reveal; then the debrief's screens (ui/laptop/debrief_controls.py)."""
         c = self._controller
         if s.revealed:
-            steps = ScreenSteps(c, s)
-            self._box.addWidget(steps, 1)
+            steps = ScreenSteps(c, s, width=self.width() - 16)
+            self._box.addWidget(steps, 10)
             self.buttons["back"], self.buttons["next"] = steps.back, steps.next
             self.primary = steps.next if steps.next.isEnabled() else steps.back
             self.steps = steps
             return
         form = PredictionsForm(c, view, s)
-        # on a small laptop the form scrolls rather than squeezing its lines
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(form)
-        scroll.setAccessibleName(_("The room's predictions"))
-        self._box.addWidget(scroll, 1)
+        self._box.addWidget(self._scrolled(form, _("The room's predictions")), 10)
         self.buttons["record"] = form.record
         self.predictions_form = form
         self._text(_("Reveal every hand to start the debrief (the concept names appear "
