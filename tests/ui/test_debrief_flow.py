@@ -218,3 +218,23 @@ def test_the_windows_band_is_the_command_lines_for_the_same_save(
     qtbot.waitUntil(lambda: (r := c.what_if_result()) is not None and r.from_round == 2,
                     timeout=30000)
     assert c.view.phase is Phase.GAME_OVER
+
+
+def test_the_pit_stop_offers_a_what_if_glance(qtbot: QtBot, what_if_window: MainWindow) -> None:
+    """The what-if of the same deal is worked out from the game's start; at a pit stop the
+    facilitator may show where bots stood by then (bots, not people)."""
+    window = what_if_window
+    c = window.controller
+    driver = Driver(qtbot, window)
+    driver.start(PLENARY, seed=9)
+    driver.play_until(lambda: c.view.phase is Phase.PIT_STOP)
+    qtbot.waitUntil(lambda: c.what_if_result() is not None, timeout=30000)
+    line = window.board.pit_stop.what_if_line
+    assert not line.isVisibleTo(window.board)  # an option: off until asked for
+    glance = window.game.panel.glance
+    assert glance is not None
+    qtbot.mouseClick(glance, Qt.MouseButton.LeftButton)
+    assert c.session.what_if_glance
+    qtbot.waitUntil(lambda: line.isVisibleTo(window.board), timeout=2000)
+    assert _("Your group: {impact}.").format(impact=f"{c.view.pit_stops[-1].impact_total:.1f}"
+                                               ) in line.text()

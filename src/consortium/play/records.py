@@ -77,6 +77,7 @@ class SessionView:
     notes: DebriefNotes = NO_NOTES
     debrief_screen: int = 0
     what_if_measure: str = "impact"  # the what-if screen's measure: impact, jointholism, lost
+    what_if_glance: bool = False  # the pit stop shows the what-if of the same deal so far
 
     def on_phone(self, seat: int | None) -> bool:
         return seat is not None and seat in self.phones and self.is_person(seat)

@@ -874,6 +874,11 @@ class Session:
             self._set(notes=attrs.evolve(self._view.notes, agreement=text), save=True)
         return True
 
+    def set_what_if_glance(self, on: bool) -> None:
+        """The pit stop's optional what-if glance, on or off (the facilitator's choice)."""
+        if on != self._view.what_if_glance:
+            self._set(what_if_glance=on)
+
     def show_what_if_measure(self, measure: str) -> None:
         """Which measure the what-if screen's bands show (``impact``, ``jointholism``,
         ``lost``)."""

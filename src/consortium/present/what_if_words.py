@@ -147,3 +147,27 @@ def compared_band(result: WhatIfResult, policy: str = "balanced") -> PolicyBand 
         if b.policy == policy:
             return b
     return result.bands[0] if result.bands else None
+
+
+def glance(result: WhatIfResult, round_no: int) -> str | None:
+    """The pit stop's what-if glance after round ``round_no``: the way the bots did best with
+    by then on this deal, its band, and the group's impact so far (``None`` when the what-if
+    has no figure for that round)."""
+    index = round_no - 1
+    best: tuple[float, PolicyBand] | None = None
+    for band in result.bands:
+        if 0 <= index < len(band.impact_by_round):
+            median = band.impact_by_round[index].median
+            if best is None or median > best[0]:
+                best = (median, band)
+    if best is None:
+        return None
+    by_then = best[1].impact_by_round[index]
+    line = _("What if, bots not people, same deal after round {number}: best was {policy}, "
+             "impact {band}.").format(number=round_no, policy=policy_name(best[1].policy),
+                                      band=band_short(by_then))
+    group = result.group
+    if group is not None and 0 <= index < len(group.impact_by_round):
+        line += " " + _("Your group: {impact}.").format(
+            impact=figure("impact", group.impact_by_round[index]))
+    return line

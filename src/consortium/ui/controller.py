@@ -441,3 +441,6 @@ class GameController(QObject):
 
     def show_what_if_measure(self, measure: str) -> None:
         self.play.show_what_if_measure(measure)
+
+    def set_what_if_glance(self, on: bool) -> None:
+        self.play.set_what_if_glance(on)

@@ -1,9 +1,10 @@
 """The window's what-if: the same deal played the other ways by bots, worked out in the
 background so the band is on the board when the debrief opens (issue 14).
 
-The job (``consortium.play.what_if.WhatIfJob``, worker processes by default, so the GUI
-thread never waits for it) starts when the last round begins — or at once when a game is
-taken over in its last round or already over — from round 1 (only the deal is needed). The
+The job (``consortium.play.what_if.WhatIfJob``, worker processes at a lower priority by
+default, so the GUI thread never waits for it) starts when a game is started or taken over,
+from round 1 (only the deal is needed): it is ready for the first pit stop's optional glance
+and long before the debrief. The
 facilitator may ask for a what-if from the start of any later round the game has begun; that
 job replaces the first. When a job finishes, its thread emits a signal that Qt delivers on
 the GUI thread; ``changed`` then tells the board. The group's own figures are added from the
@@ -51,8 +52,7 @@ class WhatIfRunner(QObject):
         return self._result.with_group(self._play.state)
 
     def follow(self, change: Change) -> None:
-        """After every change: a new game forgets the old band; the last round (or the end)
-        starts the first job."""
+        """After every change: a new game forgets the old band and starts the first job."""
         play = self._play
         if not play.has_game:
             return
@@ -62,10 +62,8 @@ class WhatIfRunner(QObject):
             self._result = None
             self.from_round = 1
             self.changed.emit()
-        public = play.state.public
-        due = public.round >= public.rounds or play.state.over or change.session.ended_early
-        if due and self.job is None and self._result is None:
-            self.start(1)
+        if self.job is None and self._result is None:
+            self.start(1)  # from round 1 only the deal is needed: at once, for the pit stops
 
     def start(self, from_round: int) -> bool:
         """Work out the what-if from the start of ``from_round`` (a round the game has begun);

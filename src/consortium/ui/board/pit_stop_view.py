@@ -22,6 +22,7 @@ from consortium.engine.state import PitStop, PublicState
 from consortium.play.records import Change
 from consortium.present.i18n import _
 from consortium.present.labels import hours, mode_label
+from consortium.present.what_if_words import glance
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.time_chart import Bar, TimeChart
 from consortium.ui.board.work_summary import WorkSummary
@@ -85,7 +86,12 @@ class PitStopView(QWidget):
             line = label(name="big" if i < 2 else "figure", wrap=True)
             self.labels[key] = line
             grid.addWidget(line, i, 0)
-        grid.setRowStretch(len(FIGURES), 1)
+        # the optional what-if glance (the facilitator's choice): bots, not people
+        self.what_if_line = label(name="figure", wrap=True)
+        self.what_if_line.setAccessibleName(_("What if: the same deal played by bots"))
+        self.what_if_line.setVisible(False)
+        grid.addWidget(self.what_if_line, len(FIGURES), 0)
+        grid.setRowStretch(len(FIGURES) + 1, 1)
         self.hint = label(_("The facilitator presses Enter to go on."), name="hint")
         self.work = WorkSummary()
         # Two columns on every screen: the chart over the board after work on the left, the
@@ -112,7 +118,21 @@ class PitStopView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(page)
+        self._port = port
+        self._last: Change | None = None
         port.changed.connect(self._on_game_changed)
+        if port.what_if is not None:
+            port.what_if.changed.connect(self._show_glance)
+
+    def _show_glance(self) -> None:
+        change = self._last
+        result = self._port.what_if_result()
+        line = None
+        if change is not None and change.session.what_if_glance and result is not None \
+                and change.view.pit_stops:
+            line = glance(result, change.view.pit_stops[-1].round)
+        self.what_if_line.setText(line or "")
+        self.what_if_line.setVisible(line is not None)
 
     def set_unit(self, unit: int) -> None:
         """The chart as tall as the figures beside it, in the board's unit."""
@@ -123,6 +143,8 @@ class PitStopView(QWidget):
         self._body.setSpacing(unit)
 
     def _on_game_changed(self, change: Change) -> None:
+        self._last = change
+        self._show_glance()
         view = change.view
         if change.round_events is not None:
             self.work.start_from(change.round_events)

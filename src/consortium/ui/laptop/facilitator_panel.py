@@ -16,6 +16,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -66,6 +67,7 @@ class FacilitatorPanel(QWidget):
         self._layout.setContentsMargins(8, 8, 8, 8)
         self._content: QWidget | None = None
         self.primary: QPushButton | None = None
+        self.glance: QCheckBox | None = None  # the pit stop's what-if glance
         controller.changed.connect(self._on_game_changed)
 
     # --- building ---------------------------------------------------------------------
@@ -419,6 +421,13 @@ class FacilitatorPanel(QWidget):
                               accessible=_("Go on"))
         button.setToolTip(_("Go to the end of the game (Enter)") if last
                           else _("Next round (Enter)"))
+        if c.what_if is not None:  # the optional glance at the what-if of the same deal
+            glance = QCheckBox(_("What-if glance on the board (bots, not people)"))
+            glance.setAccessibleName(_("Show the what-if glance on the board"))
+            glance.setChecked(s.what_if_glance)
+            glance.toggled.connect(c.set_what_if_glance)
+            self._box.addWidget(glance)
+            self.glance = glance
 
     @staticmethod
     def _scrolled(widget: QWidget, name: str) -> QScrollArea:
