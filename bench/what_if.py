@@ -79,9 +79,11 @@ def session_flow(app: QApplication, beat: Heartbeat, seeds: int, *, paced: bool,
     window.resize(800, 600)
     window.show()
     window.board.resize(1920, 1080)
-    beat.restart()
     window.start_session(setup(3))
-    # at the start of the game, as the window will
+    # at the start of the game, as the window does (ui/what_if_runner.py); the heartbeat
+    # counts from here: the stalls while the what-if is computed (building the game screen
+    # when a session starts is the window's own, not the what-if's)
+    beat.restart()
     job = WhatIfJob(controller.state, 1, seeds, start=job_on, workers=workers)
     if not paced:
         controller.fast_forward()
@@ -97,6 +99,7 @@ def session_flow(app: QApplication, beat: Heartbeat, seeds: int, *, paced: bool,
         return
     spin(app, lambda: job.done)
     ready = time.perf_counter()
+    beat.timer.stop()  # the job is done: what comes after is not "while it is computed"
     result = job.result_for(controller.state)
     assert result is not None and result.group is not None, job.error
     game_s = debrief - (job.started_at or debrief)
