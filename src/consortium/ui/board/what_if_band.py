@@ -281,4 +281,8 @@ class WhatIfPicture:
         self.measure = measure
 
     def paint(self, painter: QPainter, rect: QRectF) -> None:
-        paint_what_if(painter, rect, self.result, self.measure, painter.font())
+        # in the page's own pixels: a point-sized font and the title's pixel size would
+        # disagree on a 1200-dpi PDF page
+        font = QFont(painter.font())
+        font.setPixelSize(max(8, round(rect.width() / 62)))
+        paint_what_if(painter, rect, self.result, self.measure, font)
