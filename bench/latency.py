@@ -53,13 +53,15 @@ class PaintClock(QObject):
 
 
 class Heartbeat(QObject):
-    def __init__(self) -> None:
+    """A timer every ``interval_ms``: the gaps between its ticks are the GUI thread's stalls."""
+
+    def __init__(self, interval_ms: int = 1) -> None:
         super().__init__()
         self.gaps: list[float] = []
         self._last = time.perf_counter()
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(1)
+        self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._on_timer_timeout)
 
     def _on_timer_timeout(self) -> None:
@@ -71,6 +73,9 @@ class Heartbeat(QObject):
         self.gaps = []
         self._last = time.perf_counter()
         self.timer.start()
+
+    def longest_ms(self) -> float:
+        return max(self.gaps, default=0.0) * 1000
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -21,7 +21,6 @@ import argparse
 import sys
 import time
 
-from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from consortium.engine.game import opening
@@ -31,33 +30,17 @@ from consortium.play.what_if import WhatIfJob
 from consortium.store.scenarios import shipped_scenarios
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
+from latency import Heartbeat as LatencyHeartbeat
 from latency import run_until_over, setup
 
 HEARTBEAT_MS = 5
 
 
-class Heartbeat(QObject):
+class Heartbeat(LatencyHeartbeat):
+    """bench/latency.py's heartbeat, every :data:`HEARTBEAT_MS`."""
+
     def __init__(self) -> None:
-        super().__init__()
-        self.gaps: list[float] = []
-        self._last = time.perf_counter()
-        self.timer = QTimer(self)
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(HEARTBEAT_MS)
-        self.timer.timeout.connect(self._on_timer_timeout)
-
-    def _on_timer_timeout(self) -> None:
-        now = time.perf_counter()
-        self.gaps.append(now - self._last)
-        self._last = now
-
-    def restart(self) -> None:
-        self.gaps = []
-        self._last = time.perf_counter()
-        self.timer.start()
-
-    def longest_ms(self) -> float:
-        return max(self.gaps, default=0.0) * 1000
+        super().__init__(HEARTBEAT_MS)
 
 
 def spin(app: QApplication, until: object, limit: float = 300) -> None:

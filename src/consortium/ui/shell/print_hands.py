@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QPainter, QPen
 
 from consortium.engine.sheets import printed_sheets
 from consortium.engine.state import Catalog, GameState
 from consortium.present.sheet_words import Page, pages
+from consortium.ui.kit.pdf import a4_writer
 
-RESOLUTION = 300  # dots per inch of the PDF's coordinate system
-MARGIN_MM = 15.0
 TITLE_PT = 26.0
 SUBTITLE_PT = 16.0
 HEADING_PT = 17.0
@@ -131,14 +130,7 @@ def draw_page(painter: QPainter, area: QRectF, page: Page) -> list[str]:
 
 def write_pdf(path: Path, book: tuple[Page, ...], title: str = "") -> list[list[str]]:
     """Write ``book`` to ``path`` as an A4 PDF, one page each; per page, the texts drawn."""
-    writer = QPdfWriter(str(path))
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter,
-    ))
-    writer.setTitle(title)
-    writer.setCreator("Consortium")
+    writer = a4_writer(path, title)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write {path}")

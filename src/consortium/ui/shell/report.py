@@ -33,14 +33,12 @@ from pathlib import Path
 from typing import Protocol
 
 import attrs
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetricsF,
-    QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QPen,
@@ -60,9 +58,8 @@ from consortium.present.report_data import ReportInput, csv_tables, facts
 from consortium.ui.board.debrief_view import ALIGNOPHILIA_LINE, JOINTHOLISM_LINE, result_line
 from consortium.ui.board.index_gauge import gauge_text, paint_gauge
 from consortium.ui.board.time_chart import Bar, paint_time_chart
+from consortium.ui.kit.pdf import RESOLUTION, a4_writer
 
-RESOLUTION = 300  # dots per inch of the PDF's coordinate system
-MARGIN_MM = 15.0
 BODY_PT = 10.0
 CHART_PT = 9.0
 FOOTER_PT = 8.0
@@ -86,18 +83,6 @@ def _font(points: float, *, bold: bool = False) -> QFont:
 def _e(text: str) -> str:
     """Text as HTML: markup in a name is shown as typed; line breaks kept."""
     return html.escape(text).replace("\n", "<br>")
-
-
-def _writer(path: Path, title: str) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter,
-    ))
-    writer.setTitle(title)
-    writer.setCreator("Consortium")
-    return writer
 
 
 def _document(writer: QPdfWriter, body: str, points: float, width: float) -> QTextDocument:
@@ -398,7 +383,7 @@ def _what_if_page(painter: QPainter, area: QRectF, what_if: object) -> None:
 
 def write_report_pdf(path: Path, report: ReportInput) -> int:
     """The report as an A4 PDF at ``path``; the number of pages written."""
-    writer = _writer(path, _("Consortium: the session report") + " · " + report.session_name)
+    writer = a4_writer(path, _("Consortium: the session report") + " · " + report.session_name)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write {path}")
@@ -445,7 +430,7 @@ def _handout_html(report: ReportInput, points: float) -> str:
 def write_handout_pdf(path: Path, report: ReportInput) -> float:
     """The one-page handout of the group's agreement at ``path``; the type size used (it
     shrinks from :data:`HANDOUT_PT` only until the text fits the page)."""
-    writer = _writer(path, _("Our agreement") + " · " + report.session_name)
+    writer = a4_writer(path, _("Our agreement") + " · " + report.session_name)
     area = QRectF(0, 0, writer.width(), writer.height())
     points = HANDOUT_PT
     while True:
