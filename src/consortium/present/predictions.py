@@ -20,6 +20,7 @@ import attrs
 
 from consortium.engine.bots import POLICIES
 from consortium.engine.state import GameState, Mode
+from consortium.engine.what_if_bands import WhatIfResult
 from consortium.present.i18n import _
 from consortium.present.labels import mode_label
 from consortium.store.notes import DebriefNotes, Predictions
@@ -144,10 +145,16 @@ def holder_answer(p: Predictions | None, held_by: Sequence[str],
     return f"{said} {truth}"
 
 
+def medians(result: WhatIfResult | None) -> list[tuple[str, float]] | None:
+    """(policy, median final impact) of a what-if, the first question's evidence."""
+    return None if result is None else [(b.policy, b.impact.median) for b in result.bands]
+
+
 def answered(notes: DebriefNotes, question: HolderQuestion | None,
              held_by: Sequence[str], names: Sequence[str],
              medians: Sequence[tuple[str, float]] | None) -> tuple[tuple[str, str], ...]:
-    """The two predictions beside what happened, as (question, answer) lines for the report:
+    """The two predictions beside what happened, as (question, answer) pairs (the board's
+    debrief and the report):
     ``names`` are the participants by seat (whom the room named), ``medians`` the what-if's
     (policy, median impact), ``None`` when it was not worked out."""
     p = notes.predictions

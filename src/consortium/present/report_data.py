@@ -28,7 +28,7 @@ from consortium.engine.state import GameState, SeatRound
 from consortium.present.debrief_data import RevealedDebrief, build_debrief
 from consortium.present.i18n import _
 from consortium.present.labels import card_short, reason_label
-from consortium.present.predictions import answered
+from consortium.present.predictions import answered, holder_question, holders, medians
 from consortium.store.notes import DebriefNotes
 
 if TYPE_CHECKING:
@@ -255,8 +255,8 @@ def report_from_save(
         people=room.people,
         ended_early=room.ended_early,
         what_if=what_if,
-        predictions=(predictions if predictions is not None else report_predictions(
-            state, room.notes, what_if_result, ended_early=room.ended_early)),
+        predictions=(predictions if predictions is not None
+                     else report_predictions(state, room.notes, what_if_result)),
         agreement=room.notes.agreement if agreement is None else agreement,
     )
 
@@ -341,13 +341,12 @@ def csv_tables(report: ReportInput) -> tuple[CsvTable, CsvTable]:
     return rounds, participants
 
 
-def report_predictions(state: GameState, notes: DebriefNotes, what_if: WhatIfResult | None,
-                       *, ended_early: bool = False) -> tuple[tuple[str, str], ...]:
+def report_predictions(state: GameState, notes: DebriefNotes, what_if: WhatIfResult | None
+                       ) -> tuple[tuple[str, str], ...]:
     """The room's predictions beside the outcomes, for the report (none recorded: none)."""
     if notes.predictions is None:
         return ()
-    d = build_debrief(state, ended_early=ended_early)
-    medians = ([(b.policy, b.impact.median) for b in what_if.bands]
-               if what_if is not None else None)
+    question = holder_question(state)
+    held_by = holders(state, question) if question is not None else ()
     names = [p.name for p in state.public.participants]
-    return answered(notes, d.question, d.question_holders, names, medians)
+    return answered(notes, question, held_by, names, medians(what_if))

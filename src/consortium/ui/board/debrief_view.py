@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consortium.engine.state import Mode
 from consortium.play.records import Change
 from consortium.present.debrief_data import (
     RevealedDebrief,
@@ -43,14 +42,11 @@ from consortium.present.debrief_data import (
 from consortium.present.i18n import N_, _
 from consortium.present.labels import hours, mode_label
 from consortium.present.predictions import (
-    best_way as best_way_of,
-)
-from consortium.present.predictions import (
-    best_way_answer,
+    answered,
     best_way_question,
     hands_line,
-    holder_answer,
     holder_question_text,
+    medians,
 )
 from consortium.present.prompts import SCREENS, SCRIPT, TRANSFER_QUESTION
 from consortium.present.what_if_words import figure, group_value, measure_name
@@ -377,31 +373,21 @@ class DebriefView(QWidget):
         self.questions.setVisible(True)
 
     def _show_notes(self, change: Change) -> None:
-        """The predictions beside what happened, and the agreement as typed."""
+        """The predictions beside what happened (as the report words them), and the
+        agreement as typed."""
         d = self._port.debrief
         s = change.session
-        p = s.notes.predictions
-        if d is not None and d.question is not None:
-            view = change.view
-            named = [view.participants[seat].name for seat in (p.named if p else ())
-                     if 0 <= seat < len(view.participants)]
-            self.holder_answer.setText(holder_question_text(d.question) + "\n"
-                                       + holder_answer(p, d.question_holders, named))
-        else:
-            self.holder_answer.setText(_("No task missed knowledge that someone in the room "
-                                         "held."))
-        self.best_way_answer.setText(best_way_question() + "\n"
-                                     + best_way_answer(p, self.best_way()))
+        names = [p.name for p in change.view.participants]
+        question = d.question if d is not None else None
+        pairs = answered(s.notes, question, d.question_holders if d is not None else (),
+                         names, medians(self._port.what_if_result()))
+        self.best_way_answer.setText("\n".join(pairs[0]))
+        self.holder_answer.setText(
+            "\n".join(pairs[1]) if len(pairs) > 1
+            else _("No task missed knowledge that someone in the room held."))
         agreement = s.notes.agreement
         self.agreement.setText(agreement or _("(The facilitator types the group's agreement "
                                               "on the laptop.)"))
-
-    def best_way(self) -> Mode | None:
-        """The what-if's answer to the first question (None until it is worked out)."""
-        result = self._port.what_if_result()
-        if result is None:
-            return None
-        return best_way_of([(band.policy, band.impact.median) for band in result.bands])
 
     def show_what_if(self) -> None:
         """The band, or how far its working out has come (bots, not people)."""

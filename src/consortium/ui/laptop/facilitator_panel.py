@@ -68,6 +68,8 @@ class FacilitatorPanel(QWidget):
         self._content: QWidget | None = None
         self.primary: QPushButton | None = None
         self.glance: QCheckBox | None = None  # the pit stop's what-if glance
+        self.predictions_form: PredictionsForm | None = None  # game over, before the Reveal
+        self.steps: ScreenSteps | None = None  # the revealed debrief's screens
         controller.changed.connect(self._on_game_changed)
 
     # --- building ---------------------------------------------------------------------

@@ -495,8 +495,7 @@ class MainWindow(QMainWindow):
                 state, session_code=session_code(state.ctx.scenario, state.ctx.config),
                 started_at=c.started_at, people=c.room.people, ended_early=c.room.ended_early,
                 what_if=WhatIfPicture(what_if) if what_if is not None else None,
-                predictions=report_predictions(state, c.room.notes, what_if,
-                                               ended_early=c.room.ended_early),
+                predictions=report_predictions(state, c.room.notes, what_if),
                 agreement=c.room.notes.agreement)
         except GameNotOver:
             self.show_message(
