@@ -43,6 +43,7 @@ from consortium.ui.shell.app import build
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
 from consortium.ui.shell.seats_model import BOT, PERSON
+from consortium.ui.shell.setup_page import SetupPage
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 ONLY: tuple[str, ...] = ()
@@ -125,6 +126,20 @@ class Walk:
             QTest.keyClick(panel.confirm, Qt.Key.Key_Return)
         self.settle()
 
+    def table_code_typo(self, page: SetupPage) -> None:
+        """Another table's code typed with one character wrong: the dialog says so."""
+        from consortium.ui.shell.table_code_dialog import TableCodeDialog  # noqa: PLC0415
+
+        dialog = TableCodeDialog(page.apply_code, page)
+        code = page.table_code()
+        dialog.field.setText(code[:6] + ("7" if code[6] != "7" else "8") + code[7:])
+        dialog.show()
+        dialog.accept()  # refused: the problem shows under the field
+        pump()
+        self.shot("02b-table-code-mistyped")
+        dialog.reject()
+        pump()
+
     def run(self) -> None:
         w, c = self.w, self.c
         self.shot("01-start")
@@ -142,6 +157,7 @@ class Walk:
         page.seed.setValue(4)
         pump()
         self.shot("02-new-session")
+        self.table_code_typo(page)
         QTest.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
         self.settle()
         self.shot("03-board-introductions")

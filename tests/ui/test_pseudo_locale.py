@@ -17,6 +17,7 @@ Data, not words (not translated by the catalogue, so exempt), each for its reaso
   scenario's title and blurb: they come from the scenario file (or the setup page), which a
   trainer writes in the room's language;
 - the program's name, "Consortium" (a name, like a participant's);
+- the new-session page's table code (letters and digits of a code, like a number);
 - numbers, times, percentages, the level dots (●●○), ✓ ✗ ▶ ★ and punctuation: no letters;
 - Qt's standard dialog buttons (OK, Yes, Show Details…): Qt's own qtbase catalogue
   (consortium.ui.kit.qt_translations), which has no pseudo-locale.
@@ -194,6 +195,9 @@ class PseudoDriver(Driver):
             found |= {s.name for s in sc.sectors} | {f.name for f in sc.families}
             found |= {d.name for d in sc.domains}
             found |= {t.title for t in sc.tasks} | {t.text for t in sc.tasks}
+        page = self.w.setup_page
+        if page is not None:
+            found |= set(page.code.text().split())
         if self.c.has_game:
             state = self.c.state
             found |= {p.name for p in state.public.participants}

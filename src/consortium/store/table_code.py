@@ -35,7 +35,18 @@ SCHEDULE: dict[ScheduleEntry, int] = {
 
 
 class TableCodeError(ValueError):
-    """A code that cannot be read, with what is wrong in plain words."""
+    """A code that cannot be read: ``kind`` says what is wrong (one of :data:`PROBLEMS`) and
+    ``fields`` what it concerns, for :mod:`consortium.present.table_code_words` to put into
+    the room's language; ``str()`` is the English, for logs and scripts."""
+
+    def __init__(self, kind: str, english: str, **fields: str) -> None:
+        super().__init__(english)
+        self.kind = kind
+        self.fields = fields
+
+
+PROBLEMS = ("too-short", "letter", "mistyped", "unreadable", "unknown-scenario",
+            "other-version", "sector")
 
 
 @attrs.frozen
@@ -75,20 +86,25 @@ def scenario_hash(scenario: Scenario) -> bytes:
 def table_code(scenario: Scenario, config: GameConfig) -> str:
     """The code of a set-up, e.g. ``1CNC-ERCA-RE0Q-…-7``."""
     sector_index = {s.id: i for i, s in enumerate(scenario.sectors)}
-    data = bytearray([VERSION])
-    name = scenario.id.encode("utf-8")
-    data += _varint(len(name)) + name + scenario_hash(scenario)
-    data += _varint(config.seed) + _varint(config.rounds)
-    data += _varint(round(config.turnover * 1000))
-    data += _varint(config.capacity) + _varint(config.hand_size)
-    data += _varint(1 if config.secret_ballot else 0)
-    data += _varint(len(config.seats))
+    bits = _Bits()
+    bits.fixed(VERSION, 4)
+    bits.word(scenario.id)
+    bits.fixed(int.from_bytes(scenario_hash(scenario), "big"), 8 * HASH_BYTES)
+    bits.number(config.seed)
+    bits.number(config.rounds)
+    bits.number(round(config.turnover * 1000))
+    bits.number(config.capacity)
+    bits.number(config.hand_size)
+    bits.fixed(1 if config.secret_ballot else 0, 1)
+    width = max(1, (len(scenario.sectors) - 1).bit_length())
+    bits.number(len(config.seats))
+    bits.fixed(width, 4)
     for seat in config.seats:
-        data += _varint(sector_index[seat.sector])
-    data += _varint(len(config.schedule))
+        bits.fixed(sector_index[seat.sector], width)
+    bits.number(len(config.schedule))
     for entry in config.schedule:
-        data += _varint(SCHEDULE[entry])
-    return _groups(_base32(bytes(data)))
+        bits.fixed(SCHEDULE[entry], 2)
+    return _groups(_base32(bits.value, bits.length))
 
 
 def read_table_code(code: str, scenarios: Mapping[str, Scenario]) -> tuple[Scenario,
@@ -99,16 +115,18 @@ def read_table_code(code: str, scenarios: Mapping[str, Scenario]) -> tuple[Scena
     scenario = scenarios.get(setup.scenario_id)
     if scenario is None:
         raise TableCodeError(
+            "unknown-scenario",
             f"the code is for the scenario “{setup.scenario_id}”, which this laptop does not "
-            "have: open its file first (Open a scenario file…)")
+            "have: open its file first (Open a scenario file…)", scenario=setup.scenario_id)
     if scenario_hash(scenario) != setup.scenario_hash:
         raise TableCodeError(
+            "other-version",
             f"the code is for another version of “{scenario.title}” ({setup.scenario_id}): "
             "its tasks, cards or rules differ from this laptop's copy; use the same file "
-            "as the first table")
+            "as the first table", title=scenario.title, scenario=setup.scenario_id)
     indices = [int(i) for i in setup.sectors]  # the code holds each seat's sector's place
     if any(i >= len(scenario.sectors) for i in indices):
-        raise TableCodeError("the code names a sector the scenario does not have")
+        raise TableCodeError("sector", "the code names a sector the scenario does not have")
     return scenario, attrs.evolve(setup, sectors=tuple(scenario.sectors[i].id for i in indices))
 
 
@@ -116,19 +134,20 @@ def decode(code: str) -> TableSetup:
     """The set-up in a code, checked (without looking up its scenario)."""
     text = normalise(code)
     if len(text) < 3:
-        raise TableCodeError("the code is too short: type all its groups")
+        raise TableCodeError("too-short", "the code is too short: type all its groups")
     body, check = text[:-1], text[-1]
     if any(ch not in ALPHABET for ch in body) or check not in CHECKS:
         bad = next(ch for ch in text if ch not in CHECKS)
-        raise TableCodeError(f"“{bad}” is not a letter a code uses")
+        raise TableCodeError("letter", f"“{bad}” is not a letter a code uses", letter=bad)
     if CHECKS[_value(body) % 37] != check:
-        raise TableCodeError("the code was mistyped (its last character does not match): "
+        raise TableCodeError("mistyped",
+                             "the code was mistyped (its last character does not match): "
                              "check it group by group")
-    data = _unbase32(body)
     try:
-        return _read(data)
-    except (IndexError, KeyError, ValueError, UnicodeDecodeError) as error:
-        raise TableCodeError("the code cannot be read: check it group by group") from error
+        return _read(_Reader(_value(body), 5 * len(body)))
+    except (KeyError, ValueError) as error:
+        raise TableCodeError("unreadable",
+                             "the code cannot be read: check it group by group") from error
 
 
 def normalise(code: str) -> str:
@@ -138,64 +157,111 @@ def normalise(code: str) -> str:
 
 
 # --- the encoding ---------------------------------------------------------------------------
+#
+# The fields are packed as bits, not bytes, to keep the code short enough to read out: small
+# numbers (rounds, hand size, seats) in a few bits each (Elias gamma), the seats' sectors and
+# the schedule's modes in fixed widths, the scenario's id in base 37 (its letters, digits and
+# hyphens). About 40 characters for a workshop's set-up.
+
+ID_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
 
 
-def _read(data: bytes) -> TableSetup:
-    position = 0
+class _Bits:
+    """A bit string being written, most significant bit first."""
 
-    def number() -> int:
-        nonlocal position
-        value = shift = 0
-        while True:
-            byte = data[position]
-            position += 1
-            value |= (byte & 0x7F) << shift
-            if not byte & 0x80:
-                return value
-            shift += 7
-            if shift > 63:
+    def __init__(self) -> None:
+        self.value = 0
+        self.length = 0
+
+    def fixed(self, value: int, width: int) -> None:
+        if value < 0 or value >= 1 << width:
+            raise ValueError(f"{value} does not fit in {width} bits")
+        self.value = (self.value << width) | value
+        self.length += width
+
+    def number(self, value: int) -> None:
+        """Elias gamma of ``value + 1``: 1 bit for 0, 3 for 1–2, 5 for 3–6, …"""
+        if value < 0:
+            raise ValueError("a table code holds no negative number")
+        width = (value + 1).bit_length()
+        self.fixed(0, width - 1)
+        self.fixed(value + 1, width)
+
+    def word(self, text: str) -> None:
+        """An id (lowercase letters, digits, hyphens): its length, then its letters in base 37."""
+        self.number(len(text))
+        packed = 0
+        for ch in text:
+            packed = packed * len(ID_LETTERS) + ID_LETTERS.index(ch)
+        self.fixed(packed, _word_width(len(text)))
+
+
+class _Reader:
+    """A bit string being read back, most significant bit first."""
+
+    def __init__(self, value: int, length: int) -> None:
+        self.value = value
+        self.left = length
+
+    def fixed(self, width: int) -> int:
+        if width > self.left:
+            raise ValueError("the code ends too soon")
+        self.left -= width
+        return (self.value >> self.left) & ((1 << width) - 1)
+
+    def number(self) -> int:
+        zeros = 0
+        while self.fixed(1) == 0:
+            zeros += 1
+            if zeros > 64:
                 raise ValueError("a number too long")
+        value: int = ((1 << zeros) | self.fixed(zeros)) - 1
+        return value
 
-    version = number()
+    def word(self) -> str:
+        length = self.number()
+        if length > 200:
+            raise ValueError("an id too long")
+        packed = self.fixed(_word_width(length))
+        letters = []
+        for _position in range(length):
+            packed, rest = divmod(packed, len(ID_LETTERS))
+            letters.append(ID_LETTERS[rest])
+        if packed:
+            raise ValueError("not an id")
+        return "".join(reversed(letters))
+
+
+def _word_width(length: int) -> int:
+    largest: int = len(ID_LETTERS) ** length - 1
+    return largest.bit_length()
+
+
+def _read(bits: _Reader) -> TableSetup:
+    version = bits.fixed(4)
     if version != VERSION:
         raise ValueError(f"version {version}")
-    length = number()
-    name = data[position:position + length].decode("utf-8")
-    position += length
-    digest = data[position:position + HASH_BYTES]
-    position += HASH_BYTES
-    if len(digest) != HASH_BYTES:
-        raise ValueError("short")
-    seed, rounds, permille, capacity, hand_size, secret = (number() for _ in range(6))
-    sectors = tuple(str(number()) for _ in range(number()))
+    name = bits.word()
+    digest = bits.fixed(8 * HASH_BYTES).to_bytes(HASH_BYTES, "big")
+    seed, rounds, permille, capacity, hand_size = (bits.number() for _ in range(5))
+    secret = bits.fixed(1)
+    count = bits.number()
+    width = bits.fixed(4)
+    sectors = tuple(str(bits.fixed(width)) for _ in range(count))
     modes: dict[int, ScheduleEntry] = {v: k for k, v in SCHEDULE.items()}
-    schedule = tuple(modes[number()] for _ in range(number()))
-    if position != len(data):
+    schedule = tuple(modes[bits.fixed(2)] for _ in range(bits.number()))
+    if bits.left >= 5 or bits.value & ((1 << bits.left) - 1):
         raise ValueError("trailing data")
-    return TableSetup(name, bytes(digest), seed, sectors, rounds, permille / 1000,
+    return TableSetup(name, digest, seed, sectors, rounds, permille / 1000,
                       schedule, capacity, hand_size, bool(secret))
 
 
-def _varint(value: int) -> bytes:
-    if value < 0:
-        raise ValueError("a table code holds no negative number")
-    out = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
-
-
-def _base32(data: bytes) -> str:
-    """The bytes as one big number in Base32, with a leading 1 so leading zero bytes stay."""
-    value = int.from_bytes(b"\x01" + data, "big")
-    digits = []
-    while value:
-        value, rest = divmod(value, 32)
-        digits.append(ALPHABET[rest])
-    body = "".join(reversed(digits))
+def _base32(value: int, length: int) -> str:
+    """The bits, padded with zeros to whole characters, in Base32, and the check symbol."""
+    pad = -length % 5
+    value <<= pad
+    body = "".join(ALPHABET[(value >> shift) & 31]
+                   for shift in range(length + pad - 5, -1, -5))
     return body + CHECKS[_value(body) % 37]
 
 
@@ -204,14 +270,6 @@ def _value(body: str) -> int:
     for ch in body:
         value = value * 32 + ALPHABET.index(ch)
     return value
-
-
-def _unbase32(body: str) -> bytes:
-    value = _value(body)
-    raw = value.to_bytes((value.bit_length() + 7) // 8, "big")
-    if not raw or raw[0] != 1:
-        raise TableCodeError("the code cannot be read: check it group by group")
-    return raw[1:]
 
 
 def _groups(text: str) -> str:

@@ -53,6 +53,9 @@ QWidget {{ color: {INK}; background: {PAPER}; font-size: {p()}pt; }}
 QLabel#title {{ font-size: {p(2.2)}pt; font-weight: 700; }}
 QLabel#heading {{ font-size: {p(1.45)}pt; font-weight: 700; }}
 QLabel#big {{ font-size: {p(1.25)}pt; font-weight: 600; }}
+/* a table code: a fixed-width face, so 0 and O, 1 and I never look alike when read out */
+QLabel#code, QLineEdit#code {{ font-family: "DejaVu Sans Mono", "Consolas", "Menlo", monospace;
+    font-size: {p(1.25)}pt; font-weight: 600; }}
 QLabel#small, QLabel#hint {{ font-size: {p(0.85)}pt; color: {MUTED}; }}
 QLabel#status {{ font-size: {p(1.25)}pt; font-weight: 700; color: {ACCENT}; }}
 QLabel#notice {{ font-size: {p(0.95)}pt; color: {ALERT}; font-weight: 600; }}

@@ -6,8 +6,15 @@ seed (advanced). A scenario file another trainer wrote (TOML) can be opened here
 checked like ``consortium validate`` checks it, and a broken one is refused with every problem
 at its place. The scenario's tasks can be exported to a spreadsheet (CSV) and imported back,
 checked like a scenario file: a problem is shown at its row and column, and the scenario
-stays as it was. Emits ``start_requested(SessionSetup)``. Session codes come later;
-the seed field is where they will go.
+stays as it was. Emits ``start_requested(SessionSetup)``.
+
+The page shows the set-up's **table code** (store/table_code.py), kept current as anything on
+the page changes: another table that types it (*Use a code from another table…*) gets the same
+scenario, seats' sectors, rounds, schedule, turnover, seed and secret ballot, so the same deals,
+newcomers and events. Names, people and bots stay each table's own: a code fills in the seats'
+sectors and keeps the names already typed (adding or removing seats to match). A code may
+carry a schedule, turnover, capacity or hand size the page's lists do not offer; they are kept
+as "from the table code" until the trainer changes them.
 """
 
 from __future__ import annotations
@@ -36,11 +43,14 @@ from consortium.engine.setup import DEFAULT_BOT, ROUNDS, SEATS
 from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
 from consortium.play.records import SessionSetup
 from consortium.present.i18n import N_, _
+from consortium.present.table_code_words import table_code_problem
+from consortium.store.table_code import TableCodeError, TableSetup, read_table_code, table_code
 from consortium.ui.kit.combo_delegate import ComboDelegate
 from consortium.ui.kit.widgets import button, label, spin_box
 from consortium.ui.shell.file_dialogs import CSV, TOML, FileDialogs
 from consortium.ui.shell.messages import message
 from consortium.ui.shell.seats_model import BOT, PERSON, SeatsModel
+from consortium.ui.shell.table_code_dialog import TableCodeDialog
 
 SCHEDULES: tuple[tuple[str, str], ...] = (
     ("plan", N_("The 90-minute plan: Plenary, Pick your own, then the group chooses")),
@@ -49,6 +59,10 @@ SCHEDULES: tuple[tuple[str, str], ...] = (
     ("hybrid", N_("Mixed every round")),
     ("choose", N_("The group chooses each round")),
 )
+CODE_LINE = 5  # groups of a table code on one line of the page
+FROM_CODE = "code"
+"""The schedule list's entry for a schedule that came with a table code and is none of the
+above."""
 PRESETS = (N_("Workshop: 4 rounds, the 90-minute plan"), N_("Custom"))
 DEFAULT_NAMES = (N_("Participant 1"), N_("Participant 2"), N_("Participant 3"))
 
@@ -127,6 +141,18 @@ class SetupPage(QWidget):
         self.hands.addItem(_("Printed sheets (Session → Print hands…)"), HANDS_PRINTED)
         self.seed = spin_box(_("Seed (advanced)"), 0, 999_999)
         self.seed.setValue(1)
+        # the table code: shown with spaces between its groups, five groups a line (it reads
+        # out group by group, and its height does not depend on the page's width);
+        # selectable, to copy it into an e-mail
+        self.code = label(name="code")
+        self.code.setAccessibleName(_("Table code"))
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.use_code_button = button(_("Use a code from another table…"), "secondary",
+                                      accessible=_("Use a table code from another table"))
+        self.use_code_button.clicked.connect(self.use_code)
+        self._code_schedule: tuple[ScheduleEntry, ...] = ()
+        self._code_sizes: tuple[int, int] | None = None  # capacity, hand size from a code
+        self._applying_code = False
 
         self.seats = SeatsModel(())
         self.table = QTableView()
@@ -198,6 +224,15 @@ class SetupPage(QWidget):
                                 "cell; a person plays behind the curtain, a bot by itself."),
                               name="hint", wrap=True))
         right.addLayout(seat_buttons)
+        right.addSpacing(12)
+        right.addWidget(label(_("Table code"), name="heading"))
+        right.addWidget(label(_("Another table that types this code plays the same deals, "
+                                "newcomers and events."), name="hint", wrap=True))
+        right.addWidget(self.code)
+        code_buttons = QHBoxLayout()
+        code_buttons.addWidget(self.use_code_button)
+        code_buttons.addStretch(1)
+        right.addLayout(code_buttons)
         body = QHBoxLayout()
         body.addLayout(form, 1)
         body.addLayout(right, 1)
@@ -227,6 +262,10 @@ class SetupPage(QWidget):
         self.rounds.valueChanged.connect(self._on_custom_changed)
         self.schedule.currentIndexChanged.connect(self._on_custom_changed)
         self._applying_preset = False
+        for changed in (self.rounds.valueChanged, self.schedule.currentIndexChanged,
+                        self.turnover.currentIndexChanged, self.seed.valueChanged,
+                        self.secret_ballot.toggled):
+            changed.connect(self._show_code)
         self._on_scenario_changed()
         self._on_preset_changed()
         self.setTabOrder(self.scenario, self.preset)
@@ -261,8 +300,13 @@ class SetupPage(QWidget):
             self.seats = SeatsModel(sectors, self)
             self.seats.set_seats(seats)
             self.table.setModel(self.seats)
+            for changed in (self.seats.dataChanged, self.seats.rowsInserted,
+                            self.seats.rowsRemoved, self.seats.modelReset):
+                changed.connect(self._show_code)
         else:
             self.seats.set_sectors(sectors)
+        if not self._applying_code:
+            self._code_sizes = None  # another scenario: its own capacity and hand size
         default = sc.defaults.turnover
         self.turnover.clear()
         self.turnover.addItem(_("None (0)"), 0.0)
@@ -270,6 +314,7 @@ class SetupPage(QWidget):
                               default)
         self.turnover.addItem(_("High (0.3)"), 0.3)
         self.turnover.setCurrentIndex(1)
+        self._show_code()
 
     def _on_preset_changed(self) -> None:
         if self.preset.currentIndex() == 0:
@@ -288,22 +333,123 @@ class SetupPage(QWidget):
     def _on_remove_clicked(self) -> None:
         self.seats.remove_seat(self.table.currentIndex().row())
 
-    def setup(self) -> SessionSetup:
+    def config(self) -> GameConfig:
+        """The game the page sets up now."""
         sc = self.current_scenario
         rounds = self.rounds.value()
-        config = GameConfig(
+        kind = str(self.schedule.currentData())
+        schedule: tuple[ScheduleEntry, ...]
+        if kind == FROM_CODE:  # as the code had it, cut or filled with "the group chooses"
+            chooses: list[ScheduleEntry] = ["choose"] * rounds
+            schedule = tuple([*self._code_schedule, *chooses][:rounds])
+        else:
+            schedule = schedule_for(kind, rounds)
+        capacity, hand_size = self._code_sizes or (sc.defaults.capacity,
+                                                   sc.defaults.hand_size)
+        return GameConfig(
             seats=self.seats.seats(),
             rounds=rounds,
             turnover=float(self.turnover.currentData()),
-            schedule=schedule_for(str(self.schedule.currentData()), rounds),
+            schedule=schedule,
             seed=self.seed.value(),
-            capacity=sc.defaults.capacity,
-            hand_size=sc.defaults.hand_size,
+            capacity=capacity,
+            hand_size=hand_size,
             secret_ballot=self.secret_ballot.isChecked(),
         )
+
+    def setup(self) -> SessionSetup:
+        sc = self.current_scenario
+        config = self.config()
         hands = self.hands.currentData()
         return SessionSetup(sc, config, talk_clock=self.talk_clock.isChecked(),
                             printed_hands=hands == HANDS_PRINTED, phones=hands == HANDS_PHONES)
+
+    # --- the table code -----------------------------------------------------------------------
+
+    def table_code(self) -> str:
+        """The code of the set-up on the page now (with dashes, as the store writes it)."""
+        return table_code(self.current_scenario, self.config())
+
+    def _show_code(self) -> None:
+        if self._applying_code or self.turnover.count() == 0:
+            return  # halfway through building or applying: the last step shows it
+        groups = self.table_code().split("-")
+        self.code.setText("\n".join(" ".join(groups[i:i + CODE_LINE])
+                                    for i in range(0, len(groups), CODE_LINE)))
+
+    def use_code(self) -> bool:
+        """Ask for another table's code and set the page up from it."""
+        dialog = TableCodeDialog(self.apply_code, self)
+        return dialog.exec() == TableCodeDialog.DialogCode.Accepted
+
+    def apply_code(self, code: str) -> str | None:
+        """Set the page up from a typed code; the problem in words if it cannot be used (and
+        then nothing on the page has changed)."""
+        try:
+            entry, table = self._read_code(code)
+        except TableCodeError as error:
+            return table_code_problem(error)
+        self._applying_code = True
+        try:
+            self.scenario.setCurrentIndex(self.scenario.findData(entry))
+            self._code_sizes = (table.capacity, table.hand_size)
+            old = self.seats.seats()
+            self.seats.set_seats([
+                SeatSetup(old[i].name if i < len(old)
+                          else _("Participant {number}").format(number=i + 1),
+                          sector, old[i].bot if i < len(old) else None)
+                for i, sector in enumerate(table.sectors)])
+            self.preset.setCurrentIndex(len(PRESETS) - 1)  # Custom
+            self.rounds.setValue(table.rounds)
+            self._select_schedule(table)
+            self._select_turnover(table.turnover)
+            self.seed.setMaximum(max(self.seed.maximum(), table.seed))
+            self.seed.setValue(table.seed)
+            self.secret_ballot.setChecked(table.secret_ballot)
+        finally:
+            self._applying_code = False
+        self._show_code()
+        return None
+
+    def _read_code(self, code: str) -> tuple[str, TableSetup]:
+        """The scenario list's entry and the set-up a code stands for. Of the entries with the
+        code's scenario id, the one whose content matches; if none does, the code's problem
+        names the version this laptop has."""
+        problem: TableCodeError | None = None
+        for entry, scenario in self._scenarios.items():
+            try:
+                return entry, read_table_code(code, {scenario.id: scenario})[1]
+            except TableCodeError as error:
+                if error.kind != "unknown-scenario":
+                    problem = error
+                    if error.kind != "other-version":
+                        raise  # the code itself is wrong: no entry will read it
+        if problem is not None:
+            raise problem
+        read_table_code(code, {})  # raises: this laptop has no such scenario
+        raise AssertionError("unreachable")
+
+    def _select_schedule(self, table: TableSetup) -> None:
+        for i in range(self.schedule.count()):
+            kind = str(self.schedule.itemData(i))
+            if kind != FROM_CODE and schedule_for(kind, table.rounds) == table.schedule:
+                self.schedule.setCurrentIndex(i)
+                return
+        self._code_schedule = table.schedule
+        index = self.schedule.findData(FROM_CODE)
+        if index < 0:
+            self.schedule.addItem(_("As the table code has it"), FROM_CODE)
+            index = self.schedule.count() - 1
+        self.schedule.setCurrentIndex(index)
+
+    def _select_turnover(self, turnover: float) -> None:
+        for i in range(self.turnover.count()):
+            if abs(float(self.turnover.itemData(i)) - turnover) < 1e-9:
+                self.turnover.setCurrentIndex(i)
+                return
+        self.turnover.addItem(_("From the table code ({turnover})").format(
+            turnover=f"{turnover:g}"), turnover)
+        self.turnover.setCurrentIndex(self.turnover.count() - 1)
 
     def _on_start_clicked(self) -> None:
         self.start_requested.emit(self.setup())
