@@ -136,7 +136,7 @@ class Walk:
         dialog.show()
         dialog.accept()  # refused: the problem shows under the field
         pump()
-        self.shot("02b-table-code-mistyped")
+        self.shot("02b-table-code-mistyped", dialog)
         dialog.reject()
         pump()
 

@@ -28,7 +28,7 @@ class TableCodeDialog(QDialog):
         self.field.setObjectName("code")
         self.field.setAccessibleName(_("Table code"))
         self.field.setPlaceholderText(_("The code from the other table"))
-        self.problem = label(wrap=True, name="hint")
+        self.problem = label(wrap=True, name="notice")
         self.problem.setAccessibleName(_("What is wrong with the code"))
         self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -42,7 +42,8 @@ class TableCodeDialog(QDialog):
         layout.addWidget(self.field)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        # wide enough for a whole code in the field (about 50 characters in the code face)
+        self.setMinimumWidth(self.field.fontMetrics().horizontalAdvance("W" * 52) + 48)
 
     def accept(self) -> None:
         problem = self._apply(self.field.text())
@@ -51,4 +52,5 @@ class TableCodeDialog(QDialog):
             return
         self.problem.setText(problem)
         self.problem.show()
+        self.adjustSize()  # room for the problem's lines, not squeezed into the old height
         self.field.setFocus()
