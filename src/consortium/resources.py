@@ -47,3 +47,17 @@ def shipped_scenario_paths() -> list[Traversable]:
         (p for p in folder.iterdir() if p.is_file() and p.name.endswith(SCENARIO_SUFFIX)),
         key=lambda p: p.name,
     )
+
+
+GUIDE_PACKAGE = "consortium.guide"
+"""The repository's docs/ folder, installed as a package (its Markdown files only)."""
+
+
+def guide_text(name: str) -> str:
+    """A document of docs/ (``"how-to-play.md"``, ``"facilitator-guide.md"``…) as the
+    program ships it: the repository's own file, in a checkout, a wheel or a frozen build."""
+    try:
+        folder: Traversable = files(GUIDE_PACKAGE)
+    except ModuleNotFoundError:
+        folder = Path(__file__).resolve().parents[2] / "docs"
+    return (folder / name).read_text(encoding="utf-8")

@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.ui.laptop.name_holder_dialog import NameHolderDialog
     from consortium.ui.shell.file_dialogs import FileDialogs
     from consortium.ui.shell.game_screen import GameScreen
+    from consortium.ui.shell.help_dialog import HelpDialog
     from consortium.ui.shell.phones_dialog import PhonesDialog
     from consortium.ui.shell.phones_room import PhonesRoom
     from consortium.ui.shell.resume_page import ResumePage
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.resume_page: ResumePage | None = None
         self._phones: PhonesRoom | None = None  # made with the mode's first use
         self.phones_dialog: PhonesDialog | None = None
+        self.help_dialog: HelpDialog | None = None
         self._save_failing: Path | None = None  # the folder autosave cannot write to
         self._save_status: QLabel | None = None  # with the first game (launch time)
         self._controller: GameController | None = None
@@ -591,11 +593,13 @@ class MainWindow(QMainWindow):
         )
 
     def show_help(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(_("Consortium — help"))
-        box.setText(_(HELP_TEXT))
-        box.setAccessibleName(_("Help"))
-        box.open()
+        """How to play, the facilitator guide and the keys (ui/shell/help_dialog.py)."""
+        from consortium.ui.shell.help_dialog import HelpDialog  # noqa: PLC0415 - not at launch
+
+        if self.help_dialog is not None:
+            self.help_dialog.close()
+        self.help_dialog = HelpDialog(_(HELP_TEXT), lambda: self.files, self)
+        self.help_dialog.open()
 
     # --- view -------------------------------------------------------------------------
 
