@@ -46,6 +46,7 @@ class SessionSetup:
     talk_clock: bool = False
     printed_hands: bool = False  # hands on printed sheets: no curtain (docs/printed-hands.md)
     phones: bool = False  # every person's hand on their phone (docs/phones.md)
+    practice: bool = False  # the unscored practice round before the game (play/practice.py)
 
 
 @attrs.frozen
@@ -78,6 +79,7 @@ class SessionView:
     debrief_screen: int = 0
     what_if_measure: str = "impact"  # the what-if screen's measure: impact, jointholism, lost
     what_if_glance: bool = False  # the pit stop shows the what-if of the same deal so far
+    practice: bool = False  # the practice round (play/practice.py): a coach line, no debrief
 
     def on_phone(self, seat: int | None) -> bool:
         return seat is not None and seat in self.phones and self.is_person(seat)

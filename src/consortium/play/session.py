@@ -205,10 +205,11 @@ class Session:
 
     def take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
                   ended_early: bool = False, talk_seconds: float = 0.0,
-                  printed_hands: bool = False, notes: DebriefNotes = NO_NOTES) -> None:
+                  printed_hands: bool = False, notes: DebriefNotes = NO_NOTES,
+                  practice: bool = False) -> None:
         """Play ``history`` from where it stands (a new game, a crafted state, a save): the
         listeners hear of a new game, with the view as its round began (a resumed pit stop
-        says what its round added)."""
+        says what its round added). ``practice``: the practice round (play/practice.py)."""
         self._history = history
         self._pending = {}
         self._ahead = {}
@@ -225,6 +226,7 @@ class Session:
             ended_early=ended_early,
             printed_hands=printed_hands,
             notes=notes,
+            practice=practice,
         )
         self._tell(Change.everything(self.view, self._view, round_events(history)))
 

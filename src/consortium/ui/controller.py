@@ -197,12 +197,16 @@ class GameController(QObject):
     # --- starting -----------------------------------------------------------------------
 
     def start(self, setup: SessionSetup) -> None:
-        """A new game from the new-session page, autosaved in a new session folder."""
+        """A new game from the new-session page, autosaved in a new session folder. The
+        practice round (play/practice.py) is not saved: nothing of it is resumed or
+        reported."""
         state = new_game(setup.scenario, setup.config)
         people = tuple(seat.bot is None for seat in setup.config.seats)
+        if setup.practice:
+            self._stop_saving()  # the game before it (if any) is saved up to here
         self._take_over(History(state), people, talk_clock=setup.talk_clock,
-                        printed_hands=setup.printed_hands)
-        if self.saving is not None:
+                        printed_hands=setup.printed_hands, practice=setup.practice)
+        if self.saving is not None and not setup.practice:
             self.saving.begin(state, started_at=self.started_at)
             self._autosave()
 
@@ -240,14 +244,14 @@ class GameController(QObject):
     def _take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
                    ended_early: bool = False, started_at: datetime | None = None,
                    talk_seconds: float = 0.0, printed_hands: bool = False,
-                   notes: DebriefNotes = NO_NOTES) -> None:
+                   notes: DebriefNotes = NO_NOTES, practice: bool = False) -> None:
         self._bot_timer.stop()
         self.started_at = started_at or utc_now()
         self._debrief = None
         self._scheduled_for = ()
         self.play.take_over(history, people, talk_clock=talk_clock, ended_early=ended_early,
                             talk_seconds=talk_seconds, printed_hands=printed_hands,
-                            notes=notes)
+                            notes=notes, practice=practice)
 
     def shutdown(self) -> None:
         """The window closes: stop the bots and end the autosave cleanly (the session stays
@@ -313,8 +317,8 @@ class GameController(QObject):
     # --- saving -------------------------------------------------------------------------
 
     def _autosave(self) -> None:
-        if self.saving is None or not self.play.has_game:
-            return
+        if self.saving is None or not self.play.has_game or self.play.session.practice:
+            return  # the practice round is never saved (play/practice.py)
         history = self.play.history
         self.saving.save(history.state, history.actions, self.room)
         # A finished game's folder stays open through the debrief: the room's predictions

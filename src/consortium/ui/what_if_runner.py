@@ -62,6 +62,8 @@ class WhatIfRunner(QObject):
             self._result = None
             self.from_round = 1
             self.changed.emit()
+        if change.session.practice:
+            return  # the practice round has no debrief, so no what-if
         if self.job is None and self._result is None:
             self.start(1)  # from round 1 only the deal is needed: at once, for the pit stops
 

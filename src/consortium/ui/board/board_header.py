@@ -1,5 +1,6 @@
 """The top of the shared board: round, mode and phase; impact against the target; the talk
-clock; and one status line ("‹name› is choosing…", "Paused", what the group decides now).
+clock; and one status line ("‹name› is choosing…", "Paused", what the group decides now); in
+the practice round, the coach line (present/practice_words.py).
 
 Shows the public view and the public session facts; listens to ``BoardPort.changed``.
 """
@@ -12,6 +13,7 @@ from consortium.engine.state import Phase, PublicState
 from consortium.play.records import Change, SessionView
 from consortium.present.i18n import N_, _, ngettext
 from consortium.present.labels import round_line
+from consortium.present.practice_words import coach_line
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.kit.widgets import label, set_shown
 
@@ -68,6 +70,9 @@ class BoardHeader(QWidget):
         self.clock_label = label(name="big")
         self.status_label = label(name="status", wrap=True)
         self.notice_label = label(name="notice", wrap=True)
+        self.coach_label = label(name="coach", wrap=True)  # the practice round only
+        self.coach_label.setAccessibleName(_("Practice round: what to do now"))
+        self.coach_label.hide()
         self.round_label.setAccessibleName(_("Round and phase"))
         self.impact_label.setAccessibleName(_("Impact against target"))
         self.clock_label.setAccessibleName(_("Talk clock"))
@@ -83,6 +88,7 @@ class BoardHeader(QWidget):
         grid.addWidget(self.status_label, 1, 0)
         grid.addWidget(self.clock_label, 1, 1)
         grid.addWidget(self.notice_label, 2, 0, 1, 2)
+        grid.addWidget(self.coach_label, 3, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         port.changed.connect(self._on_game_changed)
@@ -103,3 +109,6 @@ class BoardHeader(QWidget):
         self.status_label.setText(status_text(view, session))
         self.notice_label.setText(session.notice)
         set_shown(self.notice_label, bool(session.notice))
+        if session.practice:
+            self.coach_label.setText(coach_line(view))
+        set_shown(self.coach_label, session.practice)

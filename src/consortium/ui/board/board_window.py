@@ -72,8 +72,11 @@ class BoardWindow(QWidget):
         self._selected = session.selected_seat
         if change.participants or change.session_changed or change.phase or change.board:
             self.strip.show_view(view, session)
-        if view.phase is Phase.GAME_OVER or session.ended_early:
+        over = view.phase is Phase.GAME_OVER or session.ended_early
+        if over and not session.practice:
             page: QWidget = self.debrief
+        elif over:  # the practice round has no debrief: its tasks, and the coach line
+            page = self.board
         elif view.phase is Phase.PIT_STOP:
             page = self.pit_stop
         else:

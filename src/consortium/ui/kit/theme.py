@@ -56,6 +56,9 @@ QLabel#big {{ font-size: {p(1.25)}pt; font-weight: 600; }}
 /* a table code: a fixed-width face, so 0 and O, 1 and I never look alike when read out */
 QLabel#code, QLineEdit#code {{ font-family: "DejaVu Sans Mono", "Consolas", "Menlo", monospace;
     font-size: {p(1.25)}pt; font-weight: 600; }}
+/* the practice round's coach line on the board (present/practice_words.py) */
+QLabel#coach {{ font-size: {p(1.1)}pt; font-weight: 600; color: {INK}; background: {PANEL};
+    border-left: 6px solid {ACCENT}; padding: 4px 8px; }}
 QLabel#small, QLabel#hint {{ font-size: {p(0.85)}pt; color: {MUTED}; }}
 QLabel#status {{ font-size: {p(1.25)}pt; font-weight: 700; color: {ACCENT}; }}
 QLabel#notice {{ font-size: {p(0.95)}pt; color: {ALERT}; font-weight: 600; }}

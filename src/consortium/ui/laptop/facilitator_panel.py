@@ -54,6 +54,7 @@ from consortium.ui.laptop.debrief_controls import PredictionsForm, ScreenSteps
 
 class FacilitatorPanel(QWidget):
     take_back = Signal(int)  # a seat's hand from its phone back to the curtain
+    practice_done = Signal()  # the practice round is over or skipped: to the new-session page
 
     def __init__(self, controller: GameController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +80,7 @@ class FacilitatorPanel(QWidget):
         key: tuple[object, ...] = (
             view.phase, view.actor, view.round, view.turn, view.mode, s.people, s.paused,
             s.ended_early, s.revealed, s.fast_forward, s.talk_clock, s.clock_running,
-            s.phones, s.debrief_screen,
+            s.phones, s.debrief_screen, s.practice,
         )
         if view.phase in (Phase.PLACEMENT, Phase.VOTE):
             key += (view.board, view.votes, s.pending_votes, s.selected_seat)
@@ -107,6 +108,9 @@ class FacilitatorPanel(QWidget):
         box.addWidget(label(title, name="heading", wrap=True))
         self._fill(view, s)
         box.addStretch(1)
+        over = s.ended_early or view.phase is Phase.GAME_OVER
+        if s.practice and not over and self._controller.has_game:
+            self._add_end_practice()
         self._layout.addWidget(self._content)
         self._content.show()
         if self.primary is not None and (had_focus or self.isVisible()):
@@ -143,6 +147,9 @@ class FacilitatorPanel(QWidget):
     def _fill(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
         if not c.has_game:
+            return
+        if s.practice and (s.ended_early or view.phase is Phase.GAME_OVER):
+            self._fill_practice_end()
             return
         if s.ended_early or view.phase is Phase.GAME_OVER:
             self._fill_end(view, s)
@@ -442,6 +449,25 @@ class FacilitatorPanel(QWidget):
         scroll.setWidget(widget)
         scroll.setAccessibleName(name)
         return scroll
+
+    def _fill_practice_end(self) -> None:
+        """The practice round is over: no reveal, no debrief — back to the new-session page,
+        where the seats are as they were, to start the real game."""
+        self._text(_("The practice round is over. Nothing was scored and nothing was saved."),
+                   "big")
+        self._button("practice-done", _("Back to the new session"), self.practice_done.emit,
+                     accessible=_("Back to the new-session page to start the real game"),
+                     primary=True)
+
+    def _add_end_practice(self) -> None:
+        """*End the practice* at the foot of the column, whatever the step (not the step's
+        primary button: Enter still does what the step asks)."""
+        end = QPushButton(_("End the practice"))
+        end.setObjectName("secondary")
+        end.setAccessibleName(_("End the practice round and go back to the new session"))
+        end.clicked.connect(self.practice_done.emit)
+        self._box.addWidget(end)
+        self.buttons["end-practice"] = end
 
     def _fill_end(self, view: PublicState, s: SessionView) -> None:
         """Predict, then reveal; then the debrief's screens (ui/laptop/debrief_controls.py)."""

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.start.new_session.connect(self.show_setup)
         self.start.resume.connect(self.show_resume)
         self.start.help.connect(self.show_help)
+        self.start.practice.connect(self.show_practice_setup)
         self.start.quit.connect(self.close)
         self.menu.new_session.triggered.connect(self.show_setup)
         self.menu.resume.triggered.connect(self.show_resume)
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.menu.attach(controller)
         self.menu.end_game.triggered.connect(self.ask_end_game)
         self.menu.fast_forward.triggered.connect(self.ask_fast_forward)
+        self._game.panel.practice_done.connect(self.end_practice)
         if controller.saving is not None:
             controller.saving.status_changed.connect(self._on_save_status_changed)
             self.save_status.hide()  # the status bar, made now rather than at launch
@@ -362,6 +364,24 @@ class MainWindow(QMainWindow):
             self.phones_dialog = PhonesDialog(self.controller, self.phones, self)
         self.phones_dialog.show()
         self.phones_dialog.raise_()
+
+    def show_practice_setup(self) -> None:
+        """The start screen's *Practice round*: the new-session page, where the seats and names
+        are set, with *Practice round first* ready (Enter)."""
+        self.show_setup()
+        page = self.setup_page
+        if page is not None and self.pages.currentWidget() is page:
+            page.practice_button.setDefault(True)
+            page.practice_button.setFocus()
+
+    def end_practice(self) -> None:
+        """The practice round is over (or skipped): back to the new-session page, its seats as
+        they were, to start the real game (play/practice.py). Nothing of it was saved."""
+        c = self._controller
+        if c is not None and c.has_game and c.session.practice and not (
+                c.view.won is not None or c.session.ended_early):
+            c.end_game()
+        self.show_setup()
 
     def enter_game(self) -> None:
         """Show the game screen (and the board on the projector) for a game about to load."""

@@ -179,6 +179,14 @@ class SetupPage(QWidget):
         self.start_button = button(_("Start the session"))
         self.start_button.setAutoDefault(True)
         self.start_button.clicked.connect(self._on_start_clicked)
+        # the unscored practice round with these seats (play/practice.py), before the game
+        self.practice_button = button(
+            _("Practice round first"), "secondary",
+            accessible=_("Practice round first: two tasks, unscored, about ten minutes"))
+        self.practice_button.setToolTip(_("Two tasks, one Plenary round and one Pick-your-own "
+                                          "round; unscored and not saved; about ten minutes"))
+        self.practice_button.setAutoDefault(True)
+        self.practice_button.clicked.connect(self._on_practice_clicked)
         self.back_button = button(_("Back"), "secondary")
         self.back_button.clicked.connect(self.back_requested)
 
@@ -239,6 +247,7 @@ class SetupPage(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.practice_button)
         bottom.addWidget(self.start_button)
         # The settings scroll when the screen is too small for them (a 1280-pixel projector in
         # presenter type); the title and the Start button never do (issue 12: Start was off
@@ -450,6 +459,11 @@ class SetupPage(QWidget):
         self.turnover.addItem(_("From the table code ({turnover})").format(
             turnover=f"{turnover:g}"), turnover)
         self.turnover.setCurrentIndex(self.turnover.count() - 1)
+
+    def _on_practice_clicked(self) -> None:
+        from consortium.play.practice import practice_setup  # noqa: PLC0415 - not at launch
+
+        self.start_requested.emit(practice_setup(self.setup()))
 
     def _on_start_clicked(self) -> None:
         self.start_requested.emit(self.setup())

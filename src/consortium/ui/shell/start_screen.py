@@ -17,6 +17,7 @@ from consortium.ui.kit.widgets import button, centred, centred_row, label
 class StartScreen(QWidget):
     new_session = Signal()
     resume = Signal()
+    practice = Signal()
     help = Signal()
     quit = Signal()
     first_painted = Signal()
@@ -36,6 +37,11 @@ class StartScreen(QWidget):
         self.new_button.setAccessibleName(_("New session"))
         self.new_button.setAutoDefault(True)
         self.new_button.clicked.connect(self.new_session)
+        # the practice round is set up on the new-session page (its seats and names)
+        self.practice_button = button(_("Practice round (tutorial)"), "secondary",
+                                      accessible=_("Practice round, a tutorial"))
+        self.practice_button.setAutoDefault(True)
+        self.practice_button.clicked.connect(self.practice)
         self.resume_button = button(_("Resume a session"), "secondary",
                                     accessible=_("Resume a session"))
         self.resume_button.setAutoDefault(True)
@@ -52,7 +58,8 @@ class StartScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(tagline)
         layout.addSpacing(40)
-        for b in (self.new_button, self.resume_button, self.help_button, self.quit_button):
+        for b in (self.new_button, self.practice_button, self.resume_button, self.help_button,
+                  self.quit_button):
             b.setMinimumWidth(420)
             layout.addLayout(centred_row(b))
         layout.addStretch(3)
