@@ -2,7 +2,8 @@
 
     python scripts/catalogue.py            # extract → assets/translations/consortium.pot,
                                            # update each .po from it, compile each to .mo
-    python scripts/catalogue.py --check    # exit 1 if the committed .pot is not current
+    python scripts/catalogue.py --check    # exit 1 if the committed .pot, a .po or a .mo
+                                           # is not current
 
 Run it after adding or changing a word (anything passed to ``_``, ``ngettext``, ``pgettext``
 or ``N_`` from :mod:`consortium.present.i18n`, or a prompt in ``assets/prompts/``), and commit
@@ -12,6 +13,12 @@ the .pot with the code. A translator copies the .pot to
 words into the .po (marked fuzzy where a near match exists) and compiles it to the
 ``consortium.mo`` the program loads (standard gettext, no Babel at run time).
 
+The compiled ``.mo`` files are committed next to their ``.po``: a ``pip install .`` from a
+clean clone and the packaged build ship ``assets/translations/**`` as package data (see
+pyproject.toml) and run no build step that could compile them. ``--check`` (and
+``tests/present/test_catalogue.py``) fails when a ``.mo`` is not what its ``.po`` compiles
+to, or a ``.po`` lacks a word of the template: run this script and commit all three.
+
 Babel is a development tool here (the ``test`` extra in pyproject.toml); where the words are
 is in ``babel.cfg``. ``tests/test_catalogue.py`` runs :func:`extract` and fails when the
 committed .pot lacks a word the code uses.
@@ -20,6 +27,7 @@ committed .pot lacks a word the code uses.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
@@ -98,31 +106,67 @@ def translations() -> list[Path]:
     return sorted(TRANSLATIONS.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
+def compiled(po_path: Path) -> bytes:
+    """What the .po compiles to (the .mo's bytes; fuzzy and empty translations left out, so
+    the English source shows for them)."""
+    buffer = io.BytesIO()
+    write_mo(buffer, read(po_path))
+    return buffer.getvalue()
+
+
 def update_and_compile(template: Catalog) -> list[Path]:
-    """Merge the template's words into each .po and compile it to its .mo; the .mo files."""
-    compiled = []
+    """Merge the template's words into each .po and compile it to its .mo; the .mo files.
+
+    The .po keeps the committed template's creation date (not the time of this run), so an
+    unchanged set of words leaves the .po and the .mo byte for byte as they were."""
+    created = read(POT).creation_date
+    mo_paths = []
     for po_path in translations():
         catalog = read(po_path)
         catalog.update(template)
+        catalog.creation_date = created
         write(catalog, po_path)
         mo_path = po_path.with_suffix(".mo")
-        with mo_path.open("wb") as file:
-            write_mo(file, catalog)
-        compiled.append(mo_path)
-    return compiled
+        mo = compiled(po_path)
+        if not mo_path.exists() or mo_path.read_bytes() != mo:
+            mo_path.write_bytes(mo)
+        mo_paths.append(mo_path)
+    return mo_paths
+
+
+def stale_translations(template: Catalog) -> list[str]:
+    """What is out of date in the committed translations, one line each: a .po lacking a
+    word of ``template``, a .mo missing or not what its .po compiles to."""
+    problems = []
+    words = message_keys(template)
+    for po_path in translations():
+        name = po_path.relative_to(ROOT)
+        missing = len(words - message_keys(read(po_path)))
+        if missing:
+            problems.append(f"{name} lacks {missing} message(s) of the template")
+        mo_path = po_path.with_suffix(".mo")
+        if not mo_path.exists():
+            problems.append(f"{mo_path.relative_to(ROOT)} is missing")
+        elif mo_path.read_bytes() != compiled(po_path):
+            problems.append(f"{mo_path.relative_to(ROOT)} is not compiled from {name}")
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--check", action="store_true",
-                        help="only say whether the committed .pot is current (exit 1 if not)")
+                        help="only say whether the committed .pot, .po and .mo files are "
+                             "current (exit 1 if not)")
     args = parser.parse_args(argv)
     template = extract()
     if args.check:
         current = POT.exists() and message_keys(read(POT)) == message_keys(template)
         print(f"{POT.relative_to(ROOT)} is {'current' if current else 'NOT current'}: "
               f"{len(message_keys(template))} messages in the code")
-        return 0 if current else 1
+        problems = stale_translations(template)
+        for problem in problems:
+            print(problem)
+        return 0 if current and not problems else 1
     written = update_template(template)
     print(f"{POT.relative_to(ROOT)}: {len(message_keys(template))} messages"
           + (" (written)" if written else " (unchanged)"))

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import gettext
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 
 from consortium.present.i18n import DOMAIN
@@ -104,3 +105,112 @@ def test_the_packaged_build_ships_the_translations() -> None:
     patterns = data["tool"]["setuptools"]["package-data"]["consortium.assets"]
     shipped = {p for pattern in patterns for p in (ROOT / "assets").glob(pattern) if p.is_file()}
     assert ROOT / "assets" / "translations" / "consortium.pot" in shipped
+    swedish = ROOT / "assets" / "translations" / "sv" / "LC_MESSAGES"
+    assert {swedish / f"{DOMAIN}.po", swedish / f"{DOMAIN}.mo"} <= shipped
+
+
+# --- the shipped translations (Swedish first) -------------------------------------------------
+
+FIELD = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[a-z]")
+"""A placeholder a translation must keep: ``{n}``, ``{name:.1f}``, ``%(x)s``, ``%s``."""
+
+
+def _translations(catalogue_script: ModuleType) -> list[tuple[Path, Catalog]]:
+    return [(path, catalogue_script.read(path)) for path in catalogue_script.translations()]
+
+
+def _forms(message: Message) -> tuple[str, ...]:
+    string = message.string
+    return tuple(string) if isinstance(string, (tuple, list)) else (string or "",)
+
+
+def test_swedish_is_shipped_whole(catalogue_script: ModuleType) -> None:
+    """Every word of the committed template is in the Swedish catalogue, translated (every
+    plural form) and not fuzzy: a Swedish room never meets an English word. After adding a
+    word to the code, run scripts/catalogue.py and translate it in the .po."""
+    template = catalogue_script.read(catalogue_script.POT)
+    swedish = catalogue_script.read(catalogue_script.TRANSLATIONS / "sv" / "LC_MESSAGES"
+                                    / f"{DOMAIN}.po")
+    assert swedish.plural_forms == "nplurals=2; plural=(n != 1);"
+    untranslated, fuzzy = [], []
+    for word in template:
+        if not word.id:
+            continue
+        message = swedish.get(word.id, word.context)
+        if message is None or not all(_forms(message)):
+            untranslated.append(word.id)
+        elif message.fuzzy:
+            fuzzy.append(word.id)
+    assert not untranslated, f"{len(untranslated)} not translated: {untranslated[:10]}"
+    assert not fuzzy, f"{len(fuzzy)} fuzzy: {fuzzy[:10]}"
+
+
+def test_every_translation_keeps_its_placeholders_and_accelerators(
+    catalogue_script: ModuleType,
+) -> None:
+    """A translation has exactly its message's placeholders (a missing or misspelt ``{name}``
+    raises when the program formats it), a plural has as many forms as its language's
+    ``nplurals``, and a menu's ``&`` accelerator is kept."""
+    problems = []
+    for path, catalog in _translations(catalogue_script):
+        for message in catalog:
+            if not message.id or message.fuzzy or not any(_forms(message)):
+                continue
+            ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+            forms = _forms(message)
+            if len(ids) > 1 and len(forms) != catalog.num_plurals:
+                problems.append(f"{path.parent.parent.name}: {ids[0]!r} has {len(forms)} forms")
+            allowed = [sorted(FIELD.findall(msgid)) for msgid in ids]
+            for form in forms:
+                if sorted(FIELD.findall(form)) not in allowed:
+                    problems.append(f"{path.parent.parent.name}: {ids[0]!r} → {form!r}")
+                if form.count("&") != ids[0].count("&"):
+                    problems.append(f"{path.parent.parent.name}: accelerator of {ids[0]!r}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_a_menu_bar_has_one_accelerator_per_letter(catalogue_script: ModuleType) -> None:
+    """The menu bar's titles (&Session, &View, &Facilitator, &Help) keep distinct Alt keys in
+    every language."""
+    titles = ("&Session", "&View", "&Facilitator", "&Help")
+    for path, catalog in _translations(catalogue_script):
+        keys = []
+        for title in titles:
+            message = catalog.get(title)
+            text = message.string if message is not None and message.string else title
+            keys.append(text[text.index("&") + 1].lower())
+        assert len(set(keys)) == len(keys), f"{path}: {keys}"
+
+
+def test_the_committed_mo_files_are_compiled_from_their_po(
+    catalogue_script: ModuleType, extracted: Catalog
+) -> None:
+    """The program reads the .mo (standard gettext, no Babel), and a clean `pip install .`
+    ships the committed one: it must be what the .po compiles to today, and the .po must
+    hold every word of the code. Run scripts/catalogue.py and commit the .po and .mo."""
+    assert catalogue_script.stale_translations(extracted) == []
+
+
+def test_the_program_speaks_swedish() -> None:
+    """With CONSORTIUM_LANGUAGE=sv the words come from the shipped catalogue: a phase, a way
+    of organizing, a plural, a word with a context and a prompt."""
+    from consortium.present.i18n import _ as translate
+    from consortium.present.i18n import language, ngettext, pgettext, use_language
+    from consortium.present.labels import hours
+
+    before = language()
+    try:
+        use_language("sv")
+        assert translate("Pit stop") == "Depåstopp"
+        assert translate("Pick your own") == "Välj själv"
+        assert translate("Plenary") == "Plenum"
+        assert translate("Hand-off curtain") == "Överlämningsridån"
+        assert [ngettext("{count} card not shown", "{count} cards not shown", n).format(count=n)
+                for n in (1, 3)] == ["1 kort inte visat", "3 kort inte visade"]
+        assert pgettext("column", "Name") == "Namn"
+        assert translate("Name") == "Benämna"  # the debrief's step, a verb
+        assert translate("Round {number} of {rounds}").format(number=2, rounds=4) \
+            == "Omgång 2 av 4"
+        assert hours(3) == "3 h"
+    finally:
+        use_language(before)

@@ -27,6 +27,7 @@ SCRIPT: tuple[tuple[str, str], ...] = (
     (N_("2. Reconstruct (6 min)"),
      N_("The time budget across rounds; lost perspectives with the Reveal.")),
     (
+        # Translators: the debrief's third step, a verb: put names to what happened
         N_("3. Name (4 min)"),
         N_("The two ways of organizing and their two extremes, in plain words: talk crowding "
            "out action (jointholism); similarity pushed so far that needed perspectives are "
@@ -62,6 +63,7 @@ SCREENS: tuple[Screen, ...] = (
            N_("4 min. The question is on the board: let three or four people answer before "
               "anyone points at the story; then find the rounds they mean in it.")),
     Screen("reconstruct", N_("Reconstruct"), SCRIPT[1][1]),
+    # Translators: the debrief's third step, a verb (the seats table's column is "column|Name")
     Screen("name", N_("Name"), SCRIPT[2][1]),
     Screen("what-if", N_("What if"),
            N_("The same deal played by bots the other ways, 100 times each: where does the "

@@ -19,10 +19,12 @@ from PySide6.QtCore import (
 
 from consortium.engine.setup import DEFAULT_BOT, SEATS, typed_name
 from consortium.engine.state import SeatSetup
-from consortium.present.i18n import N_, _
+from consortium.present.i18n import N_, _, pgettext
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = (N_("Name"), N_("Sector"), N_("Person or bot"))
+HEADERS = ("Name", N_("Sector"), N_("Person or bot"))
+"""The columns, in English: the first is translated with a context of its own (a plain "Name"
+is the debrief's third step, a verb: "Benämna", not "Namn")."""
 PERSON = N_("Person")  # the kind column's values in English; shown and typed translated too
 BOT = N_("Bot")
 
@@ -142,7 +144,7 @@ class SeatsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return _(HEADERS[section])
+            return pgettext("column", "Name") if section == 0 else _(HEADERS[section])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._seats):
             return _("Seat {number}").format(number=section + 1)
         return None
