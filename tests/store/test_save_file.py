@@ -21,6 +21,7 @@ from consortium.store.codec import unstructure
 from consortium.store.digest import canonical_json, log_checks, save_digest, state_digest
 from consortium.store.save_file import (
     FORMAT_VERSION,
+    FORMAT_WITH_NOTES,
     FORMAT_WITHOUT_NOTES,
     MAX_SAVE_BYTES,
     RULES_VERSION,
@@ -475,7 +476,7 @@ def test_the_rooms_predictions_and_agreement_are_kept_and_say_format_4(small: by
     room = attrs.evolve(loaded.room, notes=notes)
     data = save_bytes(loaded.state, loaded.save.actions, room)
     header = json.loads(data.split(b"\n", 1)[0][:-1] + b"}")["header"]
-    assert header["format_version"] == FORMAT_VERSION == 4
+    assert header["format_version"] == FORMAT_WITH_NOTES == 4
     again = load_save(data)
     assert again.room.notes == notes
     assert again.state == loaded.state
