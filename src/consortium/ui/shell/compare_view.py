@@ -92,9 +92,9 @@ class _Painter:
         self.p = painter
         self.rect = rect
         self.line = line
-        self.px = line * 0.6
+        self.px = line * 0.64
         self.texts: list[str] = []
-        pad = line * 0.3
+        pad = line * 0.6
         self.pad = pad
         edges = [rect.left()]
         for share in COLUMNS:

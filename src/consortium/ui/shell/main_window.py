@@ -35,6 +35,7 @@ from consortium.ui.shell.start_screen import StartScreen
 
 if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.engine.scenario import Scenario
+    from consortium.ui.shell.compare_dialog import CompareWindow
     from consortium.play.records import SessionSetup
     from consortium.store.autosave import SaveStatus
     from consortium.store.paths import DataPaths
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.name_holder_dialog: NameHolderDialog | None = None
         self.printed_holder_dialog: QWidget | None = None  # printed hands' Name a holder
         self.resume_page: ResumePage | None = None
+        self.compare_window: CompareWindow | None = None  # Session → Compare sessions…
         self._phones: PhonesRoom | None = None  # made with the mode's first use
         self.phones_dialog: PhonesDialog | None = None
         self._save_failing: Path | None = None  # the folder autosave cannot write to
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self.menu.save_as.triggered.connect(self.save_as)
         self.menu.print_hands.triggered.connect(self.print_hands)
         self.menu.export_report.triggered.connect(self.export_report)
+        self.menu.compare.triggered.connect(self.compare_sessions)
         self.menu.name_holder.triggered.connect(self.ask_name_holder)
         self.menu.phones.triggered.connect(self.show_phones)
         self.menu.quit.triggered.connect(self.close)
@@ -524,6 +527,21 @@ class MainWindow(QMainWindow):
         self.show_message(_("Report exported"), _("The report and its figures were written:"),
                           [str(p) for p in written], icon=QMessageBox.Icon.Information)
         return written
+
+    def compare_sessions(self) -> CompareWindow:
+        """Session → Compare sessions…: the tables of a room side by side, in a window of its
+        own (it can go to the projector), which asks for the saves (docs/compare.md)."""
+        from consortium.ui.shell.compare_dialog import CompareWindow  # noqa: PLC0415
+
+        if self.compare_window is None:
+            self.compare_window = CompareWindow(self.files, parent=self)
+            screen = self.screen().availableGeometry()
+            self.compare_window.resize(min(1600, screen.width() * 9 // 10),
+                                       min(900, screen.height() * 9 // 10))
+        self.compare_window.show()
+        self.compare_window.raise_()
+        self.compare_window.activateWindow()
+        return self.compare_window
 
     def ask_name_holder(self) -> None:
         """Facilitator → Name a holder…: a dialog on the laptop, with a confirm step."""
