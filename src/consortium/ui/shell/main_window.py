@@ -35,7 +35,6 @@ from consortium.ui.shell.start_screen import StartScreen
 
 if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.engine.scenario import Scenario
-    from consortium.ui.shell.compare_dialog import CompareWindow
     from consortium.play.records import SessionSetup
     from consortium.store.autosave import SaveStatus
     from consortium.store.paths import DataPaths
@@ -43,6 +42,7 @@ if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.ui.board.board_window import BoardWindow
     from consortium.ui.controller import GameController
     from consortium.ui.laptop.name_holder_dialog import NameHolderDialog
+    from consortium.ui.shell.compare_dialog import CompareWindow
     from consortium.ui.shell.file_dialogs import FileDialogs
     from consortium.ui.shell.game_screen import GameScreen
     from consortium.ui.shell.phones_dialog import PhonesDialog
