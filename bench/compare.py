@@ -24,7 +24,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.compare.tables
-from tests.compare.tables import make_tables  # noqa: E402
+from tests.compare.tables import make_tables
 
 
 def open_comparison(app: QApplication, folder: Path, seeds: int, *, wait: bool) -> tuple[
@@ -61,10 +61,11 @@ def main() -> int:
     parser.add_argument("--skip-uncomputed", action="store_true",
                         help="leave out the reference run without stored what-ifs")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([])
     from consortium.ui.kit.theme import Theme  # noqa: PLC0415
 
-    Theme().apply(app)  # type: ignore[arg-type]
+    Theme().apply(app)
     with tempfile.TemporaryDirectory() as temp:
         stored, bare = Path(temp) / "stored", Path(temp) / "bare"
         stored.mkdir()

@@ -22,8 +22,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.compare.tables
-from tests.compare.tables import make_tables  # noqa: E402
-from tests.store.games import bot_game, save_bytes  # noqa: E402
+from tests.compare.tables import make_tables
+from tests.store.games import bot_game, save_bytes
 
 
 def main() -> int:
@@ -31,13 +31,14 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=100)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots/compare"))
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([])
     from consortium.ui.kit.theme import Theme  # noqa: PLC0415
     from consortium.ui.shell.compare_dialog import CompareWindow  # noqa: PLC0415
     from consortium.ui.shell.compare_files import write_compare_pdf  # noqa: PLC0415
     from consortium.ui.shell.file_dialogs import ScriptedFiles  # noqa: PLC0415
 
-    Theme().apply(app)  # type: ignore[arg-type]
+    Theme().apply(app)
     args.out.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as temp:
