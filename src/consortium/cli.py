@@ -141,7 +141,90 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--seeds", type=int, default=100, metavar="N",
                         help=_("bot replays per way of organizing for the what-if page "
                                "(0: leave the what-if out; default 100)"))
+    compare = commands.add_parser(
+        "compare",
+        help=_("compare finished sessions side by side (the tables of one room): modes, "
+               "impact, the two indices, lost and excluded perspectives and the what-if; "
+               "tables of the same table code together"),
+    )
+    compare.add_argument("saves", nargs="+", metavar="SAVE",
+                         help=_("saves (.consortium or .json) or folders of them"))
+    compare.add_argument("--pdf", metavar="OUT.pdf", help=_("also write the comparison as a PDF"))
+    compare.add_argument("--csv", metavar="OUT.csv",
+                         help=_("also write a row per table as CSV"))
+    compare.add_argument("--seeds", type=int, default=100, metavar="N",
+                         help=_("bot replays per way of organizing in the what-if (default "
+                                "100); a what-if stored in a save with another number is "
+                                "worked out again"))
+    compare.add_argument("--no-what-if", action="store_true",
+                         help=_("show only the what-ifs stored in the saves; work out none"))
     return parser
+
+
+def _compare(args: argparse.Namespace) -> int:
+    """``consortium compare SAVE... [--pdf OUT.pdf] [--csv OUT.csv]``: the tables side by
+    side on stdout, the files that could not be compared listed; exit 0 when at least one
+    table was compared, else 2."""
+    import os  # noqa: PLC0415 - lazy: launch
+    from pathlib import Path  # noqa: PLC0415
+
+    from consortium.present.compare_data import (  # noqa: PLC0415
+        missing_what_ifs,
+        read_comparison,
+        text_table,
+        with_what_if,
+    )
+    from consortium.store.codec import printable  # noqa: PLC0415
+
+    if args.seeds < 1:
+        print(_("consortium compare: --seeds must be at least 1"), file=sys.stderr)
+        return EXIT_PROBLEM
+    comparison = read_comparison(args.saves, seeds=args.seeds)
+    missing = missing_what_ifs(comparison)
+    if missing and not args.no_what_if:
+        from consortium.play.what_if import WhatIfJob  # noqa: PLC0415
+
+        print(ngettext("Working out the what-if of {count} deal (bots, {seeds} replays per "
+                       "way)…", "Working out the what-if of {count} deals (bots, {seeds} "
+                       "replays per way)…", len(missing)).format(count=len(missing),
+                                                                  seeds=args.seeds),
+              file=sys.stderr)
+        found = {}
+        for code, loaded in missing.items():
+            job = WhatIfJob(loaded, 1, args.seeds)
+            job.wait()
+            if job.result is not None:
+                found[code] = job.result
+        comparison = with_what_if(comparison, found)
+    print(printable(text_table(comparison)))
+    if not comparison.rows:
+        print(_("consortium compare: no finished game to compare"), file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.pdf or args.csv:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - only when drawing
+
+        from consortium.ui.shell.compare_files import (  # noqa: PLC0415
+            write_compare_csv,
+            write_compare_pdf,
+        )
+
+        app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+        target = args.pdf or args.csv
+        try:
+            if args.pdf:
+                pages = write_compare_pdf(Path(args.pdf), comparison)
+                print(ngettext("{path}: {pages} page", "{path}: {pages} pages", pages).format(
+                    path=args.pdf, pages=pages))
+            if args.csv:
+                target = args.csv
+                write_compare_csv(Path(args.csv), comparison)
+                print(args.csv)
+        except OSError as error:
+            print(f"{target}: {printable(error.strerror or str(error))}", file=sys.stderr)
+            return EXIT_PROBLEM
+        del app
+    return 0
 
 
 def _print_hands(args: argparse.Namespace) -> int:
@@ -537,6 +620,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print_hands(args)
     if args.command == "report":
         return _report(args)
+    if args.command == "compare":
+        return _compare(args)
     return _open_window(args)
 
 

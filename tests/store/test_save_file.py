@@ -21,6 +21,7 @@ from consortium.store.codec import unstructure
 from consortium.store.digest import canonical_json, log_checks, save_digest, state_digest
 from consortium.store.save_file import (
     FORMAT_VERSION,
+    FORMAT_WITH_NOTES,
     FORMAT_WITHOUT_NOTES,
     MAX_SAVE_BYTES,
     RULES_VERSION,
@@ -222,6 +223,19 @@ def test_truncated(small: bytes) -> None:
     message = only_refusal(small[: len(small) // 3])
     assert message.startswith("file: is cut short at line")
     assert "the rest of the save is missing" in message
+
+
+def test_a_save_cut_anywhere_is_called_cut_short(small: bytes) -> None:
+    """Wherever a copy stops — inside a string, a key, ``true`` or a number — the trainer reads
+    that the file was cut short, not that it holds a typo."""
+    step = max(1, len(small) // 300)
+    for cut in range(1, len(small) - 2, step):
+        try:
+            small[:cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # cut inside a character: the UTF-8 refusal says that
+        message = only_refusal(small[:cut])
+        assert message.startswith("file: is cut short at line"), (cut, small[cut - 20:cut])
 
 
 def test_oversized_is_refused_before_reading(
@@ -475,7 +489,7 @@ def test_the_rooms_predictions_and_agreement_are_kept_and_say_format_4(small: by
     room = attrs.evolve(loaded.room, notes=notes)
     data = save_bytes(loaded.state, loaded.save.actions, room)
     header = json.loads(data.split(b"\n", 1)[0][:-1] + b"}")["header"]
-    assert header["format_version"] == FORMAT_VERSION == 4
+    assert header["format_version"] == FORMAT_WITH_NOTES == 4
     again = load_save(data)
     assert again.room.notes == notes
     assert again.state == loaded.state

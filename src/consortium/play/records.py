@@ -20,6 +20,7 @@ from consortium.engine.events import touched as touched_by
 from consortium.engine.scenario import Scenario
 from consortium.engine.state import GameConfig, PublicState
 from consortium.store.notes import NO_NOTES, DebriefNotes
+from consortium.store.stored_what_if import StoredWhatIf
 
 
 @attrs.frozen
@@ -80,6 +81,8 @@ class SessionView:
     what_if_measure: str = "impact"  # the what-if screen's measure: impact, jointholism, lost
     what_if_glance: bool = False  # the pit stop shows the what-if of the same deal so far
     practice: bool = False  # the practice round (play/practice.py): a coach line, no debrief
+    # the what-if from round 1 as the save keeps it (store/stored_what_if.py), once worked out
+    what_if: StoredWhatIf | None = None
 
     def on_phone(self, seat: int | None) -> bool:
         return seat is not None and seat in self.phones and self.is_person(seat)

@@ -49,6 +49,7 @@ from consortium.engine.intros import may_pass_with
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Card, GameState, Mode, Phase, PublicState
 from consortium.engine.views import PlayerView, player_view, public_view
+from consortium.engine.what_if_bands import WhatIfResult
 from consortium.play.clock import TalkClock
 from consortium.play.early import early_actions
 from consortium.play.printed import PublicAct, ballot_votes, slot_of, to_action
@@ -63,6 +64,8 @@ from consortium.play.undo import (
 )
 from consortium.store.notes import NO_NOTES, DebriefNotes, Predictions
 from consortium.store.save_file import Room
+from consortium.store.stored_what_if import StoredWhatIf
+from consortium.store.table_code import table_code
 
 ENTERED_ACT_REFUSED = "entered-act-refused"  # printed hands: one notice for any refusal
 PIT_STOP_PACING = 4  # an all-bot game lingers on a pit stop this many bot paces
@@ -154,7 +157,7 @@ class Session:
         """What a save keeps of the session around the game."""
         s = self._view
         return Room(s.people, s.talk_clock, s.ended_early, round(self._clock.seconds(), 3),
-                    s.printed_hands, s.notes)
+                    s.printed_hands, s.notes, s.what_if)
 
     @property
     def clock(self) -> TalkClock:
@@ -206,7 +209,8 @@ class Session:
     def take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
                   ended_early: bool = False, talk_seconds: float = 0.0,
                   printed_hands: bool = False, notes: DebriefNotes = NO_NOTES,
-                  practice: bool = False) -> None:
+                  practice: bool = False,
+                  what_if: StoredWhatIf | None = None) -> None:
         """Play ``history`` from where it stands (a new game, a crafted state, a save): the
         listeners hear of a new game, with the view as its round began (a resumed pit stop
         says what its round added). ``practice``: the practice round (play/practice.py)."""
@@ -227,6 +231,7 @@ class Session:
             printed_hands=printed_hands,
             notes=notes,
             practice=practice,
+            what_if=what_if,
         )
         self._tell(Change.everything(self.view, self._view, round_events(history)))
 
@@ -874,6 +879,18 @@ class Session:
         text = text.strip()
         if text != self._view.notes.agreement:
             self._set(notes=attrs.evolve(self._view.notes, agreement=text), save=True)
+        return True
+
+    def keep_what_if(self, result: WhatIfResult) -> bool:
+        """Keep the what-if from round 1 with the session (saved with it, so a comparison of
+        tables finds it: store/stored_what_if.py); whether it was kept. A what-if from a
+        later round is the facilitator's question of the moment and is not kept."""
+        if self._history is None or result.from_round != 1:
+            return False
+        start = self._history.start
+        stored = StoredWhatIf.of(result, table_code(start.ctx.scenario, start.ctx.config))
+        if stored != self._view.what_if:
+            self._set(what_if=stored, save=True)
         return True
 
     def set_what_if_glance(self, on: bool) -> None:

@@ -59,9 +59,10 @@ from consortium.store.codec import printable, unstructure
 from consortium.store.digest import action_check, canonical_json, save_digest
 from consortium.store.fs import FileSystem, atomic_write
 from consortium.store.notes import NO_NOTES, DebriefNotes
+from consortium.store.stored_what_if import StoredWhatIf
 
 SAVE_FORMAT: Final = "consortium-save"
-FORMAT_VERSION: Final = 4
+FORMAT_VERSION: Final = 5
 """The layout of the file. Bump it when a reader of the old layout would misread the new one
 (a key renamed, a meaning changed); a newer file is then refused with a plain message.
 2: the ``checks`` of the log and the ``summary-3`` digest (a reader of format 1 would call
@@ -73,8 +74,12 @@ only when set); a reader of format 2 would call them unknown. Files of formats 1
 before (no such action, the clock at 0, hands on screen).
 4: ``room.notes``, the room's predictions and agreement in the debrief (store/notes.py). Only
 a save that holds notes says 4; every other save is written as format 3, byte for byte what
-it was, so a Consortium that reads format 3 still opens it."""
+it was, so a Consortium that reads format 3 still opens it.
+5: ``room.what_if``, the what-if's bands from round 1 (store/stored_what_if.py), kept when the
+window has worked them out so a comparison of tables need not replay them. Only a save that
+holds them says 5; one with notes alone says 4, every other save 3, byte for byte as before."""
 FORMAT_WITHOUT_NOTES: Final = 3
+FORMAT_WITH_NOTES: Final = 4
 
 RULES_VERSION: Final = ENGINE_RULES_VERSION
 """The newest rules a save's log can be played under (:data:`consortium.engine.scenario.
@@ -123,6 +128,14 @@ class Room:
     talk_seconds: float = 0.0  # on the talk clock, not yet charged (format 3; before: 0)
     printed_hands: bool = False  # written only when set: saves without it read as False
     notes: DebriefNotes = NO_NOTES  # the room's predictions and agreement: only when set
+    what_if: StoredWhatIf | None = None  # the what-if's bands from round 1: only when set
+
+    @property
+    def format_version(self) -> int:
+        """The oldest save format that holds this room (so older Consortiums open it)."""
+        if self.what_if is not None:
+            return FORMAT_VERSION
+        return FORMAT_WITHOUT_NOTES if self.notes.empty else FORMAT_WITH_NOTES
 
     @classmethod
     def of(cls, config: GameConfig, *, talk_clock: bool = False) -> Room:
@@ -138,6 +151,8 @@ def _room_tree(room: Room) -> dict[str, object]:
         tree.pop("printed_hands", None)
     if room.notes.empty:
         tree.pop("notes", None)
+    if room.what_if is None:
+        tree.pop("what_if", None)
     return tree
 
 
@@ -217,7 +232,7 @@ def header_of(
     public = state.public
     return SaveHeader(
         format=SAVE_FORMAT,
-        format_version=FORMAT_WITHOUT_NOTES if room.notes.empty else FORMAT_VERSION,
+        format_version=room.format_version,
         rules_version=state.ctx.rules.version,
         app_version=__version__,
         session_code=code,

@@ -30,6 +30,7 @@ from __future__ import annotations
 import enum
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Final, NoReturn
 
@@ -261,9 +262,16 @@ def _no_constant(name: str) -> NoReturn:
     raise ValueError(name)
 
 
+_CUT_TOKEN = re.compile(r"[A-Za-z0-9.+-]{1,24}")
+"""What is left from a JSON error to the end of a file cut inside ``true`` or a number."""
+
+
 def _syntax_message(error: json.JSONDecodeError, text: str) -> str:
-    # A string left open runs to the end of the file: that is a cut, not a typo.
-    if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+    # A string left open runs to the end of the file, and a word or number cut in two ("tru",
+    # "0.") is the file's last token: that is a cut, not a typo.
+    rest = text[error.pos:].rstrip()
+    if (error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
+            or _CUT_TOKEN.fullmatch(rest)):
         return (
             f"is cut short at line {error.lineno} (the end of the file): the rest of the save "
             "is missing, as when a copy is interrupted"

@@ -52,6 +52,7 @@ from consortium.store.locks import OwnerLock
 from consortium.store.notes import NO_NOTES, DebriefNotes, Predictions
 from consortium.store.save_file import Room
 from consortium.store.save_load import LoadedSave
+from consortium.store.stored_what_if import StoredWhatIf
 from consortium.ui.saving import Saving
 from consortium.ui.what_if_runner import WhatIfRunner
 
@@ -229,7 +230,7 @@ class GameController(QObject):
         self._take_over(loaded.history, tuple(room.people), talk_clock=room.talk_clock,
                         ended_early=room.ended_early, started_at=loaded.header.started_at,
                         talk_seconds=room.talk_seconds, printed_hands=room.printed_hands,
-                        notes=room.notes)
+                        notes=room.notes, what_if=room.what_if)
         finished = self.state.over or room.ended_early
         if self.saving is not None and (not finished or folder is not None):
             # a finished game from its own folder is saved on too: the debrief's predictions
@@ -244,14 +245,15 @@ class GameController(QObject):
     def _take_over(self, history: History, people: tuple[bool, ...], *, talk_clock: bool,
                    ended_early: bool = False, started_at: datetime | None = None,
                    talk_seconds: float = 0.0, printed_hands: bool = False,
-                   notes: DebriefNotes = NO_NOTES, practice: bool = False) -> None:
+                   notes: DebriefNotes = NO_NOTES, practice: bool = False,
+                   what_if: StoredWhatIf | None = None) -> None:
         self._bot_timer.stop()
         self.started_at = started_at or utc_now()
         self._debrief = None
         self._scheduled_for = ()
         self.play.take_over(history, people, talk_clock=talk_clock, ended_early=ended_early,
                             talk_seconds=talk_seconds, printed_hands=printed_hands,
-                            notes=notes, practice=practice)
+                            notes=notes, practice=practice, what_if=what_if)
 
     def shutdown(self) -> None:
         """The window closes: stop the bots and end the autosave cleanly (the session stays

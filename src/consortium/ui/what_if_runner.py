@@ -9,6 +9,11 @@ facilitator may ask for a what-if from the start of any later round the game has
 job replaces the first. When a job finishes, its thread emits a signal that Qt delivers on
 the GUI thread; ``changed`` then tells the board. The group's own figures are added from the
 game as it ended.
+
+The what-if from round 1 is kept with the session (``Session.keep_what_if``: saved as the
+save's ``room.what_if``), so a comparison of tables reads it instead of replaying it, and a
+session resumed from a save that holds it for this very deal and seed count shows it at once
+(store/stored_what_if.py; one that does not match is worked out again).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from consortium.engine.what_if_bands import WhatIfResult
 from consortium.play.records import Change
 from consortium.play.session import Session
 from consortium.play.what_if import WhatIfJob
+from consortium.store.table_code import table_code
 
 
 class WhatIfRunner(QObject):
@@ -59,13 +65,22 @@ class WhatIfRunner(QObject):
         if play.history is not self._history:
             self.cancel()
             self._history = play.history
-            self._result = None
+            self._result = self._kept(play)
             self.from_round = 1
             self.changed.emit()
         if change.session.practice:
             return  # the practice round has no debrief, so no what-if
         if self.job is None and self._result is None:
             self.start(1)  # from round 1 only the deal is needed: at once, for the pit stops
+
+    def _kept(self, play: Session) -> WhatIfResult | None:
+        """The what-if the session was saved with, when it is this game's (else ``None``)."""
+        kept = play.session.what_if
+        if kept is None:
+            return None
+        start = play.history.start
+        return kept.result_for(table_code(start.ctx.scenario, start.ctx.config),
+                               start.public.rounds, self.seeds)
 
     def start(self, from_round: int) -> bool:
         """Work out the what-if from the start of ``from_round`` (a round the game has begun);
@@ -98,5 +113,6 @@ class WhatIfRunner(QObject):
             return  # a job replaced or cancelled meanwhile
         if job.result is not None:
             self._result = job.result
+            self._play.keep_what_if(job.result)  # from round 1: saved with the session
         self.job = None
         self.changed.emit()

@@ -1,7 +1,8 @@
 """The facilitator's menu bar: never in the players' way, every item with a shortcut.
 
 Session: new session, resume a session, open a save file, save as, print hands (a
-printed-hands session only), export the report (once the game is over), quit. Facilitator:
+printed-hands session only), export the report (once the game is over), compare sessions (the
+tables of a room, from their saves), quit. Facilitator:
 phones (on/off, each seat to its phone or back to the curtain), undo (Ctrl+Z) and redo
 (Ctrl+Y, Ctrl+Shift+Z), talk clock, pause, skip a turn, replace a person by a bot and back
 (per seat), fast-forward by bots, name a holder, reveal, end the game early. View: presenter
@@ -55,6 +56,8 @@ class FacilitatorMenu:
         self.print_hands = _action(session, _("Print hands…"))  # docs/printed-hands.md
         # the report to take home: only once the game is over (it reveals every hand)
         self.export_report = _action(session, _("Export report…"))
+        # the tables of a room side by side, from their saves (docs/compare.md): any time
+        self.compare = _action(session, _("Compare sessions…"))
         session.addSeparator()
         self.quit = _action(session, _("Quit"), "Ctrl+Q")
         menu = bar.addMenu(_("&Facilitator"))

@@ -36,18 +36,32 @@ class FileDialogs:
         name, _kind = QFileDialog.getSaveFileName(parent, title, str(suggested or ""), kinds)
         return Path(name) if name else None
 
+    def open_paths(
+        self, parent: QWidget, title: str, folder: Path | None, kinds: str
+    ) -> list[Path]:
+        """Several files at once (Compare sessions); empty when cancelled."""
+        names, _kind = QFileDialog.getOpenFileNames(parent, title, str(folder or ""), kinds)
+        return [Path(n) for n in names]
+
+    def open_folder(self, parent: QWidget, title: str, folder: Path | None) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title, str(folder or ""))
+        return Path(name) if name else None
+
 
 class ScriptedFiles(FileDialogs):
     """Answers with the given paths in turn (``None``: the person cancelled); for tests and
     the screenshot script. ``asked`` records each dialog's title."""
 
-    def __init__(self, answers: Iterable[Path | None]) -> None:
-        self.answers = list(answers)
+    def __init__(self, answers: Iterable[Path | list[Path] | None]) -> None:
+        self.answers: list[Path | list[Path] | None] = list(answers)
         self.asked: list[str] = []
 
     def _next(self, title: str) -> Path | None:
         self.asked.append(title)
-        return self.answers.pop(0) if self.answers else None
+        answer = self.answers.pop(0) if self.answers else None
+        if isinstance(answer, list):
+            return answer[0] if answer else None
+        return answer
 
     def open_path(
         self, parent: QWidget, title: str, folder: Path | None, kinds: str
@@ -57,4 +71,17 @@ class ScriptedFiles(FileDialogs):
     def save_path(
         self, parent: QWidget, title: str, suggested: Path | None, kinds: str
     ) -> Path | None:
+        return self._next(title)
+
+    def open_paths(
+        self, parent: QWidget, title: str, folder: Path | None, kinds: str
+    ) -> list[Path]:
+        """An answer that is a list is the files chosen; a path, that one file."""
+        self.asked.append(title)
+        answer = self.answers.pop(0) if self.answers else None
+        if answer is None:
+            return []
+        return list(answer) if isinstance(answer, list | tuple) else [answer]
+
+    def open_folder(self, parent: QWidget, title: str, folder: Path | None) -> Path | None:
         return self._next(title)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.ui.board.board_window import BoardWindow
     from consortium.ui.controller import GameController
     from consortium.ui.laptop.name_holder_dialog import NameHolderDialog
+    from consortium.ui.shell.compare_dialog import CompareWindow
     from consortium.ui.shell.file_dialogs import FileDialogs
     from consortium.ui.shell.game_screen import GameScreen
     from consortium.ui.shell.help_dialog import HelpDialog
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.name_holder_dialog: NameHolderDialog | None = None
         self.printed_holder_dialog: QWidget | None = None  # printed hands' Name a holder
         self.resume_page: ResumePage | None = None
+        self.compare_window: CompareWindow | None = None  # Session → Compare sessions…
         self._phones: PhonesRoom | None = None  # made with the mode's first use
         self.phones_dialog: PhonesDialog | None = None
         self.help_dialog: HelpDialog | None = None
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         self.menu.save_as.triggered.connect(self.save_as)
         self.menu.print_hands.triggered.connect(self.print_hands)
         self.menu.export_report.triggered.connect(self.export_report)
+        self.menu.compare.triggered.connect(self.compare_sessions)
         self.menu.name_holder.triggered.connect(self.ask_name_holder)
         self.menu.phones.triggered.connect(self.show_phones)
         self.menu.quit.triggered.connect(self.close)
@@ -546,6 +549,21 @@ class MainWindow(QMainWindow):
         self.show_message(_("Report exported"), _("The report and its figures were written:"),
                           [str(p) for p in written], icon=QMessageBox.Icon.Information)
         return written
+
+    def compare_sessions(self) -> CompareWindow:
+        """Session → Compare sessions…: the tables of a room side by side, in a window of its
+        own (it can go to the projector), which asks for the saves (docs/compare.md)."""
+        from consortium.ui.shell.compare_dialog import CompareWindow  # noqa: PLC0415
+
+        if self.compare_window is None:
+            self.compare_window = CompareWindow(self.files, parent=self)
+            screen = self.screen().availableGeometry()
+            self.compare_window.resize(min(1600, screen.width() * 9 // 10),
+                                       min(900, screen.height() * 9 // 10))
+        self.compare_window.show()
+        self.compare_window.raise_()
+        self.compare_window.activateWindow()
+        return self.compare_window
 
     def ask_name_holder(self) -> None:
         """Facilitator → Name a holder…: a dialog on the laptop, with a confirm step."""
