@@ -132,6 +132,7 @@ def _where() -> str:
 def _headless_checks(checks: Checks) -> None:
     checks.run("version", _version)
     checks.run("shipped assets", _assets)
+    checks.run("guides (Help, F1)", _guides)
     from consortium.engine.scenario_toml import parse_scenario  # noqa: PLC0415
     from consortium.resources import shipped_scenario_paths  # noqa: PLC0415
 
@@ -198,6 +199,20 @@ def _assets() -> str:
             raise FileNotFoundError(f"assets/{folder} is empty")
         found.append(f"{folder} {len(files)}")
     return ", ".join(found)
+
+
+def _guides() -> str:
+    """How to play and the facilitator guide ship with the program (docs/ as the package
+    consortium.guide): Help shows them, and prints them."""
+    from consortium.resources import guide_text  # noqa: PLC0415
+
+    sizes = []
+    for name in ("how-to-play.md", "facilitator-guide.md", "rules.md"):
+        text = guide_text(name)
+        if not text.startswith("# "):
+            raise ValueError(f"{name} does not start with its title")
+        sizes.append(f"{name} {len(text) // 1024} KiB")
+    return ", ".join(sizes)
 
 
 def _bot_game(scenario: object, mode: Mode) -> str:
