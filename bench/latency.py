@@ -53,12 +53,18 @@ class PaintClock(QObject):
 
 
 class Heartbeat(QObject):
-    """A timer every ``interval_ms``: the gaps between its ticks are the GUI thread's stalls."""
+    """A timer every ``interval_ms``: the gaps between its ticks are the GUI thread's stalls.
+
+    ``busy`` holds, for each gap, the GUI thread's own CPU time in it (``time.thread_time``):
+    on a machine shared with other work the wall-clock gaps also hold the time the thread
+    waited for a core, which the window's own code does not decide."""
 
     def __init__(self, interval_ms: int = 1) -> None:
         super().__init__()
         self.gaps: list[float] = []
+        self.busy: list[float] = []
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(interval_ms)
@@ -66,16 +72,25 @@ class Heartbeat(QObject):
 
     def _on_timer_timeout(self) -> None:
         now = time.perf_counter()
+        cpu = time.thread_time()
         self.gaps.append(now - self._last)
+        self.busy.append(cpu - self._last_cpu)
         self._last = now
+        self._last_cpu = cpu
 
     def restart(self) -> None:
         self.gaps = []
+        self.busy = []
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self.timer.start()
 
     def longest_ms(self) -> float:
         return max(self.gaps, default=0.0) * 1000
+
+    def longest_busy_ms(self) -> float:
+        """The most CPU time the GUI thread spent between two ticks."""
+        return max(self.busy, default=0.0) * 1000
 
 
 def percentile(values: list[float], q: float) -> float:

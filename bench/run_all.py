@@ -374,6 +374,17 @@ def _missed_note(rows: Sequence[Row]) -> str:
     return f"\nTargets missed in this run: {'; '.join(missed)}.\n"
 
 
+KEPT = "\n## "
+"""Sections of docs/performance.md after the generated part, measured by hand with their
+own benchmarks (bench/what_if.py's GUI stall): ``--write`` keeps them as they are."""
+
+
+def kept_sections() -> str:
+    text = DOC.read_text("utf-8") if DOC.exists() else ""
+    at = text.find(KEPT)
+    return text[at:] if at >= 0 else ""
+
+
 def document(rows: Sequence[Row], when: str, runs: int) -> str:
     return f"""# Performance
 
@@ -458,7 +469,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(table(rows))
     missed = [r.measure for r in rows if r.met is False]
     if args.write:
-        DOC.write_text(document(rows, when, args.runs), "utf-8")
+        DOC.write_text(document(rows, when, args.runs) + kept_sections(), "utf-8")
         print(f"\nwrote {DOC.relative_to(ROOT)}")
     if missed:
         print(f"\ntargets missed: {'; '.join(missed)}")

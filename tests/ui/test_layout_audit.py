@@ -4,7 +4,7 @@ that keeps nowhere the words it lost."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from consortium.ui.kit.elided_label import ElidedLabel, show_elided
@@ -87,3 +87,48 @@ def test_a_growing_label_says_it_all_when_the_card_has_room(qtbot: QtBot) -> Non
     qtbot.wait(10)
     assert label.text().endswith("…") and label.toolTip() == needs
     assert clipped_texts(window) == []
+
+
+def test_a_label_whose_text_outgrows_it_is_reported_at_the_same_size(qtbot: QtBot) -> None:
+    """The audit measures each text once; a label that keeps its size while its text grows
+    (a header line on the next move) is measured afresh and reported."""
+    line = QLabel("Round 1")
+    window = shown(qtbot, line, width=400)
+    window.setFixedWidth(window.width())
+    assert clipped_texts(window) == []
+    assert clipped_texts(window) == []  # measured once, the same answer
+    size = line.size()
+    line.setText("Round 1 · Placement · Ana is choosing where the team goes next, and why")
+    assert line.size() == size
+    found = clipped_texts(window)
+    assert len(found) == 1 and found[0].startswith("QLabel 'Round 1 · Placement")
+    line.setText("Round 2")
+    assert clipped_texts(window) == []
+
+
+def test_a_label_cut_by_a_parent_further_up_is_reported_and_a_scrolled_one_is_not(
+    qtbot: QtBot,
+) -> None:
+    """"Cut at the edge of a parent" is any parent up to the root, not only the nearest: a
+    label well inside its own box, whose box runs past the window's edge, is cut there. In a
+    scroll area it is not (the scroll bar says so)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(300, 200)
+    box = QWidget(window)
+    box.setGeometry(0, 150, 300, 200)  # its lower part is past the window's edge
+    inner = QLabel("Fine", box)
+    inner.setGeometry(10, 10, 100, 30)  # inside the window too
+    cut = QLabel("Cut", box)
+    cut.setGeometry(10, 60, 100, 30)  # inside its box, below the window's edge
+    area = QScrollArea(window)
+    area.setGeometry(0, 0, 300, 100)
+    content = QWidget()
+    content.resize(300, 600)
+    QLabel("Scrolled", content).setGeometry(10, 400, 100, 30)
+    area.setWidget(content)
+    window.show()
+    qtbot.waitExposed(window)
+    found = clipped_texts(window)
+    assert len(found) == 1, found
+    assert found[0].startswith("QLabel 'Cut': cut at the edge of QWidget")

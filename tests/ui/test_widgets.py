@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from consortium.ui.kit.widgets import label, set_shown, show_text
+from consortium.ui.kit.widgets import label, set_progress, set_shown, show_text
 
 
 def test_an_empty_label_added_to_a_shown_window_stays_hidden(qtbot: QtBot) -> None:
@@ -35,3 +35,38 @@ def test_a_label_shows_tags_in_a_scenario_text_as_typed(qtbot: QtBot) -> None:
     qtbot.addWidget(shown)
     assert shown.textFormat() == Qt.TextFormat.PlainText
     assert shown.text() == "<b>Flu season</b> <img src='x'>"
+
+
+class PaintCount(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_a_progress_bar_moves_with_the_next_paint_not_at_once(qtbot: QtBot) -> None:
+    """Qt repaints a progress bar inside ``setValue`` (and ``setMaximum`` below its value),
+    which paints the whole board window there and then; the board's bars wait for the next
+    paint like every other widget, and show the new value in it."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    bar = QProgressBar()
+    bar.setTextVisible(True)
+    QVBoxLayout(window).addWidget(bar)
+    window.show()
+    qtbot.waitExposed(window)
+    assert set_progress(bar, 10, 340)
+    qtbot.wait(20)
+    count = PaintCount()
+    bar.installEventFilter(count)
+    assert set_progress(bar, 170, 340) and set_progress(bar, 20, 30)  # a step, a smaller max
+    assert count.paints == 0 and (bar.value(), bar.maximum()) == (20, 30)
+    assert bar.updatesEnabled()
+    qtbot.waitUntil(lambda: count.paints > 0, timeout=2000)  # painted with the window
+    assert not set_progress(bar, 20, 30)  # no change, nothing done
+    bar.setValue(25)  # what Qt does on its own, for comparison: painted at once
+    assert count.paints > 1

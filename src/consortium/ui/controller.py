@@ -17,7 +17,13 @@ left here is what only a window needs:
 Bots run on the GUI thread one decision per timer tick: a decision costs under half a
 millisecond here (measured over whole games), far below a frame. Fast-forward applies
 decisions in chunks of at most ``CHUNK_SECONDS`` and yields to the event loop between chunks,
-so the window keeps painting and answering (bench/latency.py shows the heartbeat).
+so the window keeps painting and answering (bench/latency.py shows the heartbeat). It yields
+for as long as the chunk took with the widgets' redraw of it (at most ``YIELD_SECONDS``): a
+chunk's redraw costs more than its 8 ms of bots (the board's cards and chips, the laptop's
+panel), and its paint and the board's fit follow in the next turn, so a chunk started at
+once would run in the same turn as those, with no turn between for anything else (issue 14:
+the stalls while the what-if is computed; bench/what_if.py). The window thus spends at most
+about half its time on fast-forward.
 
 The full state leaves this class only for the engine, the debrief, saves, the facilitator's
 "Name a holder" dialog on the laptop (:meth:`hidden_cards`) and for tests that compare
@@ -57,6 +63,7 @@ from consortium.ui.saving import Saving
 from consortium.ui.what_if_runner import WhatIfRunner
 
 CHUNK_SECONDS = 0.008  # fast-forward: at most this long between two event-loop turns
+YIELD_SECONDS = 0.05  # fast-forward: the longest wait for the next chunk (module docstring)
 
 
 class GameController(QObject):
@@ -90,6 +97,7 @@ class GameController(QObject):
         self._debrief: RevealedDebrief | None = None
         self._question: tuple[object, HolderQuestion | None] | None = None
         self._scheduled_for: tuple[object, ...] = ()
+        self._chunk_started = 0.0  # perf_counter when the bot timer fired, during its chunk
         self._worded_session: tuple[SessionView, SessionView] | None = None
         self._bot_timer = QTimer(self)
         self._bot_timer.setSingleShot(True)
@@ -307,14 +315,23 @@ class GameController(QObject):
         self._scheduled_for = (state, waits_for)
         self._bot_timer.stop()
         delay = play.next_move_in()
+        if delay == 0 and s.fast_forward and self._chunk_started:
+            # the chunk and its redraw so far: as long again for the paint, the fit and
+            # whatever else waits (module docstring)
+            took = time.perf_counter() - self._chunk_started
+            delay = round(min(took, YIELD_SECONDS) * 1000)
         if delay is not None:
             self._bot_timer.start(delay)
 
     def _on_bot_timer_timeout(self) -> None:
-        deadline = time.perf_counter() + CHUNK_SECONDS
+        self._chunk_started = time.perf_counter()
+        deadline = self._chunk_started + CHUNK_SECONDS
         self._scheduled_for = ()  # whatever comes next is scheduled afresh
-        if not self.play.move(until=lambda: time.perf_counter() >= deadline):
-            self._schedule()
+        try:
+            if not self.play.move(until=lambda: time.perf_counter() >= deadline):
+                self._schedule()
+        finally:
+            self._chunk_started = 0.0  # fast-forward asked for later starts at once
 
     # --- saving -------------------------------------------------------------------------
 

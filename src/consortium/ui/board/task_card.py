@@ -19,7 +19,7 @@ from consortium.present.labels import domain, number
 from consortium.ui.board.participant_chip import SEAT_MIME
 from consortium.ui.kit.clickable_frame import ClickableFrame
 from consortium.ui.kit.elided_label import ElidedLabel, show_elided
-from consortium.ui.kit.widgets import label, show_text
+from consortium.ui.kit.widgets import label, set_progress, show_text
 
 
 class TaskCard(ClickableFrame):
@@ -79,8 +79,8 @@ class TaskCard(ClickableFrame):
         self.task_id = task.id
         show_elided(self._title, task.title)
         show_text(self._value, _("value {value}").format(value=f"{task.value_in(view.round):g}"))
-        self._progress.setMaximum(task.effort * 10)
-        self._progress.setValue(min(task.effort * 10, round(task.progress * 10)))
+        set_progress(self._progress, min(task.effort * 10, round(task.progress * 10)),
+                     task.effort * 10)
         fmt = _("{progress} / {effort}").format(progress=number(task.progress),
                                                 effort=task.effort)
         if self._progress.format() != fmt:

@@ -14,7 +14,7 @@ from consortium.engine.events import Event, NeedDiscovered, RoundStarted, TaskFi
 from consortium.engine.state import PublicState
 from consortium.present.i18n import _
 from consortium.present.labels import domain, number
-from consortium.ui.kit.widgets import label
+from consortium.ui.kit.widgets import label, set_progress
 
 
 class WorkSummary(QWidget):
@@ -63,8 +63,7 @@ class WorkSummary(QWidget):
         self, view: PublicState, work: Worked, title: QLabel, bar: QProgressBar, status: QLabel
     ) -> None:
         title.setText(work.title)
-        bar.setMaximum(work.effort * 10)
-        bar.setValue(min(work.effort * 10, round(work.progress * 10)))
+        set_progress(bar, min(work.effort * 10, round(work.progress * 10)), work.effort * 10)
         bar.setFormat(_("{progress} of {effort}").format(progress=number(work.progress),
                                                           effort=work.effort))
         parts = [_("+{progress} this round").format(progress=number(work.gained))]

@@ -22,6 +22,14 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from consortium.ui.kit.widgets import set_shown
 
 ELLIPSIS = "…"
+FITTED_LIMIT = 2048
+"""Elided texts kept (see :func:`fitted`)."""
+_fitted: dict[tuple[object, ...], str] = {}
+_lines_in: dict[tuple[object, ...], int] = {}
+# Caches of pure functions of the font, the device's resolution and their other arguments,
+# so they cannot go stale. The board re-elides its cards and chips on most moves (a resize,
+# a shown or hidden line) mostly to the same text at the same width, and measuring it word
+# by word was a good part of a move's redraw (bench/what_if.py, docs/performance.md).
 
 
 def elide_lines(metrics: QFontMetrics, text: str, width: int, lines: int) -> str:
@@ -51,6 +59,23 @@ def elide_lines(metrics: QFontMetrics, text: str, width: int, lines: int) -> str
     return "\n".join(out)
 
 
+def _font_key(widget: QWidget) -> tuple[str, int]:
+    return widget.font().key(), widget.logicalDpiY()
+
+
+def fitted(widget: QWidget, text: str, width: int, lines: int) -> str:
+    """:func:`elide_lines` in ``widget``'s font, worked out once for each text, width and
+    number of lines."""
+    key = (*_font_key(widget), text, width, lines)
+    shown = _fitted.get(key)
+    if shown is None:
+        shown = elide_lines(widget.fontMetrics(), text, width, lines)
+        if len(_fitted) >= FITTED_LIMIT:
+            _fitted.clear()
+        _fitted[key] = shown
+    return shown
+
+
 class ElidedLabel(QLabel):
     def __init__(self, name: str = "", *, lines: int = 1, grow: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -71,13 +96,19 @@ class ElidedLabel(QLabel):
         """How many lines to show: ``lines``, or as many as the height holds (``grow``)."""
         if not self._grow:
             return self._lines
-        metrics = self.fontMetrics()
         height = self.contentsRect().height()
-        fits = 1
-        while fits < 50 and metrics.boundingRect(
-                QtCore.QRect(0, 0, 10_000, 10_000), 0,
-                "\n".join(["Xg"] * (fits + 1))).height() <= height:
-            fits += 1
+        key = (*_font_key(self), height)
+        fits = _lines_in.get(key)
+        if fits is None:
+            metrics = self.fontMetrics()
+            fits = 1
+            while fits < 50 and metrics.boundingRect(
+                    QtCore.QRect(0, 0, 10_000, 10_000), 0,
+                    "\n".join(["Xg"] * (fits + 1))).height() <= height:
+                fits += 1
+            if len(_lines_in) >= FITTED_LIMIT:
+                _lines_in.clear()
+            _lines_in[key] = fits
         return max(self._lines, fits)
 
     def full_text(self) -> str:
@@ -92,8 +123,8 @@ class ElidedLabel(QLabel):
         return True
 
     def _elide(self) -> None:
-        shown = elide_lines(self.fontMetrics(), self._full, self.contentsRect().width(),
-                            self._room()) if self._full else ""
+        shown = fitted(self, self._full, self.contentsRect().width(),
+                       self._room()) if self._full else ""
         if not shown and self._full:
             shown = ELLIPSIS
         if shown != self.text():

@@ -13,6 +13,14 @@ when its text (the format filled in) is wider or taller than the bar's contents 
 and padding off, as the style sheet draws it). A label that shortened its text with "…" (the
 ``elided_from`` property holds what it was asked to show, see ``kit/elided_label.py``) must
 keep the whole text in its tooltip; one that does not is reported as cut.
+
+The board audits itself after every change (the stage's fit), so the audit must cost a few
+milliseconds, not the 8–20 it took (bench/what_if.py, docs/performance.md). Two things make it
+so without changing a single answer: a label's text is measured once per text, font, flags
+and rect (``boundingRect`` with word wrap was half the cost, and almost nothing changes from
+one move to the next), and "cut at the edge of a parent" is answered from each parent's room
+worked out once per audit instead of walking every label's parents (the slow walk runs only
+to word what it found).
 """
 
 from __future__ import annotations
@@ -33,24 +41,53 @@ SLACK = 1
 """Pixels of rounding forgiven (fractional advances summed differently by the layout)."""
 
 
+MEASURED_LIMIT = 4096
+"""Texts measured and kept (a board has a few hundred; a long session's are dropped at once
+when the store is full, and measured again when next seen)."""
+_measured: dict[tuple[object, ...], tuple[int, int]] = {}
+# A cache of a pure function (the text's size, from the font, the device's resolution, the
+# rect, the flags and the text), so it cannot go stale: nothing else is kept in it.
+
+
+def _text_need(widget: QLabel, rect: QRect, flags: int, text: str) -> tuple[int, int]:
+    """The width and height ``text`` needs when laid out in ``rect`` with ``flags`` in the
+    label's font (``QFontMetrics.boundingRect``), measured once for each of these."""
+    key = (widget.font().key(), widget.logicalDpiY(), rect.x(), rect.y(), rect.width(),
+           rect.height(), flags, text)
+    need = _measured.get(key)
+    if need is None:
+        box = widget.fontMetrics().boundingRect(rect, flags, text)
+        need = (box.width(), box.height())
+        if len(_measured) >= MEASURED_LIMIT:
+            _measured.clear()
+        _measured[key] = need
+    return need
+
+
+_PLAIN = Qt.TextFormat.PlainText
+_AUTO = Qt.TextFormat.AutoText
+
+
 def _label_clip(widget: QLabel) -> str | None:
     text = widget.text()
-    if not text or widget.textFormat() == Qt.TextFormat.RichText or (
-        widget.textFormat() == Qt.TextFormat.AutoText and "<" in text and ">" in text
-    ):
+    if not text:
         return None
+    text_format = widget.textFormat()
+    if text_format != _PLAIN and (text_format != _AUTO or ("<" in text and ">" in text)):
+        return None  # rich text (or what Qt would take for it)
     rect = widget.contentsRect()
     margin = widget.margin()
-    rect = rect.adjusted(margin, margin, -margin, -margin)
+    if margin:
+        rect = rect.adjusted(margin, margin, -margin, -margin)
     indent = widget.indent()
     if indent > 0:
         rect = rect.adjusted(indent, 0, 0, 0)
     flags = widget.alignment().value
     if widget.wordWrap():
         flags |= Qt.TextFlag.TextWordWrap.value
-    need = widget.fontMetrics().boundingRect(rect, flags, text)
-    if need.width() > rect.width() + SLACK or need.height() > rect.height() + SLACK:
-        return f"{need.width()}×{need.height()} in {rect.width()}×{rect.height()}"
+    width, height = _text_need(widget, rect, flags, text)
+    if width > rect.width() + SLACK or height > rect.height() + SLACK:
+        return f"{width}×{height} in {rect.width()}×{rect.height()}"
     return None
 
 
@@ -121,11 +158,57 @@ def _cut_by_parent(widget: QWidget, root: QWidget) -> str | None:
     return None
 
 
+class _Rooms:
+    """For one audit: each parent's *room*, the part of its own rect that lies inside every
+    parent above it up to where :func:`_cut_by_parent` stops looking (``root``, a window, a
+    scroll area or its viewport). A widget is cut by a parent exactly when its rect, in its
+    parent's coordinates, is not inside its parent's room: containment in each of a chain of
+    rects is containment in their intersection."""
+
+    def __init__(self, root: QWidget) -> None:
+        self._root = root
+        self._rooms: dict[int, QRect | None] = {}
+        self._keep: list[QWidget] = []  # the ids above stay those widgets' for the audit
+
+    def room(self, parent: QWidget) -> QRect | None:
+        """``parent``'s room in its own coordinates; ``None``: no limit (a scroll area, or
+        its viewport, whose contents may run past its edge)."""
+        key = id(parent)
+        if key in self._rooms:
+            return self._rooms[key]
+        grand = parent.parentWidget()
+        if isinstance(parent, QAbstractScrollArea) or (
+            grand is not None and isinstance(grand, QAbstractScrollArea)
+        ):
+            room: QRect | None = None
+        else:
+            room = parent.rect()
+            if parent is not self._root and not parent.isWindow() and grand is not None:
+                above = self.room(grand)
+                if above is not None:
+                    room = room.intersected(above.translated(-parent.pos()))
+        self._rooms[key] = room
+        self._keep.append(parent)
+        return room
+
+    def cut(self, widget: QWidget) -> bool:
+        """Whether :func:`_cut_by_parent` would report ``widget``."""
+        parent = widget.parentWidget()
+        if parent is None or widget.isWindow():
+            return False
+        room = self.room(parent)
+        return room is not None and not room.contains(widget.geometry())
+
+    def cut_by_parent(self, widget: QWidget) -> str | None:
+        return _cut_by_parent(widget, self._root) if self.cut(widget) else None
+
+
 def clipped_texts(root: QWidget, skip: QWidget | None = None) -> list[str]:
     """Every visible label, button and progress bar under ``root`` (not under ``skip``)
     whose text does not fit it (or was elided with no tooltip holding it all), or that runs
     past the edge of a parent."""
     found = []
+    rooms = _Rooms(root)
     for widget in root.findChildren(QWidget):
         if not widget.isVisible():
             continue
@@ -145,15 +228,15 @@ def clipped_texts(root: QWidget, skip: QWidget | None = None) -> list[str]:
         if widget.width() <= 0 or widget.height() <= 0:
             why: str | None = "squeezed to nothing"
         elif widget.visibleRegion().isEmpty():
-            why = _cut_by_parent(widget, root)  # past an edge, or scrolled out of view
+            why = rooms.cut_by_parent(widget)  # past an edge, or scrolled out of view
         elif isinstance(widget, QLabel):
             why = (_elided_without_tip(widget) or _label_clip(widget)
-                   or _cut_by_parent(widget, root))
+                   or rooms.cut_by_parent(widget))
         elif isinstance(widget, QProgressBar):
-            why = _progress_clip(widget) or _cut_by_parent(widget, root)
+            why = _progress_clip(widget) or rooms.cut_by_parent(widget)
         else:
             why = (_elided_without_tip(widget) or _button_clip(widget)
-                   or _cut_by_parent(widget, root))
+                   or rooms.cut_by_parent(widget))
         if why:
             name = widget.text().replace("\n", " ")[:50]
             found.append(f"{type(widget).__name__} {name!r}: {why}")

@@ -13,7 +13,7 @@ from PySide6 import QtCore
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QSpinBox
+    from PySide6.QtWidgets import QProgressBar, QSpinBox
 
 
 def label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
@@ -92,3 +92,19 @@ def show_text(widget: QLabel, text: str) -> bool:
         widget.setText(text)
         changed = True
     return set_shown(widget, bool(text)) or changed
+
+
+def set_progress(bar: QProgressBar, value: int, maximum: int) -> bool:
+    """``bar`` at ``value`` of ``maximum``, painted with the rest of the window on the next
+    turn of the event loop. ``QProgressBar.setValue`` (and ``setMaximum`` below the value)
+    repaints at once, and a repaint of one child paints and flushes every dirty region of its
+    whole window there and then: a move that advanced six task cards painted the board six
+    times inside one change handler (bench/what_if.py, docs/performance.md). True when
+    anything changed."""
+    if bar.value() == value and bar.maximum() == maximum:
+        return False
+    bar.setUpdatesEnabled(False)  # Qt's repaint() does nothing while updates are off
+    bar.setMaximum(maximum)
+    bar.setValue(value)
+    bar.setUpdatesEnabled(True)  # and this asks for an ordinary, deferred update
+    return True
