@@ -4,6 +4,7 @@ save of a finished or unfinished game, with progress, cancel and a call when it 
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from consortium.engine.bots import MAIN_POLICIES
 from consortium.engine.simulate import round_start
 from consortium.engine.what_if_bands import DEFAULT_SEEDS, what_if_result
-from consortium.play.what_if import WhatIfJob, start_of
+from consortium.play.what_if import MAX_HOLD, WhatIfJob, start_of
 from consortium.store.save_load import LoadedSave, read_save_file
 from tests.store.games import bot_game, save_bytes
 
@@ -51,6 +52,27 @@ def test_worker_processes_give_the_very_same_figures(tmp_path: Path) -> None:
     assert in_thread.wait(60) and in_processes.wait(120)
     assert in_processes.error is None
     assert in_processes.result == in_thread.result is not None
+
+
+def test_a_hold_pauses_the_runs_for_a_while_and_changes_no_figure(tmp_path: Path) -> None:
+    """The window holds the processor while it redraws a change (ui/what_if_runner.py): the
+    runs wait, for at most MAX_HOLD, then go on to the same figures."""
+    loaded = read_save_file(saved(tmp_path))
+    job = WhatIfJob(loaded, 1, 3, workers=0, start=False)
+    started = time.monotonic()
+    job.hold(60.0)  # asking for a minute gets MAX_HOLD
+    job.start()
+    while job.runs_done == 0 and not job.done:
+        time.sleep(0.002)
+    assert time.monotonic() - started >= MAX_HOLD  # the first run came after the hold
+    assert job.wait(60)
+    in_processes = WhatIfJob(loaded, 1, 3, workers=1, start=False)
+    in_processes.start()
+    for _ in range(5):
+        in_processes.hold(0.02)
+        time.sleep(0.01)
+    assert in_processes.wait(120) and in_processes.error is None
+    assert in_processes.result == job.result is not None
 
 
 def test_the_default_is_a_hundred_replays_of_every_main_policy(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor, as_completed
+from typing import Any
 
 from consortium.engine.bots import MAIN_POLICIES
 from consortium.engine.game import opening
@@ -86,6 +87,9 @@ def group_of(source: Source) -> GameState | None:
 CHUNK = 10
 """Runs per task sent to a worker process (about 0.1 s of work: cancel stops within that)."""
 
+MAX_HOLD = 0.1
+"""The longest :meth:`WhatIfJob.hold` (seconds): the window asks again for more."""
+
 
 def default_workers() -> int:
     """Worker processes: one core left to the window, at least one, at most four."""
@@ -95,21 +99,47 @@ def default_workers() -> int:
 _worker_start: GameState | None = None
 """A worker process's start state, sent once (the initializer), not with every chunk."""
 
+_worker_quiet: Any = None
+"""A worker process's view of :meth:`WhatIfJob.hold`: a shared double, the monotonic time
+until which the window wants the processor."""
 
-def _init_worker(start: GameState) -> None:
-    """A worker process's initializer: the start state, and a priority below the window's
-    where the system has one."""
-    global _worker_start  # noqa: PLW0603 - one per worker process, set once
+
+class _Quiet:
+    """The time until which the window wants the processor (thread mode; processes share a
+    ``multiprocessing.Value`` with the same ``value``)."""
+
+    value = 0.0
+
+
+def _init_worker(start: GameState, quiet: Any = None) -> None:
+    """A worker process's initializer: the start state, the window's hold, and a priority
+    below the window's where the system has one."""
+    global _worker_start, _worker_quiet  # noqa: PLW0603 - one per worker process, set once
     _worker_start = start
+    _worker_quiet = quiet
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(5)
 
 
+def wait_while_held(quiet: Any) -> None:
+    """Between two runs: wait while the window holds the processor (see
+    :meth:`WhatIfJob.hold`). The hold ends by itself, so a window that stops holding — or
+    dies — never stalls the job for longer than one hold."""
+    if quiet is None:
+        return
+    while (left := quiet.value - time.monotonic()) > 0:
+        time.sleep(min(left, MAX_HOLD))
+
+
 def run_chunk(keys: Sequence[tuple[str, int]]) -> list[Run]:
     """Runs ``keys`` from the worker's start state (in a worker process)."""
     assert _worker_start is not None
-    return [run_one(_worker_start, policy, seed) for policy, seed in keys]
+    runs = []
+    for policy, seed in keys:
+        wait_while_held(_worker_quiet)
+        runs.append(run_one(_worker_start, policy, seed))
+    return runs
 
 
 class WhatIfJob:
@@ -140,6 +170,7 @@ class WhatIfJob:
         self.workers = default_workers() if workers is None else workers
         self._keys = run_keys(self.policies, seeds)
         self._runs: list[Run] = []
+        self._quiet: Any = _Quiet()  # a shared Value once worker processes run
         self._cancel = threading.Event()
         self._finished = threading.Event()
         self.result: WhatIfResult | None = None
@@ -161,6 +192,15 @@ class WhatIfJob:
         """Stop soon (in a thread: after the run in hand, ~10 ms; with processes: at once,
         the chunks in hand finish unseen); ``on_done`` is still called, ``result`` stays None."""
         self._cancel.set()
+
+    def hold(self, seconds: float) -> None:
+        """The window is about to redraw: the runs wait (between two runs, a few ms each)
+        for ``seconds`` (at most :data:`MAX_HOLD`) from now, so the redraw has the processor
+        to itself — on a 2-core laptop the second core is often the first one's twin, and a
+        busy twin slows the window's own work by half. Each change asks anew; a job whose
+        window stops asking runs on at full speed. ``time.monotonic`` is one clock for every
+        process of the machine (CLOCK_MONOTONIC, mach time, QueryPerformanceCounter)."""
+        self._quiet.value = time.monotonic() + min(max(seconds, 0.0), MAX_HOLD)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until done (tests, the command line); True if done."""
@@ -222,6 +262,7 @@ class WhatIfJob:
             if self._cancel.is_set():
                 return
             if (policy, seed) not in done:
+                wait_while_held(self._quiet)
                 self._runs.append(run_one(self._start, policy, seed))
             time.sleep(0)  # let the caller's thread have the GIL between runs
 
@@ -229,8 +270,10 @@ class WhatIfJob:
         import multiprocessing  # noqa: PLC0415 - only when a job runs
 
         context = multiprocessing.get_context("spawn")
+        quiet = context.Value("d", self._quiet.value, lock=False)
+        self._quiet = quiet
         pool = ProcessPoolExecutor(self.workers, mp_context=context,
-                                   initializer=_init_worker, initargs=(self._start,))
+                                   initializer=_init_worker, initargs=(self._start, quiet))
         try:
             chunks = [self._keys[i:i + CHUNK] for i in range(0, len(self._keys), CHUNK)]
             futures: list[Future[list[Run]]] = [

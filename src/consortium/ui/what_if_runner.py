@@ -26,6 +26,10 @@ from consortium.play.session import Session
 from consortium.play.what_if import WhatIfJob
 from consortium.store.table_code import table_code
 
+REDRAW_HOLD = 0.04
+"""Seconds the what-if's runs wait after a change, for the window to redraw it: the longest
+change (a pit stop's first page, game over) takes about 40 ms of the window's time."""
+
 
 class WhatIfRunner(QObject):
     changed = Signal()  # a result arrived, a job started, or the game changed
@@ -70,6 +74,8 @@ class WhatIfRunner(QObject):
             self.changed.emit()
         if change.session.practice:
             return  # the practice round has no debrief, so no what-if
+        if self.job is not None and not self.job.done:
+            self.job.hold(REDRAW_HOLD)  # this change's redraw first (docs/performance.md)
         if self.job is None and self._result is None:
             self.start(1)  # from round 1 only the deal is needed: at once, for the pit stops
 
