@@ -333,7 +333,7 @@ def scope(diagnosis: Diagnosis, seconds: float | None = None) -> str:
                     diagnosis.games).format(kind=kind, games=f"{diagnosis.games:,}",
                                             seeds=diagnosis.seeds)
     if seconds is not None:
-        text += " " + _("in {seconds} s").format(seconds=f"{seconds:.0f}")
+        text += " " + _("in {seconds} s").format(seconds=f"{seconds:.0f}").replace(" s", "\u00a0s")
     return text
 
 

@@ -82,8 +82,10 @@ class CalibrateDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.status)
         layout.addWidget(self.report, 1)
+        self._filler = QWidget()  # keeps the progress at the top until the report takes the room
+        layout.addWidget(self._filler, 1)
         layout.addLayout(buttons)
-        self.resize(900, 640)
+        self._fit_screen()
         self._progressed.connect(self._on_progress_changed)
         self._finished.connect(self._on_job_finished)
         self.job = CalibrationJob(scenario, full=full, seeds=seeds, workers=workers,
@@ -93,6 +95,15 @@ class CalibrateDialog(QDialog):
         self.bar.setValue(0)
         self._show_status()
         self.job.start()
+
+    def _fit_screen(self) -> None:
+        """Large enough to read the report without much scrolling, never past the screen
+        (a 1366×768 laptop: the report scrolls inside)."""
+        screen = (self.parentWidget() or self).screen()
+        room = screen.availableGeometry() if screen is not None else None
+        width = 1100 if room is None else min(1100, room.width() - 80)
+        height = 720 if room is None else min(720, room.height() - 40)
+        self.resize(max(width, 480), max(height, 360))
 
     # --- control ----------------------------------------------------------------------------
 
@@ -140,6 +151,7 @@ class CalibrateDialog(QDialog):
             self.status.setText(words.scope(job.diagnosis, job.seconds))
             self.report.setHtml(report_html(job.diagnosis))
             self.report.show()
+            self._filler.hide()
         elif job.error is not None:
             self.status.setText(_("The check could not finish ({error}); nothing about the "
                                   "scenario was judged.").format(error=type(job.error).__name__))
