@@ -36,7 +36,8 @@ def test_a_scenario_with_effort_far_too_low_names_the_failing_claims_and_the_cau
 ) -> None:
     result = run(str(low_effort(folder)), "--seeds", "8", "--workers", "1")
     assert result.returncode == 1, result.stderr
-    out = result.stdout
+    out = " ".join(result.stdout.split())  # the report is wrapped for a terminal
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100
     assert "✗ 3." in out  # balanced wins nearly every game
     assert "Likely cause: The work does not outrun the partnership" in out
     assert "raise `tasks[].effort` or lower `defaults.capacity`" in out

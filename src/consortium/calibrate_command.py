@@ -18,6 +18,7 @@ import argparse
 import json
 import math
 import sys
+import textwrap
 from typing import Any
 
 from consortium.engine.calibration_causes import Cause, Diagnosis
@@ -75,7 +76,7 @@ def calibrate_command(args: argparse.Namespace) -> int:
         print(json.dumps(diagnosis_tree(job.diagnosis, job.seconds), ensure_ascii=False,
                          allow_nan=False, sort_keys=True))
     else:
-        print("\n".join(words.report_lines(job.diagnosis, job.seconds)))
+        print("\n".join(_wrapped(words.report_lines(job.diagnosis, job.seconds))))
     return 0 if job.diagnosis.holds else EXIT_FAILS
 
 
@@ -103,6 +104,17 @@ class _Progress:
     def end(self) -> None:
         if self.tty:
             print(file=sys.stderr)
+
+
+def _wrapped(lines: list[str], width: int = 100) -> list[str]:
+    """Each line wrapped for a terminal, its continuation indented under its text."""
+    out = []
+    for line in lines:
+        indent = " " * (len(line) - len(line.lstrip()))
+        hang = indent + ("  " if line.lstrip()[:1] in (words.HOLDS, words.FAILS) else "    ")
+        out += textwrap.wrap(line, width, initial_indent="", subsequent_indent=hang,
+                             break_on_hyphens=False) or [""]
+    return out
 
 
 def _margin(value: float) -> float | None:
