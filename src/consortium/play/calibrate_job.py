@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -59,8 +60,12 @@ _worker_scenario: Scenario | None = None
 
 
 def _init_worker(scenario: Scenario) -> None:
+    """A worker process's initializer: the scenario, once; Ctrl+C left to the parent (which
+    terminates the workers), so a stopped ``consortium calibrate`` prints no worker's
+    traceback; a priority below the window's where the system has one."""
     global _worker_scenario  # noqa: PLW0603 - one per worker process, set once
     _worker_scenario = scenario
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(5)
