@@ -117,6 +117,25 @@ def _parser() -> argparse.ArgumentParser:
         help=_("for a .csv: the scenario whose domains the tasks must name, a shipped "
                "scenario id or a path (default cancer-care)"),
     )
+    cal = commands.add_parser(
+        "calibrate",
+        help=_("check that a scenario teaches what the game is for: run the calibration "
+               "claims with bots and say which hold and, for each that fails, the likely cause "
+               "and the key to change"),
+    )
+    cal.add_argument("scenario", metavar="SCENARIO",
+                     help=_("a scenario file (.toml) or a shipped scenario id"))
+    cal.add_argument("--all", dest="full", action="store_true",
+                     help=_("every variation and every one-step rule change (several times "
+                            "longer) instead of the quick check (every claim once)"))
+    cal.add_argument("--workers", type=int, metavar="N",
+                     help=_("worker processes (default: the cores but one, 1 to 4)"))
+    cal.add_argument("--seeds", type=int, default=200, metavar="N",
+                     help=_("bot games per comparison (default 200, as the claims are "
+                            "stated; fewer for a rough first look)"))
+    cal.add_argument("--json", action="store_true",
+                     help=_("print one JSON object: every claim, whether it holds, its margin, "
+                            "causes and keys"))
     hands = commands.add_parser(
         "print-hands",
         help=_("write the printed hands of a saved session as a PDF: a sheet per seat and the "
@@ -616,6 +635,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _simulate(args)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "calibrate":
+        from consortium.calibrate_command import calibrate_command  # noqa: PLC0415 - lazy
+
+        return calibrate_command(args)
     if args.command == "print-hands":
         return _print_hands(args)
     if args.command == "report":

@@ -292,26 +292,31 @@ class Condition:
     seed_start: int = 0
     claims: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9)
     base: bool = False  # win-rate parts apply
+    seeds: int = SEEDS
 
     def run(self, policy: str, **changes: Any) -> Run:
         return Run(policy, seats=self.seats, rounds=self.rounds, seed_start=self.seed_start,
-                   **changes)
+                   seeds=self.seeds, **changes)
 
 
-def conditions(*, all_: bool = True) -> list[Condition]:
+def conditions(*, all_: bool = True, seeds: int = SEEDS) -> list[Condition]:
     """The base condition and, with ``all_``, GAME.md's variations. Claims 6 (it varies the
     seats itself) and 8 and the herd part of 3 (from 6 seats) do not apply at 4 seats;
-    claim 6 compares 4 with 8 seats and is not repeated at 4 or 8."""
-    base = Condition("base (6 seats, 4 rounds, seeds 0–199)", base=True)
+    claim 6 compares 4 with 8 seats and is not repeated at 4 or 8. ``seeds`` games per run
+    (GAME.md: 200; fewer only for a quick look, such as the tests of the calibrate command)."""
+    def block(start: int) -> str:
+        return f"seeds {start}–{start + seeds - 1}"
+
+    base = Condition(f"base (6 seats, 4 rounds, {block(0)})", base=True, seeds=seeds)
     if not all_:
         return [base]
     return [
         base,
-        Condition("seeds 200–399", seed_start=200),
-        Condition("seeds 5000–5199", seed_start=5000),
-        Condition("4 seats", seats=4, claims=(1, 2, 3, 4, 5, 7, 9)),
-        Condition("8 seats", seats=8, claims=(1, 2, 3, 4, 5, 7, 8, 9)),
-        Condition("6 rounds", rounds=6),
+        Condition(block(200), seed_start=200, seeds=seeds),
+        Condition(block(5000), seed_start=5000, seeds=seeds),
+        Condition("4 seats", seats=4, claims=(1, 2, 3, 4, 5, 7, 9), seeds=seeds),
+        Condition("8 seats", seats=8, claims=(1, 2, 3, 4, 5, 7, 8, 9), seeds=seeds),
+        Condition("6 rounds", rounds=6, seeds=seeds),
     ]
 
 
@@ -352,9 +357,10 @@ class Calibration:
         *,
         all_: bool = True,
         grid: Sequence[Variant] | None = None,
+        seeds: int = SEEDS,
     ) -> None:
         self.scenario = scenario
-        self.conditions = conditions(all_=all_)
+        self.conditions = conditions(all_=all_, seeds=seeds)
         self.grid = list(one_step_grid(scenario) if grid is None else grid)
         self.results: dict[Run, Games] = {}
 
@@ -372,7 +378,7 @@ class Calibration:
                 out += [c.run("self-select-fit", homophily=h) for h in (0.5, 1.0)]
             if 6 in c.claims:
                 out += [
-                    Run(p, seats=n, rounds=c.rounds, seed_start=c.seed_start,
+                    Run(p, seats=n, rounds=c.rounds, seed_start=c.seed_start, seeds=c.seeds,
                         variant=Variant(f"scaled to {n}", scale_to_seats=n))
                     for p in ("democratic-light", "self-select-fit") for n in (4, 6, 8)
                 ]
@@ -491,7 +497,7 @@ class Calibration:
     def _claim_6(self, c: Condition) -> Claim:
         def scaled(policy: str, n: int, figure: str) -> list[float]:
             run = Run(policy, seats=n, rounds=c.rounds, seed_start=c.seed_start,
-                      variant=Variant(f"scaled to {n}", scale_to_seats=n))
+                      seeds=c.seeds, variant=Variant(f"scaled to {n}", scale_to_seats=n))
             return self._get(run, figure)
 
         def per_person(n: int) -> list[float]:
@@ -585,5 +591,5 @@ class Calibration:
 
 
 def calibrate(scenario: Scenario, *, all_: bool = True, workers: int = 1,
-              grid: Sequence[Variant] | None = None) -> Calibration:
-    return Calibration(scenario, all_=all_, grid=grid).play(workers)
+              grid: Sequence[Variant] | None = None, seeds: int = SEEDS) -> Calibration:
+    return Calibration(scenario, all_=all_, grid=grid, seeds=seeds).play(workers)

@@ -20,6 +20,7 @@ as "from the table code" until the trainer changes them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -106,6 +108,15 @@ class SetupPage(QWidget):
             accessible=_("Open a scenario file (TOML) from another trainer"),
         )
         self.open_scenario_button.clicked.connect(self.open_scenario_file)
+        self.check_button = button(
+            _("Check that it teaches…"), "secondary",
+            accessible=_("Check that the scenario teaches what the game is for"),
+        )
+        self.check_button.setToolTip(_("Bots play the scenario to check the calibration "
+                                        "claims (about a minute); the report says which hold "
+                                        "and what to change"))
+        self.check_button.clicked.connect(self._on_check_clicked)
+        self.check_dialog: QDialog | None = None
         self.blurb = label(wrap=True, name="hint")
         self.tasks_hint = label(wrap=True, name="hint")
         self.tasks_hint.setAccessibleName(_("Tasks"))
@@ -202,6 +213,10 @@ class SetupPage(QWidget):
         scenario_row.addWidget(self.open_scenario_button)
         form.addRow(_("Scenario"), scenario_row)
         form.addRow("", self.blurb)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_button)
+        check_row.addStretch(1)
+        form.addRow("", check_row)
         # the hint over its two buttons, not beside them: side by side they made the page
         # wider than a 1366-pixel laptop (issue 12)
         task_box = QVBoxLayout()
@@ -509,6 +524,7 @@ class SetupPage(QWidget):
         else:
             self.scenario.setCurrentIndex(index)
         warnings = scenario_warnings(scenario)
+        self.check_button.setFocus(Qt.FocusReason.OtherFocusReason)  # the next step offered
         if warnings:
             self.last_message = message(
                 self, _("Scenario opened, with warnings"),
@@ -517,6 +533,32 @@ class SetupPage(QWidget):
                 [printable(w) for w in warnings], icon=QMessageBox.Icon.Information,
             )
         return True
+
+    # --- does it teach? -------------------------------------------------------------------------
+
+    def _on_check_clicked(self) -> None:
+        self.check_scenario()
+
+    def check_scenario(self, *, seeds: int | None = None, workers: int | None = None) -> QDialog:
+        """Open "Check that it teaches…" on the selected scenario (docs/calibrate.md): the
+        calibration claims played by bots in the background, then the report. ``seeds`` and
+        ``workers`` for tests; by default the claims' 200 seeds on the cores but one."""
+        from consortium.engine.calibration import SEEDS  # noqa: PLC0415 - not at launch
+        from consortium.ui.shell.calibrate_dialog import CalibrateDialog  # noqa: PLC0415
+
+        if self.check_dialog is not None:
+            self.check_dialog.close()
+        dialog = CalibrateDialog(self.current_scenario, self, seeds=seeds or SEEDS,
+                                 workers=workers)
+        dialog.finished.connect(partial(self._on_check_dialog_finished, dialog))
+        self.check_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_check_dialog_finished(self, dialog: QDialog, _result: int) -> None:
+        if self.check_dialog is dialog:
+            self.check_dialog = None
+        dialog.deleteLater()
 
     # --- tasks as a spreadsheet ---------------------------------------------------------------
 
