@@ -46,8 +46,9 @@ AUTONYMS: Final = {
 
 
 class Chosen(NamedTuple):
-    """The language to show and why: ``environment``, ``settings`` or ``system``. ``missing``: a language Settings asked for that this copy has no
-    catalogue for ("" if none)."""
+    """The language to show and why: ``environment``, ``settings`` or ``system``.
+    ``missing``: a language Settings asked for that this copy has no catalogue for ("" if
+    none)."""
 
     language: str
     source: str

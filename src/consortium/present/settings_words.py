@@ -64,3 +64,9 @@ def missing_language(code: str) -> str:
     from a newer copy on a USB stick)."""
     return _("language {name} ({code}) is not in this copy of Consortium; using the "
              "system's language").format(name=language_name(code), code=code)
+
+
+def folder_in_the_way(folder: str) -> str:
+    """Settings' data folder names a file, not a folder."""
+    return _("data folder {folder} is a file, not a folder; using the platform's "
+             "default").format(folder=folder)

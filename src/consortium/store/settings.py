@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PureWindowsPath
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from consortium.store.fs import FileSystem, atomic_write, read_file
 
@@ -149,7 +149,7 @@ def settings_from(found: object) -> LoadedSettings:
     """Settings from a decoded JSON document: each good value used, each bad one named."""
     if not isinstance(found, dict):
         return LoadedSettings(DEFAULTS, (SettingsProblem("not-object", value=_shown(found)),))
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # each checked to its field's type above
     problems: list[SettingsProblem] = []
     for key, value in found.items():
         if key == VERSION:

@@ -36,6 +36,11 @@ class FileDialogs:
         name, _kind = QFileDialog.getSaveFileName(parent, title, str(suggested or ""), kinds)
         return Path(name) if name else None
 
+    def folder_path(self, parent: QWidget, title: str, start: Path | None) -> Path | None:
+        """A folder (Settings' data folder)."""
+        name = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
+        return Path(name) if name else None
+
 
 class ScriptedFiles(FileDialogs):
     """Answers with the given paths in turn (``None``: the person cancelled); for tests and
@@ -57,4 +62,7 @@ class ScriptedFiles(FileDialogs):
     def save_path(
         self, parent: QWidget, title: str, suggested: Path | None, kinds: str
     ) -> Path | None:
+        return self._next(title)
+
+    def folder_path(self, parent: QWidget, title: str, start: Path | None) -> Path | None:
         return self._next(title)
