@@ -146,6 +146,8 @@ QPushButton:disabled {{ background: {c.disabled}; color: {c.disabled_ink};
     border: 2px {off_edge}; }}
 QPushButton:checked {{ background: {c.ink}; border-color: {c.ink}; }}
 QPushButton#secondary {{ background: {c.paper}; color: {c.accent}; }}
+/* after #secondary, which outranks :disabled: a greyed-out outline button looks greyed out */
+QPushButton#secondary:disabled {{ background: {c.disabled}; color: {c.disabled_ink}; }}
 QListView, QTableView, QTreeView {{ border: {edge}px solid {c.border}; }}
 QListView::item:selected, QTableView::item:selected {{ background: {c.accent};
     color: {c.accent_ink}; }}

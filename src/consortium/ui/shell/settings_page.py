@@ -173,9 +173,10 @@ class SettingsPage(QWidget):
         form.addRow("", self.file_hint)
         body = QWidget()
         body.setLayout(form)
-        column = QHBoxLayout()  # a readable line length on a wide screen
-        column.addWidget(body, 3)
-        column.addStretch(1)
+        body.setMaximumWidth(1150)  # a readable line length on a wide screen
+        column = QHBoxLayout()
+        column.addWidget(body, 1)
+        column.addStretch(0)
         holder = QWidget()
         holder.setLayout(column)
         scroll = QScrollArea()

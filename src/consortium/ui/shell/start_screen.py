@@ -16,6 +16,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from consortium.present.i18n import _
+from consortium.present.languages import language_name
 from consortium.ui.kit.widgets import button, centred, centred_row, label
 
 
@@ -102,7 +103,7 @@ class StartScreen(QWidget):
             self.language.addItem(name, code)
         index = self.language.findData(current)
         if index < 0:  # the pseudo-locale, or CONSORTIUM_LANGUAGE naming another
-            self.language.addItem(current, current)
+            self.language.addItem(language_name(current), current)
             index = self.language.count() - 1
         self.language.setCurrentIndex(index)
         self.language.blockSignals(False)
