@@ -141,6 +141,16 @@ def test_a_data_folder_is_used_from_the_next_start(
     assert read_settings(data_paths.settings).settings.data_folder == ""
 
 
+def test_one_language_shows_no_picker(qtbot: QtBot, english: None) -> None:
+    window = MainWindow(GameController(pacing_ms=0), lambda: dict(shipped_scenarios()),
+                        languages=("en",), offer_resume=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    assert window.start.language is None
+
+
 def test_portable_mode_is_shown_as_the_state_the_program_runs_in(
     qtbot: QtBot, tmp_path: Path, english: None
 ) -> None:
@@ -176,9 +186,10 @@ def test_a_settings_file_that_cannot_be_written_is_said(
 
 
 def test_the_start_screens_picker_changes_the_words_at_once(
-    win: MainWindow, data_paths: DataPaths
+    win: MainWindow, data_paths: DataPaths, qtbot: QtBot
 ) -> None:
-    assert win.start.language.isVisible()
+    qtbot.waitUntil(lambda: win.start.language is not None)  # made after the first paint
+    assert win.start.language is not None and win.start.language.isVisible()
     choose(win.start.language, PSEUDO_LANGUAGE)
     assert language() == PSEUDO_LANGUAGE
     assert is_pseudo(win.start.new_button.text())

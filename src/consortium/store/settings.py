@@ -24,7 +24,6 @@ changes go through ``_replace``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path, PureWindowsPath
 from typing import Any, Final, NamedTuple
 
@@ -87,6 +86,8 @@ class LoadedSettings(NamedTuple):
 
 def _shown(value: object) -> str:
     """A found value as it can be quoted in a message: JSON, cut short."""
+    import json  # noqa: PLC0415 - json loads only when there is a file (launch time)
+
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
@@ -178,6 +179,8 @@ def read_settings(path: Path) -> LoadedSettings:
         return LoadedSettings(DEFAULTS, (SettingsProblem("unreadable", value=reason(error)),))
     if size > SIZE_LIMIT:
         return LoadedSettings(DEFAULTS, (SettingsProblem("too-big", value=str(size)),))
+    import json  # noqa: PLC0415 - a first start has no file, and needs no json
+
     try:
         found = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -191,6 +194,8 @@ def read_settings(path: Path) -> LoadedSettings:
 
 def settings_bytes(settings: Settings) -> bytes:
     """The file's content: a small JSON object, one key a line, readable and editable."""
+    import json  # noqa: PLC0415 - see read_settings
+
     document: dict[str, object] = {VERSION: FORMAT, **settings._asdict()}
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 

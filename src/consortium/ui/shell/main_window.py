@@ -148,7 +148,9 @@ class MainWindow(QMainWindow):
         self.start.settings.connect(self.show_settings)
         self.start.language_chosen.connect(self._on_language_chosen)
         self.start.quit.connect(self.close)
-        self.start.set_languages(self._language_choices(), language())
+        self.start.first_painted.connect(  # the picker: after the first paint (launch time)
+            lambda: QTimer.singleShot(0, lambda: self.start.set_languages(
+                self._language_choices(), language())))
         self.menu.new_session.triggered.connect(self.show_setup)
         self.menu.resume.triggered.connect(self.show_resume)
         self.menu.open_file.triggered.connect(self.open_file)

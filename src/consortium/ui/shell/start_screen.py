@@ -2,10 +2,11 @@
 picker (FACILITATION.md, "Start"). Opens in well under a second: it imports no scenario, reads
 no save and builds no game; the window tells it afterwards how many sessions can be resumed
 (:meth:`StartScreen.set_sessions`) and which languages this copy has
-(:meth:`StartScreen.set_languages`). Emits ``new_session``, ``resume``, ``settings``,
-``help``, ``quit`` and ``language_chosen(code)``; emits ``first_painted`` once, after its first
-paint (``--exit-when-ready`` and the launch benchmark wait for it). Listens to no game
-signal. :meth:`retranslate` words it anew after a language change."""
+(:meth:`StartScreen.set_languages`, after the first paint). Emits ``new_session``,
+``resume``, ``settings``, ``help``, ``quit`` and ``language_chosen(code)``; emits
+``first_painted`` once, after its first paint (``--exit-when-ready`` and the launch benchmark
+wait for it). Listens to no game signal. :meth:`retranslate` words it anew after a language
+change."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consortium.present.i18n import _
 from consortium.present.languages import language_name
@@ -53,11 +61,11 @@ class StartScreen(QWidget):
         self.quit_button.setAutoDefault(True)
         self.quit_button.clicked.connect(self.quit)
         # the language, right on the start screen: a trainer handed a laptop in a language
-        # they cannot read finds their own by its own name, without going through Settings
-        self.language_label = label(name="hint")
-        self.language = QComboBox()
-        self.language_label.setBuddy(self.language)
-        self.language.activated.connect(self._on_language_activated)
+        # they cannot read finds their own by its own name, without going through Settings.
+        # Made by set_languages, after the first paint, and only when there is a choice (a
+        # combo box costs the launch a few milliseconds; bench/launch.py)
+        self.language_label: QLabel | None = None
+        self.language: QComboBox | None = None
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(title)
@@ -68,12 +76,8 @@ class StartScreen(QWidget):
             b.setMinimumWidth(420)
             layout.addLayout(centred_row(b))
         layout.addStretch(3)
-        picker = QHBoxLayout()
-        picker.addStretch(1)
-        picker.addWidget(self.language_label)
-        picker.addWidget(self.language)
-        picker.addStretch(1)
-        layout.addLayout(picker)
+        self._picker = QHBoxLayout()
+        layout.addLayout(self._picker)
         layout.addSpacing(16)
         self.retranslate()
 
@@ -92,11 +96,19 @@ class StartScreen(QWidget):
         self.help_button.setAccessibleName(_("Help"))
         self.quit_button.setText(_("Quit"))
         self.quit_button.setAccessibleName(_("Quit"))
-        self.language_label.setText(_("&Language:"))
-        self.language.setAccessibleName(_("Language"))
+        if self.language is not None and self.language_label is not None:
+            self.language_label.setText(_("&Language:"))
+            self.language.setAccessibleName(_("Language"))
 
     def set_languages(self, choices: Sequence[tuple[str, str]], current: str) -> None:
-        """The languages to offer, ``(code, its own name)``, and the one in use."""
+        """The languages to offer, ``(code, its own name)``, and the one in use. With one
+        language and that one in use there is nothing to choose, and no picker."""
+        codes = [code for code, _name in choices]
+        if self.language is None:
+            if len(choices) < 2 and current in codes:
+                return
+            self._make_picker()
+        assert self.language is not None
         self.language.blockSignals(True)
         self.language.clear()
         for code, name in choices:
@@ -107,12 +119,23 @@ class StartScreen(QWidget):
             index = self.language.count() - 1
         self.language.setCurrentIndex(index)
         self.language.blockSignals(False)
-        shown = len(choices) > 1 or index >= len(choices)
-        self.language.setVisible(shown)  # one language: nothing to choose
-        self.language_label.setVisible(shown)
+
+    def _make_picker(self) -> None:
+        self.language_label = label(name="hint")
+        self.language = QComboBox()
+        self.language_label.setBuddy(self.language)
+        self.language.activated.connect(self._on_language_activated)
+        self._picker.addStretch(1)
+        self._picker.addWidget(self.language_label)
+        self._picker.addWidget(self.language)
+        self._picker.addStretch(1)
+        self.language_label.show()  # the screen is on view already
+        self.language.show()
+        self.retranslate()
 
     def _on_language_activated(self, index: int) -> None:
-        self.language_chosen.emit(str(self.language.itemData(index)))
+        if self.language is not None:
+            self.language_chosen.emit(str(self.language.itemData(index)))
 
     def set_sessions(self, count: int) -> None:
         """How many unfinished sessions the Resume list holds."""
