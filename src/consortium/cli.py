@@ -618,7 +618,7 @@ WINDOW_FLAGS = frozenset({"--exit-when-ready", "--portable"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    use_language_from_environment()  # CONSORTIUM_LANGUAGE (Settings come later)
+    use_language_from_environment()  # CONSORTIUM_LANGUAGE; the window then reads Settings
     given = sys.argv[1:] if argv is None else list(argv)
     if set(given) <= WINDOW_FLAGS:
         # What the parser makes of these, without building it and its two subcommands'

@@ -45,11 +45,50 @@ def test_the_start_screen_loads_no_engine_no_game_and_no_qt_enums() -> None:
     modules = found["modules"]
     assert isinstance(modules, list)
     ours = {m for m in modules if m.startswith(("consortium.engine", "consortium.store"))}
-    assert ours == {"consortium.store", "consortium.store.locks", "consortium.store.paths"}
+    # the settings (one small JSON file, read through the store's safe reader) decide the
+    # language and the type size before the start screen paints: both modules are stdlib only
+    assert ours == {"consortium.store", "consortium.store.locks", "consortium.store.paths",
+                    "consortium.store.fs", "consortium.store.settings"}
     for later in ("attrs", "attr", "consortium.ui.controller", "consortium.ui.board",
                   "consortium.ui.shell.setup_page", "consortium.ui.shell.game_screen"):
         assert later not in modules, later
     assert found["qt_namespace_built"] is False
+
+
+SETTINGS_SCRIPT = """
+import json, sys
+from consortium.ui.shell.app import launch
+app, window, copy = launch(["--portable", "--exit-when-ready"])
+app.exec()
+print(json.dumps({
+    "zoom": window.theme.zoom, "high_contrast": window.theme.high_contrast,
+    "talk_clock": window.settings.talk_clock_default,
+    "problems": list(window.settings_problems),
+    "heavy": sorted(m for m in ("attrs", "attr", "consortium.engine", "platformdirs")
+                    if m in sys.modules),
+}))
+"""
+
+
+def test_settings_are_read_at_launch_without_heavy_modules(tmp_path: Path) -> None:
+    """Portable mode beside the program (``-c``: the working folder), so the test's settings
+    file is the one read, and a bad value in it is named, not fatal."""
+    folder = tmp_path / "consortium-data"
+    folder.mkdir()
+    (folder / "consortium-settings.json").write_text(json.dumps({
+        "text_size": 150, "high_contrast": True, "talk_clock_default": True, "language": "en",
+        "data_folder": "not/a/full/path",
+    }))
+    result = subprocess.run(
+        [sys.executable, "-c", SETTINGS_SCRIPT], capture_output=True, text=True, timeout=120,
+        check=True, cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(SRC), "QT_QPA_PLATFORM": "offscreen",
+             "CONSORTIUM_LANGUAGE": "en"},
+    )
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (found["zoom"], found["high_contrast"], found["talk_clock"]) == (1.5, True, True)
+    assert len(found["problems"]) == 1 and "not/a/full/path" in found["problems"][0]
+    assert found["heavy"] == []
 
 
 @pytest.mark.parametrize(

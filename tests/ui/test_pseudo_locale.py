@@ -57,6 +57,7 @@ from consortium.present.i18n import (
     language,
     use_language,
 )
+from consortium.present.languages import AUTONYMS
 from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
 from consortium.ui.shell.main_window import MainWindow
@@ -189,6 +190,7 @@ class PseudoDriver(Driver):
     def data(self) -> list[str]:
         """The game's and scenario's data on screen now (see the module docstring)."""
         found = {PROGRAM_NAME, *self.names}
+        found |= set(AUTONYMS.values())  # each language by its own name, never translated
         scenarios = dict(shipped_scenarios()).values()
         for sc in scenarios:
             found |= {sc.title, sc.blurb}

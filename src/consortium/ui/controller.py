@@ -49,7 +49,7 @@ from consortium.engine.views import PlayerView
 from consortium.engine.what_if_bands import WhatIfResult
 from consortium.play.printed import PublicAct
 from consortium.play.records import Change, SessionSetup, SessionView
-from consortium.play.session import Session
+from consortium.play.session import Session, round_events
 from consortium.present.debrief_data import RevealedDebrief, build_debrief
 from consortium.present.event_words import notice_text, undo_answer_text
 from consortium.present.predictions import HolderQuestion, holder_question
@@ -262,6 +262,18 @@ class GameController(QObject):
         self.play.take_over(history, people, talk_clock=talk_clock, ended_early=ended_early,
                             talk_seconds=talk_seconds, printed_hands=printed_hands,
                             notes=notes, practice=practice, what_if=what_if)
+
+    def retell(self) -> None:
+        """Tell the widgets the whole game again, as at a resume: for a game screen built
+        anew (a language change; ui/shell/main_window.py). Nothing in the game changes and
+        nothing is saved; the debrief and the notice are put into words anew; other front
+        ends (the phones) hear nothing, since nothing happened."""
+        play = self.play
+        if not play.has_game:
+            return
+        self._worded_session = None
+        self._on_session_changed(
+            Change.everything(play.view, play.session, round_events(play.history)))
 
     def shutdown(self) -> None:
         """The window closes: stop the bots and end the autosave cleanly (the session stays

@@ -2,11 +2,17 @@
 room at 1920×1080 (FACILITATION.md, "Board"). Colour is never the only signal: every state
 that has a colour also has a word or a symbol.
 
-``Theme`` holds the zoom (Ctrl +/−) and presenter mode; ``apply`` re-styles the whole
-application, so a zoom step is one call. The shared board sizes its own type from its screen
-(``ui/board/stage.py``), so presenter mode no longer enlarges anything: it gives the board
-the whole screen, and the facilitator's panels keep the zoom the facilitator chose (issue 12:
-presenter type made the facilitator's column take the room's screen).
+``Theme`` holds the zoom (Ctrl +/−, and Settings' text size), presenter mode and high
+contrast; ``apply`` re-styles the whole application, so a zoom step is one call. The shared
+board sizes its own type from its screen (``ui/board/stage.py``), so presenter mode no longer
+enlarges anything: it gives the board the whole screen, and the facilitator's panels keep the
+zoom the facilitator chose (issue 12: presenter type made the facilitator's column take the
+room's screen).
+
+Two palettes (:class:`Palette`): the standard one, whose every text on its background reads
+at 4.5:1 or more (WCAG AA), and high contrast (Settings), black on white with a strong blue,
+at 7:1 or more (WCAG AAA); ``tests/ui/test_contrast.py`` checks each pair the style sheet
+uses (:meth:`Palette.text_pairs`) with :func:`consortium.ui.kit.contrast.contrast_ratio`.
 """
 
 from __future__ import annotations
@@ -29,11 +35,70 @@ MIN_ZOOM = 0.6
 MAX_ZOOM = 2.2
 
 
+class Palette(NamedTuple):
+    """The colours of one look (hex strings, as the style sheet takes them)."""
+
+    ink: str
+    paper: str
+    panel: str
+    accent: str
+    accent_ink: str
+    alert: str
+    good: str
+    muted: str
+    border: str  # frames of cards, lists and group boxes
+    disabled: str  # a greyed-out button's face…
+    disabled_ink: str  # …and its words
+    menu_disabled: str  # a greyed-out menu item's words, on paper
+    selected: str  # a participant chip picked for placement
+    progress: str  # the filled part of a progress bar, under its figure
+
+    def text_pairs(self) -> tuple[tuple[str, str, str], ...]:
+        """Every (what, text colour, background) the style sheet puts together."""
+        return (
+            ("text", self.ink, self.paper),
+            ("text on a card", self.ink, self.panel),
+            ("hint", self.muted, self.paper),
+            ("hint on a card", self.muted, self.panel),
+            ("status and outline buttons", self.accent, self.paper),
+            ("status on a card", self.accent, self.panel),
+            ("button", self.accent_ink, self.accent),
+            ("pressed button", self.accent_ink, self.ink),
+            ("greyed-out button", self.disabled_ink, self.disabled),
+            ("greyed-out menu item", self.menu_disabled, self.paper),
+            ("notice", self.alert, self.paper),
+            ("notice on a card", self.alert, self.panel),
+            ("stamp", self.good, self.paper),
+            ("stamp on a card", self.good, self.panel),
+            ("picked chip", self.ink, self.selected),
+            ("progress figure", self.ink, self.progress),
+            ("table heading", self.ink, self.panel),
+        )
+
+
+STANDARD = Palette(
+    ink=INK, paper=PAPER, panel=PANEL, accent=ACCENT, accent_ink=ACCENT_INK, alert=ALERT,
+    good=GOOD, muted=MUTED, border="#8a94a6", disabled="#c9ced8", disabled_ink="#4a4f5a",
+    menu_disabled="#6b7280", selected="#dbe8fb", progress="#7fb2ea",
+)
+HIGH_CONTRAST = Palette(
+    ink="#000000", paper="#ffffff", panel="#ffffff", accent="#0000c8", accent_ink="#ffffff",
+    alert="#a00000", good="#005a1e", muted="#222222", border="#000000", disabled="#d0d0d0",
+    disabled_ink="#000000", menu_disabled="#4d4d4d", selected="#ffd200", progress="#9ec5ff",
+)
+
+
 class Theme(NamedTuple):
-    """Zoom and presenter mode (a named tuple, not an attrs record: it loads at launch)."""
+    """Zoom, presenter mode and high contrast (a named tuple, not an attrs record: it loads
+    at launch)."""
 
     zoom: float = 1.0
     presenter: bool = False
+    high_contrast: bool = False
+
+    @property
+    def palette(self) -> Palette:
+        return HIGH_CONTRAST if self.high_contrast else STANDARD
 
     @property
     def scale(self) -> float:
@@ -48,8 +113,13 @@ class Theme(NamedTuple):
 
     def style_sheet(self) -> str:
         p = self.points
+        c = self.palette
+        # high contrast: thicker frames, so an edge never depends on a faint grey
+        edge = 3 if self.high_contrast else 2
+        # a greyed-out button: a dashed black edge in high contrast (not only a paler face)
+        off_edge = f"dashed {c.ink}" if self.high_contrast else f"solid {c.disabled}"
         return f"""
-QWidget {{ color: {INK}; background: {PAPER}; font-size: {p()}pt; }}
+QWidget {{ color: {c.ink}; background: {c.paper}; font-size: {p()}pt; }}
 QLabel#title {{ font-size: {p(2.2)}pt; font-weight: 700; }}
 QLabel#heading {{ font-size: {p(1.45)}pt; font-weight: 700; }}
 QLabel#big {{ font-size: {p(1.25)}pt; font-weight: 600; }}
@@ -57,41 +127,45 @@ QLabel#big {{ font-size: {p(1.25)}pt; font-weight: 600; }}
 QLabel#code, QLineEdit#code {{ font-family: "DejaVu Sans Mono", "Consolas", "Menlo", monospace;
     font-size: {p(1.25)}pt; font-weight: 600; }}
 /* the practice round's coach line on the board (present/practice_words.py) */
-QLabel#coach {{ font-size: {p(1.1)}pt; font-weight: 600; color: {INK}; background: {PANEL};
-    border-left: 6px solid {ACCENT}; padding: 4px 8px; }}
-QLabel#small, QLabel#hint {{ font-size: {p(0.85)}pt; color: {MUTED}; }}
-QLabel#status {{ font-size: {p(1.25)}pt; font-weight: 700; color: {ACCENT}; }}
-QLabel#notice {{ font-size: {p(0.95)}pt; color: {ALERT}; font-weight: 600; }}
-QLabel#stamp {{ font-size: {p(1.05)}pt; font-weight: 800; color: {GOOD};
-    border: 3px solid {GOOD}; padding: 2px 8px; }}
+QLabel#coach {{ font-size: {p(1.1)}pt; font-weight: 600; color: {c.ink}; background: {c.panel};
+    border-left: 6px solid {c.accent}; padding: 4px 8px; }}
+QLabel#small, QLabel#hint {{ font-size: {p(0.85)}pt; color: {c.muted}; }}
+QLabel#status {{ font-size: {p(1.25)}pt; font-weight: 700; color: {c.accent}; }}
+QLabel#notice {{ font-size: {p(0.95)}pt; color: {c.alert}; font-weight: 600; }}
+QLabel#stamp {{ font-size: {p(1.05)}pt; font-weight: 800; color: {c.good};
+    border: 3px solid {c.good}; padding: 2px 8px; }}
 QLabel#curtainText {{ font-size: {p(2.0)}pt; font-weight: 700; }}
-QFrame#taskCard, QFrame#chip {{ background: {PANEL}; border: 2px solid #8a94a6;
+QFrame#taskCard, QFrame#chip {{ background: {c.panel}; border: {edge}px solid {c.border};
     border-radius: 8px; }}
-QFrame#taskCard[finished="true"] {{ border: 4px solid {GOOD}; }}
-QFrame#taskCard:focus, QFrame#chip:focus {{ border: 4px dashed {ACCENT}; }}
-QFrame#chip[selected="true"] {{ border: 5px solid {ACCENT}; background: #dbe8fb; }}
-QFrame#chip[acting="true"] {{ border: 4px solid {ALERT}; }}
+QFrame#taskCard[finished="true"] {{ border: 4px solid {c.good}; }}
+QFrame#taskCard:focus, QFrame#chip:focus {{ border: 4px dashed {c.accent}; }}
+QFrame#chip[selected="true"] {{ border: 5px solid {c.accent}; background: {c.selected}; }}
+QFrame#chip[acting="true"] {{ border: 4px solid {c.alert}; }}
 QFrame#taskCard QLabel, QFrame#chip QLabel {{ background: transparent; }}
-QPushButton {{ background: {ACCENT}; color: {ACCENT_INK}; border: 2px solid {ACCENT};
+QPushButton {{ background: {c.accent}; color: {c.accent_ink}; border: 2px solid {c.accent};
     border-radius: 6px; padding: 8px 16px; font-weight: 600; }}
-QPushButton:focus {{ border: 4px solid {INK}; }}
-QPushButton:disabled {{ background: #c9ced8; color: #4a4f5a; border-color: #c9ced8; }}
-QPushButton:checked {{ background: {INK}; border-color: {INK}; }}
-QPushButton#secondary {{ background: {PAPER}; color: {ACCENT}; }}
-QListView, QTableView, QTreeView {{ border: 2px solid #8a94a6; }}
-QListView::item:selected, QTableView::item:selected {{ background: {ACCENT};
-    color: {ACCENT_INK}; }}
-QProgressBar {{ border: 2px solid {INK}; border-radius: 4px; text-align: center;
-    background: {PAPER}; font-weight: 700; min-height: 1.4em; }}
-QProgressBar::chunk {{ background: #7fb2ea; }}
-QGroupBox {{ font-weight: 700; border: 2px solid #8a94a6; margin-top: 1.2em; padding: 8px; }}
+QPushButton:focus {{ border: 4px solid {c.ink}; }}
+QPushButton:disabled {{ background: {c.disabled}; color: {c.disabled_ink};
+    border: 2px {off_edge}; }}
+QPushButton:checked {{ background: {c.ink}; border-color: {c.ink}; }}
+QPushButton#secondary {{ background: {c.paper}; color: {c.accent}; }}
+/* after #secondary, which outranks :disabled: a greyed-out outline button looks greyed out */
+QPushButton#secondary:disabled {{ background: {c.disabled}; color: {c.disabled_ink}; }}
+QListView, QTableView, QTreeView {{ border: {edge}px solid {c.border}; }}
+QListView::item:selected, QTableView::item:selected {{ background: {c.accent};
+    color: {c.accent_ink}; }}
+QProgressBar {{ border: 2px solid {c.ink}; border-radius: 4px; text-align: center;
+    background: {c.paper}; font-weight: 700; min-height: 1.4em; }}
+QProgressBar::chunk {{ background: {c.progress}; }}
+QGroupBox {{ font-weight: 700; border: {edge}px solid {c.border}; margin-top: 1.2em;
+    padding: 8px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
 QCheckBox::indicator {{ width: 1.1em; height: 1.1em; }}
 QMenuBar, QMenu {{ font-size: {p(0.9)}pt; }}
-QMenu {{ border: 1px solid #8a94a6; }}
-QMenu::item:disabled {{ color: #6b7280; }}
-QMenu::item:selected:enabled {{ background: {ACCENT}; color: {ACCENT_INK}; }}
-QHeaderView::section {{ background: {PANEL}; font-weight: 700; padding: 4px; }}
+QMenu {{ border: 1px solid {c.border}; }}
+QMenu::item:disabled {{ color: {c.menu_disabled}; }}
+QMenu::item:selected:enabled {{ background: {c.accent}; color: {c.accent_ink}; }}
+QHeaderView::section {{ background: {c.panel}; font-weight: 700; padding: 4px; }}
 """
 
     def apply(self, app: QApplication) -> None:

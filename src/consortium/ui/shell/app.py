@@ -1,11 +1,12 @@
 """``consortium`` with no command: the game window. Qt is imported only from here down.
 
 ``run(argv)`` resolves the data folders once (per user, or next to the program with
-``--portable`` or a ``consortium-portable`` marker file), builds the application, applies the
-theme, and opens the main window on the first screen; with two or more screens the board goes
-full screen on the second. The folders are passed down: nothing finds them at import.
-``--exit-when-ready`` quits as soon as the start screen has painted (launch benchmark), and
-then reads no saved session.
+``--portable`` or a ``consortium-portable`` marker file), reads the settings there
+(:func:`startup`: the language, the text size, high contrast, the data folder), builds the
+application, applies the theme, and opens the main window on the first screen; with two or
+more screens the board goes full screen on the second. The folders are passed down: nothing
+finds them at import. ``--exit-when-ready`` quits as soon as the start screen has painted
+(launch benchmark), and then reads no saved session.
 
 One running copy per data folder (:mod:`consortium.ui.shell.one_copy`): a second launch on the same
 folder brings the first window forward and ends, before it builds a window of its own.
@@ -20,15 +21,17 @@ import linecache
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from consortium.present.i18n import _, language, use_language_from_environment
+from consortium.present.i18n import _, language, use_language
+from consortium.present.languages import available_languages, choose_language
 from consortium.resources import asset_path
 from consortium.store.paths import DataPaths, paths_for
+from consortium.store.settings import Settings, read_settings
 from consortium.ui.kit.gc_guard import collect_on_gui_thread
 from consortium.ui.kit.qt_translations import install_qt_translations
 from consortium.ui.kit.theme import Theme
@@ -92,14 +95,63 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+class Startup(NamedTuple):
+    """What :func:`startup` found: the folders to use, the settings and, in words, what in
+    the settings file was not used."""
+
+    paths: DataPaths
+    settings: Settings
+    problems: tuple[str, ...]
+    languages: tuple[str, ...]
+
+
+def startup(argv: Sequence[str]) -> Startup:
+    """The folders and the settings, resolved once at launch (ARCHITECTURE.md: "Paths are
+    resolved in main()"), and the language put in use: ``CONSORTIUM_LANGUAGE``, else
+    Settings', else the system's (gettext's variables, then the desktop's languages).
+
+    The settings' data folder replaces the per-user one (never in portable mode: there
+    everything stays beside the program); a path with a file in the way is not used."""
+    paths = paths_for(argv)
+    loaded = read_settings(paths.settings)
+    settings = loaded.settings
+    languages = available_languages()
+    chosen = choose_language(settings.language, languages,
+                             desktop=list(QLocale.system().uiLanguages()))
+    use_language(chosen.language)
+    folder_in_the_way = False
+    if settings.data_folder and not paths.portable:
+        folder = Path(settings.data_folder)
+        folder_in_the_way = folder.exists() and not folder.is_dir()
+        if not folder_in_the_way:
+            paths = paths._replace(data=folder)
+    problems: list[str] = []
+    if loaded.problems or chosen.missing or folder_in_the_way:
+        from consortium.present import settings_words  # noqa: PLC0415 - only when needed
+
+        problems = [settings_words.settings_problem(p, paths.settings)
+                    for p in loaded.problems]
+        if chosen.missing:
+            problems.append(settings_words.missing_language(chosen.missing))
+        if folder_in_the_way:
+            problems.append(settings_words.folder_in_the_way(settings.data_folder))
+    return Startup(paths, settings, tuple(problems), languages)
+
+
 def build(
-    argv: Sequence[str] = (), *, paths: DataPaths | None = None
+    argv: Sequence[str] = (), *, paths: DataPaths | None = None,
+    found: Startup | None = None,
 ) -> tuple[QApplication, MainWindow]:
-    """The application and its main window; ``paths`` as resolved by :func:`run` (or a
-    temporary folder, for the screenshot script)."""
+    """The application and its main window; ``found`` by :func:`launch`, or only ``paths``
+    (a temporary folder, for the screenshot script and tests: the settings there are read,
+    the language is left as it is)."""
     args = parse(argv)
-    if paths is None:
-        paths = paths_for(argv)
+    if found is None:
+        if paths is None:
+            paths = paths_for(argv)
+        settings = read_settings(paths.settings).settings
+        found = Startup(paths, settings, (), available_languages())
+    paths, settings = found.paths, found.settings
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "consortium"])
@@ -107,15 +159,17 @@ def build(
     app.setApplicationName("Consortium")
     app.setApplicationDisplayName("Consortium")
     app.setWindowIcon(_application_icon())
-    install_qt_translations(app, language())  # Qt's own buttons and dialogs in our language
+    translator = install_qt_translations(app, language())  # Qt's buttons and dialogs too
     QGuiApplication.setDesktopFileName("consortium")  # packaging/consortium.desktop
-    theme = Theme()
+    theme = Theme(zoom=settings.text_size / 100, high_contrast=settings.high_contrast)
     theme.apply(app)
     screens = QGuiApplication.screens()
     board_screen = screens[1] if len(screens) >= 2 else None
     window = MainWindow(_controller_factory(args.pacing, paths.sessions), _scenarios,
                         board_screen=board_screen, theme=theme, paths=paths,
-                        offer_resume=not args.exit_when_ready)
+                        offer_resume=not args.exit_when_ready, settings=settings,
+                        settings_problems=found.problems, languages=found.languages)
+    window.qt_translator = translator
     app.screenAdded.connect(window.on_screen_added)  # a projector plugged in mid-session
     app.screenRemoved.connect(window.on_screen_removed)
     forget_module_sources()
@@ -126,8 +180,8 @@ def launch(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow, OneCopy 
     """Everything :func:`run` does before the event loop: the window shown, or None when
     another copy runs on this data folder and was brought forward instead."""
     args = parse(argv)
-    use_language_from_environment()  # CONSORTIUM_LANGUAGE (Settings come later)
-    paths = paths_for(argv)  # once, here: everything below is handed these folders
+    found = startup(argv)  # once, here: everything below is handed these folders
+    paths = found.paths
     copy = None
     if not args.exit_when_ready:
         copy = claim(paths.data)
@@ -135,7 +189,7 @@ def launch(argv: Sequence[str] = ()) -> tuple[QApplication, MainWindow, OneCopy 
             print(_("Consortium is already open for {folder}: its window was brought "
                     "forward.").format(folder=paths.data), flush=True)
             return None
-    app, window = build(argv, paths=paths)
+    app, window = build(argv, found=found)
     if args.exit_when_ready:
         window.start.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     if copy is not None:

@@ -44,6 +44,7 @@ class FileDialogs:
         return [Path(n) for n in names]
 
     def open_folder(self, parent: QWidget, title: str, folder: Path | None) -> Path | None:
+        """A folder (Compare sessions' folder of saves, Settings' data folder)."""
         name = QFileDialog.getExistingDirectory(parent, title, str(folder or ""))
         return Path(name) if name else None
 

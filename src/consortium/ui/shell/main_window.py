@@ -1,11 +1,20 @@
-"""The laptop's window: start screen, resume list, new-session page and the game screen,
-with the facilitator's menu bar and a status bar for the autosave. With two screens the board
-window goes full screen on the second.
+"""The laptop's window: start screen, resume list, new-session page, settings and the game
+screen, with the facilitator's menu bar and a status bar for the autosave. With two screens
+the board window goes full screen on the second.
 
-Owns the ``Theme`` (zoom, presenter mode), the data paths resolved in ``main()`` and the file
-dialogs (tests pass scripted ones). Listens to ``StartScreen``/``ResumePage``/``SetupPage``
-signals to move between pages and to ``Saving.status_changed`` to say, once, when the
-autosave fails and when it works again; the game itself is driven by the ``GameController``.
+Owns the ``Theme`` (zoom, presenter mode, high contrast), the data paths resolved in
+``main()``, the trainer's :class:`~consortium.store.settings.Settings` (read in ``main()``,
+saved here on every change) and the file dialogs (tests pass scripted ones).
+
+A language change (Settings, or the start screen's picker) shows at once: the start screen and
+the menus are worded anew, the settings page, the new-session page (carrying what the trainer
+had entered) and the game screen are built anew — the game screen from the same controller,
+so a game in play goes on exactly where it was, its autosave untouched; the curtain comes down
+(the person whose turn it is presses Space again).
+
+Listens to ``StartScreen``/``ResumePage``/``SetupPage``/``SettingsPage`` signals to move
+between pages and to ``Saving.status_changed`` to say, once, when the autosave fails and
+when it works again; the game itself is driven by the ``GameController``.
 After the start screen has painted it counts the saved sessions and, after a crash, offers
 to resume (:mod:`consortium.ui.shell.session_files`).
 """
@@ -16,7 +25,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer
 from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,13 +36,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consortium.present.i18n import N_, _
+from consortium.present.i18n import LANGUAGE_VARIABLE, N_, _, language, use_language
+from consortium.present.languages import (
+    available_languages,
+    choose_language,
+    language_name,
+    system_language,
+)
+from consortium.store.settings import Settings
 from consortium.ui.kit.theme import Theme
 from consortium.ui.kit.widgets import label
 from consortium.ui.shell.facilitator_menu import FacilitatorMenu
 from consortium.ui.shell.start_screen import StartScreen
 
 if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
+    from PySide6.QtCore import QTranslator
+
     from consortium.engine.scenario import Scenario
     from consortium.play.records import SessionSetup
     from consortium.store.autosave import SaveStatus
@@ -50,6 +68,7 @@ if TYPE_CHECKING:  # loaded with the first game, not at launch (bench/launch.py)
     from consortium.ui.shell.phones_room import PhonesRoom
     from consortium.ui.shell.resume_page import ResumePage
     from consortium.ui.shell.session_files import SessionFiles
+    from consortium.ui.shell.settings_page import SettingsPage
     from consortium.ui.shell.setup_page import SetupPage
 
 HELP_TEXT = N_(
@@ -78,6 +97,9 @@ class MainWindow(QMainWindow):
         paths: DataPaths | None = None,
         files: FileDialogs | None = None,
         offer_resume: bool = True,
+        settings: Settings | None = None,
+        settings_problems: Sequence[str] = (),
+        languages: Sequence[str] | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Consortium")  # the name, as on the start screen
@@ -102,6 +124,12 @@ class MainWindow(QMainWindow):
             self._make_controller = controller
         self._scenarios = scenarios
         self.theme = theme or Theme()
+        self.settings = settings or Settings()
+        self.settings_problems = tuple(settings_problems)  # found at start, said once
+        self.settings_page: SettingsPage | None = None
+        self._settings_from: QWidget | None = None  # the page Back goes to
+        self._languages = tuple(languages) if languages is not None else available_languages()
+        self.qt_translator: QTranslator | None = None  # Qt's own words (app.py installs it)
         self.dual_screen = dual_screen or board_screen is not None
         self._presenter_target: QWidget | None = None  # what presenter mode made full screen
         self._board_screen = board_screen
@@ -120,7 +148,12 @@ class MainWindow(QMainWindow):
         self.start.resume.connect(self.show_resume)
         self.start.help.connect(self.show_help)
         self.start.practice.connect(self.show_practice_setup)
+        self.start.settings.connect(self.show_settings)
+        self.start.language_chosen.connect(self._on_language_chosen)
         self.start.quit.connect(self.close)
+        self.start.first_painted.connect(  # the picker: after the first paint (launch time)
+            lambda: QTimer.singleShot(0, lambda: self.start.set_languages(
+                self._language_choices(), language())))
         self.menu.new_session.triggered.connect(self.show_setup)
         self.menu.resume.triggered.connect(self.show_resume)
         self.menu.open_file.triggered.connect(self.open_file)
@@ -132,10 +165,11 @@ class MainWindow(QMainWindow):
         self.menu.phones.triggered.connect(self.show_phones)
         self.menu.quit.triggered.connect(self.close)
         self.menu.help.triggered.connect(self.show_help)
+        self.menu.settings.triggered.connect(self.show_settings)
         self.menu.zoom_in.triggered.connect(lambda: self.set_theme(self.theme.zoomed(0.1)))
         self.menu.zoom_out.triggered.connect(lambda: self.set_theme(self.theme.zoomed(-0.1)))
-        self.menu.zoom_reset.triggered.connect(
-            lambda: self.set_theme(Theme(1.0, self.theme.presenter))
+        self.menu.zoom_reset.triggered.connect(  # back to Settings' text size
+            lambda: self.set_theme(self.theme._replace(zoom=self.settings.text_size / 100))
         )
         self.menu.presenter.toggled.connect(self._on_presenter_toggled)
         self.menu.full_screen.toggled.connect(self._on_full_screen_toggled)
@@ -143,6 +177,10 @@ class MainWindow(QMainWindow):
         if offer_resume and paths is not None:
             self.start.first_painted.connect(
                 lambda: QTimer.singleShot(0, self._on_start_screen_shown)
+            )
+        if self.settings_problems:
+            self.start.first_painted.connect(
+                lambda: QTimer.singleShot(0, self._say_settings_problems)
             )
 
     # --- the game screen, built with the first game -----------------------------------
@@ -262,16 +300,19 @@ class MainWindow(QMainWindow):
                 return
             c.end_game()
         if self.setup_page is None:
-            from consortium.ui.shell.setup_page import SetupPage  # noqa: PLC0415 - see TYPE_CHECKING
-
-            self.setup_page = SetupPage(self._scenarios(), files=lambda: self.files)
-            self.setup_page.start_requested.connect(self.start_session)
-            self.setup_page.back_requested.connect(
-                lambda: self.pages.setCurrentWidget(self.start)
-            )
-            self.pages.addWidget(self.setup_page)
+            self.setup_page = self._make_setup_page()
         self.pages.setCurrentWidget(self.setup_page)
         self.setup_page.focus_first()
+
+    def _make_setup_page(self) -> SetupPage:
+        from consortium.ui.shell.setup_page import SetupPage  # noqa: PLC0415 - see TYPE_CHECKING
+
+        page = SetupPage(self._scenarios(), files=lambda: self.files,
+                         talk_clock=self.settings.talk_clock_default)
+        page.start_requested.connect(self.start_session)
+        page.back_requested.connect(lambda: self.pages.setCurrentWidget(self.start))
+        self.pages.addWidget(page)
+        return page
 
     def show_resume(self) -> None:
         """The resume list, newest first (the session open here is not in it)."""
@@ -639,6 +680,225 @@ class MainWindow(QMainWindow):
         self.help_dialog = HelpDialog(_(HELP_TEXT), lambda: self.files, self)
         self.help_dialog.open()
 
+    # --- settings (issue 15; docs/settings.md) ----------------------------------------------
+
+    def _language_choices(self) -> list[tuple[str, str]]:
+        return [(code, language_name(code)) for code in self._languages]
+
+    @staticmethod
+    def _desktop_languages() -> list[str]:
+        return list(QLocale.system().uiLanguages())
+
+    def show_settings(self) -> None:
+        """The Settings page, from the start screen or Session → Settings… (mid-game too:
+        Back returns to the page it was opened from)."""
+        current = self.pages.currentWidget()
+        if current is not self.settings_page or self._settings_from is None:
+            self._settings_from = current if current is not self.settings_page else self.start
+        page = self.settings_page
+        if page is None or page.settings != self.settings:
+            page = self._rebuild_settings_page()
+        self.pages.setCurrentWidget(page)
+        page.focus_first()
+
+    def _rebuild_settings_page(self) -> SettingsPage:
+        """The Settings page, built anew (in the language in use) in the old one's place."""
+        from consortium.store.paths import program_folder, resolve_paths  # noqa: PLC0415
+        from consortium.ui.shell.settings_page import SettingsPage  # noqa: PLC0415 - not at launch
+
+        paths = self.paths
+        if paths is None:  # a window without a data folder (tests, benchmarks)
+            from consortium.store.paths import DataPaths  # noqa: PLC0415
+
+            here = Path.cwd()
+            paths = DataPaths(data=here, config=here, portable=False)
+        program = program_folder()
+        choose = self._choose_data_folder
+        page = SettingsPage(
+            self.settings, paths=paths, languages=self._languages,
+            system_language=system_language(self._languages,
+                                            desktop=self._desktop_languages()),
+            forced_language=self._forced_language(), program=program,
+            default_data=lambda: resolve_paths(portable=False, program=program).data,
+            choose_folder=choose, problems=self.settings_problems,
+        )
+        page.settings_changed.connect(self.change_settings)
+        page.back_requested.connect(self._on_settings_back_requested)
+        old, self.settings_page = self.settings_page, page
+        self.pages.addWidget(page)
+        if old is not None:
+            if self.pages.currentWidget() is old:
+                self.pages.setCurrentWidget(page)
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        return page
+
+    def _choose_data_folder(self, parent: QWidget, start: Path) -> Path | None:
+        return self.files.open_folder(parent, _("Choose a data folder"), start)
+
+    @staticmethod
+    def _forced_language() -> str:
+        import os  # noqa: PLC0415
+
+        return os.environ.get(LANGUAGE_VARIABLE, "").strip()
+
+    def _on_settings_back_requested(self) -> None:
+        target = self._settings_from
+        self._settings_from = None
+        if target is None or self.pages.indexOf(target) < 0:
+            target = self.game if self.in_game else self.start
+        self.pages.setCurrentWidget(target)
+
+    def _on_language_chosen(self, code: str) -> None:
+        """The start screen's picker: the same as choosing it in Settings."""
+        self.change_settings(self.settings._replace(language=code))
+
+    def change_settings(self, settings: Settings) -> None:
+        """Use ``settings`` now and save them (a failed save is said; they still apply until
+        the program closes)."""
+        old, self.settings = self.settings, settings
+        if settings == old:
+            return
+        self._save_settings()
+        if (settings.text_size, settings.high_contrast) != (old.text_size, old.high_contrast):
+            self.set_theme(self.theme._replace(zoom=settings.text_size / 100,
+                                               high_contrast=settings.high_contrast))
+        if settings.talk_clock_default != old.talk_clock_default and self.setup_page:
+            self.setup_page.talk_clock.setChecked(settings.talk_clock_default)
+        if settings.language != old.language:
+            self.apply_language()
+        if self.settings_page is not None and self.settings_page.settings != settings:
+            self._rebuild_settings_page()  # changed elsewhere (the start screen's picker)
+
+    def _save_settings(self) -> None:
+        from consortium.store.settings import write_settings  # noqa: PLC0415 - not at launch
+
+        if self.paths is None:
+            return
+        try:
+            write_settings(self.paths.settings, self.settings)
+        except OSError as error:
+            from consortium.store.fs import reason  # noqa: PLC0415
+
+            text = _("The settings cannot be saved to {path}: {reason}. They apply until "
+                     "Consortium closes.").format(path=self.paths.settings,
+                                                  reason=reason(error))
+            self.settings_problems = (text,)
+            self.say(text, 15000)
+        else:
+            self.settings_problems = ()
+        if self.settings_page is not None:
+            self.settings_page.show_problems(self.settings_problems)
+
+    def _say_settings_problems(self) -> None:
+        from consortium.present.i18n import ngettext  # noqa: PLC0415
+
+        count = len(self.settings_problems)
+        self.say(ngettext("A setting was not used: {problem} (see Settings).",
+                          "{count} settings were not used; Settings lists them.",
+                          count).format(problem=self.settings_problems[0], count=count), 20000)
+
+    def apply_language(self) -> None:
+        """Show the language the settings (or the environment, or the system) ask for, at
+        once: see the module docstring."""
+        chosen = choose_language(self.settings.language, self._languages,
+                                 desktop=self._desktop_languages())
+        if chosen.language == language():
+            return
+        use_language(chosen.language)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            from consortium.ui.kit.qt_translations import install_qt_translations  # noqa: PLC0415
+
+            if self.qt_translator is not None:
+                app.removeTranslator(self.qt_translator)
+                self.qt_translator.deleteLater()
+            self.qt_translator = install_qt_translations(app, chosen.language)
+        self.start.retranslate()
+        self.start.set_languages(self._language_choices(), chosen.language)
+        self.menu.retranslate()
+        if self._save_status is not None:
+            self._save_status.setAccessibleName(_("Save status"))
+        if self.resume_page is not None:  # built anew when next shown
+            page, self.resume_page = self.resume_page, None
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self._rebuild_setup_page()
+        if self.settings_page is not None:
+            self._rebuild_settings_page()
+        if self._game is not None:
+            self._rebuild_game()
+
+    def _rebuild_setup_page(self) -> None:
+        """The new-session page in the new language, with what the trainer had entered (its
+        table code, the seats' names and who is a bot, the talk clock and hands). A page set
+        up from a scenario file the new page cannot read back is kept as it is."""
+        old = self.setup_page
+        if old is None:
+            return
+        edited = old.edited()
+        new = self._make_setup_page()
+        if edited:
+            if new.apply_code(old.table_code()) is not None:
+                self.pages.removeWidget(new)
+                new.deleteLater()
+                return
+            new.seats.set_seats(old.seats.seats())
+            new.hands.setCurrentIndex(old.hands.currentIndex())
+        new.talk_clock.setChecked(old.talk_clock.isChecked())
+        self.setup_page = new
+        if self.pages.currentWidget() is old:
+            self.pages.setCurrentWidget(new)
+        if self._settings_from is old:
+            self._settings_from = new
+        self.pages.removeWidget(old)
+        old.deleteLater()
+
+    def _rebuild_game(self) -> None:
+        """The game screen and the board built anew from the same controller (their words are
+        read when they are built). The game, its autosave, the phones and the bots' timer
+        stay in the controller; the new widgets are told the whole game at once."""
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - not at launch
+
+        from consortium.ui.board.board_window import BoardWindow  # noqa: PLC0415
+        from consortium.ui.shell.game_screen import GameScreen  # noqa: PLC0415
+
+        old_game, old_board = self._game, self._board
+        assert old_game is not None and old_board is not None and self._controller is not None
+        showing = self.pages.currentWidget() is old_game
+        floating = old_game.floating
+        on_projector = self.dual_screen and old_board.isVisible()
+        board = BoardWindow(self._controller)
+        game = GameScreen(self._controller, board, board_here=not self.dual_screen)
+        if self.dual_screen:
+            board.setParent(None)
+            board.setWindowFlag(Qt.WindowType.Window, True)
+        self._board, self._game = board, game
+        game.panel.practice_done.connect(self.end_practice)
+        self.pages.addWidget(game)
+        if showing:
+            self.pages.setCurrentWidget(game)
+        if self._settings_from is old_game:
+            self._settings_from = game
+        if self._phones is not None:
+            self._phones.use_curtain(game.curtain)
+            game.panel.take_back.connect(self._phones.to_curtain)
+        if old_game.floating:
+            old_game.set_presenter(False)
+        self.pages.removeWidget(old_game)
+        old_board.hide()
+        old_game.hide()
+        old_game.deleteLater()
+        old_board.deleteLater()
+        if self._controller.has_game:
+            self._controller.retell()
+        if floating:
+            game.set_presenter(True)
+        if self._presenter_target is old_board:
+            self._presenter_target = board
+        if on_projector:
+            self._show_board_on_projector()
+
     # --- view -------------------------------------------------------------------------
 
     def set_theme(self, theme: Theme) -> None:
@@ -648,7 +908,7 @@ class MainWindow(QMainWindow):
             theme.apply(app)
 
     def _on_presenter_toggled(self, on: bool) -> None:
-        self.set_theme(Theme(self.theme.zoom, on))
+        self.set_theme(self.theme._replace(presenter=on))
         if self._game is not None:
             # one screen: the board takes the whole screen, the facilitator's column floats
             self._game.set_presenter(on and not self.dual_screen)

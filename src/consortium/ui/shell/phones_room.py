@@ -38,6 +38,12 @@ class PhonesRoom(QObject):
         self._history: History | None = None
         controller.changed.connect(self._on_game_changed)
 
+    def use_curtain(self, curtain: Curtain) -> None:
+        """The game screen was built anew (a language change): its curtain takes the joins."""
+        self._curtain = curtain
+        if self.link is not None:
+            curtain.set_joins(self.link)
+
     @property
     def on(self) -> bool:
         return self.link is not None

@@ -90,6 +90,7 @@ class SetupPage(QWidget):
         parent: QWidget | None = None,
         *,
         files: Callable[[], FileDialogs] = FileDialogs,
+        talk_clock: bool = False,
     ) -> None:
         super().__init__(parent)
         self._scenarios = dict(scenarios)
@@ -140,6 +141,7 @@ class SetupPage(QWidget):
         self.talk_clock = QCheckBox(_("Talk clock for meeting time"))
         self.talk_clock.setToolTip(_("Talk clock: meeting time runs on a clock"))
         self.talk_clock.setAccessibleName(_("Talk clock"))
+        self.talk_clock.setChecked(talk_clock)  # Settings' default for new sessions
         self.secret_ballot = QCheckBox(_("Secret ballot: votes behind the curtain"))
         self.secret_ballot.setAccessibleName(_("Secret ballot"))
         # where the players' hands are: behind the laptop's curtain (the default and the
@@ -293,6 +295,17 @@ class SetupPage(QWidget):
         self._on_scenario_changed()
         self._on_preset_changed()
         self.setTabOrder(self.scenario, self.preset)
+        self._as_built = self._entries()
+
+    def _entries(self) -> tuple[object, ...]:
+        """What the trainer can change on the page (the talk clock box is Settings' too)."""
+        return (self.table_code(), self.seats.seats(), self.hands.currentIndex(),
+                self.preset.currentIndex())
+
+    def edited(self) -> bool:
+        """Whether the trainer changed anything since the page was built (a language change
+        then carries it over to the page built in the new language)."""
+        return self._entries() != self._as_built or self._imported != {}
 
     @property
     def current_scenario(self) -> Scenario:

@@ -1,16 +1,30 @@
-"""The start screen: New session · Resume · Help · Quit. Opens in well under a second: it
-imports no scenario, reads no save and builds no game; the window tells it afterwards how
-many sessions can be resumed (:meth:`StartScreen.set_sessions`). Emits ``new_session``,
-``resume``, ``help`` and ``quit``; emits ``first_painted`` once, after its first paint
-(``--exit-when-ready`` and the launch benchmark wait for it). Listens to no game signal."""
+"""The start screen: New session · Resume · Settings · Help · Quit, and a small language
+picker (FACILITATION.md, "Start"). Opens in well under a second: it imports no scenario, reads
+no save and builds no game; the window tells it afterwards how many sessions can be resumed
+(:meth:`StartScreen.set_sessions`) and which languages this copy has
+(:meth:`StartScreen.set_languages`, after the first paint). Emits ``new_session``,
+``resume``, ``settings``, ``help``, ``quit`` and ``language_chosen(code)``; emits
+``first_painted`` once, after its first paint (``--exit-when-ready`` and the launch benchmark
+wait for it). Listens to no game signal. :meth:`retranslate` words it anew after a language
+change."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consortium.present.i18n import _
+from consortium.present.languages import language_name
 from consortium.ui.kit.widgets import button, centred, centred_row, label
 
 
@@ -18,54 +32,122 @@ class StartScreen(QWidget):
     new_session = Signal()
     resume = Signal()
     practice = Signal()
+    settings = Signal()
     help = Signal()
     quit = Signal()
+    language_chosen = Signal(str)
     first_painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(_("Start"))
         self._painted = False
+        self._sessions = 0
         title = label("Consortium", name="title")
         centred(title)
-        tagline = label(
-            _("A workshop game about organizing work when no one is in charge."),
-            name="big", wrap=True,
-        )
-        centred(tagline)
-        self.new_button = QPushButton(_("New session"))
-        self.new_button.setAccessibleName(_("New session"))
+        self.tagline = label(name="big", wrap=True)
+        centred(self.tagline)
+        self.new_button = QPushButton()
         self.new_button.setAutoDefault(True)
         self.new_button.clicked.connect(self.new_session)
         # the practice round is set up on the new-session page (its seats and names)
-        self.practice_button = button(_("Practice round (tutorial)"), "secondary",
-                                      accessible=_("Practice round, a tutorial"))
+        self.practice_button = button("", "secondary")
         self.practice_button.setAutoDefault(True)
         self.practice_button.clicked.connect(self.practice)
-        self.resume_button = button(_("Resume a session"), "secondary",
-                                    accessible=_("Resume a session"))
+        self.resume_button = button("", "secondary")
         self.resume_button.setAutoDefault(True)
         self.resume_button.clicked.connect(self.resume)
-        self.set_sessions(0)
-        self.help_button = button(_("Help (F1)"), "secondary", accessible=_("Help"))
+        self.settings_button = button("", "secondary")
+        self.settings_button.setAutoDefault(True)
+        self.settings_button.clicked.connect(self.settings)
+        self.help_button = button("", "secondary")
         self.help_button.setAutoDefault(True)
         self.help_button.clicked.connect(self.help)
-        self.quit_button = button(_("Quit"), "secondary", accessible=_("Quit"))
+        self.quit_button = button("", "secondary")
         self.quit_button.setAutoDefault(True)
         self.quit_button.clicked.connect(self.quit)
+        # the language, right on the start screen: a trainer handed a laptop in a language
+        # they cannot read finds their own by its own name, without going through Settings.
+        # Made by set_languages, after the first paint, and only when there is a choice (a
+        # combo box costs the launch a few milliseconds; bench/launch.py)
+        self.language_label: QLabel | None = None
+        self.language: QComboBox | None = None
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(title)
-        layout.addWidget(tagline)
+        layout.addWidget(self.tagline)
         layout.addSpacing(40)
-        for b in (self.new_button, self.practice_button, self.resume_button, self.help_button,
+        for b in (self.new_button, self.practice_button, self.resume_button,
+                  self.settings_button, self.help_button,
                   self.quit_button):
             b.setMinimumWidth(420)
             layout.addLayout(centred_row(b))
         layout.addStretch(3)
+        self._picker = QHBoxLayout()
+        layout.addLayout(self._picker)
+        layout.addSpacing(16)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word in the language in use (the window calls this after a change)."""
+        self.setAccessibleName(_("Start"))
+        self.tagline.setText(
+            _("A workshop game about organizing work when no one is in charge."))
+        self.new_button.setText(_("New session"))
+        self.new_button.setAccessibleName(_("New session"))
+        self.practice_button.setText(_("Practice round (tutorial)"))
+        self.practice_button.setAccessibleName(_("Practice round, a tutorial"))
+        self.resume_button.setAccessibleName(_("Resume a session"))
+        self.set_sessions(self._sessions)
+        self.settings_button.setText(_("Settings"))
+        self.settings_button.setAccessibleName(_("Settings"))
+        self.help_button.setText(_("Help (F1)"))
+        self.help_button.setAccessibleName(_("Help"))
+        self.quit_button.setText(_("Quit"))
+        self.quit_button.setAccessibleName(_("Quit"))
+        if self.language is not None and self.language_label is not None:
+            self.language_label.setText(_("&Language:"))
+            self.language.setAccessibleName(_("Language"))
+
+    def set_languages(self, choices: Sequence[tuple[str, str]], current: str) -> None:
+        """The languages to offer, ``(code, its own name)``, and the one in use. With one
+        language and that one in use there is nothing to choose, and no picker."""
+        codes = [code for code, _name in choices]
+        if self.language is None:
+            if len(choices) < 2 and current in codes:
+                return
+            self._make_picker()
+        assert self.language is not None
+        self.language.blockSignals(True)
+        self.language.clear()
+        for code, name in choices:
+            self.language.addItem(name, code)
+        index = self.language.findData(current)
+        if index < 0:  # the pseudo-locale, or CONSORTIUM_LANGUAGE naming another
+            self.language.addItem(language_name(current), current)
+            index = self.language.count() - 1
+        self.language.setCurrentIndex(index)
+        self.language.blockSignals(False)
+
+    def _make_picker(self) -> None:
+        self.language_label = label(name="hint")
+        self.language = QComboBox()
+        self.language_label.setBuddy(self.language)
+        self.language.activated.connect(self._on_language_activated)
+        self._picker.addStretch(1)
+        self._picker.addWidget(self.language_label)
+        self._picker.addWidget(self.language)
+        self._picker.addStretch(1)
+        self.language_label.show()  # the screen is on view already
+        self.language.show()
+        self.retranslate()
+
+    def _on_language_activated(self, index: int) -> None:
+        if self.language is not None:
+            self.language_chosen.emit(str(self.language.itemData(index)))
 
     def set_sessions(self, count: int) -> None:
         """How many unfinished sessions the Resume list holds."""
+        self._sessions = count
         self.resume_button.setEnabled(count > 0)
         self.resume_button.setText(_("Resume a session ({count})").format(count=count) if count
                                    else _("Resume a session"))
