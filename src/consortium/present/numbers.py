@@ -15,14 +15,19 @@ Use::
 A message never carries a format spec (``{quality:.0%}``): a translator cannot change one. It
 has a plain field (``{quality}``) filled with one of these (``quality=percent(q)``).
 
-How a language writes numbers comes from :data:`STYLES`, a table of two entries: the decimal
-separator and the percent pattern. That is all this game needs (its numbers are small: no
-thousands grouping, no currency), so a table this size is the right one — Babel knows every
+How a language writes numbers comes from :data:`STYLES`, a small table: per language, its
+decimal separator and where the percent sign goes. That is all this game needs (its numbers
+are small: no thousands grouping, no currency; counts are whole and shown as they are), so a
+table this size is the right one — Babel knows every
 locale but is only a development tool here (it extracts and compiles the catalogues), never
 imported at run time. A language missing from the table, and the pseudo-locale ``qps``, write
 numbers the English way. The minus sign stays ASCII ``-`` in every language (what people type
 and what every font has). A value that rounds to zero is written without a minus ("0.00", never
 "-0.00").
+
+One message keeps its own sign: ``"{percent} %"`` (the debrief's concentration, the what-if's
+progress), which has always read "60 %" in English; it is filled with a whole number from here
+and the Swedish catalogue puts the no-break space in.
 
 Not here, on purpose: numbers meant for machines — the CSV exports (report and comparison keep
 a decimal point and comma separators, see docs/report.md), JSON, saves and table codes — and
