@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from consortium import __version__
 from consortium.present.i18n import _, ngettext, use_language_from_environment
+from consortium.present.numbers import decimal
 
 if TYPE_CHECKING:
     from consortium.engine.scenario import Scenario
@@ -98,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
                      help=_("rounds per game ({low}-{high}; scenario default)").format(
                          low=ROUNDS.low, high=ROUNDS.high))
     sim.add_argument("--turnover", type=float,
-                     help=_("{low}-{high} (scenario default)").format(
+                     help=_("{low}-{high} (scenario default)").format(  # typed: a point
                          low=f"{TURNOVER.low:g}", high=f"{TURNOVER.high:g}"))
     sim.add_argument("--seats", type=int,
                      help=_("{low}-{high} bot seats (default 6)").format(
@@ -376,6 +377,7 @@ def _simulate(args: argparse.Namespace) -> int:
         problems.append(_("--rounds must be from {low} to {high}").format(
             low=ROUNDS.low, high=ROUNDS.high))
     if args.turnover is not None and not TURNOVER.allows(args.turnover):
+        # the bounds as the option is typed (Python reads "0.5", never "0,5"): not numbers.plain
         problems.append(_("--turnover must be from {low} to {high}").format(
             low=f"{TURNOVER.low:g}", high=f"{TURNOVER.high:g}"))
     if not SEATS.allows(args.seats):
@@ -414,7 +416,7 @@ def _simulate(args: argparse.Namespace) -> int:
                    "{scenario}: {policy}, {count} games (seeds {first}–{last}) in {seconds} s",
                    len(games)).format(
         scenario=scenario.title, policy=args.policy, count=len(games), first=args.seed_start,
-        last=last, seconds=f"{seconds:.2f}"))
+        last=last, seconds=decimal(seconds, 2)))
     for key in ("impact", "impact_p60", *SUMMARY_KEYS[1:]):
         print(f"  {key.replace('_', ' '):<28} {summary[key]:>8.3f}")
     return 0
@@ -521,7 +523,7 @@ def what_if_text(result: object, seconds: float) -> str:
 
     assert isinstance(result, WhatIfResult)
     lines = [words.title(result), words.runs_line(result) + " " + _("({seconds} s)").format(
-        seconds=f"{seconds:.1f}")]
+        seconds=decimal(seconds, 1))]
     for b in result.bands:
         lines.append("  " + words.policy_name(b.policy))
         for measure in ("impact", "jointholism", "lost"):

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from consortium.present.i18n import _
+from consortium.present.numbers import decimal
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -115,7 +116,7 @@ def main(out: TextIO | None = None) -> int:
         _headless_checks(checks)
         _window_checks(checks, Path(folder))
     print(_("{summary} in {seconds} s").format(
-        summary=checks.summary(), seconds=f"{time.perf_counter() - started:.1f}"),
+        summary=checks.summary(), seconds=decimal(time.perf_counter() - started, 1)),
         file=stream, flush=True)
     return 1 if checks.failed else 0
 

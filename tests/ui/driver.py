@@ -33,6 +33,7 @@ from consortium.present.debrief_data import (
 )
 from consortium.present.i18n import _
 from consortium.present.labels import card_text, hours, number, predecessor
+from consortium.present.numbers import decimal, percent, plain
 from consortium.ui.board.index_gauge import gauge_text
 from consortium.ui.board.pit_stop_view import figure_texts
 from consortium.ui.laptop.curtain import Curtain, curtain_text
@@ -304,7 +305,7 @@ class Driver:
         for key, text in figure_texts(view, pit).items():
             assert labels[key].text() == text
         assert labels["impact_round"].text() == _("Impact this round: {impact}").format(
-            impact=f"{pit.impact_this_round:.1f}")
+            impact=decimal(pit.impact_this_round, 1))
         assert self.w.board.pages.currentWidget() is self.w.board.pit_stop
         # the board after work: every shown card's progress and stamp equal the engine's
         for card in self.w.board.board.cards:
@@ -316,7 +317,7 @@ class Driver:
             if task.status == "finished":
                 assert card._stamp.text() == _(
                     "FINISHED · quality {quality} · impact {impact}").format(
-                    quality=f"{task.quality or 0.0:.0%}", impact=f"{task.impact:.1f}")
+                    quality=percent(task.quality or 0.0), impact=decimal(task.impact, 1))
         bars = self.w.board.pit_stop.chart.bars
         assert [b.time for b in bars] == [p.time for p in view.pit_stops]
 
@@ -332,15 +333,15 @@ class Driver:
         assert joint.name == _("Jointholism index") and joint.value == m.jointholism_index
         assert gauge_text(joint.name, m.jointholism_index, joint.verdict) in (
             debrief.jointholism.accessibleDescription())
-        assert f"{m.jointholism_index:.2f}" in debrief.jointholism.accessibleDescription()
+        assert decimal(m.jointholism_index, 2) in debrief.jointholism.accessibleDescription()
         if m.alignophilia_index is None:
             assert "—" in debrief.alignophilia.accessibleDescription()
         else:
-            assert f"{m.alignophilia_index:.2f}" in debrief.alignophilia.accessibleDescription()
+            assert decimal(m.alignophilia_index, 2) in debrief.alignophilia.accessibleDescription()
         assert gauge_text(align.name, m.alignophilia_index, align.verdict) in (
             debrief.alignophilia.accessibleDescription())
-        assert f"{m.impact:.1f}" in debrief.result.text()
-        assert f"{m.target:g}" in debrief.result.text()
+        assert decimal(m.impact, 1) in debrief.result.text()
+        assert plain(m.target) in debrief.result.text()
         assert debrief.figures.text() == _(
             "Meeting hours: {meeting} · crowding hours: {crowding} · empty talk hours: "
             "{empty} · mismatch hours: {mismatch}").format(
@@ -348,7 +349,7 @@ class Driver:
             empty=hours(m.empty_talk_hours), mismatch=hours(m.mismatch_hours))
         assert debrief.talk_yield.text() == talk_yield_line(record)
         if m.alignophilia_ratio is not None:
-            assert f"{m.alignophilia_ratio:.1f}×" in debrief.alike.text()
+            assert decimal(m.alignophilia_ratio, 1) + "×" in debrief.alike.text()
         assert debrief.concentration.text() == concentration_line(m)
         assert debrief.perspectives.text() == "\n".join(perspectives_lines(m))
         assert str(m.excluded_perspectives) in debrief.perspectives.text().splitlines()[0]

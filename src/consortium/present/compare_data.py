@@ -36,6 +36,7 @@ from consortium.engine.what_if_bands import DEFAULT_SEEDS, Band, PolicyBand, Wha
 from consortium.present.debrief_data import RevealedDebrief, build_debrief, gauges
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import mode_label
+from consortium.present.numbers import decimal, plain
 from consortium.present.what_if_words import compared_band, figure, policy_name
 from consortium.store.codec import printable
 from consortium.store.save_file import SAVE_SUFFIX, SaveError
@@ -394,8 +395,8 @@ def schedule_text(modes: Sequence[str]) -> str:
 
 def impact_text(row: TableRow) -> str:
     """'31.2 of 40' (impact against target), marked when the game ended early."""
-    text = _("{impact} of {target}").format(impact=f"{row.impact:.1f}",
-                                             target=f"{row.target:g}")
+    text = _("{impact} of {target}").format(impact=decimal(row.impact, 1),
+                                             target=plain(row.target))
     if row.ended_early:
         text = _("{impact} (ended early, {played} of {planned} rounds)").format(
             impact=text, played=row.rounds_played, planned=row.rounds_planned)
@@ -406,7 +407,7 @@ def index_text(value: float | None, flagged: bool) -> str:
     """'0.42 ⚑' for a flagged index ("—" when there is no value)."""
     if value is None:
         return "—"
-    shown = f"{value + 0.0:.2f}".replace("-0.00", "0.00")
+    shown = decimal(value, 2)  # never "-0.00"
     return _("{value} flagged").format(value=shown) if flagged else shown
 
 

@@ -29,6 +29,7 @@ from consortium.present.labels import (
     reason_label,
     time_label,
 )
+from consortium.present.numbers import decimal
 from consortium.present.predictions import HolderQuestion, holder_question
 from consortium.present.predictions import holders as holders_of
 from consortium.present.prompts import choose_prompts
@@ -102,7 +103,7 @@ class GaugePart:
     @property
     def text(self) -> str:
         return _("{part} {hours} ({share})").format(
-            part=time_label(self.part), hours=hours(self.hours), share=f"{self.share:.2f}")
+            part=time_label(self.part), hours=hours(self.hours), share=decimal(self.share, 2))
 
 
 @attrs.frozen
@@ -317,7 +318,7 @@ def grid_round(ledger: Sequence[RoundRecord]) -> tuple[RoundRecord, str] | None:
         return record, _(
             "Round {number}, the round teams were most alike ({ratio}× as alike as teams "
             "drawn at random)"
-        ).format(number=record.round, ratio=f"{best:.1f}")
+        ).format(number=record.round, ratio=decimal(best, 1))
     record = paired[-1]
     return record, _("Round {number}, the last round with a team of two or more").format(
         number=record.round)
@@ -359,7 +360,7 @@ def team_grid(state: GameState) -> TeamGrid | None:
 def _per_finished(count: int, finished: int) -> str:
     if not finished:
         return _("no task finished")
-    return _("{rate} per finished task").format(rate=f"{count / finished:.1f}")
+    return _("{rate} per finished task").format(rate=decimal(count / finished, 1))
 
 
 def talk_yield_line(d: RevealedDebrief) -> str:
@@ -370,7 +371,7 @@ def talk_yield_line(d: RevealedDebrief) -> str:
     return _(
         "Talk that paid off: {rate} per meeting hour ({paid} needs found or cards shown that "
         "the work then used, in {hours} of meetings)."
-    ).format(rate=f"{m.talk_yield:.2f}", paid=d.talk_paid, hours=hours(m.meeting_hours))
+    ).format(rate=decimal(m.talk_yield, 2), paid=d.talk_paid, hours=hours(m.meeting_hours))
 
 
 def alike_line(m: GameMetrics) -> str:
@@ -390,11 +391,15 @@ def alike_line(m: GameMetrics) -> str:
         else _("Teams were {ratio}× as alike as teams drawn at random: about as alike as "
                "chance.")
     )
-    return text.format(ratio=f"{ratio:.1f}")
+    return text.format(ratio=decimal(ratio, 1))
 
 
 def _percent(share: float) -> str:
-    return _("{percent} %").format(percent=round(share * 100))
+    """A whole percentage in its own message ("60 %"): unlike :func:`numbers.percent`, the
+    English here has always had a space, and a translator sets the sign (Swedish: a no-break
+    space)."""
+    # Translators: a whole percentage; Swedish puts a no-break space (U+00A0) before the sign.
+    return _("{percent} %").format(percent=decimal(share * 100, 0))
 
 
 def concentration_line(m: GameMetrics) -> str:

@@ -22,6 +22,7 @@ from consortium.play.records import Notice
 from consortium.play.undo import UndoAnswer
 from consortium.present.i18n import N_, _, ngettext
 from consortium.present.labels import mode_label, reason_label
+from consortium.present.numbers import decimal, percent
 
 MODE_VALUES = frozenset(mode.value for mode in Mode)
 """The codes an Event names a way of organizing by (the words: present.labels)."""
@@ -54,8 +55,8 @@ def _need_discovered(e: ev.NeedDiscovered) -> str:
 
 
 def _task_finished(e: ev.TaskFinished) -> str:
-    return _("{title} finished: quality {quality:.0%}, impact {impact:.1f}.").format(
-        title=e.title, quality=e.quality, impact=e.impact
+    return _("{title} finished: quality {quality}, impact {impact}.").format(
+        title=e.title, quality=percent(e.quality), impact=decimal(e.impact, 1)
     )
 
 
@@ -79,8 +80,8 @@ def _walked_out(e: ev.KnowledgeWalkedOut) -> str:
 
 
 def _handover(e: ev.Handover) -> str:
-    return _("{title} lost {loss:.0%} of its progress in the handover.").format(
-        title=e.title, loss=e.loss
+    return _("{title} lost {loss} of its progress in the handover.").format(
+        title=e.title, loss=percent(e.loss)
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from consortium.engine.events import Left
 from consortium.engine.state import Card, Catalog, Mode, Phase, PublicState
 from consortium.present.i18n import N_, _
+from consortium.present.numbers import decimal
 
 PHASE_LABELS: dict[Phase, str] = {
     Phase.MODE_CHOICE: N_("Choose how to organize"),
@@ -66,11 +67,12 @@ def hours(value: float) -> str:
     """Hours as people say them: whole numbers without decimals, else one decimal."""
     if abs(value - round(value)) < 0.05:
         return _("{hours} h").format(hours=f"{round(value):d}")
-    return _("{hours} h").format(hours=f"{value:.1f}")
+    return _("{hours} h").format(hours=decimal(value, 1))
 
 
 def number(value: float) -> str:
-    return f"{value:.1f}"
+    """A quantity of work or impact with one decimal ("2.5", "2,5")."""
+    return decimal(value, 1)
 
 
 def level_text(level: int) -> str:

@@ -14,6 +14,7 @@ from consortium.engine.sheets import Envelope, SeatSheet, Sheets
 from consortium.engine.state import Card, Catalog
 from consortium.present.i18n import _
 from consortium.present.labels import family_of_card, level_text
+from consortium.present.numbers import plain
 
 
 @attrs.frozen
@@ -102,7 +103,7 @@ def envelope_page(sheets: Sheets, envelope: Envelope, catalog: Catalog) -> Page:
             _("Open this envelope only when the facilitator hands it to you: newcomers "
               "arrive in the order of the numbers, whoever leaves."),
             _("In the round you arrive, you are learning the partnership: multiply that "
-              "round's hours by {factor}.").format(factor=f"{factor:g}"),
+              "round's hours by {factor}.").format(factor=plain(factor)),
             *_shared_notes(sheets),
         ),
         footer=_("{title} · printed hands · envelope {number}").format(

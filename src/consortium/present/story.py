@@ -16,6 +16,7 @@ from consortium.engine.events import NeedDiscovered
 from consortium.engine.state import GameState, RoundRecord
 from consortium.present.i18n import _
 from consortium.present.labels import mode_label
+from consortium.present.numbers import decimal
 
 CellKind = Literal["task", "sat-out", "absent", "left", "arrived"]
 
@@ -67,8 +68,8 @@ class Story:
             lines.append(_("Round {number} ({mode}): meetings {meeting} h, crowding {crowding} h, "
                            "hidden needs found on {found} task(s), {missed} perspective(s) "
                            "missed").format(number=r.round, mode=r.mode,
-                                            meeting=f"{r.meeting_hours:.0f}",
-                                            crowding=f"{r.crowding_hours:.0f}",
+                                            meeting=decimal(r.meeting_hours, 0),
+                                            crowding=decimal(r.crowding_hours, 0),
                                             found=r.needs_found, missed=r.perspectives_missed))
         return "\n".join(lines)
 

@@ -11,6 +11,7 @@ from typing import Final
 
 from consortium.engine.what_if_bands import Band, Outcome, PolicyBand, WhatIfResult
 from consortium.present.i18n import N_, _
+from consortium.present.numbers import decimal
 
 POLICY_WORDS: Final = {
     "democratic-heavy": N_("Democratic, many introductions"),
@@ -47,10 +48,10 @@ def figure(measure: str, value: float) -> str:
     """A figure as the room reads it: the jointholism index with two decimals, impact with
     one, counts whole when they are whole."""
     if measure == "jointholism":
-        return f"{value:.2f}"
+        return decimal(value, 2)
     if measure in ("lost", "excluded") and abs(value - round(value)) < 1e-9:
         return f"{round(value):d}"
-    return f"{value:.1f}"
+    return decimal(value, 1)
 
 
 def band_of(band: PolicyBand, measure: str) -> Band:

@@ -13,6 +13,7 @@ from consortium.engine.state import Phase, PublicState
 from consortium.play.records import Change, SessionView
 from consortium.present.i18n import N_, _, ngettext
 from consortium.present.labels import round_line
+from consortium.present.numbers import decimal, plain
 from consortium.present.practice_words import coach_line
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.kit.widgets import label, set_shown
@@ -102,7 +103,7 @@ class BoardHeader(QWidget):
         view, session = change.view, change.session
         self.round_label.setText(round_line(view))
         self.impact_label.setText(_("Impact {impact} of target {target}").format(
-            impact=f"{view.impact:.1f}", target=f"{view.target:g}"))
+            impact=decimal(view.impact, 1), target=plain(view.target)))
         self.clock_label.setText(clock_text(session))
         over = view.phase is Phase.GAME_OVER or session.ended_early
         set_shown(self.clock_label, session.talk_clock and not over)

@@ -41,6 +41,7 @@ from consortium.present.debrief_data import (
 )
 from consortium.present.i18n import N_, _
 from consortium.present.labels import hours, mode_label
+from consortium.present.numbers import decimal, percent, plain
 from consortium.present.predictions import (
     answered,
     best_way_question,
@@ -149,7 +150,7 @@ def result_line(d: RevealedDebrief) -> str:
         text = (_("The partnership reached its target: impact {impact} of {target}.") if m.won
                 else _("The partnership did not reach its target: impact {impact} of "
                        "{target}."))
-    return text.format(impact=f"{m.impact:.1f}", target=f"{m.target:g}",
+    return text.format(impact=decimal(m.impact, 1), target=plain(m.target),
                        played=d.rounds_played, planned=d.rounds_planned)
 
 
@@ -344,8 +345,8 @@ class DebriefView(QWidget):
                 else _("Impact {impact} of target {target}: the partnership did not reach "
                        "its target.")
             )
-            self.result.setText(text.format(impact=f"{view.impact:.1f}",
-                                             target=f"{view.target:g}"))
+            self.result.setText(text.format(impact=decimal(view.impact, 1),
+                                             target=plain(view.target)))
             self.round_chart.set_bars(
                 [Bar(_("Round {number}").format(number=p.round) + "\n" + mode_label(p.mode),
                      p.time) for p in view.pit_stops]
@@ -408,7 +409,7 @@ class DebriefView(QWidget):
             share = runner.progress()
             self.what_if_status.setText(
                 _("Bots are replaying this deal the other ways… {percent} done.").format(
-                    percent=f"{(share or 0.0):.0%}") if runner.computing
+                    percent=percent(share or 0.0)) if runner.computing
                 else _("The what-if is worked out when the last round begins."))
         else:
             self.what_if_status.setText(
@@ -467,14 +468,14 @@ class DebriefView(QWidget):
         self.grid.setVisible(grid is not None)
         self.perspectives.setText("\n".join(perspectives_lines(m)))
         by_round = " · ".join(
-            _("R{number}: {impact}").format(number=i + 1, impact=f"{v:.1f}")
+            _("R{number}: {impact}").format(number=i + 1, impact=decimal(v, 1))
             for i, v in enumerate(d.impact_by_round)
         )
         self.progress.setText(
             _("Impact by round: {by_round}\nTotal {impact} of target {target} · value in "
               "progress {in_progress} · burned out {burned_out} · moved on {moved_on}").format(
-                by_round=by_round, impact=f"{m.impact:.1f}", target=f"{m.target:g}",
-                in_progress=f"{m.value_in_progress:.1f}", burned_out=m.burned_out,
+                by_round=by_round, impact=decimal(m.impact, 1), target=plain(m.target),
+                in_progress=decimal(m.value_in_progress, 1), burned_out=m.burned_out,
                 moved_on=m.moved_on)
         )
         self.perspectives_model.set_rows(

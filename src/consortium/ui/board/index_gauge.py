@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from consortium.present.debrief_data import GaugePart
 from consortium.present.i18n import _
+from consortium.present.numbers import decimal
 from consortium.ui.board.time_chart import STYLE, fill_part
 
 FLAG_FRAME = "#9e0019"
@@ -35,7 +36,7 @@ def gauge_text(name: str, value: float | None, verdict: str) -> str:
     """'Alignophilia index: 0.31 · FLAGGED'; the threshold is drawn on the bar."""
     if value is None:
         return _("{name}: — (no team of two) · {verdict}").format(name=name, verdict=verdict)
-    return _("{name}: {value} · {verdict}").format(name=name, value=f"{value:.2f}",
+    return _("{name}: {value} · {verdict}").format(name=name, value=decimal(value, 2),
                                                    verdict=verdict)
 
 
@@ -103,7 +104,7 @@ def paint_gauge(
     x = bar.left() + bar.width() * min(1.0, threshold / top)
     painter.setPen(QPen(QColor("#111111"), 4, Qt.PenStyle.DashLine))
     painter.drawLine(int(x), int(bar.top() - 6), int(x), int(bar.bottom() + 6))
-    mark = _("threshold {value}").format(value=f"{threshold:.2f}")
+    mark = _("threshold {value}").format(value=decimal(threshold, 2))
     width = metrics.horizontalAdvance(mark)
     left = min(max(bar.left(), x - width / 2), bar.right() - width)
     painter.setPen(QColor("#111111"))
@@ -173,7 +174,7 @@ class IndexGauge(QWidget):
         self._parts = tuple(parts)
         apart = " + ".join(p.text for p in self._parts)
         described = _("{gauge} (threshold {threshold})").format(
-            gauge=gauge_text(self._name, value, verdict), threshold=f"{threshold:.2f}")
+            gauge=gauge_text(self._name, value, verdict), threshold=decimal(threshold, 2))
         self.setAccessibleDescription(
             _("{gauge}: {parts}").format(gauge=described, parts=apart) if apart else described
         )

@@ -22,6 +22,7 @@ from consortium.engine.state import PitStop, PublicState
 from consortium.play.records import Change
 from consortium.present.i18n import _
 from consortium.present.labels import hours, mode_label
+from consortium.present.numbers import decimal, percent, plain, signed
 from consortium.present.what_if_words import glance
 from consortium.ui.board.board_port import BoardPort
 from consortium.ui.board.time_chart import Bar, TimeChart
@@ -45,21 +46,21 @@ def figure_texts(view: PublicState, pit: PitStop) -> dict[str, str]:
     """Each figure of a pit stop as the screen says it (also used by the tests)."""
     titles = [view.task(t).title for t in pit.finished]
     share = pit.time.meetings / pit.hours if pit.hours else 0.0
-    similarity = "—" if pit.team_similarity is None else f"{pit.team_similarity:+.2f}"
+    similarity = "—" if pit.team_similarity is None else signed(pit.team_similarity, 2)
     return {
         "impact_round": _("Impact this round: {impact}").format(
-            impact=f"{pit.impact_this_round:.1f}"),
+            impact=decimal(pit.impact_this_round, 1)),
         "impact_total": _("Impact so far: {impact} of target {target}").format(
-            impact=f"{pit.impact_total:.1f}", target=f"{view.target:g}"),
+            impact=decimal(pit.impact_total, 1), target=plain(view.target)),
         "value_in_progress": _("Value in progress (unfinished tasks): {value}").format(
-            value=f"{pit.value_in_progress:.1f}"),
+            value=decimal(pit.value_in_progress, 1)),
         "finished": _("Finished: {tasks}").format(
             tasks=", ".join(titles) if titles else _("no task this round")),
         # crowding (rules v3) beside the meetings, as on the jointholism gauge later; its
         # band in the chart says the same
         "meetings": _("Time in meetings: {meetings} of {hours} ({share}) · crowding: "
                       "{crowding}").format(
-            meetings=hours(pit.time.meetings), hours=hours(pit.hours), share=f"{share:.0%}",
+            meetings=hours(pit.time.meetings), hours=hours(pit.hours), share=percent(share),
             crowding=hours(pit.time.crowding)),
         "lost": _("Needed knowledge missing from finished tasks: {present} someone in the "
                   "room held, {absent} nobody held").format(

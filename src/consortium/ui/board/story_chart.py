@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintE
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from consortium.present.i18n import _
+from consortium.present.numbers import decimal
 from consortium.present.story import Story, StoryCell
 
 LOST = "#b8323f"
@@ -108,8 +109,8 @@ def paint_story(painter: QPainter, rect: QRectF, story: Story, font: QFont) -> N
     painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
     rows_text = (
         (titles[-3], [
-            _("{meeting} h · {crowding} h").format(meeting=f"{r.meeting_hours:.0f}",
-                                                    crowding=f"{r.crowding_hours:.0f}")
+            _("{meeting} h · {crowding} h").format(meeting=decimal(r.meeting_hours, 0),
+                                                    crowding=decimal(r.crowding_hours, 0))
             for r in story.rounds]),
         (titles[-2], [str(r.needs_found) for r in story.rounds]),
         (titles[-1], [str(r.perspectives_missed) for r in story.rounds]),

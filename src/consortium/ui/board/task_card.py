@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 from consortium.engine.state import PublicState, TaskState
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import domain, number
+from consortium.present.numbers import decimal, percent, plain
 from consortium.ui.board.participant_chip import SEAT_MIME
 from consortium.ui.kit.clickable_frame import ClickableFrame
 from consortium.ui.kit.elided_label import ElidedLabel, show_elided
@@ -78,7 +79,7 @@ class TaskCard(ClickableFrame):
         catalog = view.catalog
         self.task_id = task.id
         show_elided(self._title, task.title)
-        show_text(self._value, _("value {value}").format(value=f"{task.value_in(view.round):g}"))
+        show_text(self._value, _("value {value}").format(value=plain(task.value_in(view.round))))
         set_progress(self._progress, min(task.effort * 10, round(task.progress * 10)),
                      task.effort * 10)
         fmt = _("{progress} / {effort}").format(progress=number(task.progress),
@@ -126,7 +127,7 @@ class TaskCard(ClickableFrame):
         if task.status == "finished":
             quality = task.quality or 0.0
             show_elided(self._stamp, _("FINISHED · quality {quality} · impact {impact}").format(
-                quality=f"{quality:.0%}", impact=f"{task.impact:.1f}"))
+                quality=percent(quality), impact=decimal(task.impact, 1)))
         else:
             show_elided(self._stamp, "")
         self.set_flag("finished", task.status == "finished")

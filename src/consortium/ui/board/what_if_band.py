@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from consortium.engine.what_if_bands import WhatIfResult
 from consortium.present import what_if_words as words
 from consortium.present.i18n import _
+from consortium.present.numbers import decimal
 from consortium.ui.kit.theme import ACCENT, INK, MUTED, PAPER
 
 BAR_FILL = "#9cc3ee"
@@ -62,8 +63,8 @@ def axis_range(result: WhatIfResult, measure: str) -> tuple[float, float, float]
 
 def tick_text(measure: str, value: float, step: float) -> str:
     if measure == "jointholism" or step < 1:
-        return f"{value:.2f}" if step < 0.1 else f"{value:.1f}"
-    return f"{value:.0f}"
+        return decimal(value, 2) if step < 0.1 else decimal(value, 1)
+    return decimal(value, 0)
 
 
 def lines_needed(result: WhatIfResult | None) -> float:
@@ -87,7 +88,7 @@ def paint_what_if(painter: QPainter, rect: QRectF, result: WhatIfResult | None,
     if result is None:
         text = _("Bots are replaying the same deal the other ways…")
         if progress is not None:
-            text += " " + _("{percent} %").format(percent=round(progress * 100))
+            text += " " + _("{percent} %").format(percent=decimal(progress * 100, 0))
         painter.setPen(ink)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
         painter.restore()

@@ -14,6 +14,7 @@ from consortium.engine.events import Event, NeedDiscovered, RoundStarted, TaskFi
 from consortium.engine.state import PublicState
 from consortium.present.i18n import _
 from consortium.present.labels import domain, number
+from consortium.present.numbers import decimal, percent
 from consortium.ui.kit.widgets import label, set_progress
 
 
@@ -75,5 +76,5 @@ class WorkSummary(QWidget):
         done = [e for e in self._events if isinstance(e, TaskFinished) and e.task == work.task]
         if done:
             parts.insert(0, _("FINISHED ✓ quality {quality}, impact {impact}").format(
-                quality=f"{done[0].quality:.0%}", impact=f"{done[0].impact:.1f}"))
+                quality=percent(done[0].quality), impact=decimal(done[0].impact, 1)))
         status.setText(" · ".join(parts))

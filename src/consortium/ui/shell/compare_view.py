@@ -42,6 +42,7 @@ from consortium.present.compare_data import (
     schedule_text,
 )
 from consortium.present.i18n import _, ngettext
+from consortium.present.numbers import decimal
 from consortium.present.what_if_words import policy_name
 from consortium.ui.board.what_if_band import BAR_FILL, GROUP_LINE
 from consortium.ui.kit.theme import ACCENT, INK, MUTED, PANEL, PAPER
@@ -189,7 +190,7 @@ def _row(d: _Painter, row: TableRow, y: float, scale: float, computing: str) -> 
     d.text(d.cell(2, y, h), impact_text(row) + (" ✓" if row.won else ""))
     for column, value, flagged in ((3, row.jointholism, row.jointholism_flagged),
                                    (4, row.alignophilia, row.alignophilia_flagged)):
-        text = "—" if value is None else f"{value + 0.0:.2f}".replace("-0.00", "0.00")
+        text = "—" if value is None else decimal(value, 2)  # never "-0.00"
         d.text(d.cell(column, y, h), f"{text} {FLAG}" if flagged else text, align=RIGHT,
                bold=flagged)
     d.text(d.cell(5, y, h), str(row.lost), align=RIGHT)

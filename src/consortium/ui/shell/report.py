@@ -54,6 +54,7 @@ from consortium.present.debrief_data import (
 )
 from consortium.present.i18n import _
 from consortium.present.labels import hours
+from consortium.present.numbers import decimal, plain
 from consortium.present.report_data import ReportInput, csv_tables, facts
 from consortium.ui.board.debrief_view import ALIGNOPHILIA_LINE, JOINTHOLISM_LINE, result_line
 from consortium.ui.board.index_gauge import gauge_text, paint_gauge
@@ -214,7 +215,7 @@ def _body(report: ReportInput, measure: _Measure) -> list[Block]:
     add(_h2(_("The indices in words")))
     for gauge, line in zip(gauges(d), (JOINTHOLISM_LINE, ALIGNOPHILIA_LINE), strict=True):
         add(_h3(gauge_text(gauge.name, gauge.value, gauge.verdict)))
-        add(_p(_(line) + " " + _("Threshold {value}.").format(value=f"{gauge.threshold:.2f}"),
+        add(_p(_(line) + " " + _("Threshold {value}.").format(value=decimal(gauge.threshold, 2)),
                gap=0))
         for part in gauge.parts:
             add(_p(part.text, gap=1))
@@ -227,12 +228,12 @@ def _body(report: ReportInput, measure: _Measure) -> list[Block]:
         meeting=hours(m.meeting_hours), crowding=hours(m.crowding_hours),
         empty=hours(m.empty_talk_hours), mismatch=hours(m.mismatch_hours))))
     by_round = " · ".join(
-        _("R{number}: {impact}").format(number=i + 1, impact=f"{v:.1f}")
+        _("R{number}: {impact}").format(number=i + 1, impact=decimal(v, 1))
         for i, v in enumerate(d.impact_by_round))
     add(_p(_("Impact by round: {by_round}\nTotal {impact} of target {target} · value in "
              "progress {in_progress} · burned out {burned_out} · moved on {moved_on}").format(
-        by_round=by_round, impact=f"{m.impact:.1f}", target=f"{m.target:g}",
-        in_progress=f"{m.value_in_progress:.1f}", burned_out=m.burned_out,
+        by_round=by_round, impact=decimal(m.impact, 1), target=plain(m.target),
+        in_progress=decimal(m.value_in_progress, 1), burned_out=m.burned_out,
         moved_on=m.moved_on)))
 
     add(_h2(_("Who was alike: cards per family, team by team")))

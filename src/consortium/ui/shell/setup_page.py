@@ -45,6 +45,7 @@ from consortium.engine.setup import DEFAULT_BOT, ROUNDS, SEATS
 from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
 from consortium.play.records import SessionSetup
 from consortium.present.i18n import N_, _
+from consortium.present.numbers import plain
 from consortium.present.table_code_words import table_code_problem
 from consortium.store.table_code import TableCodeError, TableSetup, read_table_code, table_code
 from consortium.ui.kit.combo_delegate import ComboDelegate
@@ -347,7 +348,7 @@ class SetupPage(QWidget):
         default = sc.defaults.turnover
         self.turnover.clear()
         self.turnover.addItem(_("None (0)"), 0.0)
-        self.turnover.addItem(_("Scenario default ({turnover})").format(turnover=f"{default:g}"),
+        self.turnover.addItem(_("Scenario default ({turnover})").format(turnover=plain(default)),
                               default)
         self.turnover.addItem(_("High (0.3)"), 0.3)
         self.turnover.setCurrentIndex(1)
@@ -485,7 +486,7 @@ class SetupPage(QWidget):
                 self.turnover.setCurrentIndex(i)
                 return
         self.turnover.addItem(_("From the table code ({turnover})").format(
-            turnover=f"{turnover:g}"), turnover)
+            turnover=plain(turnover)), turnover)
         self.turnover.setCurrentIndex(self.turnover.count() - 1)
 
     def _on_practice_clicked(self) -> None:
