@@ -26,6 +26,7 @@ from consortium.engine.scenario_toml import ScenarioError
 from consortium.play.calibrate_job import CalibrationJob
 from consortium.present import calibrate_words as words
 from consortium.present.i18n import _, ngettext
+from consortium.present.numbers import percent
 from consortium.store.codec import printable
 from consortium.store.scenarios import find_scenario
 
@@ -92,9 +93,9 @@ class _Progress:
         share = job.progress()
         step = int(share * 10)
         line = ngettext("{done} of {total} game ({share})", "{done} of {total} games ({share})",
-                        job.games_total).format(done=f"{job.games_done:,}",
-                                                total=f"{job.games_total:,}",
-                                                share=f"{share:.0%}")
+                        job.games_total).format(done=str(job.games_done),
+                                                total=str(job.games_total),
+                                                share=percent(share))
         if self.tty:
             print(f"\r{line}", end="", file=sys.stderr, flush=True)
         elif step > self.shown:

@@ -15,6 +15,7 @@ from typing import Final
 
 from consortium.engine.calibration_causes import Cause, Diagnosis, Key, Verdict
 from consortium.present.i18n import N_, _, ngettext
+from consortium.present.numbers import decimal, percent, plain
 from consortium.present.what_if_words import policy_name
 
 STATEMENTS: Final = {
@@ -65,11 +66,11 @@ def keys_text(keys: tuple[Key, ...]) -> str:
 
 
 def _pct(value: float | str) -> str:
-    return f"{float(value):.0%}"
+    return percent(float(value))
 
 
 def _num(value: float | str) -> str:
-    return f"{float(value):g}"
+    return plain(float(value))
 
 
 def _cause_work(c: Cause) -> str:
@@ -227,7 +228,7 @@ def _cause_fragile(c: Cause) -> str:
 def _cause_thin(c: Cause) -> str:
     return _("a comparison points the right way but by only {margin} standard errors (more "
              "than 2 are needed): the effect is weak in this scenario, or there were too few "
-             "games to see it").format(margin=f"{float(c.figure('margin')):.1f}")
+             "games to see it").format(margin=decimal(float(c.figure("margin"))))
 
 
 CAUSES: Final[dict[str, Callable[[Cause], str]]] = {
@@ -283,7 +284,7 @@ def condition_name(name: str) -> str:
 def margin_text(margin: float) -> str:
     if math.isinf(margin):
         return _("no noise at all") if margin > 0 else _("reversed")
-    return _("margin {margin} SE").format(margin=f"{margin:.1f}")
+    return _("margin {margin} SE").format(margin=decimal(margin))
 
 
 def verdict_lines(verdict: Verdict) -> list[str]:
@@ -330,10 +331,11 @@ def scope(diagnosis: Diagnosis, seconds: float | None = None) -> str:
             else _("The quick check: 6 bot seats, 4 rounds, every claim once"))
     text = ngettext("{kind}; {games} bot game ({seeds} seeds a comparison)",
                     "{kind}; {games} bot games ({seeds} seeds a comparison)",
-                    diagnosis.games).format(kind=kind, games=f"{diagnosis.games:,}",
+                    diagnosis.games).format(kind=kind, games=str(diagnosis.games),
                                             seeds=diagnosis.seeds)
     if seconds is not None:
-        text += " " + _("in {seconds} s").format(seconds=f"{seconds:.0f}").replace(" s", "\u00a0s")
+        took = _("in {seconds} s").format(seconds=decimal(seconds, 0))
+        text += " " + took.replace(" s", "\u00a0s")
     return text
 
 

@@ -129,7 +129,7 @@ class CalibrateDialog(QDialog):
         self.status.setText(ngettext(
             "Bots are playing: {done} of {total} game. The window stays usable; Stop ends it.",
             "Bots are playing: {done} of {total} games. The window stays usable; Stop ends it.",
-            job.games_total).format(done=f"{job.games_done:,}", total=f"{job.games_total:,}"))
+            job.games_total).format(done=str(job.games_done), total=str(job.games_total)))
 
     def _on_progress_changed(self, job: CalibrationJob) -> None:
         if job is not self.job or job.done:
