@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import attrs
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.state import Phase
@@ -56,6 +57,8 @@ def start_crowded(driver: Driver, window: MainWindow,
     page.talk_clock.setChecked(True)
     if measure is not None:
         driver.settle()
+        # the page as a person sees it: its pending layout (eight seats just added) done
+        QApplication.processEvents()
         measure.setup += clipped_texts(page)
     setup = page.setup()
     scenario = setup.scenario

@@ -85,7 +85,9 @@ def test_predict_reveal_step_through_agree_and_take_it_home(
     assert best_way_question() in text and holder_question_text(question) in text
     board_text = "\n".join(dump(window.board))
     assert c.debrief is None
-    # the room's show of hands, entered on the laptop
+    # the room's show of hands, entered on the laptop (the column follows the board by one
+    # event-loop turn)
+    qtbot.waitUntil(lambda: panel.predictions_form is not None, timeout=2000)
     form = panel.predictions_form
     form.hands[Mode.SELF_SELECTION.value].setValue(5)
     form.hands[Mode.HYBRID.value].setValue(2)

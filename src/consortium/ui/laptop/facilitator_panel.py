@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,6 +51,10 @@ from consortium.ui.kit.widgets import label, spin_box
 from consortium.ui.laptop.choices_model import ChoicesModel
 from consortium.ui.laptop.debrief_controls import PredictionsForm, ScreenSteps
 
+DEFER_MS = 1
+"""The game-over column waits this long, so the event loop turns once (paints the board)
+before it is built."""
+
 
 class FacilitatorPanel(QWidget):
     take_back = Signal(int)  # a seat's hand from its phone back to the curtain
@@ -71,6 +75,10 @@ class FacilitatorPanel(QWidget):
         self.glance: QCheckBox | None = None  # the pit stop's what-if glance
         self.predictions_form: PredictionsForm | None = None  # game over, before the Reveal
         self.steps: ScreenSteps | None = None  # the revealed debrief's screens
+        # the game-over column (the predictions form, ~15 ms) is built one event-loop turn
+        # after the board's game-over page, so the two never make one stall of the window
+        # (issue 14: no stall over 50 ms); the latest view waits here meanwhile
+        self._deferred: tuple[PublicState, SessionView] | None = None
         controller.changed.connect(self._on_game_changed)
 
     # --- building ---------------------------------------------------------------------
@@ -86,8 +94,25 @@ class FacilitatorPanel(QWidget):
             key += (view.board, view.votes, s.pending_votes, s.selected_seat)
         if key == self._key and not change.new_game:
             return
+        entering_end = (view.phase is Phase.GAME_OVER and not change.new_game
+                        and (self._key is None or self._key[0] is not Phase.GAME_OVER))
         self._key = key
+        if entering_end or self._deferred is not None:
+            if self._deferred is None:  # a timer (not a 0 ms call, which Qt runs before any
+                QTimer.singleShot(DEFER_MS, self._rebuild_deferred)  # timer): a turn between
+            self._deferred = (view, s)
+            return
         self._rebuild(view, s)
+
+    @property
+    def settled(self) -> bool:
+        """The column shows the game as it is now (not waiting a turn to build game over's)."""
+        return self._deferred is None
+
+    def _rebuild_deferred(self) -> None:
+        deferred, self._deferred = self._deferred, None
+        if deferred is not None:
+            self._rebuild(*deferred)
 
     def _rebuild(self, view: PublicState, s: SessionView) -> None:
         had_focus = self._content is not None and self._content.isAncestorOf(

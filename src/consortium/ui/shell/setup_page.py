@@ -23,7 +23,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QLayout,
     QMessageBox,
     QScrollArea,
     QTableView,
@@ -80,6 +81,16 @@ def schedule_for(kind: str, rounds: int) -> tuple[ScheduleEntry, ...]:
 
 
 HANDS_CURTAIN, HANDS_PHONES, HANDS_PRINTED = "curtain", "phones", "printed"
+
+class _Unsqueezed(QWidget):
+    """The page's settings, never squeezed below the height they ask for: a scroll area
+    gives its widget at least its minimum size hint, and a layout's minimum lets buttons
+    shrink below their text (issue 12's cut buttons), so the minimum here is the full height
+    and a small screen scrolls instead."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
 
 class SetupPage(QWidget):
     start_requested = Signal(object)
@@ -270,9 +281,12 @@ class SetupPage(QWidget):
         # The settings scroll when the screen is too small for them (a 1280-pixel projector in
         # presenter type); the title and the Start button never do (issue 12: Start was off
         # a 1366-pixel screen).
-        settings = QWidget()
+        settings = _Unsqueezed()
         settings.setLayout(body)
         body.setContentsMargins(0, 0, 0, 0)
+        # the layout would set the widget's minimum to its own (squeezable) one: _Unsqueezed's
+        # hint decides instead
+        body.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
