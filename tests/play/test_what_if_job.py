@@ -75,6 +75,22 @@ def test_a_hold_pauses_the_runs_for_a_while_and_changes_no_figure(tmp_path: Path
     assert in_processes.result == job.result is not None
 
 
+def test_while_it_runs_the_replays_so_far_give_a_smaller_what_if(tmp_path: Path) -> None:
+    """The provisional band the debrief shows while the bots replay is exactly the what-if of
+    the seeds every way has so far (the runs go seed by seed)."""
+    loaded = read_save_file(saved(tmp_path))
+    job = WhatIfJob(loaded, 1, 40, workers=0)
+    caught = None
+    while not job.done and caught is None:
+        caught = job.partial_result(at_least=5)
+        time.sleep(0.005)
+    assert caught is not None, "the job finished before a partial band was seen"
+    assert 5 <= caught.seeds < 40
+    start = start_of(loaded, 1)
+    assert caught == what_if_result(start, seeds=caught.seeds, group=loaded.state)
+    assert job.wait(60) and job.partial_result(at_least=1) is None  # done: the result counts
+
+
 def test_the_default_is_a_hundred_replays_of_every_main_policy(tmp_path: Path) -> None:
     job = WhatIfJob(read_save_file(saved(tmp_path)))
     assert job.wait(300)

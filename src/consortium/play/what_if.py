@@ -228,6 +228,25 @@ class WhatIfJob:
     def runs_total(self) -> int:
         return len(self._keys)
 
+    def partial_result(self, at_least: int) -> WhatIfResult | None:
+        """The bands of the runs done so far, while the job runs: every policy's seeds
+        0..k-1 for the largest k all of them have (the runs go seed by seed, so the policies
+        keep pace), when k is at least ``at_least``; the same as a what-if of k seeds. ``None``
+        before that, and once the job is done (``result`` is the answer then)."""
+        if self.done:
+            return None
+        runs = list(self._runs)  # the job's thread appends; a copy is one consistent list
+        have: dict[str, set[int]] = {p: set() for p in self.policies}
+        for run in runs:
+            have[run.policy].add(run.seed)
+        k = 0
+        while k < self.seeds and all(k in seeds for seeds in have.values()):
+            k += 1
+        if k < max(1, at_least):
+            return None
+        return aggregate((r for r in runs if r.seed < k), from_round=self.from_round, seeds=k,
+                         policies=self.policies, group=self._group)
+
     def result_for(self, state: GameState) -> WhatIfResult | None:
         """The result with the group's own figures from ``state`` (the game as it ended)."""
         return None if self.result is None else self.result.with_group(state)

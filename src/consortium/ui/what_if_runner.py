@@ -18,13 +18,20 @@ session resumed from a save that holds it for this very deal and seed count show
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from consortium.engine.what_if_bands import WhatIfResult
 from consortium.play.records import Change
 from consortium.play.session import Session
 from consortium.play.what_if import WhatIfJob
 from consortium.store.table_code import table_code
+
+PROVISIONAL_SEEDS = 20
+"""Replays of each way before the debrief shows a provisional band (its 10th–90th
+percentile needs a few tens), while the rest are worked out."""
+
+PROVISIONAL_EVERY_MS = 500
+"""How often a provisional band is drawn again while the job runs."""
 
 REDRAW_HOLD = 0.04
 """Seconds the what-if's runs wait after a change, for the window to redraw it: the longest
@@ -46,6 +53,11 @@ class WhatIfRunner(QObject):
         self._result: WhatIfResult | None = None
         self._history: object | None = None
         self._finished.connect(self._on_finished)
+        # while a job runs, the provisional band is drawn anew now and then (changed)
+        self._provisional_seeds = 0
+        self._tick = QTimer(self)
+        self._tick.setInterval(PROVISIONAL_EVERY_MS)
+        self._tick.timeout.connect(self._on_tick_timeout)
 
     @property
     def computing(self) -> bool:
@@ -60,6 +72,27 @@ class WhatIfRunner(QObject):
         if self._result is None or not self._play.has_game:
             return None
         return self._result.with_group(self._play.state)
+
+    def provisional(self) -> WhatIfResult | None:
+        """While the job runs: the band of the replays done so far (at least
+        :data:`PROVISIONAL_SEEDS` of each way), with the group's result; the debrief shows it,
+        said to be provisional, so the band is on the screen within a second of game over
+        even when the game was fast-forwarded at once. ``None`` otherwise."""
+        job = self.job
+        if job is None or job.done or not self._play.has_game:
+            return None
+        partial = job.partial_result(PROVISIONAL_SEEDS)
+        return None if partial is None else partial.with_group(self._play.state)
+
+    def _on_tick_timeout(self) -> None:
+        job = self.job
+        if job is None or job.done:
+            self._tick.stop()
+            return
+        seeds = job.runs_done // max(1, len(job.policies))
+        if seeds >= PROVISIONAL_SEEDS and seeds != self._provisional_seeds:
+            self._provisional_seeds = seeds
+            self.changed.emit()
 
     def follow(self, change: Change) -> None:
         """After every change: a new game forgets the old band and starts the first job."""
@@ -103,6 +136,8 @@ class WhatIfRunner(QObject):
         try:
             self.job = WhatIfJob(source, from_round, self.seeds, workers=self.workers,
                                  on_done=self._finished.emit)
+            self._provisional_seeds = 0
+            self._tick.start()
         except ValueError:
             self.job = None
             return False
@@ -117,6 +152,7 @@ class WhatIfRunner(QObject):
     def _on_finished(self, job: WhatIfJob) -> None:
         if job is not self.job:
             return  # a job replaced or cancelled meanwhile
+        self._tick.stop()
         if job.result is not None:
             self._result = job.result
             self._play.keep_what_if(job.result)  # from round 1: saved with the session

@@ -394,6 +394,10 @@ class DebriefView(QWidget):
         """The band, or how far its working out has come (bots, not people)."""
         runner = self._port.what_if
         result = self._port.what_if_result()
+        # while the bots replay, the band of the replays done so far (said so below)
+        provisional = result is None and runner is not None and runner.computing
+        if provisional and runner is not None:
+            result = runner.provisional()
         measure = self._last.session.what_if_measure if self._last is not None else "impact"
         self.band.set_measure(measure)
         self.band.set_result(result)
@@ -411,6 +415,12 @@ class DebriefView(QWidget):
                 _("Bots are replaying this deal the other ways… {percent} done.").format(
                     percent=percent(share or 0.0)) if runner.computing
                 else _("The what-if is worked out when the last round begins."))
+        elif provisional and runner is not None:
+            self.what_if_status.setText(
+                _("From round {number}: bots, not people, {seeds} replays of each way so far "
+                  "({percent} done); the band firms up as they go.").format(
+                    number=result.from_round, seeds=result.seeds,
+                    percent=percent(runner.progress() or 0.0)))
         else:
             self.what_if_status.setText(
                 _("From round {number}: bots, not people, {seeds} replays of each way.").format(
