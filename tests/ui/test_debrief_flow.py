@@ -32,6 +32,7 @@ from consortium.ui.controller import GameController
 from consortium.ui.saving import Saving
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
+from consortium.ui.what_if_runner import PROVISIONAL_SEEDS
 from tests.report.saves import finished_save
 from tests.report.test_report_files import pdftotext
 from tests.test_cli import run
@@ -262,7 +263,7 @@ def test_the_band_shows_while_the_bots_still_replay(
         qtbot.waitUntil(lambda: so_far in debrief.what_if_status.text(), timeout=10000)
         assert runner.computing and c.what_if_result() is None
         provisional = runner.provisional()
-        assert provisional is not None and 20 <= provisional.seeds < 150
+        assert provisional is not None and PROVISIONAL_SEEDS <= provisional.seeds < 150
         assert debrief.band.accessibleDescription() != _(
             "Bots are replaying the same deal the other ways…")  # a band, not the wait
         qtbot.waitUntil(lambda: c.what_if_result() is not None, timeout=60000)

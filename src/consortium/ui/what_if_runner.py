@@ -26,9 +26,9 @@ from consortium.play.session import Session
 from consortium.play.what_if import WhatIfJob
 from consortium.store.table_code import table_code
 
-PROVISIONAL_SEEDS = 20
-"""Replays of each way before the debrief shows a provisional band (its 10th–90th
-percentile needs a few tens), while the rest are worked out."""
+PROVISIONAL_SEEDS = 10
+"""Replays of each way before the debrief shows a provisional band (its 10th and 90th
+percentiles are then the lowest and highest but one), while the rest are worked out."""
 
 PROVISIONAL_EVERY_MS = 500
 """How often a provisional band is drawn again while the job runs."""
