@@ -35,6 +35,7 @@ from consortium.engine.scenario import Scenario
 from consortium.engine.setup import DEFAULT_BOT, ROUNDS, SEATS
 from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
 from consortium.play.records import SessionSetup
+from consortium.present import scenario_words as words
 from consortium.present.i18n import N_, _
 from consortium.ui.kit.combo_delegate import ComboDelegate
 from consortium.ui.kit.widgets import button, label, spin_box
@@ -86,7 +87,7 @@ class SetupPage(QWidget):
         self.scenario = QComboBox()
         self.scenario.setAccessibleName(_("Scenario"))
         for sid, sc in scenarios.items():
-            self.scenario.addItem(sc.title, sid)
+            self.scenario.addItem(words.scenario_title(sc), sid)
         self.open_scenario_button = button(
             _("Open a scenario file…"), "secondary",
             accessible=_("Open a scenario file (TOML) from another trainer"),
@@ -242,7 +243,7 @@ class SetupPage(QWidget):
 
     def _on_scenario_changed(self) -> None:
         sc = self.current_scenario
-        self.blurb.setText(sc.blurb)
+        self.blurb.setText(words.scenario_blurb(sc))
         source = self._imported.get(self._entry)
         self.tasks_hint.setText(
             _("{count} tasks from {file}").format(count=len(sc.tasks), file=source)
@@ -337,7 +338,7 @@ class SetupPage(QWidget):
         key = f"file:{path.resolve()}"
         self._scenarios[key] = scenario
         self._imported.pop(key, None)
-        shown = f"{scenario.title} — {path.name}"
+        shown = f"{words.scenario_title(scenario)} — {path.name}"
         index = self.scenario.findData(key)
         if index < 0:
             self.scenario.addItem(shown, key)
