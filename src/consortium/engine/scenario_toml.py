@@ -22,6 +22,16 @@ whole-number field accepts ``3.0`` as 3 (TOML editors and spreadsheets write it)
 (a game never lasts longer); tasks that ``add_task`` events bring do not count toward a
 reachable target; a file of a newer format reports only that, since its other keys would
 all look unknown; at most :data:`MAX_PROBLEMS` problems are listed.
+
+Texts per language (SCENARIO_FORMAT.md, v3): ``<text>_<language>`` is read for every text
+the format names (the scenario's ``title`` and ``blurb``, the ``name`` of families, domains
+and sectors, the ``title`` and ``text`` of tasks, events and added tasks), with any language
+code (``sv``, ``pt-BR``), checked as the text it translates, and kept by ids in
+:attr:`Scenario.translations` (the engine never reads them; :mod:`consortium.present.
+scenario_words` shows them). A suffix on a key that is not a text, a misspelt text key and a
+translation into the file's own language are problems like an unknown key. A translation
+without the text it translates is allowed only for ``text`` and ``blurb``, which default to
+"".
 """
 
 from __future__ import annotations
