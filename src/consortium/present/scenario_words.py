@@ -81,20 +81,20 @@ def event_text(texts: Texts, event_id: str, fallback: str) -> str:
     return local_text(texts, text_key("events", event_id, "text"), fallback)
 
 
-def domain_name(catalog: Catalog, domain_id: str) -> str:
-    return local_text(catalog, text_key("domains", domain_id, "name"),
-                      catalog.domain_name(domain_id))
+def domain_name(texts: Texts, domain_id: str) -> str:
+    fallback = next((d.name for d in texts.domains if d.id == domain_id), domain_id)
+    return local_text(texts, text_key("domains", domain_id, "name"), fallback)
 
 
-def sector_name(catalog: Catalog, sector_id: str) -> str:
-    return local_text(catalog, text_key("sectors", sector_id, "name"),
-                      catalog.sector_name(sector_id))
+def sector_name(texts: Texts, sector_id: str) -> str:
+    fallback = next((s.name for s in texts.sectors if s.id == sector_id), sector_id)
+    return local_text(texts, text_key("sectors", sector_id, "name"), fallback)
 
 
-def family_name(catalog: Catalog, family_id: str) -> str:
-    """A family's name; its id when the catalog has no such family."""
-    fallback = next((f.name for f in catalog.families if f.id == family_id), family_id)
-    return local_text(catalog, text_key("families", family_id, "name"), fallback)
+def family_name(texts: Texts, family_id: str) -> str:
+    """A family's name; its id when the scenario has no such family."""
+    fallback = next((f.name for f in texts.families if f.id == family_id), family_id)
+    return local_text(texts, text_key("families", family_id, "name"), fallback)
 
 
 E = TypeVar("E", bound=ev.Event)

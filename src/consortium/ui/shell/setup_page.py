@@ -249,7 +249,7 @@ class SetupPage(QWidget):
             _("{count} tasks from {file}").format(count=len(sc.tasks), file=source)
             if source is not None
             else _("{count} tasks in the scenario").format(count=len(sc.tasks)))
-        sectors = [(s.id, s.name) for s in sc.sectors]
+        sectors = [(s.id, words.sector_name(sc, s.id)) for s in sc.sectors]
         if not self.seats.seats():
             seats = [
                 SeatSetup(_(name), sectors[i % len(sectors)][0])
