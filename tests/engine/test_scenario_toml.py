@@ -1089,3 +1089,31 @@ def test_texts_per_language_are_kept_by_ids_beside_the_files_own() -> None:
 )
 def test_a_text_per_language_is_checked_like_any_key(change: Change, expected: str) -> None:
     assert only_problem(changed(change)) == expected
+
+
+@pytest.mark.parametrize("name", ["fossil-free-transport", "climate-adaptation"])
+def test_the_bilingual_scenarios_follow_the_guidelines_and_say_everything_in_swedish(
+    name: str,
+) -> None:
+    scenario = parse_scenario(asset_path("scenarios", f"{name}.toml").read_bytes())
+    assert scenario.id == name
+    assert scenario_warnings(scenario) == []
+    family_of = {d.id: d.family for d in scenario.domains}
+    assert 16 <= len(scenario.tasks) <= 24
+    assert {family_of[d.id] for d in scenario.domains} == {f.id for f in scenario.families}
+    assert len({s.home_family for s in scenario.sectors[:4]}) == 4  # 4 seats: every family
+    from_other_families = [
+        t for t in scenario.tasks
+        if len(t.latent) == 1 and family_of[t.latent[0]] not in {family_of[v] for v in t.visible}
+    ]
+    assert len(from_other_families) >= 0.75 * len(scenario.tasks)
+    assert {e.effect.kind for e in scenario.events} == {
+        "task_value", "capacity", "replace", "add_task"}
+    texts = {"title", "blurb"}
+    texts |= {f"families.{f.id}.name" for f in scenario.families}
+    texts |= {f"domains.{d.id}.name" for d in scenario.domains}
+    texts |= {f"sectors.{s.id}.name" for s in scenario.sectors}
+    texts |= {f"tasks.{t.id}.{k}" for t in scenario.all_task_specs() for k in ("title", "text")}
+    texts |= {f"events.{e.id}.{k}" for e in scenario.events for k in ("title", "text")}
+    swedish = [t.key for t in scenario.translations if t.language == "sv"]
+    assert sorted(swedish) == sorted(texts)
