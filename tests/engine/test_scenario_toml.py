@@ -1022,3 +1022,98 @@ def test_the_toml_writer_writes_what_tomllib_reads() -> None:
     }
     assert tomllib.loads(write_toml(doc)) == doc
     assert parse_scenario(write_toml(valid_doc()).encode()).id == "rain-city"
+
+
+# --- texts per language (SCENARIO_FORMAT.md v3: title_sv = …) -----------------------------
+
+
+def test_texts_per_language_are_kept_by_ids_beside_the_files_own() -> None:
+    doc = changed(
+        put("title_sv", value="Regnstaden"),
+        put("blurb_sv", value="Staden rustar för skyfall."),
+        put("families", 0, "name_sv", value="Teknik"),
+        put("domains", 2, "name_sv", value="Boendegrupper"),
+        put("sectors", 1, "name_sv", value="Civilsamhälle"),
+        put("tasks", 0, "title_sv", value="Regnbäddar"),
+        put("tasks", 0, "text_pt-BR", value="Jardins de chuva."),
+        add_event({"kind": "add_task", "task": {**task_table("pumps"), "title_sv": "Pumpar"}},
+                  title_sv="En storm", text_sv="Det regnar."),
+    )
+    scenario = parse_scenario(dump(doc))
+    assert scenario.title == "Rain city"  # the engine keeps the file's own texts
+    assert scenario.tasks[0].title == "Rain gardens"
+    assert [(t.key, t.language, t.text) for t in scenario.translations] == [
+        ("title", "sv", "Regnstaden"),
+        ("blurb", "sv", "Staden rustar för skyfall."),
+        ("families.technical.name", "sv", "Teknik"),
+        ("domains.residents.name", "sv", "Boendegrupper"),
+        ("sectors.civil-society.name", "sv", "Civilsamhälle"),
+        ("tasks.rain-gardens.title", "sv", "Regnbäddar"),
+        ("tasks.rain-gardens.text", "pt-BR", "Jardins de chuva."),
+        ("events.storm.title", "sv", "En storm"),
+        ("events.storm.text", "sv", "Det regnar."),
+        ("tasks.pumps.title", "sv", "Pumpar"),
+    ]
+    untranslated = parse_scenario(dump(valid_doc()))
+    assert untranslated.translations == ()
+    assert attrs.evolve(scenario, translations=()) != untranslated  # the blurb differs too
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        # a typo in the field is still an unknown key, with the usual hint
+        (put("tasks", 1, "titel_sv", value="X"),
+         'tasks[1].titel_sv: unknown key; did you mean "title_sv"?'),
+        # only texts take a suffix
+        (put("tasks", 1, "effort_sv", value=3),
+         "tasks[1].effort_sv: unknown key; only texts take a language suffix here "
+         "(title_sv, text_sv), and effort is not one"),
+        (put("defaults", "rounds_sv", value=3),
+         "defaults.rounds_sv: unknown key; [defaults] has no texts to translate"),
+        (put("domains", 0, "family_sv", value="teknik"),
+         "domains[0].family_sv: unknown key; only texts take a language suffix here "
+         "(name_sv), and family is not one"),
+        # a translation is a text like the one it translates
+        (put("title_sv", value=""), "title_sv: must be a non-empty text, got \"\""),
+        (put("sectors", 0, "name_sv", value=3),
+         "sectors[0].name_sv: must be a non-empty text, got 3"),
+        # a translation into the file's own language is a second text for one place
+        (put("tasks", 2, "title_en", value="Flood maps"),
+         "tasks[2].title_en: is in the file's own language (language = \"en\"); "
+         "write it as title"),
+        # a suffix that is not a language code is no translation
+        (put("blurb_swedish", value="X"), "blurb_swedish: unknown key; a text in another "
+         'language is written blurb_ and a language code, like "blurb_sv"'),
+    ],
+)
+def test_a_text_per_language_is_checked_like_any_key(change: Change, expected: str) -> None:
+    assert only_problem(changed(change)) == expected
+
+
+@pytest.mark.parametrize("name", ["fossil-free-transport", "climate-adaptation"])
+def test_the_bilingual_scenarios_follow_the_guidelines_and_say_everything_in_swedish(
+    name: str,
+) -> None:
+    scenario = parse_scenario(asset_path("scenarios", f"{name}.toml").read_bytes())
+    assert scenario.id == name
+    assert scenario_warnings(scenario) == []
+    family_of = {d.id: d.family for d in scenario.domains}
+    assert 16 <= len(scenario.tasks) <= 24
+    assert {family_of[d.id] for d in scenario.domains} == {f.id for f in scenario.families}
+    assert len({s.home_family for s in scenario.sectors[:4]}) == 4  # 4 seats: every family
+    from_other_families = [
+        t for t in scenario.tasks
+        if len(t.latent) == 1 and family_of[t.latent[0]] not in {family_of[v] for v in t.visible}
+    ]
+    assert len(from_other_families) >= 0.75 * len(scenario.tasks)
+    assert {e.effect.kind for e in scenario.events} == {
+        "task_value", "capacity", "replace", "add_task"}
+    texts = {"title", "blurb"}
+    texts |= {f"families.{f.id}.name" for f in scenario.families}
+    texts |= {f"domains.{d.id}.name" for d in scenario.domains}
+    texts |= {f"sectors.{s.id}.name" for s in scenario.sectors}
+    texts |= {f"tasks.{t.id}.{k}" for t in scenario.all_task_specs() for k in ("title", "text")}
+    texts |= {f"events.{e.id}.{k}" for e in scenario.events for k in ("title", "text")}
+    swedish = [t.key for t in scenario.translations if t.language == "sv"]
+    assert sorted(swedish) == sorted(texts)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from consortium.engine.scenario_toml import parse_scenario
 from consortium.store.scenario_document import check_document, scenario_document, toml_text
+from consortium.store.scenarios import shipped_scenarios
 from tests.store.games import scenarios
 
 
@@ -35,3 +36,15 @@ def test_the_text_reads_as_a_scenario_file() -> None:
     assert text.startswith('format = 1\nid = "cancer-care"\n')
     assert "\n[rules]\n" in text and "\n[[tasks]]\n" in text
     assert 'effect = {kind = "task_value", task = "screening-vans", factor = 1.5}' in text
+
+
+def test_translations_round_trip_beside_the_texts_they_translate() -> None:
+    """A save's embedded scenario keeps its texts per language (``title_sv``), so a session
+    resumed from it still speaks Swedish."""
+    for scenario in shipped_scenarios().values():
+        assert check_document(scenario_document(scenario)) == scenario
+    transport = shipped_scenarios()["fossil-free-transport"]
+    text = toml_text(scenario_document(transport))
+    assert ('title = "Fossil-free regional transport"\n'
+            'title_sv = "Fossilfria transporter i regionen"\n') in text
+    assert 'name = "Grid capacity"\nname_sv = "Elnätets kapacitet"\n' in text

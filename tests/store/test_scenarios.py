@@ -163,7 +163,8 @@ def test_an_unknown_name_lists_the_shipped_ids(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert only_problem(find_scenario, "fossil-free") == (
-        'file: no shipped scenario "fossil-free" and no such file (shipped: cancer-care)'
+        'file: no shipped scenario "fossil-free" and no such file (shipped: '
+        "cancer-care, climate-adaptation, fossil-free-transport)"
     )
 
 

@@ -16,12 +16,14 @@ from hypothesis import strategies as st
 from consortium.engine.scenario import Scenario
 from consortium.engine.simulate import bot_action, bot_config, seat_policy
 from consortium.engine.state import GameConfig, GameState, Mode, SeatSetup
+from consortium.store.save_file import scenario_tree
 from consortium.store.scenarios import shipped_scenarios
 from consortium.store.table_code import (
     ALPHABET,
     TableCodeError,
     decode,
     read_table_code,
+    scenario_hash,
     table_code,
 )
 
@@ -98,6 +100,20 @@ def test_another_version_of_the_scenario_is_named_not_used() -> None:
         read_table_code(code, {scenario.id: edited})
     with pytest.raises(TableCodeError, match="does not have"):
         read_table_code(code, {})
+
+
+def test_a_translation_is_part_of_the_scenarios_content() -> None:
+    """A save holds the scenario with its translations, so a translation-only edit is another
+    version (as any other word is); a scenario without any keeps the hash it always had."""
+    transport = SCENARIOS["fossil-free-transport"]
+    first = transport.translations[0]
+    edited = attrs.evolve(transport, translations=(
+        attrs.evolve(first, text=first.text + "!"), *transport.translations[1:]))
+    assert scenario_hash(edited) != scenario_hash(transport)
+    cancer = SCENARIOS["cancer-care"]
+    assert cancer.translations == ()
+    assert "translations" not in scenario_tree(cancer)
+    assert "translations" in scenario_tree(transport)
 
 
 def played(state: GameState) -> str:

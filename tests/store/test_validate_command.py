@@ -200,7 +200,7 @@ def test_an_unknown_scenario_for_a_spreadsheet_is_one_plain_line(tmp_path: Path)
         _("consortium validate: --scenario {scenario}: {problem}").format(
             scenario="no-such-scenario",
             problem='file: no shipped scenario "no-such-scenario" and no such file (shipped: '
-            "cancer-care)") + "\n",
+            "cancer-care, climate-adaptation, fossil-free-transport)") + "\n",
     )
 
 

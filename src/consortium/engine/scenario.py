@@ -211,6 +211,32 @@ class EventSpec:
 
 
 @attrs.frozen
+class Translation:
+    """One text of the scenario in another language than the file's: SCENARIO_FORMAT.md's
+    ``title_sv = …`` (rules never read it; the words layer shows it, see
+    :mod:`consortium.present.scenario_words`).
+
+    ``key`` names the text by ids, never by position: ``title`` and ``blurb`` of the scenario,
+    else ``<table>.<id>.<field>`` (:func:`text_key`) with the table ``families``, ``domains``,
+    ``sectors``, ``tasks`` (an ``add_task`` event's task too: task ids are unique across
+    both) or ``events``.
+    """
+
+    key: str
+    language: str
+    text: str
+
+
+TRANSLATABLE_TABLES = ("families", "domains", "sectors", "tasks", "events")
+"""The tables whose texts a file may translate, in the order of SCENARIO_FORMAT.md."""
+
+
+def text_key(table: str, entry_id: str, field: str) -> str:
+    """The :attr:`Translation.key` of one entry's text: ``tasks.rain-gardens.title``."""
+    return f"{table}.{entry_id}.{field}"
+
+
+@attrs.frozen
 class Scenario:
     format: int
     id: str
@@ -225,6 +251,9 @@ class Scenario:
     sectors: tuple[Sector, ...]
     tasks: tuple[TaskSpec, ...]
     events: tuple[EventSpec, ...] = ()
+    translations: tuple[Translation, ...] = ()
+    """The file's texts in other languages, in file order; a save leaves the key out when
+    there are none, so a scenario without translations keeps its content hash."""
 
     def domain(self, domain_id: str) -> Domain:
         for d in self.domains:

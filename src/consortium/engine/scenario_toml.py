@@ -22,6 +22,16 @@ whole-number field accepts ``3.0`` as 3 (TOML editors and spreadsheets write it)
 (a game never lasts longer); tasks that ``add_task`` events bring do not count toward a
 reachable target; a file of a newer format reports only that, since its other keys would
 all look unknown; at most :data:`MAX_PROBLEMS` problems are listed.
+
+Texts per language (SCENARIO_FORMAT.md, v3): ``<text>_<language>`` is read for every text
+the format names (the scenario's ``title`` and ``blurb``, the ``name`` of families, domains
+and sectors, the ``title`` and ``text`` of tasks, events and added tasks), with any language
+code (``sv``, ``pt-BR``), checked as the text it translates, and kept by ids in
+:attr:`Scenario.translations` (the engine never reads them; :mod:`consortium.present.
+scenario_words` shows them). A suffix on a key that is not a text, a misspelt text key and a
+translation into the file's own language are problems like an unknown key. A translation
+without the text it translates is allowed only for ``text`` and ``blurb``, which default to
+"".
 """
 
 from __future__ import annotations
@@ -43,10 +53,13 @@ from consortium.engine.scenario import (
     Scenario,
     Sector,
     TaskSpec,
+    Translation,
+    text_key,
 )
 from consortium.engine.setup import CAPACITY, HAND_SIZE, ROUNDS, TURNOVER
 from consortium.engine.toml_guard import crowded_document_problem, hostile_toml_problem
 from consortium.engine.toml_spec import (
+    TRANSLATED,
     Array,
     Choice,
     Entry,
@@ -294,9 +307,11 @@ _RULES: Final = Table(
     ),
     rules=(at_most_one("intro_cost", "intro_minutes_per_speaker"),),
 )
-_FAMILY: Final = Table("[[families]]", required(id=_ID, name=_NAME))
-_DOMAIN: Final = Table("[[domains]]", required(id=_ID, name=_NAME, family=_ID))
-_SECTOR: Final = Table("[[sectors]]", required(id=_ID, name=_NAME, home_family=_ID))
+_FAMILY: Final = Table("[[families]]", required(id=_ID, name=_NAME), texts=("name",))
+_DOMAIN: Final = Table("[[domains]]", required(id=_ID, name=_NAME, family=_ID), texts=("name",))
+_SECTOR: Final = Table(
+    "[[sectors]]", required(id=_ID, name=_NAME, home_family=_ID), texts=("name",)
+)
 
 
 def _task_table(name: str) -> Table:
@@ -314,6 +329,7 @@ def _task_table(name: str) -> Table:
             "latent": Field(IdList(_ID, 0, "domain"), required=False, default=()),
             "crew": Field(Whole(1, 8), required=False, default=None),
         },
+        texts=("title", "text"),
     )
 
 
@@ -344,6 +360,7 @@ _EVENT: Final = Table(
         **optional(round=Whole(1, 8), chance=Number(0, 1)),
     },
     rules=(exactly_one("round", "chance"),),
+    texts=("title", "text"),
 )
 _SCENARIO: Final = Table(
     "the top level",
@@ -364,6 +381,7 @@ _SCENARIO: Final = Table(
         "rules": Field(_RULES, required=False, default=_EMPTY),
         "events": Field(Array(_EVENT, "events"), required=False, default=_NO_ENTRIES),
     },
+    texts=("title", "blurb"),
 )
 
 
@@ -395,6 +413,23 @@ def _consistency_problems(doc: Mapping[str, Any]) -> list[Problem]:
         _refer(effect, "sector", sector_ids, "sector", problems)
     problems.extend(_domain_count_problems(doc))
     problems.extend(_reachability_problems(doc))
+    problems.extend(_own_language_problems(doc, (*families, *domains, *sectors, *tasks, *events)))
+    return problems
+
+
+def _own_language_problems(doc: Mapping[str, Any], entries: tuple[Entry, ...]) -> list[Problem]:
+    """A translation into the file's own language would be a second text for one place."""
+    language = doc.get("language")
+    if language is None:
+        return []
+    problems = []
+    for entry in (Entry("", doc), *entries):
+        for field, other in entry.values.get(TRANSLATED, {}):
+            if other == language:
+                problems.append(Problem(
+                    join_place(entry.place, f"{field}_{other}"),
+                    f'is in the file\'s own language (language = "{language}"); '
+                    f"write it as {field}"))
     return problems
 
 
@@ -516,19 +551,40 @@ def _build_scenario(doc: Mapping[str, Any]) -> Scenario:
         target=doc["target"],
         defaults=Defaults(**doc["defaults"]),
         rules=Rules(**doc["rules"]),
-        families=tuple(Family(**e.values) for e in doc["families"]),
-        domains=tuple(Domain(**e.values) for e in doc["domains"]),
-        sectors=tuple(Sector(**e.values) for e in doc["sectors"]),
-        tasks=tuple(TaskSpec(**e.values) for e in doc["tasks"]),
+        families=tuple(Family(**_untranslated(e.values)) for e in doc["families"]),
+        domains=tuple(Domain(**_untranslated(e.values)) for e in doc["domains"]),
+        sectors=tuple(Sector(**_untranslated(e.values)) for e in doc["sectors"]),
+        tasks=tuple(TaskSpec(**_untranslated(e.values)) for e in doc["tasks"]),
         events=tuple(_build_event(e.values) for e in doc["events"]),
+        translations=tuple(_translations(doc)),
     )
+
+
+def _untranslated(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if key != TRANSLATED}
+
+
+def _translations(doc: Mapping[str, Any]) -> list[Translation]:
+    """Every ``<field>_<language>`` text, keyed by ids (:func:`text_key`), in file order."""
+    out = [Translation(field, language, text)
+           for (field, language), text in doc.get(TRANSLATED, {}).items()]
+    for table in ("families", "domains", "sectors", "tasks", "events"):
+        for entry in doc[table]:
+            nested = [(table, entry.values)]
+            effect = entry.values.get("effect", _EMPTY)
+            if table == "events" and effect.get("kind") == "add_task":
+                nested.append(("tasks", effect["task"]))
+            for kind, values in nested:
+                out += [Translation(text_key(kind, values["id"], field), language, text)
+                        for (field, language), text in values.get(TRANSLATED, {}).items()]
+    return out
 
 
 def _build_event(values: Mapping[str, Any]) -> EventSpec:
     effect = dict(values["effect"])
     if effect["kind"] == "add_task":
         # In the file `task` is the inline table; in the model it is `new_task`.
-        effect["new_task"] = TaskSpec(**effect.pop("task"))
+        effect["new_task"] = TaskSpec(**_untranslated(effect.pop("task")))
     return EventSpec(
         id=values["id"],
         title=values["title"],

@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from consortium.engine.rng import Stream, derive_seed
-from consortium.engine.scenario import Domain, Family, Rules, Scenario, Sector, TaskSpec
+from consortium.engine.scenario import (
+    Domain,
+    Family,
+    Rules,
+    Scenario,
+    Sector,
+    TaskSpec,
+    Translation,
+)
 
 if TYPE_CHECKING:  # an annotation only: the start screen does not load the Events
     from consortium.engine.events import Event
@@ -234,6 +242,9 @@ class Catalog:
     domains: tuple[Domain, ...]
     sectors: tuple[Sector, ...]
     family_of: dict[str, str] = attrs.field(eq=False, repr=False, factory=dict)
+    language: str = "en"  # of the texts above
+    # the scenario's texts in other languages, for the words layer (rules never read them)
+    translations: tuple[Translation, ...] = attrs.field(default=(), repr=False)
 
     @classmethod
     def of(cls, scenario: Scenario) -> Catalog:
@@ -243,6 +254,8 @@ class Catalog:
             scenario.domains,
             scenario.sectors,
             {d.id: d.family for d in scenario.domains},
+            scenario.language,
+            scenario.translations,
         )
 
     def domain_name(self, domain_id: str) -> str:

@@ -27,6 +27,11 @@ INVALID: Final = object()
 
 _LARGEST_SHOWN: Final = 10**15
 _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+TRANSLATED: Final = "_translated"
+"""Where :meth:`Table.read` puts a table's texts in other languages: ``{(field, language):
+text}`` in file order (never a file key: a file key cannot start with ``_`` here)."""
+_SUFFIXED: Final = re.compile(r"(?P<field>[a-z_]+?)_(?P<language>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)")
+"""A key with a language suffix: ``title_sv``, ``name_pt-BR`` (SCENARIO_FORMAT.md, v3)."""
 
 
 @attrs.frozen
@@ -277,6 +282,7 @@ class Table:
     name: str  # how a trainer knows it: "[[tasks]]", "a capacity effect"
     fields: Mapping[str, Field]
     rules: tuple[Rule, ...] = ()
+    texts: tuple[str, ...] = ()  # fields that may also be given per language: title_sv = …
 
     @property
     def expected(self) -> str:
@@ -286,12 +292,19 @@ class Table:
         if not isinstance(value, dict):
             problems.append(_wrong(place, self.expected, value))
             return INVALID
-        problems.extend(
-            Problem(join_place(place, key), self._unknown(key))
-            for key in value
-            if key not in self.fields
-        )
-        result: dict[str, Any] = {}
+        translated: dict[tuple[str, str], str] = {}
+        for key in value:
+            if key in self.fields:
+                continue
+            suffixed = self._translation(key)
+            if suffixed is None:
+                problems.append(Problem(join_place(place, key), self._unknown(key)))
+                continue
+            text_field, language = suffixed
+            got = self.fields[text_field].kind.read(value[key], join_place(place, key), problems)
+            if got is not INVALID:
+                translated[text_field, language] = got
+        result: dict[str, Any] = {TRANSLATED: translated} if translated else {}
         for key, field in self.fields.items():
             where = join_place(place, key)
             if key in value:
@@ -307,7 +320,30 @@ class Table:
             rule(value, place, problems)
         return result
 
+    def _translation(self, key: str) -> tuple[str, str] | None:
+        """``(field, language)`` of a key such as ``title_sv``, if this table translates that
+        field."""
+        found = _SUFFIXED.fullmatch(key)
+        if found is None or found["field"] not in self.texts:
+            return None
+        return found["field"], found["language"]
+
     def _unknown(self, key: str) -> str:
+        found = _SUFFIXED.fullmatch(key)
+        if found is not None and found["field"] in self.fields:
+            if self.texts:
+                return (f"unknown key; only texts take a language suffix here "
+                        f"({', '.join(t + '_' + found['language'] for t in self.texts)}), "
+                        f"and {found['field']} is not one")
+            return f"unknown key; {self.name} has no texts to translate"
+        head = key.rpartition("_")[0]
+        if head in self.texts:
+            return (f"unknown key; a text in another language is written {head}_ and a "
+                    f'language code, like "{head}_sv"')
+        if found is not None and self.texts:
+            text = difflib.get_close_matches(found["field"], self.texts, n=1, cutoff=0.75)
+            if text:
+                return f'unknown key; did you mean "{text[0]}_{found["language"]}"?'
         close = difflib.get_close_matches(key, self.fields, n=1, cutoff=0.75)
         if close:
             return f'unknown key; did you mean "{close[0]}"?'

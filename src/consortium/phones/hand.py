@@ -15,6 +15,7 @@ from typing import Any
 
 from consortium.engine.actions import Action, Reveal
 from consortium.engine.views import PlayerView
+from consortium.present import scenario_words as words
 from consortium.present.choice_text import intent_key, intent_text, signal_text
 from consortium.present.hand_words import hours_text, motivation_text, notices, shown_text
 from consortium.present.i18n import _
@@ -59,7 +60,7 @@ def seat_snapshot(
         "seat": pv.seat,
         "seat_title": _("Seat {number}").format(number=pv.seat + 1),
         "name": me.name,
-        "sector": view.catalog.sector_name(me.sector),
+        "sector": words.sector_name(view.catalog, me.sector),
         "phase": phase_label(view.phase),
         "your_turn": bool(rows),
         "ahead": ahead,

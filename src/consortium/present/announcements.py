@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from consortium.engine import events as ev
-from consortium.engine.state import Mode
+from consortium.engine.state import Catalog, Mode
 from consortium.present.i18n import _
 from consortium.present.labels import mode_label, reason_label
+from consortium.present.scenario_words import localized_event
 
 ANNOUNCED = (ev.Left, ev.Arrived, ev.EventFired, ev.ModeStarted, ev.VotePassed, ev.VoteFailed)
 """The Events the board announces (the rest are only in its log)."""
@@ -31,9 +32,12 @@ def vote_result(votes_for: int, voters: int, *, passed: bool) -> str:
     return text.format(votes_for=votes_for, against=voters - votes_for)
 
 
-def announcement_lines(events: Sequence[ev.Event]) -> list[str]:
+def announcement_lines(events: Sequence[ev.Event], catalog: Catalog | None = None
+                       ) -> list[str]:
     """One line per announced Event, in order; a departure followed by an arrival in the
-    same seat reads as one line (the newcomer, the seat and whom they replace)."""
+    same seat reads as one line (the newcomer, the seat and whom they replace). With the
+    game's ``catalog``, the scenario's words are in the current language."""
+    events = [localized_event(e, catalog) for e in events]
     arrivals = {e.seat for e in events if isinstance(e, ev.Arrived)}
     leavers: dict[int, ev.Left] = {}
     lines = []

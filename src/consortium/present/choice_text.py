@@ -14,13 +14,22 @@ from consortium.engine.actions import (
     Stay,
     Vote,
 )
-from consortium.engine.state import Card, PublicState
+from consortium.engine.state import Card, PublicState, TaskState
+from consortium.present import scenario_words as words
 from consortium.present.i18n import _
 from consortium.present.labels import card_text
 
 
 def _card(view: PublicState, hand: tuple[Card, ...], slot: int) -> str:
     return card_text(view.catalog, hand[slot])
+
+
+def _title(view: PublicState, task: TaskState) -> str:
+    return words.task_title(view.catalog, task.id, task.title)
+
+
+def _text(view: PublicState, task: TaskState) -> str:
+    return words.task_text(view.catalog, task.id, task.text)
 
 
 def seat_choice(view: PublicState, hand: tuple[Card, ...], action: Action) -> tuple[str, str]:
@@ -32,7 +41,7 @@ def seat_choice(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
                 _("This card will be shown to everyone."))
     if isinstance(action, Stay):
         task = view.team(action.seat)
-        title = task.title if task else _("your task")
+        title = _title(view, task) if task else _("your task")
         return (_("Stay on {task}").format(task=title),
                 _("Keep working on last round's task (the default)."))
     if isinstance(action, Initiate):
@@ -47,8 +56,8 @@ def seat_choice(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
               "signalled card shares a family with yours may join.") if action.closed
             else _("{task_text} The signalled card becomes public for good.")
         )
-        return (text.format(task=task.title, card=card),
-                description.format(task_text=task.text))
+        return (text.format(task=_title(view, task), card=card),
+                description.format(task_text=_text(view, task)))
     if isinstance(action, Join):
         task = view.task(action.task)
         lead = view.participants[task.lead].name if task.lead is not None else _("nobody")
@@ -57,9 +66,9 @@ def seat_choice(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
             else _("Join {task}, led by {lead}, signalling {card}")
         )
         return (
-            text.format(task=task.title, lead=lead, card=_card(view, hand, action.slot)),
+            text.format(task=_title(view, task), lead=lead, card=_card(view, hand, action.slot)),
             _("{task_text} The signalled card becomes public for good.").format(
-                task_text=task.text),
+                task_text=_text(view, task)),
         )
     if isinstance(action, SitOut):
         return (_("Sit out this round"),
@@ -73,7 +82,7 @@ def seat_choice(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
     if isinstance(action, Respond):
         if view.invitation is None:
             return (_("Accept") if action.accept else _("Decline")), ""
-        title = view.task(view.invitation[1]).title
+        title = _title(view, view.task(view.invitation[1]))
         if action.accept:
             return (_("Accept: leave your team and join {task}").format(task=title),
                     _("Switching costs you 1 hour."))
@@ -83,7 +92,7 @@ def seat_choice(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
 
 def invitation_text(view: PublicState, action: Invite) -> str:
     return _("Invite {name} onto {task}").format(
-        name=view.participants[action.seat].name, task=view.task(action.task).title)
+        name=view.participants[action.seat].name, task=_title(view, view.task(action.task)))
 
 
 def intent_key(action: Action) -> tuple[str, str]:
@@ -100,15 +109,15 @@ def intent_text(view: PublicState, hand: tuple[Card, ...], action: Action) -> tu
     """The first step's line: what to do, without the card."""
     if isinstance(action, Initiate):
         task = view.task(action.task)
-        return (_("Start {task} and lead it").format(task=task.title),
-                _("{task_text} Next: the card to signal.").format(task_text=task.text))
+        return (_("Start {task} and lead it").format(task=_title(view, task)),
+                _("{task_text} Next: the card to signal.").format(task_text=_text(view, task)))
     if isinstance(action, Join):
         task = view.task(action.task)
         lead = view.participants[task.lead].name if task.lead is not None else _("nobody")
         text = (_("Join {task} (closed team), led by {lead}") if task.closed
                 else _("Join {task}, led by {lead}"))
-        return (text.format(task=task.title, lead=lead),
-                _("{task_text} Next: the card to signal.").format(task_text=task.text))
+        return (text.format(task=_title(view, task), lead=lead),
+                _("{task_text} Next: the card to signal.").format(task_text=_text(view, task)))
     return seat_choice(view, hand, action)
 
 

@@ -20,6 +20,7 @@ import attrs
 from consortium.engine.events import FacilitatorActed
 from consortium.engine.metrics import CONCENTRATION_SHARE, GameMetrics, game_metrics
 from consortium.engine.state import Card, Catalog, GameState, PublicState, RoundRecord
+from consortium.present import scenario_words as words
 from consortium.present.i18n import N_, _, ngettext
 from consortium.present.labels import (
     TIME_LABELS,
@@ -196,7 +197,6 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
     public = state.public
     fast_forward = fast_forward_round(public)
     catalog = public.catalog
-    scenario = state.ctx.scenario
     metrics = game_metrics(state)
     ledger = state.hidden.ledger
     question = holder_question(state)
@@ -206,7 +206,7 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
     for record in ledger:
         for seat_round in record.seats:
             key = (seat_round.seat, seat_round.name)
-            sector = catalog.sector_name(seat_round.sector)
+            sector = words.sector_name(catalog, seat_round.sector)
             entry = hands.setdefault(key, (sector, [], record.hands[seat_round.seat]))
             entry[1].append(record.round)
             mot = motivation.setdefault(key, [seat_round.motivation_before, 0])
@@ -222,7 +222,7 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
     )
 
     def title(task_id: str) -> str:
-        return public.task(task_id).title
+        return words.task_title(public.catalog, task_id, public.task(task_id).title)
 
     # excluded first (someone present and available held it: GAME.md leads with them), then
     # lost; each by round
@@ -235,7 +235,8 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
             )
             lines.append(
                 PerspectiveLine(record.round, title(ex.task),
-                                scenario.domain(ex.requirement).name, _("excluded"), holders)
+                                words.domain_name(catalog, ex.requirement), _("excluded"),
+                                holders)
             )
     for record in ledger:
         for lost in record.lost:
@@ -244,7 +245,7 @@ def build_debrief(state: GameState, *, ended_early: bool = False) -> RevealedDeb
             holders = ", ".join(name for _seat, name in lost.holders) or "—"
             lines.append(
                 PerspectiveLine(record.round, title(lost.task),
-                                scenario.domain(lost.requirement).name, kind, holders)
+                                words.domain_name(catalog, lost.requirement), kind, holders)
             )
 
     departed = [d for record in ledger for d in record.departures]
@@ -347,11 +348,13 @@ def team_grid(state: GameState) -> TeamGrid | None:
             for card in record.hands[seat.seat]:
                 counts[column[catalog.family_of[card.domain]]] += 1
         rows.append(TeamRow(
-            _(NO_TASK) if task is None else state.public.task(task).title,
+            _(NO_TASK) if task is None
+            else words.task_title(catalog, task, state.public.task(task).title),
             ", ".join(seat.name for seat in members),
             tuple(counts),
         ))
-    return TeamGrid(record.round, caption, tuple(f.name for f in families), tuple(rows))
+    names = tuple(words.family_name(catalog, f.id) for f in families)
+    return TeamGrid(record.round, caption, names, tuple(rows))
 
 
 # --- the figures in plain words (the screen and a report page say the same) ---------------

@@ -5,7 +5,8 @@ The engine says what happened as data (:mod:`consortium.engine.events`); this mo
 in words, through :func:`~consortium.present.i18n._`. In English each line reads exactly as
 the prose log did before Events (the golden playthroughs keep that English as their
 rendering). Scenario words (task titles, domain and sector names, an event's own text) are
-passed through as the scenario has them.
+shown as the scenario has them, or, given the game's catalog, in the current language when
+the scenario translates them (``title_sv``).
 
 Only the Events the public log keeps have a line; the others (a vote cast, a turn moved)
 are for programs and return ``None`` from :func:`event_text`.
@@ -17,12 +18,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from consortium.engine import events as ev
-from consortium.engine.state import LogEntry, Mode
+from consortium.engine.state import Catalog, LogEntry, Mode
 from consortium.play.records import Notice
 from consortium.play.undo import UndoAnswer
 from consortium.present.i18n import N_, _, ngettext
 from consortium.present.labels import mode_label, reason_label
 from consortium.present.numbers import decimal, percent
+from consortium.present.scenario_words import localized_event
 
 MODE_VALUES = frozenset(mode.value for mode in Mode)
 """The codes an Event names a way of organizing by (the words: present.labels)."""
@@ -139,16 +141,17 @@ _WORDS: dict[type, Callable[[Any], str]] = {
 }
 
 
-def event_text(event: ev.Event) -> str | None:
+def event_text(event: ev.Event, catalog: Catalog | None = None) -> str | None:
     """The log line of ``event`` in the current language; ``None`` for an Event the log
-    does not keep."""
+    does not keep. With the game's ``catalog``, the scenario's words in it are shown in the
+    current language too (:mod:`consortium.present.scenario_words`)."""
     words = _WORDS.get(type(event))
-    return None if words is None else words(event)
+    return None if words is None else words(localized_event(event, catalog))
 
 
-def log_text(entry: LogEntry) -> str:
+def log_text(entry: LogEntry, catalog: Catalog | None = None) -> str:
     """One line of the "What happened" list (without its round)."""
-    return event_text(entry.event) or ""
+    return event_text(entry.event, catalog) or ""
 
 
 # --- refusals (IllegalAction codes) and what Undo would not do ---------------------------

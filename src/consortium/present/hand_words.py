@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from consortium.engine.state import PrivateSeat
 from consortium.engine.views import PlayerView
+from consortium.present import scenario_words as words
 from consortium.present.i18n import _
 from consortium.present.labels import hours
 
@@ -16,8 +17,9 @@ def notices(pv: PlayerView) -> list[str]:
     said = []
     if pv.private.notice:  # the engine's flag that this seat was taken over: said here
         said.append(_("You are now {name}, {sector}; your old hand is gone.").format(
-            name=me.name, sector=view.catalog.sector_name(me.sector)))
-    refused = [view.task(t).title for who, t in view.turned_away if who == pv.seat]
+            name=me.name, sector=words.sector_name(view.catalog, me.sector)))
+    refused = [words.task_title(view.catalog, t, view.task(t).title)
+               for who, t in view.turned_away if who == pv.seat]
     if refused:
         said.append(_("You were turned away from {tasks}: choose again.").format(
             tasks=", ".join(refused)))

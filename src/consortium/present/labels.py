@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from consortium.engine.events import Left
 from consortium.engine.state import Card, Catalog, Mode, Phase, PublicState
+from consortium.present import scenario_words as words
 from consortium.present.i18n import N_, _
 from consortium.present.numbers import decimal
 
@@ -82,27 +83,27 @@ def level_text(level: int) -> str:
 def card_text(catalog: Catalog, card: Card) -> str:
     """'Clinical oncology, level 2 (●●○)': the level in words and in dots, never colour."""
     return _("{domain}, level {level} ({dots})").format(
-        domain=catalog.domain_name(card.domain), level=card.level, dots=level_text(card.level)
+        domain=words.domain_name(catalog, card.domain), level=card.level,
+        dots=level_text(card.level)
     )
 
 
 def card_short(catalog: Catalog, card: Card) -> str:
-    return f"{catalog.domain_name(card.domain)} {level_text(card.level)}"
+    return f"{words.domain_name(catalog, card.domain)} {level_text(card.level)}"
 
 
 def family_of_card(catalog: Catalog, card: Card) -> str:
-    family_id = catalog.family_of.get(card.domain, "")
-    return next((f.name for f in catalog.families if f.id == family_id), family_id)
+    return words.family_name(catalog, catalog.family_of.get(card.domain, ""))
 
 
 def domain(catalog: Catalog, domain_id: str) -> str:
-    return catalog.domain_name(domain_id)
+    return words.domain_name(catalog, domain_id)
 
 
 def seat_title(view: PublicState, seat: int) -> str:
     """'Ana (Civil society)'."""
     p = view.participants[seat]
-    return f"{p.name} ({view.catalog.sector_name(p.sector)})"
+    return f"{p.name} ({words.sector_name(view.catalog, p.sector)})"
 
 
 def predecessor(view: PublicState, seat: int) -> str | None:
@@ -122,7 +123,7 @@ def handoff_title(view: PublicState, seat: int) -> str:
     """'Pass to Umar (Business), seat 3 — new, formerly Carla's seat': who takes the laptop,
     with the seat number the room can see and, for a newcomer, whose seat it was."""
     p = view.participants[seat]
-    sector = view.catalog.sector_name(p.sector)
+    sector = words.sector_name(view.catalog, p.sector)
     before = predecessor(view, seat)
     if before is not None:
         return _("Pass to {name} ({sector}), seat {number} — new, formerly {predecessor}'s "
@@ -135,7 +136,7 @@ def handoff_title(view: PublicState, seat: int) -> str:
 def task_title(view: PublicState, task_id: str | None) -> str:
     if task_id is None:
         return _("no task")
-    return view.task(task_id).title
+    return words.task_title(view.catalog, task_id, view.task(task_id).title)
 
 
 def round_line(view: PublicState) -> str:

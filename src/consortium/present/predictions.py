@@ -21,6 +21,7 @@ import attrs
 from consortium.engine.bots import POLICIES
 from consortium.engine.state import GameState, Mode
 from consortium.engine.what_if_bands import WhatIfResult
+from consortium.present import scenario_words as words
 from consortium.present.i18n import _
 from consortium.present.labels import mode_label
 from consortium.store.notes import DebriefNotes, Predictions
@@ -53,8 +54,9 @@ def holder_question(state: GameState) -> HolderQuestion | None:
     """The task the second question asks about: the first perspective shut out while its
     holder was in the room, else the first lost one that someone present held; ``None`` when
     no perspective was missed that anyone in the room held."""
-    names = {d.id: d.name for d in state.ctx.scenario.domains}
-    titles = {t.id: t.title for t in state.public.tasks}
+    catalog = state.public.catalog
+    names = {d.id: words.domain_name(catalog, d.id) for d in catalog.domains}
+    titles = {t.id: words.task_title(catalog, t.id, t.title) for t in state.public.tasks}
     for record in state.hidden.ledger:
         for x in record.excluded:
             return HolderQuestion(x.task, titles.get(x.task, x.task), x.requirement,

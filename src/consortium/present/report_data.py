@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from consortium.engine.state import GameState, SeatRound
+from consortium.present import scenario_words as words
 from consortium.present.debrief_data import RevealedDebrief, build_debrief
 from consortium.present.i18n import _
 from consortium.present.labels import card_short, reason_label
@@ -173,7 +174,7 @@ def _rows_of_participants(state: GameState) -> tuple[ParticipantRow, ...]:
         rows.append(ParticipantRow(
             seat=seat + 1,
             name=name,
-            sector=catalog.sector_name(seats[0].sector),
+            sector=words.sector_name(catalog, seats[0].sector),
             rounds=", ".join(str(r) for r, _s in played),
             hours=sum(s.hours for s in seats),
             meetings=sum(s.time.meetings for s in seats),
@@ -213,12 +214,12 @@ def report_input(
     debrief = build_debrief(state, ended_early=ended_early)
     persons = tuple(people) or tuple(not p.is_bot for p in public.participants)
     seats = tuple(
-        SeatFact(i + 1, p.name, public.catalog.sector_name(p.sector),
+        SeatFact(i + 1, p.name, words.sector_name(public.catalog, p.sector),
                  persons[i] if i < len(persons) else not p.is_bot)
         for i, p in enumerate(public.participants)
     )
     return ReportInput(
-        scenario=state.ctx.scenario.title,
+        scenario=words.scenario_title(state.ctx.scenario),
         session_code=session_code,
         seed=state.ctx.config.seed,
         started_at=started_at,

@@ -12,6 +12,7 @@ import attrs
 
 from consortium.engine.sheets import Envelope, SeatSheet, Sheets
 from consortium.engine.state import Card, Catalog
+from consortium.present import scenario_words as words
 from consortium.present.i18n import _
 from consortium.present.labels import family_of_card, level_text
 from consortium.present.numbers import plain
@@ -36,7 +37,8 @@ class Page:
 def card_line(catalog: Catalog, card: Card) -> str:
     """'Health data & AI — level 2 ●●○ (technical)'."""
     return _("{domain} — level {level} {dots} ({family})").format(
-        domain=catalog.domain_name(card.domain), level=card.level, dots=level_text(card.level),
+        domain=words.domain_name(catalog, card.domain), level=card.level,
+        dots=level_text(card.level),
         family=family_of_card(catalog, card))
 
 
@@ -66,7 +68,7 @@ def seat_page(sheets: Sheets, sheet: SeatSheet, catalog: Catalog) -> Page:
     return Page(
         title=_("Seat {seat}: {name}").format(seat=sheet.seat + 1, name=sheet.name),
         subtitle=_("{sector} · capacity {capacity} h a round").format(
-            sector=catalog.sector_name(sheet.sector), capacity=sheet.capacity),
+            sector=words.sector_name(catalog, sheet.sector), capacity=sheet.capacity),
         cards_heading=_("Your cards"),
         cards=tuple(card_line(catalog, c) for c in sheet.hand),
         hours_heading=_("Your hours in each round"),
@@ -78,7 +80,7 @@ def seat_page(sheets: Sheets, sheet: SeatSheet, catalog: Catalog) -> Page:
               "you."),
         ),
         footer=_("{title} · printed hands · seat {seat}").format(
-            title=catalog.title, seat=sheet.seat + 1),
+            title=words.scenario_title(catalog), seat=sheet.seat + 1),
     )
 
 
@@ -93,7 +95,7 @@ def envelope_page(sheets: Sheets, envelope: Envelope, catalog: Catalog) -> Page:
         title=_("Newcomer envelope {number}: {name}").format(
             number=envelope.number, name=envelope.name),
         subtitle=_("{sector} · capacity {capacity} h a round").format(
-            sector=catalog.sector_name(envelope.sector), capacity=envelope.capacity),
+            sector=words.sector_name(catalog, envelope.sector), capacity=envelope.capacity),
         cards_heading=_("Your cards"),
         cards=tuple(card_line(catalog, c) for c in envelope.hand),
         hours_heading=_("Your hours: find the row of the seat you take"),
@@ -107,7 +109,7 @@ def envelope_page(sheets: Sheets, envelope: Envelope, catalog: Catalog) -> Page:
             *_shared_notes(sheets),
         ),
         footer=_("{title} · printed hands · envelope {number}").format(
-            title=catalog.title, number=envelope.number),
+            title=words.scenario_title(catalog), number=envelope.number),
     )
 
 

@@ -14,6 +14,7 @@ import attrs
 
 from consortium.engine.events import NeedDiscovered
 from consortium.engine.state import GameState, RoundRecord
+from consortium.present import scenario_words as words
 from consortium.present.i18n import _
 from consortium.present.labels import mode_label
 from consortium.present.numbers import decimal
@@ -77,12 +78,14 @@ class Story:
 def build_story(state: GameState) -> Story:
     """The story of a game played (or ended early): every round in the ledger."""
     ledger = state.hidden.ledger
-    titles = {t.id: t.title for t in state.public.tasks}
+    titles = {t.id: words.task_title(state.public.catalog, t.id, t.title)
+              for t in state.public.tasks}
     found = _found_by_round(state)
     rounds = tuple(_round(record, found.get(record.round, set())) for record in ledger)
     lanes: dict[tuple[int, str], list[StoryCell | None]] = {}
     sectors: dict[tuple[int, str], str] = {}
-    catalog_sector = {s.id: s.name for s in state.ctx.scenario.sectors}
+    catalog_sector = {s.id: words.sector_name(state.public.catalog, s.id)
+                      for s in state.ctx.scenario.sectors}
     for i, record in enumerate(ledger):
         missed = {x.task for x in record.excluded} | {x.task for x in record.lost if x.present}
         arrived = set(record.arrivals)

@@ -28,11 +28,12 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import JsonConverter, make_converter
 from cattrs.strategies import configure_tagged_union
 
 from consortium.engine.actions import Action
+from consortium.engine.scenario import Scenario
 from consortium.engine.state import Mode, ScheduleEntry
 from consortium.engine.toml_spec import Problem
 
@@ -268,6 +269,10 @@ def converter() -> JsonConverter:
     conv.register_unstructure_hook(ScheduleEntry, _unstructure_schedule_entry)
     conv.register_structure_hook_factory(_is_tuple_of_any, _tuple_hook_factory(conv))
     conv.register_structure_hook_factory(attrs.has, _record_hook_factory(conv))
+    # A scenario without translations is written as before they existed, so its content hash
+    # (table codes, session codes) and every older save stay as they were.
+    conv.register_unstructure_hook(Scenario, make_dict_unstructure_fn(
+        Scenario, conv, translations=override(omit_if_default=True)))
     configure_tagged_union(Action, conv, tag_name=ACTION_TAG)
     _guard_actions(conv)
     return conv

@@ -29,6 +29,7 @@ from consortium.engine.scenario import (
     Rules,
     Scenario,
     TaskSpec,
+    text_key,
 )
 from consortium.engine.scenario_toml import ScenarioError, parse_scenario
 from consortium.engine.toml_guard import crowded_document_problem
@@ -43,9 +44,18 @@ _EFFECT_KEYS = {
 }
 
 
+Texts = Mapping[str, list[tuple[str, str]]]
+"""A scenario's translations by :attr:`~consortium.engine.scenario.Translation.key`:
+``{"tasks.x.title": [("sv", "…")]}``."""
+
+
 def scenario_document(scenario: Scenario) -> dict[str, Any]:
-    """The scenario as the plain document a TOML file of it parses to."""
-    return {
+    """The scenario as the plain document a TOML file of it parses to (its translations as
+    ``title_sv`` keys beside the texts they translate)."""
+    texts: dict[str, list[tuple[str, str]]] = {}
+    for t in scenario.translations:
+        texts.setdefault(t.key, []).append((t.language, t.text))
+    return _translated({
         "format": scenario.format,
         "id": scenario.id,
         "title": scenario.title,
@@ -54,16 +64,16 @@ def scenario_document(scenario: Scenario) -> dict[str, Any]:
         "target": scenario.target,
         "defaults": _fields(scenario.defaults),
         "rules": rules_document(scenario.rules),
-        "families": [_fields(f) for f in scenario.families],
-        "domains": [_fields(d) for d in scenario.domains],
-        "sectors": [_fields(s) for s in scenario.sectors],
-        "tasks": [task_document(t) for t in scenario.tasks],
-        "events": [_event_document(e) for e in scenario.events],
-    }
+        "families": [_translated(_fields(f), texts, "families") for f in scenario.families],
+        "domains": [_translated(_fields(d), texts, "domains") for d in scenario.domains],
+        "sectors": [_translated(_fields(s), texts, "sectors") for s in scenario.sectors],
+        "tasks": [task_document(t, texts) for t in scenario.tasks],
+        "events": [_event_document(e, texts) for e in scenario.events],
+    }, texts)
 
 
-def task_document(task: TaskSpec) -> dict[str, Any]:
-    return {
+def task_document(task: TaskSpec, texts: Texts | None = None) -> dict[str, Any]:
+    return _translated({
         "id": task.id,
         "title": task.title,
         "text": task.text,
@@ -72,7 +82,21 @@ def task_document(task: TaskSpec) -> dict[str, Any]:
         "visible": list(task.visible),
         "latent": list(task.latent),
         **({} if task.crew is None else {"crew": task.crew}),
-    }
+    }, texts, "tasks")
+
+
+def _translated(entry: dict[str, Any], texts: Texts | None, table: str = "") -> dict[str, Any]:
+    """``entry`` with each of its texts' translations right after it (``title_sv``)."""
+    if not texts:
+        return entry
+    out: dict[str, Any] = {}
+    for key, value in entry.items():
+        out[key] = value
+        if isinstance(value, str) and key in ("title", "blurb", "name", "text"):
+            where = text_key(table, entry["id"], key) if table else key
+            for language, text in texts.get(where, ()):
+                out[f"{key}_{language}"] = text
+    return out
 
 
 def rules_document(rules: Rules) -> dict[str, Any]:
@@ -91,21 +115,22 @@ def rules_document(rules: Rules) -> dict[str, Any]:
     return fields
 
 
-def _event_document(event: EventSpec) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": event.id, "title": event.title, "text": event.text}
+def _event_document(event: EventSpec, texts: Texts) -> dict[str, Any]:
+    out = _translated({"id": event.id, "title": event.title, "text": event.text}, texts,
+                      "events")
     if event.round is not None:
         out["round"] = event.round
     if event.chance is not None:
         out["chance"] = event.chance
-    out["effect"] = _effect_document(event.effect)
+    out["effect"] = _effect_document(event.effect, texts)
     return out
 
 
-def _effect_document(effect: Effect) -> dict[str, Any]:
+def _effect_document(effect: Effect, texts: Texts) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": effect.kind}
     if effect.kind == "add_task":
         if effect.new_task is not None:
-            out["task"] = task_document(effect.new_task)
+            out["task"] = task_document(effect.new_task, texts)
         return out
     for key in _EFFECT_KEYS.get(effect.kind, ()):
         value = getattr(effect, key)

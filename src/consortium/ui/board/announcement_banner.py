@@ -18,7 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from consortium.engine.events import Event
-from consortium.engine.state import Phase
+from consortium.engine.state import Catalog, Phase
 from consortium.play.records import Change
 from consortium.present.announcements import announced, announcement_lines
 from consortium.present.i18n import _
@@ -35,6 +35,7 @@ class AnnouncementBanner(QFrame):
         self.setObjectName("banner")
         self.setAccessibleName(_("Announcements"))
         self.events: list[Event] = []
+        self._catalog: Catalog | None = None  # the scenario's words in the current language
         self._round = -1
         self.heading = label(_("Announcements"), name="heading")
         self.lines = label(name="big", wrap=True)
@@ -62,11 +63,12 @@ class AnnouncementBanner(QFrame):
             # the end: the room's eyes go to the result and the debrief, not to old news
             self.dismiss()
             return False
+        self._catalog = change.view.catalog
         new = announced(change.events)
         if not new:
             return False
         self.events = [*self.events, *new][-KEPT:]
-        self.lines.setText("\n".join(announcement_lines(self.events)))
+        self.lines.setText("\n".join(announcement_lines(self.events, self._catalog)))
         self.setAccessibleDescription(self.lines.text())
         self.show()
         self.raise_()

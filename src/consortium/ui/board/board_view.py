@@ -106,7 +106,7 @@ class BoardView(QWidget):
         if change.tasks or change.board or change.phase or change.participants:
             self._show_tasks(change)
         if change.log:
-            self.log_model.set_entries(change.view.log)
+            self.log_model.set_entries(change.view.log, change.view.catalog)
             # after the wrapped rows are laid out, or the last line stays half hidden
             QTimer.singleShot(0, self.log_view, self.log_view.scrollToBottom)
 

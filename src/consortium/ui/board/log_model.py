@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from consortium.engine.state import LogEntry
+from consortium.engine.state import Catalog, LogEntry
 from consortium.present.event_words import log_text
 from consortium.present.i18n import _
 
@@ -24,8 +24,11 @@ class LogModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: tuple[LogEntry, ...] = ()
+        self._catalog: Catalog | None = None  # the scenario's words in the current language
 
-    def set_entries(self, entries: tuple[LogEntry, ...]) -> None:
+    def set_entries(self, entries: tuple[LogEntry, ...], catalog: Catalog | None = None
+                    ) -> None:
+        self._catalog = catalog
         old = self._entries
         if entries[: len(old)] == old and len(entries) >= len(old):
             if len(entries) > len(old):
@@ -44,8 +47,9 @@ class LogModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         entry = self._entries[index.row()]
+        text = log_text(entry, self._catalog)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return _("R{round}  {text}").format(round=entry.round, text=log_text(entry))
+            return _("R{round}  {text}").format(round=entry.round, text=text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _("Round {round}: {text}").format(round=entry.round, text=log_text(entry))
+            return _("Round {round}: {text}").format(round=entry.round, text=text)
         return None

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from consortium.engine.state import Phase, PublicState
 from consortium.play.records import SessionView
+from consortium.present import scenario_words as words
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import card_short, task_title
 from consortium.ui.kit.clickable_frame import ClickableFrame
@@ -58,7 +59,7 @@ class ParticipantChip(ClickableFrame):
             badges.append(_("NEW"))
         changed = show_elided(self._name, " · ".join([p.name, *badges]))
         kind = _("person") if session.is_person(seat) else _("bot")
-        changed |= show_elided(self._who, f"{view.catalog.sector_name(p.sector)} · {kind}")
+        changed |= show_elided(self._who, f"{words.sector_name(view.catalog, p.sector)} · {kind}")
         shown = [card_short(view.catalog, c) for c in p.public_cards if c is not None]
         hidden = sum(1 for c in p.public_cards if c is None)
         # cards not shown are one mark each (▯), never which ones
@@ -82,7 +83,7 @@ class ParticipantChip(ClickableFrame):
         self.set_flag("selected", session.selected_seat == seat)
         self.set_flag("acting", _acting(view, seat))
         name = _("Participant: {name}, {sector}, {kind}").format(
-            name=p.name, sector=view.catalog.sector_name(p.sector), kind=kind)
+            name=p.name, sector=words.sector_name(view.catalog, p.sector), kind=kind)
         if self.accessibleName() != name:
             self.setAccessibleName(name)
         description = ". ".join(x for x in (

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from consortium.engine.state import PitStop, PublicState
 from consortium.play.records import Change
+from consortium.present import scenario_words as words
 from consortium.present.i18n import _
 from consortium.present.labels import hours, mode_label
 from consortium.present.numbers import decimal, percent, plain, signed
@@ -44,7 +45,7 @@ FIGURES = (
 
 def figure_texts(view: PublicState, pit: PitStop) -> dict[str, str]:
     """Each figure of a pit stop as the screen says it (also used by the tests)."""
-    titles = [view.task(t).title for t in pit.finished]
+    titles = [words.task_title(view.catalog, t, view.task(t).title) for t in pit.finished]
     share = pit.time.meetings / pit.hours if pit.hours else 0.0
     similarity = "—" if pit.team_similarity is None else signed(pit.team_similarity, 2)
     return {

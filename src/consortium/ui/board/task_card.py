@@ -14,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from consortium.engine.state import PublicState, TaskState
+from consortium.present import scenario_words as words
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import domain, number
 from consortium.present.numbers import decimal, percent, plain
@@ -78,7 +79,8 @@ class TaskCard(ClickableFrame):
         placement and the vote)."""
         catalog = view.catalog
         self.task_id = task.id
-        show_elided(self._title, task.title)
+        title = words.task_title(catalog, task.id, task.title)
+        show_elided(self._title, title)
         show_text(self._value, _("value {value}").format(value=plain(task.value_in(view.round))))
         set_progress(self._progress, min(task.effort * 10, round(task.progress * 10)),
                      task.effort * 10)
@@ -131,7 +133,8 @@ class TaskCard(ClickableFrame):
         else:
             show_elided(self._stamp, "")
         self.set_flag("finished", task.status == "finished")
-        self.setAccessibleName(_("Task: {title}").format(title=task.title))
+        self.setAccessibleName(_("Task: {title}").format(
+            title=words.task_title(view.catalog, task.id, task.title)))
         description = ". ".join(x for x in (work, needs_text, team_full, on_board) if x)
         if self.accessibleDescription() != description:
             self.setAccessibleDescription(description)

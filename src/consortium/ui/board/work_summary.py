@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 
 from consortium.engine.events import Event, NeedDiscovered, RoundStarted, TaskFinished, Worked
 from consortium.engine.state import PublicState
+from consortium.present import scenario_words as words
 from consortium.present.i18n import _
 from consortium.present.labels import domain, number
 from consortium.present.numbers import decimal, percent
@@ -63,7 +64,7 @@ class WorkSummary(QWidget):
     def _show_task(
         self, view: PublicState, work: Worked, title: QLabel, bar: QProgressBar, status: QLabel
     ) -> None:
-        title.setText(work.title)
+        title.setText(words.task_title(view.catalog, work.task, work.title))
         set_progress(bar, min(work.effort * 10, round(work.progress * 10)), work.effort * 10)
         bar.setFormat(_("{progress} of {effort}").format(progress=number(work.progress),
                                                           effort=work.effort))

@@ -43,6 +43,7 @@ from consortium.engine.actions import (
 from consortium.engine.plenary import plenary_seats
 from consortium.engine.state import Mode, Phase, PublicState
 from consortium.play.records import Change, SessionView
+from consortium.present import scenario_words as words
 from consortium.present.choice_text import invitation_text
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import hours, mode_label, phase_label
@@ -350,7 +351,7 @@ class FacilitatorPanel(QWidget):
         self.where = QComboBox()
         self.where.setAccessibleName(_("Task to place them on"))
         for t in view.open_tasks:
-            self.where.addItem(t.title, t.id)
+            self.where.addItem(words.task_title(view.catalog, t.id, t.title), t.id)
         self.where.addItem(_("Off the board"), None)
         grid.addWidget(self.who, 0, 0)
         grid.addWidget(self.where, 0, 1)

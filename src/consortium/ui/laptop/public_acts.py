@@ -36,6 +36,7 @@ from consortium.play.printed import (
     public_act_seat,
 )
 from consortium.play.records import Change, SessionView
+from consortium.present import scenario_words as words
 from consortium.present.i18n import _
 from consortium.present.labels import phase_label, seat_title
 from consortium.present.sheet_words import act_heading, act_hint, ballots_line, envelope_line
@@ -170,7 +171,7 @@ class PublicActsPanel(QWidget):
         task.setAccessibleName(_("Task"))
         for t in view.tasks:
             if t.status == "open":
-                task.addItem(t.title, t.id)
+                task.addItem(words.task_title(view.catalog, t.id, t.title), t.id)
         self._box.addWidget(task)
         self.task = task
         self._domains(view)

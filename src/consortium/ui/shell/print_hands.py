@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QPainter, QPen
 
 from consortium.engine.sheets import printed_sheets
 from consortium.engine.state import Catalog, GameState
+from consortium.present import scenario_words as words
 from consortium.present.sheet_words import Page, pages
 from consortium.ui.kit.pdf import a4_writer
 
@@ -151,4 +152,4 @@ def write_pdf(path: Path, book: tuple[Page, ...], title: str = "") -> list[list[
 
 def write_hands(path: Path, start: GameState) -> list[list[str]]:
     """The printed hands of the game that ``start`` begins, written to ``path``."""
-    return write_pdf(path, hands_pages(start), start.ctx.scenario.title)
+    return write_pdf(path, hands_pages(start), words.scenario_title(start.ctx.scenario))

@@ -45,6 +45,7 @@ from consortium.engine.scenario import Scenario
 from consortium.engine.setup import DEFAULT_BOT, ROUNDS, SEATS
 from consortium.engine.state import GameConfig, Mode, ScheduleEntry, SeatSetup
 from consortium.play.records import SessionSetup
+from consortium.present import scenario_words as words
 from consortium.present.i18n import N_, _
 from consortium.present.numbers import plain
 from consortium.present.table_code_words import table_code_problem
@@ -115,7 +116,7 @@ class SetupPage(QWidget):
         self.scenario = QComboBox()
         self.scenario.setAccessibleName(_("Scenario"))
         for sid, sc in scenarios.items():
-            self.scenario.addItem(sc.title, sid)
+            self.scenario.addItem(words.scenario_title(sc), sid)
         self.open_scenario_button = button(
             _("Open a scenario file…"), "secondary",
             accessible=_("Open a scenario file (TOML) from another trainer"),
@@ -333,13 +334,13 @@ class SetupPage(QWidget):
 
     def _on_scenario_changed(self) -> None:
         sc = self.current_scenario
-        self.blurb.setText(sc.blurb)
+        self.blurb.setText(words.scenario_blurb(sc))
         source = self._imported.get(self._entry)
         self.tasks_hint.setText(
             _("{count} tasks from {file}").format(count=len(sc.tasks), file=source)
             if source is not None
             else _("{count} tasks in the scenario").format(count=len(sc.tasks)))
-        sectors = [(s.id, s.name) for s in sc.sectors]
+        sectors = [(s.id, words.sector_name(sc, s.id)) for s in sc.sectors]
         if not self.seats.seats():
             seats = [
                 SeatSetup(_(name), sectors[i % len(sectors)][0])
@@ -540,7 +541,7 @@ class SetupPage(QWidget):
         key = f"file:{path.resolve()}"
         self._scenarios[key] = scenario
         self._imported.pop(key, None)
-        shown = f"{scenario.title} — {path.name}"
+        shown = f"{words.scenario_title(scenario)} — {path.name}"
         index = self.scenario.findData(key)
         if index < 0:
             self.scenario.addItem(shown, key)
