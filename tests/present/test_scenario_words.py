@@ -15,7 +15,7 @@ from consortium.engine.state import Card, GameState, LogEntry
 from consortium.present import scenario_words as words
 from consortium.present.announcements import announcement_lines
 from consortium.present.event_words import log_text
-from consortium.present.i18n import language, use_language
+from consortium.present.i18n import _, language, use_language
 from consortium.present.labels import card_text, family_of_card, seat_title, task_title
 from consortium.store.scenarios import shipped_scenarios
 from tests.engine.builders import config
@@ -86,10 +86,15 @@ def test_the_log_and_the_announcements_say_the_scenarios_words_in_swedish(speak:
     assert log_text(LogEntry(1, fired), catalog) == (
         "Vinterstorm: En storm fäller elledningar och träd över spåren: alla har två timmar "
         "mindre den här rundan.")
-    assert log_text(LogEntry(1, found), catalog) == (
-        "Nätförstärkning för laddnoder: the team found a need (Finansiering av infrastruktur).")
-    assert announcement_lines([arrived], catalog) == [
-        "Seat 3: Ana (Pendlar- och cykelförening) joins."]
+    # the catalogue's sentence (Swedish, from the .po), the scenario's words (Swedish, from the
+    # file)
+    assert log_text(LogEntry(1, found), catalog) == _(
+        "{title}: the team found a need ({names}).").format(
+        title="Nätförstärkning för laddnoder", names="Finansiering av infrastruktur")
+    assert "behov" in log_text(LogEntry(1, found), catalog)
+    assert announcement_lines([arrived], catalog) == [_(
+        "Seat {seat}: {name} ({sector}) joins.").format(
+        seat=3, name="Ana", sector="Pendlar- och cykelförening")]
     # without the catalog (or in English) the Event's own words, as the engine wrote them
     assert log_text(LogEntry(1, fired)) == "Winter storm: A storm brings down power lines."
     use_language("en")
