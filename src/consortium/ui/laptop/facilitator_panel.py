@@ -125,6 +125,10 @@ class FacilitatorPanel(QWidget):
             self._content.deleteLater()
         self.buttons = {}
         self.primary = None
+        # the old content's parts go with it (a test or a caller never holds a deleted one)
+        self.glance = None
+        self.predictions_form = None
+        self.steps = None
         self._content = QWidget()
         box = QVBoxLayout(self._content)
         box.setContentsMargins(0, 0, 0, 0)
