@@ -156,20 +156,34 @@ def test_predict_reveal_step_through_agree_and_take_it_home(
     assert c.session.notes.predictions == expected
 
 
-@pytest.fixture
-def what_if_window(qtbot: QtBot, qapp: QApplication, data_paths: DataPaths
-                   ) -> Iterator[MainWindow]:
-    """The program's window with the what-if on (5 replays a way, in a thread: a test's size)."""
+def window_with_what_if(qtbot: QtBot, data_paths: DataPaths, seeds: int) -> Iterator[MainWindow]:
+    """The program's window with the what-if on, ``seeds`` replays a way in a thread."""
     controller = GameController(pacing_ms=0, saving=Saving(data_paths.sessions),
-                                what_if_seeds=5, what_if_workers=0)
+                                what_if_seeds=seeds, what_if_workers=0)
     win = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=data_paths)
     controller.setParent(win)
     qtbot.addWidget(win)
     win.resize(1920, 1080)
     win.show()
     qtbot.waitExposed(win)
-    yield win
-    controller.shutdown()
+    try:
+        yield win
+    finally:
+        controller.shutdown()
+
+
+@pytest.fixture
+def what_if_window(qtbot: QtBot, qapp: QApplication, data_paths: DataPaths
+                   ) -> Iterator[MainWindow]:
+    """The program's window with the what-if on (5 replays a way: a test's size)."""
+    yield from window_with_what_if(qtbot, data_paths, 5)
+
+
+@pytest.fixture
+def slow_what_if_window(qtbot: QtBot, qapp: QApplication, data_paths: DataPaths
+                        ) -> Iterator[MainWindow]:
+    """150 replays a way, in a thread: long enough to see the band before it is whole."""
+    yield from window_with_what_if(qtbot, data_paths, 150)
 
 
 def test_the_windows_band_is_the_command_lines_for_the_same_save(
@@ -237,38 +251,29 @@ def test_the_pit_stop_offers_a_what_if_glance(qtbot: QtBot, what_if_window: Main
 
 
 def test_the_band_shows_while_the_bots_still_replay(
-    qtbot: QtBot, qapp: QApplication, data_paths: DataPaths, tmp_path: Path
+    qtbot: QtBot, slow_what_if_window: MainWindow, tmp_path: Path
 ) -> None:
     """A game over at once (fast-forwarded, or resumed finished): the What if screen shows
     the band of the replays done so far within a second, says it is provisional, and firms
     up to the whole what-if (issue 14: the band within 1 s of opening the debrief)."""
-    controller = GameController(pacing_ms=0, saving=Saving(data_paths.sessions),
-                                what_if_seeds=150, what_if_workers=0)
-    window = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=data_paths)
-    controller.setParent(window)
-    qtbot.addWidget(window)
-    window.resize(1920, 1080)
-    window.show()
-    try:
-        c = controller
-        c.resume(read_save_file(finished_save(tmp_path)))
-        c.reveal()
-        c.show_debrief_screen([s.key for s in SCREENS].index("what-if"))
-        debrief = window.board.debrief
-        runner = c.what_if
-        assert runner is not None and runner.computing
-        so_far = _("From round {number}: bots, not people, {seeds} replays of each way so far "
-                   "({percent} done); the band firms up as they go.").split("{seeds}")[1].split(
-                       "{percent}")[0]
-        qtbot.waitUntil(lambda: so_far in debrief.what_if_status.text(), timeout=10000)
-        assert runner.computing and c.what_if_result() is None
-        provisional = runner.provisional()
-        assert provisional is not None and PROVISIONAL_SEEDS <= provisional.seeds < 150
-        assert debrief.band.accessibleDescription() != _(
-            "Bots are replaying the same deal the other ways…")  # a band, not the wait
-        qtbot.waitUntil(lambda: c.what_if_result() is not None, timeout=60000)
-        qtbot.waitUntil(lambda: so_far not in debrief.what_if_status.text(), timeout=2000)
-        final = c.what_if_result()
-        assert final is not None and final.seeds == 150
-    finally:
-        controller.shutdown()
+    window = slow_what_if_window
+    c = window.controller
+    c.resume(read_save_file(finished_save(tmp_path)))
+    c.reveal()
+    c.show_debrief_screen([s.key for s in SCREENS].index("what-if"))
+    debrief = window.board.debrief
+    runner = c.what_if
+    assert runner is not None and runner.computing
+    so_far = _("From round {number}: bots, not people, {seeds} replays of each way so far "
+               "({percent} done); the band firms up as they go.").split("{seeds}")[1].split(
+                   "{percent}")[0]
+    qtbot.waitUntil(lambda: so_far in debrief.what_if_status.text(), timeout=10000)
+    assert runner.computing and c.what_if_result() is None
+    provisional = runner.provisional()
+    assert provisional is not None and PROVISIONAL_SEEDS <= provisional.seeds < 150
+    assert debrief.band.accessibleDescription() != _(
+        "Bots are replaying the same deal the other ways…")  # a band, not the wait
+    qtbot.waitUntil(lambda: c.what_if_result() is not None, timeout=60000)
+    qtbot.waitUntil(lambda: so_far not in debrief.what_if_status.text(), timeout=2000)
+    final = c.what_if_result()
+    assert final is not None and final.seeds == 150

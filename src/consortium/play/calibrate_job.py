@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import threading
 import time
 from collections.abc import Callable
 
@@ -40,6 +39,7 @@ from consortium.engine.calibration import (
 )
 from consortium.engine.calibration_causes import Diagnosis, diagnose
 from consortium.engine.scenario import Scenario
+from consortium.play.background import BackgroundJob
 
 PIECE = 20
 """Seeds per piece of work sent to a worker (about 0.15 s on a laptop core)."""
@@ -77,7 +77,7 @@ def _play_piece(item: tuple[int, Run]) -> tuple[int, Games]:
     return index, play_run(_worker_scenario, run)
 
 
-class CalibrationJob:
+class CalibrationJob(BackgroundJob):
     """The claims on ``scenario``: ``diagnosis`` is set when ``done`` and not cancelled;
     ``error`` if playing failed (a bug: the engine's games do not fail on a valid scenario)."""
 
@@ -94,6 +94,7 @@ class CalibrationJob:
     ) -> None:
         if seeds < 2:
             raise ValueError("seeds must be at least 2 (a standard error needs two games)")
+        super().__init__("calibrate")
         self.scenario = scenario
         self.full = full
         self.seeds = seeds
@@ -107,36 +108,14 @@ class CalibrationJob:
         self.games_done = 0
         self._on_progress = on_progress
         self._on_done = on_done
-        self._cancel = threading.Event()
-        self._finished = threading.Event()
         self.diagnosis: Diagnosis | None = None
-        self.error: BaseException | None = None
-        self.started_at: float | None = None
-        self.finished_at: float | None = None
-        self._thread = threading.Thread(target=self._work, name="calibrate", daemon=True)
         if start:
             self.start()
 
-    # --- control ----------------------------------------------------------------------------
-
-    def start(self) -> None:
-        if self.started_at is None:
-            self.started_at = time.perf_counter()
-            self._thread.start()
-
-    def cancel(self) -> None:
-        """Stop now: the worker processes are terminated within about 0.1 s; ``on_done`` is
-        still called and ``diagnosis`` stays None."""
-        self._cancel.set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        return self._finished.wait(timeout)
+    # --- control (start, cancel, wait: BackgroundJob) ---------------------------------------
+    # Cancel stops now: the worker processes are terminated within about 0.1 s.
 
     # --- reading ----------------------------------------------------------------------------
-
-    @property
-    def done(self) -> bool:
-        return self._finished.is_set()
 
     @property
     def cancelled(self) -> bool:
@@ -153,24 +132,20 @@ class CalibrationJob:
 
     # --- the worker -------------------------------------------------------------------------
 
-    def _work(self) -> None:
-        try:
-            if self.workers > 0:
-                try:
-                    self._in_processes()
-                except OSError:  # no worker process here: this thread
-                    self._in_thread()
-            else:
+    def _run(self) -> None:
+        if self.workers > 0:
+            try:
+                self._in_processes()
+            except OSError:  # no worker process here: this thread
                 self._in_thread()
-            if not self._cancel.is_set():
-                self._judge()
-        except Exception as error:
-            self.error = error
-        finally:
-            self.finished_at = time.perf_counter()
-            self._finished.set()
-            if self._on_done is not None:
-                self._on_done(self)
+        else:
+            self._in_thread()
+        if not self._cancel.is_set():
+            self._judge()
+
+    def _report_done(self) -> None:
+        if self._on_done is not None:
+            self._on_done(self)
 
     def _took(self, number: int, piece: Run, games: Games) -> None:
         self._played[number] = games

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor, as_completed
@@ -43,6 +42,7 @@ from consortium.engine.what_if_bands import (
     run_keys,
     run_one,
 )
+from consortium.play.background import BackgroundJob
 from consortium.store.save_load import LoadedSave
 
 Source = GameState | History | LoadedSave
@@ -142,7 +142,7 @@ def run_chunk(keys: Sequence[tuple[str, int]]) -> list[Run]:
     return runs
 
 
-class WhatIfJob:
+class WhatIfJob(BackgroundJob):
     """Every main policy's band from round ``from_round`` of ``source``, ``seeds`` runs each,
     on a worker thread. ``result`` is set when ``done`` and not cancelled; ``error`` if a run
     failed (a bug: the engine's runs do not fail on a valid game)."""
@@ -160,6 +160,7 @@ class WhatIfJob:
     ) -> None:
         if seeds < 1:
             raise ValueError("seeds must be at least 1")
+        super().__init__("what-if")
         self.from_round = from_round
         self.seeds = seeds
         self.policies = tuple(policies)
@@ -171,27 +172,13 @@ class WhatIfJob:
         self._keys = run_keys(self.policies, seeds)
         self._runs: list[Run] = []
         self._quiet: Any = _Quiet()  # a shared Value once worker processes run
-        self._cancel = threading.Event()
-        self._finished = threading.Event()
         self.result: WhatIfResult | None = None
-        self.error: BaseException | None = None
-        self.started_at: float | None = None
-        self.finished_at: float | None = None
-        self._thread = threading.Thread(target=self._work, name="what-if", daemon=True)
         if start:
             self.start()
 
-    # --- control ----------------------------------------------------------------------------
-
-    def start(self) -> None:
-        if self.started_at is None:
-            self.started_at = time.perf_counter()
-            self._thread.start()
-
-    def cancel(self) -> None:
-        """Stop soon (in a thread: after the run in hand, ~10 ms; with processes: at once,
-        the chunks in hand finish unseen); ``on_done`` is still called, ``result`` stays None."""
-        self._cancel.set()
+    # --- control (start, cancel, wait: BackgroundJob) ---------------------------------------
+    # Cancel stops soon: in a thread after the run in hand (~10 ms); with processes at once,
+    # the chunks in hand finish unseen.
 
     def hold(self, seconds: float) -> None:
         """The window is about to redraw: the runs wait (between two runs, a few ms each)
@@ -202,15 +189,7 @@ class WhatIfJob:
         process of the machine (CLOCK_MONOTONIC, mach time, QueryPerformanceCounter)."""
         self._quiet.value = time.monotonic() + min(max(seconds, 0.0), MAX_HOLD)
 
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until done (tests, the command line); True if done."""
-        return self._finished.wait(timeout)
-
     # --- reading ----------------------------------------------------------------------------
-
-    @property
-    def done(self) -> bool:
-        return self._finished.is_set()
 
     @property
     def cancelled(self) -> bool:
@@ -253,27 +232,23 @@ class WhatIfJob:
 
     # --- the worker -------------------------------------------------------------------------
 
-    def _work(self) -> None:
-        try:
-            if self.workers > 0:
-                try:
-                    self._in_processes()
-                except (OSError, BrokenExecutor):  # no worker process here: this thread
-                    self._in_thread()
-            else:
+    def _run(self) -> None:
+        if self.workers > 0:
+            try:
+                self._in_processes()
+            except (OSError, BrokenExecutor):  # no worker process here: this thread
                 self._in_thread()
-            if not self._cancel.is_set():
-                self.result = aggregate(
-                    self._runs, from_round=self.from_round, seeds=self.seeds,
-                    policies=self.policies, group=self._group,
-                )
-        except Exception as error:
-            self.error = error
-        finally:
-            self.finished_at = time.perf_counter()
-            self._finished.set()
-            if self._on_done is not None:
-                self._on_done(self)
+        else:
+            self._in_thread()
+        if not self._cancel.is_set():
+            self.result = aggregate(
+                self._runs, from_round=self.from_round, seeds=self.seeds,
+                policies=self.policies, group=self._group,
+            )
+
+    def _report_done(self) -> None:
+        if self._on_done is not None:
+            self._on_done(self)
 
     def _in_thread(self) -> None:
         done = {(r.policy, r.seed) for r in self._runs}
