@@ -1109,6 +1109,19 @@ def test_the_bilingual_scenarios_follow_the_guidelines_and_say_everything_in_swe
     assert len(from_other_families) >= 0.75 * len(scenario.tasks)
     assert {e.effect.kind for e in scenario.events} == {
         "task_value", "capacity", "replace", "add_task"}
+    assert_every_text_in_swedish(scenario)
+
+
+@pytest.mark.parametrize(
+    "name", ["cancer-care", "fossil-free-transport", "climate-adaptation"])
+def test_every_shipped_scenario_gives_every_text_in_swedish(name: str) -> None:
+    scenario = parse_scenario(asset_path("scenarios", f"{name}.toml").read_bytes())
+    assert_every_text_in_swedish(scenario)
+
+
+def assert_every_text_in_swedish(scenario: Scenario) -> None:
+    """Each text of the scenario (title, blurb, names, the texts of tasks, events and tasks
+    that events add) has exactly one Swedish twin, and no other key has one."""
     texts = {"title", "blurb"}
     texts |= {f"families.{f.id}.name" for f in scenario.families}
     texts |= {f"domains.{d.id}.name" for d in scenario.domains}

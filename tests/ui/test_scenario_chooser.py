@@ -42,8 +42,8 @@ def test_the_chooser_speaks_swedish_where_the_scenario_does(qtbot: QtBot, speak:
     page = SetupPage(shipped_scenarios())
     qtbot.addWidget(page)
     titles = [page.scenario.itemText(i) for i in range(page.scenario.count())]
-    assert titles == ["Cancer care partnership", "Klimatanpassad stad",
-                      "Fossilfria transporter i regionen"]  # cancer care has no Swedish
+    assert titles == ["Partnerskap för cancervården", "Klimatanpassad stad",
+                      "Fossilfria transporter i regionen"]
     page.scenario.setCurrentIndex(2)
     assert page.blurb.text().startswith("Regionen, kommunerna, transportföretagen")
     sector = page.seats.data(page.seats.index(0, 1))
