@@ -49,7 +49,7 @@ def test_swedish_texts_are_shown_in_swedish_and_english_ones_otherwise(speak: No
     assert words.task_text(view.catalog, "electric-buses", "") == (
         "Byt ut dieselbussarna på regionlinjerna mot batteribussar.")
     assert card_text(view.catalog, card).startswith("Laddinfrastruktur, ")
-    assert family_of_card(view.catalog, card) == "Teknik"
+    assert family_of_card(view.catalog, card) == "Teknisk"
     assert seat_title(view, 0) == f"{first.name} (Regional kollektivtrafikmyndighet)"
     for other in ("en", "de", "qps"):
         use_language(other)
@@ -85,7 +85,7 @@ def test_the_log_and_the_announcements_say_the_scenarios_words_in_swedish(speak:
     use_language("sv")
     assert log_text(LogEntry(1, fired), catalog) == (
         "Vinterstorm: En storm fäller elledningar och träd över spåren: alla har två timmar "
-        "mindre den här rundan.")
+        "mindre den här omgången.")
     # the catalogue's sentence (Swedish, from the .po), the scenario's words (Swedish, from the
     # file)
     assert log_text(LogEntry(1, found), catalog) == _(
