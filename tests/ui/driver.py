@@ -34,6 +34,7 @@ from consortium.present.debrief_data import (
 from consortium.present.i18n import _
 from consortium.present.labels import card_text, hours, number, predecessor
 from consortium.present.numbers import decimal, percent, plain
+from consortium.present.scenario_words import sector_name
 from consortium.ui.board.index_gauge import gauge_text
 from consortium.ui.board.pit_stop_view import figure_texts
 from consortium.ui.laptop.curtain import Curtain, curtain_text
@@ -88,7 +89,10 @@ class Driver:
         ):
             assert model.setData(model.index(row, 0), name)
             assert model.setData(model.index(row, 2), kind)
-        assert model.setData(model.index(0, 1), "Civil society")
+        # by the name the page shows, in the room's language (Civilsamhället in Swedish)
+        sector_ids = [sector.id for sector in page.current_scenario.sectors]
+        civil_society = model.sector_names[sector_ids.index("civil-society")]
+        assert model.setData(model.index(0, 1), civil_society)
         self.qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
         assert self.c.has_game
 
@@ -159,7 +163,7 @@ class Driver:
         name = view.participants[seat].name
         # the curtain, and nothing private on screen yet
         assert self.curtain.prompt_text.text() == curtain_text(view, seat)
-        sector = view.catalog.sector_name(view.participants[seat].sector)
+        sector = sector_name(view.catalog, view.participants[seat].sector)  # room's language
         before = predecessor(view, seat)
         handoff = _("Pass to {name} ({sector}), seat {number}").format(
             name=name, sector=sector, number=seat + 1) if before is None else _(
