@@ -77,6 +77,7 @@ def test_a_practice_from_the_start_screen_then_the_real_game(
     practice_hands = [seat.hand for seat in c.state.seats]
     driver.click(done)
     assert w.pages.currentWidget() is page
+    assert not page.practice_button.isDefault()  # Enter starts the real game now
     assert [s.name for s in page.seats.seats()][:3] == ["Ana", "Ben", "Cleo"]
     page.start_button.click()
     assert not c.session.practice

@@ -302,6 +302,9 @@ class MainWindow(QMainWindow):
         if self.setup_page is None:
             self.setup_page = self._make_setup_page()
         self.pages.setCurrentWidget(self.setup_page)
+        # Enter starts the session again (the start screen's Practice round made the practice
+        # button the default once)
+        self.setup_page.practice_button.setDefault(False)
         self.setup_page.focus_first()
 
     def _make_setup_page(self) -> SetupPage:
