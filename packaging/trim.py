@@ -19,10 +19,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-SHIPPED_LANGUAGES = ("en",)
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
+"""The game's own catalogues, ``<language>/LC_MESSAGES/consortium.mo`` (as
+``consortium.present.languages`` finds them; this file imports nothing of the game)."""
+
+
+def shipped_languages(folder: Path = TRANSLATIONS) -> tuple[str, ...]:
+    """English (Qt's and the game's source language), then every language the game has a
+    compiled catalogue for: Qt's own catalogues are kept for these, so a Swedish room's
+    message boxes and file dialogs say "Ja" and "Avbryt" in the packaged game too."""
+    found = sorted(mo.parents[1].name for mo in folder.glob("*/LC_MESSAGES/consortium.mo"))
+    return ("en", *(language for language in found if language != "en"))
+
+
+SHIPPED_LANGUAGES = shipped_languages()
 """The languages the game ships; Qt's own catalogues are kept for these only."""
 
 PLATFORM_PLUGINS = {

@@ -225,6 +225,8 @@ def test_windows_paths_with_backslashes_are_read_the_same() -> None:
         "PySide6/QtWidgets.abi3.so",
         "PySide6/Qt/translations/qtbase_en.qm",
         "PySide6/Qt/translations/qt_en.qm",
+        "PySide6/Qt/translations/qtbase_sv.qm",  # a Swedish room's Ja/Nej/Avbryt
+        "PySide6/Qt/translations/qt_sv.qm",
         "consortium/assets/scenarios/cancer-care.toml",
         "consortium-0.1.0.dist-info/METADATA",
         "libpython3.11.so.1.0",
@@ -267,6 +269,17 @@ def test_what_the_game_uses_is_kept(dest: str) -> None:
 )
 def test_what_the_game_does_not_use_is_removed(dest: str) -> None:
     assert not trim.keep(dest, "linux")
+
+
+def test_qt_catalogues_are_kept_for_every_language_the_game_speaks() -> None:
+    """The shipped languages are found from the game's own catalogues, as Settings finds
+    them: adding a language's .mo keeps Qt's catalogue for it too, with no list to edit."""
+    from consortium.present.languages import available_languages
+
+    assert trim.SHIPPED_LANGUAGES == available_languages()
+    assert "sv" in trim.SHIPPED_LANGUAGES
+    for language in trim.SHIPPED_LANGUAGES:
+        assert trim.keep(f"PySide6/Qt/translations/qtbase_{language}.qm", "linux"), language
 
 
 def test_trim_splits_and_keeps_order() -> None:

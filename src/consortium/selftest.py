@@ -410,13 +410,20 @@ def _fonts() -> str:
 
 
 def _translations() -> str:
+    """Qt's own catalogue (Yes, No, Cancel in message boxes and file dialogs) loads for
+    every language this copy speaks: the packaging trim keeps them by the game's own
+    catalogues, and a missing one would leave a Swedish room's dialogs in English."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: PLC0415
 
+    from consortium.present.languages import available_languages  # noqa: PLC0415
+
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    translator = QTranslator()
-    if not translator.load(QLocale("en"), "qtbase", "_", folder):
-        raise FileNotFoundError(f"qtbase_en.qm does not load from {folder}")
-    return f"qtbase_en from {Path(folder).name}/"
+    languages = available_languages()
+    for language in languages:
+        translator = QTranslator()
+        if not translator.load(QLocale(language), "qtbase", "_", folder):
+            raise FileNotFoundError(f"qtbase_{language}.qm does not load from {folder}")
+    return f"qtbase_{{{','.join(languages)}}} from {Path(folder).name}/"
 
 
 # --- the screens ----------------------------------------------------------------------------
