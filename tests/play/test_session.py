@@ -112,7 +112,7 @@ def test_one_undo_goes_back_over_the_bots_to_the_last_person_and_stops_at_a_reve
     assert undo_answer_text(answer) == shown
     assert not session.undo()
     assert session.session.notice_code == Notice(
-        "cannot-undo", {"blocked_by": "card-shown", "name": "P1", "title": ""}
+        "cannot-undo", {"blocked_by": "card-shown", "name": "P1", "title": "", "task": ""}
     )
     assert notice_text(session.session.notice_code) == _("Cannot undo: {why}.").format(why=shown)
 

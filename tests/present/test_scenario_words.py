@@ -106,3 +106,34 @@ def test_the_engine_plays_the_same_game_whatever_the_translations() -> None:
     bare = attrs.evolve(scenario, translations=())
     assert game(scenario).public.tasks == game(bare).public.tasks
     assert game(scenario).hidden == game(bare).hidden
+
+
+def test_a_saves_title_and_undos_reason_speak_the_rooms_language(speak: None) -> None:
+    """The resume list reads a save's header (the file's title, no replay) and Undo's reason
+    names the task whose hidden need was found: both in Swedish in a Swedish room, the file's
+    own words in English, and a trainer's own file under a shipped id keeps its title."""
+    from datetime import UTC, datetime
+
+    from consortium.engine.state import Phase
+    from consortium.present.event_words import undo_block_text
+    from consortium.store.save_file import SaveHeader
+
+    scenario = transport()
+    task = scenario.tasks[0]
+    moment = datetime(2026, 12, 3, 14, 5, tzinfo=UTC)
+    header = SaveHeader("consortium-save", 5, 3, "0.1.0", "ABCD", scenario.id, scenario.title,
+                        1, 3, Phase.TURNS, ("Ann",), 4, False, moment, moment)
+    own = attrs.evolve(header, scenario_title="Our own region")
+    catalog = game(scenario).public.catalog
+    use_language("en")
+    assert words.saved_title(header) == scenario.title
+    english = undo_block_text("need-found", title=task.title, task=task.id, texts=catalog)
+    assert task.title in english
+    use_language("sv")
+    swedish_title = words.scenario_title(scenario)
+    assert swedish_title != scenario.title
+    assert words.saved_title(header) == swedish_title
+    assert words.saved_title(own) == "Our own region"
+    reason = undo_block_text("need-found", title=task.title, task=task.id, texts=catalog)
+    assert words.task_title(catalog, task.id, task.title) in reason
+    assert task.title not in reason

@@ -803,6 +803,7 @@ class Session:
                 "blocked_by": answer.blocked_by,
                 "name": reveal.name if reveal else "",
                 "title": reveal.title if reveal else "",
+                "task": reveal.task if reveal else "",
             }))
             return False
         before = self.state

@@ -24,7 +24,7 @@ from consortium.play.undo import UndoAnswer
 from consortium.present.i18n import N_, _, ngettext
 from consortium.present.labels import mode_label, reason_label
 from consortium.present.numbers import decimal, percent
-from consortium.present.scenario_words import localized_event
+from consortium.present.scenario_words import localized_event, task_title
 
 MODE_VALUES = frozenset(mode.value for mode in Mode)
 """The codes an Event names a way of organizing by (the words: present.labels)."""
@@ -212,18 +212,25 @@ _UNDO_BLOCKS: Mapping[str, str] = {
 }
 
 
-def undo_block_text(code: str, *, name: str = "", title: str = "") -> str:
-    """Why Undo is not possible (shown beside the greyed-out menu item)."""
+def undo_block_text(code: str, *, name: str = "", title: str = "", task: str = "",
+                    texts: Catalog | None = None) -> str:
+    """Why Undo is not possible (shown beside the greyed-out menu item). With the game's
+    ``texts`` and the ``task``'s id, the task is named in the reader's language, not the
+    scenario file's (``title`` is the file's, as the engine has it)."""
+    if texts is not None and task:
+        title = task_title(texts, task, title)
     return _(_UNDO_BLOCKS.get(code, code)).format(name=name, title=title)
 
 
-def undo_answer_text(answer: UndoAnswer) -> str | None:
+def undo_answer_text(answer: UndoAnswer, texts: Catalog | None = None) -> str | None:
     """Why the :class:`~consortium.play.undo.UndoAnswer` says no, or ``None`` when Undo can."""
     if answer.blocked_by is None:
         return None
     reveal = answer.reveal
-    return undo_block_text(answer.blocked_by, name=reveal.name if reveal else "",
-                           title=reveal.title if reveal else "")
+    if reveal is None:
+        return undo_block_text(answer.blocked_by)
+    return undo_block_text(answer.blocked_by, name=reveal.name, title=reveal.title,
+                           task=reveal.task, texts=texts)
 
 
 _NOTICES: Mapping[str, str] = {
@@ -242,8 +249,9 @@ def _who(notice: Notice) -> tuple[int, str]:
     return steps, who
 
 
-def notice_text(notice: Notice | None) -> str:
-    """The session's last refusal or hint in words ("" for none)."""
+def notice_text(notice: Notice | None, texts: Catalog | None = None) -> str:
+    """The session's last refusal or hint in words ("" for none); ``texts``, the game's
+    catalog, names tasks in the reader's language."""
     if notice is None:
         return ""
     args = notice.args
@@ -252,7 +260,8 @@ def notice_text(notice: Notice | None) -> str:
         return refusal_text(str(args.get("refusal", "")), fields, str(args.get("reason", "")))
     if notice.code == "cannot-undo":
         why = undo_block_text(str(args.get("blocked_by", "")), name=str(args.get("name", "")),
-                              title=str(args.get("title", "")))
+                              title=str(args.get("title", "")), task=str(args.get("task", "")),
+                              texts=texts)
         return _("Cannot undo: {why}.").format(why=why)
     if notice.code == "undone":
         steps, who = _who(notice)

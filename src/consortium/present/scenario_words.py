@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -22,6 +22,9 @@ from consortium.engine import events as ev
 from consortium.engine.scenario import Scenario, Translation, text_key
 from consortium.engine.state import Catalog
 from consortium.present.i18n import language as current_language
+
+if TYPE_CHECKING:
+    from consortium.store.save_file import SaveHeader
 
 Texts = Catalog | Scenario
 """Anything that holds a scenario's translations: the scenario or its public catalog."""
@@ -119,3 +122,22 @@ def localized_event(event: E, catalog: Catalog | None) -> E:
     if isinstance(event, ev.Arrived):
         changes["sector_name"] = sector_name(catalog, event.sector)
     return attrs.evolve(event, **changes) if changes else event
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped() -> Mapping[str, Scenario]:
+    """The shipped scenarios, read once (they cannot change while the program runs)."""
+    from consortium.store.scenarios import shipped_scenarios  # noqa: PLC0415 - not at import
+
+    return shipped_scenarios()
+
+
+def saved_title(header: SaveHeader) -> str:
+    """A save's scenario title in the reader's language, for the resume list and its
+    messages. A save's header keeps the title as its file wrote it (the list reads headers
+    only, with no replay); when a shipped scenario has the same id and title, its translation
+    is shown. A trainer's own file, or another scenario under a shipped id, keeps its title."""
+    scenario = _shipped().get(header.scenario_id)
+    if scenario is None or scenario.title != header.scenario_title:
+        return header.scenario_title
+    return scenario_title(scenario)

@@ -44,7 +44,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from consortium.engine.actions import Action
 from consortium.engine.game import new_game
 from consortium.engine.history import History
-from consortium.engine.state import Card, GameState, PublicState
+from consortium.engine.state import Card, Catalog, GameState, PublicState
 from consortium.engine.views import PlayerView
 from consortium.engine.what_if_bands import WhatIfResult
 from consortium.play.printed import PublicAct
@@ -127,7 +127,7 @@ class GameController(QObject):
         cached = self._worded_session
         if cached is not None and cached[0] is session:
             return cached[1]
-        words = notice_text(session.notice_code)
+        words = notice_text(session.notice_code, self._texts())
         worded = session if words == session.notice else attrs.evolve(session, notice=words)
         self._worded_session = (session, worded)
         return worded
@@ -445,7 +445,11 @@ class GameController(QObject):
 
     def undo_blocked(self) -> str | None:
         """Why Undo is not possible now (shown beside the greyed-out menu item), or None."""
-        return undo_answer_text(self.play.undo_answer())
+        return undo_answer_text(self.play.undo_answer(), self._texts())
+
+    def _texts(self) -> Catalog | None:
+        """The game's scenario texts, to name its tasks in the reader's language."""
+        return self.view.catalog if self.play.has_game else None
 
     @property
     def can_redo(self) -> bool:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from consortium.present.i18n import N_, _, language
 from consortium.present.labels import phase_label
+from consortium.present.scenario_words import saved_title
 from consortium.store.save_file import SaveHeader
 from consortium.store.sessions import SessionEntry
 from consortium.ui.kit.table_model import RowsModel
@@ -54,7 +55,7 @@ def session_row(entry: SessionEntry) -> tuple[str, ...]:
         saved = _("{saved} · open in another window").format(saved=saved)
     elif entry.interrupted:
         saved = _("{saved} · not closed (interrupted)").format(saved=saved)
-    return (h.scenario_title, round_text, phase_label(h.phase), ", ".join(h.players), saved)
+    return (saved_title(h), round_text, phase_label(h.phase), ", ".join(h.players), saved)
 
 
 class _SessionsTable(QTableView):

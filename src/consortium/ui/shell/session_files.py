@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from consortium.present.i18n import N_, _
+from consortium.present.scenario_words import saved_title
 from consortium.ui.shell.file_dialogs import SAVES
 from consortium.ui.shell.messages import widen
 
@@ -149,7 +150,7 @@ class SessionFiles:
         box.setInformativeText(
             _("{scenario}, {round}, with {players}.\n“Not now” keeps it in the Resume list and "
               "stops this question.").format(
-                scenario=h.scenario_title, round=round_text, players=", ".join(h.players))
+                scenario=saved_title(h), round=round_text, players=", ".join(h.players))
         )
         resume = box.addButton(_("Resume"), QMessageBox.ButtonRole.AcceptRole)
         later = box.addButton(_("Not now"), QMessageBox.ButtonRole.RejectRole)
@@ -172,7 +173,7 @@ class SessionFiles:
         paths = self._w.paths
         done = dismiss_interrupted(entry.folder, not_now=paths.not_now if paths else None)
         stays = _("{scenario} stays in Resume a session.").format(
-            scenario=entry.header.scenario_title)
+            scenario=saved_title(entry.header))
         if done.kept == "folder":
             self._w.say(stays, 10000)
             return
@@ -208,7 +209,7 @@ class SessionFiles:
             return False
         self._w.say(
             _("{scenario} (round {number} of {rounds}) is off the list; its saves stay in "
-              "{folder}.").format(scenario=h.scenario_title, number=h.round, rounds=h.rounds,
+              "{folder}.").format(scenario=saved_title(h), number=h.round, rounds=h.rounds,
                                   folder=entry.folder), 15000,
         )
         return True
@@ -233,7 +234,7 @@ class SessionFiles:
                 _("This session is open in another window"),
                 _("{scenario} is open in another Consortium window, which saves it. Play on "
                   "there; this window leaves the session alone. Nothing was changed.").format(
-                    scenario=entry.header.scenario_title),
+                    scenario=saved_title(entry.header)),
                 [str(entry.folder)], icon=QMessageBox.Icon.Information,
             )
             return False
