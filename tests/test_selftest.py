@@ -125,6 +125,27 @@ def test_the_debrief_charts_make_a_one_page_pdf(
     assert "4 rounds charted, 2 gauges" in line and " bytes, 1 page" in line
 
 
+def test_the_self_test_finds_the_guides_in_english_and_swedish(
+    self_test: subprocess.CompletedProcess[str],
+) -> None:
+    """A build that dropped the Swedish guides would show a Swedish room English Help."""
+    line = _line(self_test, "guides (Help, F1)")
+    for name in ("how-to-play.md", "how-to-play.sv.md", "facilitator-guide.md",
+                 "facilitator-guide.sv.md"):
+        assert f"{name} " in line, line
+
+
+def test_the_guide_package_data_ships_every_language_s_guides() -> None:
+    """pyproject's patterns for ``consortium.guide`` are what the wheel and the PyInstaller
+    spec (which globs them over docs/) ship: they must take each guide's Swedish twin."""
+    import tomllib
+
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["consortium.guide"]
+    shipped = {f.name for pattern in patterns for f in (ROOT / "docs").glob(pattern)}
+    assert {"how-to-play.sv.md", "facilitator-guide.sv.md"} <= shipped
+
+
 def test_the_self_test_leaves_no_offscreen_noise(
     self_test: subprocess.CompletedProcess[str],
 ) -> None:

@@ -204,11 +204,13 @@ def _assets() -> str:
 
 def _guides() -> str:
     """How to play and the facilitator guide ship with the program (docs/ as the package
-    consortium.guide): Help shows them, and prints them."""
+    consortium.guide), in English and in Swedish: Help shows them in the room's language, and
+    prints them."""
     from consortium.resources import guide_text  # noqa: PLC0415
 
     sizes = []
-    for name in ("how-to-play.md", "facilitator-guide.md", "rules.md"):
+    for name in ("how-to-play.md", "how-to-play.sv.md", "facilitator-guide.md",
+                 "facilitator-guide.sv.md", "rules.md"):
         text = guide_text(name)
         if not text.startswith("# "):
             raise ValueError(f"{name} does not start with its title")

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_shipped_guides_are_the_repository_s_documents() -> None:
-    for name in (HOW_TO_PLAY, FACILITATOR_GUIDE, "rules.md"):
+    for name in (HOW_TO_PLAY, "how-to-play.sv.md", FACILITATOR_GUIDE, "facilitator-guide.sv.md",
+                 "rules.md"):
         assert guide_text(name) == (ROOT / "docs" / name).read_text(encoding="utf-8")
 
 

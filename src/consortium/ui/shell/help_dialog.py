@@ -6,7 +6,10 @@ docs/facilitator-guide.md, shipped as the package ``consortium.guide`` and shown
 Markdown reader: one copy of each, so what a newcomer reads on GitHub, what the trainer prints
 and what the app shows never drift apart. A language's own version (``how-to-play.sv.md``) is
 shown when the room plays in it and the file exists; otherwise the English one. A link to
-another document of docs/ (the full rules, say) opens in the same tab.
+another document of docs/ (the full rules, say) opens in the same tab, in the room's language
+too: a Swedish guide links its twin (``how-to-play.sv.md``, so GitHub shows Swedish as well),
+and a link to ``how-to-play.md`` from the English rules opens the Swedish page in a Swedish
+room.
 """
 
 from __future__ import annotations
@@ -41,12 +44,15 @@ FACILITATOR_GUIDE = "facilitator-guide.md"
 
 
 def guide(name: str) -> str:
-    """A guide in the room's language if it has one, else in English."""
+    """A guide in the room's language if it has one, else in English. The language's own
+    code first, then its main language (``sv_SE`` → ``sv``: CONSORTIUM_LANGUAGE is taken as
+    typed, and gettext shows the Swedish catalogue for it, so the guides must follow)."""
     stem = name.removesuffix(".md")
-    try:
-        return guide_text(f"{stem}.{language()}.md")
-    except (FileNotFoundError, OSError):
-        return guide_text(name)
+    code = language()
+    for tag in dict.fromkeys((code, code.partition("_")[0])):
+        with contextlib.suppress(OSError):  # FileNotFoundError: no such twin
+            return guide_text(f"{stem}.{tag}.md")
+    return guide_text(name)
 
 
 class GuideView(QTextBrowser):
