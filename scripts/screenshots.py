@@ -216,7 +216,10 @@ class Walk:
         self.shot("14-game-over")
         self.click("reveal")
         self.shot("15-debrief")
-        body = w.board.debrief._body
+        debrief = w.board.debrief
+        debrief.screens.setCurrentWidget(debrief.screen_of["details"])  # at the board's width
+        self.settle()
+        body = debrief._body
         self.shot("16-debrief-full", body)
 
 

@@ -58,6 +58,7 @@ from consortium.ui.board.time_chart import Bar, TimeChart
 from consortium.ui.board.what_if_band import WhatIfBand
 from consortium.ui.kit.table_model import Index, RowsModel
 from consortium.ui.kit.widgets import label
+from consortium.ui.kit.wrapping_header import WrappingHeader
 
 JOINTHOLISM_LINE = N_(
     "Jointholism: talk crowding out action. The share of everyone's hours spent in meetings, "
@@ -125,6 +126,7 @@ def _table(model: RowsModel, name: str, stretch: tuple[int, ...] = ()) -> QTable
     others and wrap their text (on a laptop screen a long holder list would otherwise push the
     last column out of sight)."""
     table = FullHeightTable()
+    table.setHorizontalHeader(WrappingHeader(table))
     table.setModel(model)
     table.setAccessibleName(name)
     table.setWordWrap(True)

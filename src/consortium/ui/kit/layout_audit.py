@@ -29,6 +29,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QScrollBar,
@@ -240,6 +241,43 @@ def clipped_texts(root: QWidget, skip: QWidget | None = None) -> list[str]:
         if why:
             name = widget.text().replace("\n", " ")[:50]
             found.append(f"{type(widget).__name__} {name!r}: {why}")
+    found.extend(clipped_headers(root))
+    return found
+
+
+def clipped_headers(root: QWidget) -> list[str]:
+    """Every visible column title under ``root`` that its section cuts: wider than its
+    column on one line, or, in a header that wraps (``kit/wrapping_header.py``), taller than
+    the header or with a word wider than the column. Qt cuts such a title in its middle
+    ("ded knowle"), which no one can read on a projector."""
+    found = []
+    for header in root.findChildren(QHeaderView):
+        model = header.model()
+        if (model is None or header.orientation() != Qt.Orientation.Horizontal
+                or not header.isVisible()):
+            continue  # (a title scrolled out of view is cut or whole all the same)
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        wraps = bool(header.defaultAlignment() & Qt.TextFlag.TextWordWrap)
+        flags = (header.defaultAlignment() | Qt.TextFlag.TextWordWrap).value if wraps else 0
+        metrics = header.fontMetrics()
+        for section in range(header.count()):
+            if header.isSectionHidden(section) or header.sectionSize(section) <= 0:
+                continue
+            text = str(model.headerData(section, Qt.Orientation.Horizontal) or "")
+            if not text:
+                continue
+            room = QRect(0, 0, header.sectionSize(section) - 2 * margin,
+                         header.height() - 2 * margin)
+            if wraps:
+                box = metrics.boundingRect(QRect(0, 0, room.width(), 100_000), flags, text)
+                width, height = box.width(), box.height()
+            else:
+                width, height = metrics.horizontalAdvance(text), metrics.height()
+            if width > room.width() + SLACK or height > room.height() + SLACK:
+                table = header.parentWidget()
+                name = table.accessibleName() if table is not None else ""
+                found.append(f"column title {text[:50]!r} of {name!r}: "
+                             f"{width}×{height} in {room.width()}×{room.height()}")
     return found
 
 
