@@ -39,14 +39,13 @@ from tests.ui.test_printed_hands import PrintedDriver, choose
 
 def _shown(window: MainWindow) -> list[QWidget]:
     """The windows on screen now: the laptop's, the board's when it is a window of its own,
-    and every dialog or box open over them."""
+    and every dialog, box or open menu over them."""
     roots: list[QWidget] = [window]
     if window.board.isWindow():
         roots.append(window.board)
     roots += [w for w in QApplication.topLevelWidgets()
               if w.isVisible() and w.isWindow() and w not in roots
-              and (w.parent() is None or w.isModal() or w.windowType() in (
-                  Qt.WindowType.Dialog, Qt.WindowType.Window))]
+              and w.windowType() != Qt.WindowType.ToolTip]
     return roots
 
 
@@ -161,8 +160,10 @@ def test_the_pages_and_dialogs_before_a_game(
     heard.check("table code dialog")
     code.reject()
     calibrate = page.check_scenario(seeds=4, workers=0)
-    qtbot.waitUntil(lambda: not calibrate.findChild(QPushButton, "stop") or True, timeout=100)
     heard.check("calibrate dialog")
+    calibrate.stop()  # stopped: its status and Close
+    qtbot.waitUntil(calibrate.close_button.isVisible, timeout=10_000)
+    heard.check("calibrate dialog, stopped")
     calibrate.reject()
     window.show_settings()
     heard.check("settings")
