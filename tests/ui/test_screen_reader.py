@@ -270,3 +270,25 @@ def test_printed_hands_and_phones_dialogs(qtbot: QtBot, window: MainWindow) -> N
     heard.check("phones dialog")
     window.phones_dialog.close()
     heard.assert_none()
+
+
+def test_the_practice_round(qtbot: QtBot, window: MainWindow) -> None:
+    """The practice round's coach line, its End the practice, and its Back to the new
+    session at the end."""
+    heard = Heard(window)
+    window.show_setup()
+    page = window.setup_page
+    assert page is not None
+    page.seats.setData(page.seats.index(0, 2), "Person")
+    page.practice_button.click()
+    c = window.controller
+    assert c.session.practice
+    driver = ReaderDriver(qtbot, window, heard)
+    driver.settle()
+    heard.check("practice, first step")
+    assert "end-practice" in window.game.panel.buttons
+    driver.play_until(lambda: c.view.phase is Phase.GAME_OVER)
+    driver.button("practice-done")
+    heard.check("practice over")
+    assert heard.checks > 5
+    heard.assert_none()
