@@ -136,8 +136,9 @@ def _children(iface: QAccessibleInterface, node: Node
     return out
 
 
-def problems(node: Node, siblings: Iterable[Node]) -> list[str]:
-    """What a reader would miss at ``node`` (``siblings``: its own readable children)."""
+def problems(node: Node, children: Iterable[Node]) -> list[str]:
+    """What a reader would miss at ``node``, and among its readable ``children`` (siblings
+    of one another: two of them with one name cannot be told apart by ear)."""
     found: list[str] = []
     if node.role in NAMED and not node.name:
         found.append(f"{node.path}: no name")
@@ -146,7 +147,7 @@ def problems(node: Node, siblings: Iterable[Node]) -> list[str]:
             and not node.standard_button):
         found.append(f"{node.path}: no description")
     seen: dict[str, Node] = {}
-    for child in siblings:
+    for child in children:
         if child.role not in NAMED or child.role in DATA_ROWS or not child.name:
             continue
         if child.name in seen:
@@ -164,11 +165,3 @@ def offenders(*roots: QWidget) -> list[str]:
             found += problems(node, children)
     return sorted(set(found))
 
-
-def texts(*roots: QWidget) -> list[str]:
-    """Every name and description a reader hears in ``roots``' windows."""
-    out: list[str] = []
-    for root in roots:
-        for node, _children in walk(root):
-            out += [t for t in (node.name, node.description) if t]
-    return out
