@@ -111,7 +111,7 @@ def _name(iface: QAccessibleInterface, obj: object) -> str:
     if iface.role() is Role.ComboBox:
         named = obj.accessibleName() if isinstance(obj, QWidget) else ""
         labels = [other.text(QAccessible.Text.Name)
-                  for other, _relation in iface.relations(QAccessible.Relation.Label)]
+                  for other, _relation in iface.relations(QAccessible.RelationFlag.Label)]
         return (named or " ".join(labels)).strip()
     return iface.text(QAccessible.Text.Name).strip()
 

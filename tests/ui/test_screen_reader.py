@@ -15,17 +15,19 @@ differ only in what is hidden.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.state import Mode, Phase
 from consortium.present.i18n import _
 from consortium.present.prompts import SCREENS
 from consortium.store.paths import DataPaths
+from consortium.ui.shell.calibrate_dialog import CalibrateDialog
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
 from consortium.ui.shell.messages import message
@@ -143,7 +145,7 @@ def test_the_pages_and_dialogs_before_a_game(
     heard.check("start screen")
     for action in window.menuBar().actions():  # each menu opened, its items read
         menu = action.menu()
-        assert menu is not None
+        assert isinstance(menu, QMenu)
         menu.popup(window.mapToGlobal(window.rect().center()))
         qtbot.waitUntil(menu.isVisible, timeout=2000)
         heard.check(f"menu {action.text()}")
@@ -160,6 +162,7 @@ def test_the_pages_and_dialogs_before_a_game(
     heard.check("table code dialog")
     code.reject()
     calibrate = page.check_scenario(seeds=4, workers=0)
+    assert isinstance(calibrate, CalibrateDialog)
     heard.check("calibrate dialog")
     calibrate.stop()  # stopped: its status and Close
     qtbot.waitUntil(calibrate.close_button.isVisible, timeout=10_000)
@@ -240,7 +243,7 @@ def test_a_whole_game_and_its_debrief_as_a_reader_hears_them(
     qtbot.waitUntil(lambda: c.what_if_result() is not None, timeout=30000)
     for index, screen in enumerate(SCREENS):
         c.show_debrief_screen(index)
-        qtbot.waitUntil(lambda index=index: debrief.screens.currentIndex() == index,
+        qtbot.waitUntil(partial(lambda i: debrief.screens.currentIndex() == i, index),
                         timeout=2000)
         heard.check(f"debrief screen {screen.key}")
     assert driver.seen.curtains > 0 and driver.seen.pit_stops >= 2
