@@ -40,7 +40,9 @@ class AnnouncementBanner(QFrame):
         self.heading = label(_("Announcements"), name="heading")
         self.lines = label(name="big", wrap=True)
         self.dismiss_button = button(_("Dismiss ({key})").format(key=DISMISS_KEY),
-                                     accessible=_("Dismiss the announcements"))
+                                     accessible=_("Dismiss the announcements"),
+                                     description=_("Removes the announcements from the "
+                                                   "board."))
         self.dismiss_button.clicked.connect(self.dismiss)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)

@@ -28,6 +28,7 @@ from consortium.present.debrief_data import GaugePart
 from consortium.present.i18n import _
 from consortium.present.numbers import decimal
 from consortium.ui.board.time_chart import STYLE, fill_part
+from consortium.ui.kit.accessible import chart
 
 FLAG_FRAME = "#9e0019"
 
@@ -126,6 +127,7 @@ def paint_gauge(
     painter.restore()
 
 
+@chart
 class IndexGauge(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

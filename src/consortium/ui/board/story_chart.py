@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from consortium.present.i18n import _
 from consortium.present.numbers import decimal
 from consortium.present.story import Story, StoryCell
+from consortium.ui.kit.accessible import chart
 
 LOST = "#b8323f"
 FOUND = "#00798c"
@@ -136,6 +137,7 @@ def paint_story(painter: QPainter, rect: QRectF, story: Story, font: QFont) -> N
                        "new: arrived that round"))
 
 
+@chart
 class StoryChart(QWidget):
     """The story as a widget: as large as the screen allows, described in words."""
 

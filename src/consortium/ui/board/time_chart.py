@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from consortium.engine.state import TimeBudget
 from consortium.present.i18n import _
 from consortium.present.labels import TIME_LABELS, hours, time_label
+from consortium.ui.kit.accessible import chart
 
 PARTS: tuple[tuple[str, str, Qt.BrushStyle], ...] = (
     (TIME_LABELS[0], "#d1495b", Qt.BrushStyle.BDiagPattern),
@@ -166,6 +167,7 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
     painter.restore()
 
 
+@chart
 class TimeChart(QWidget):
     """A stacked-bar chart of time budgets; set its bars with :meth:`set_bars`."""
 
@@ -173,6 +175,7 @@ class TimeChart(QWidget):
         super().__init__(parent)
         self._bars: tuple[Bar, ...] = ()
         self.setAccessibleName(name)
+        self.setAccessibleDescription(_("No rounds played yet."))
         self.setMinimumHeight(260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -197,7 +200,7 @@ class TimeChart(QWidget):
         if bars == self._bars:
             return
         self._bars = bars
-        self.setAccessibleDescription(describe(bars))
+        self.setAccessibleDescription(describe(bars) or _("No rounds played yet."))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

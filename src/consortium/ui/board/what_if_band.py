@@ -25,6 +25,7 @@ from consortium.engine.what_if_bands import WhatIfResult
 from consortium.present import what_if_words as words
 from consortium.present.i18n import _
 from consortium.present.numbers import decimal
+from consortium.ui.kit.accessible import chart
 from consortium.ui.kit.theme import ACCENT, INK, MUTED, PAPER
 
 BAR_FILL = "#9cc3ee"
@@ -193,6 +194,7 @@ def _pixels(font: QFont) -> float:
     return font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * 4 / 3
 
 
+@chart
 class WhatIfBand(QWidget):
     """The what-if's bands for one measure (``impact``, ``jointholism`` or ``lost``). Shows
     what it is given (:meth:`set_result`, :meth:`set_progress`); listens to no signal."""

@@ -65,6 +65,8 @@ class WorkSummary(QWidget):
         self, view: PublicState, work: Worked, title: QLabel, bar: QProgressBar, status: QLabel
     ) -> None:
         title.setText(words.task_title(view.catalog, work.task, work.title))
+        # one name a row: a reader tells the bars apart by their task (public, as the title)
+        bar.setAccessibleName(_("Progress of {task}").format(task=title.text()))
         set_progress(bar, min(work.effort * 10, round(work.progress * 10)), work.effort * 10)
         bar.setFormat(_("{progress} of {effort}").format(progress=number(work.progress),
                                                           effort=work.effort))

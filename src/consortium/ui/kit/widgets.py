@@ -29,12 +29,16 @@ def label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
     return widget
 
 
-def button(text: str, name: str = "", *, accessible: str = "") -> QPushButton:
-    """A push button; ``name`` "secondary" draws it as an outline."""
+def button(text: str, name: str = "", *, accessible: str = "", description: str = ""
+           ) -> QPushButton:
+    """A push button; ``name`` "secondary" draws it as an outline. ``description`` is what a
+    screen reader says after the name: what pressing it does (tests/ui/a11y_tree.py)."""
     widget = QPushButton(text)
     if name:
         widget.setObjectName(name)
     widget.setAccessibleName(accessible or text.split(" (", maxsplit=1)[0])
+    if description:
+        widget.setAccessibleDescription(description)
     return widget
 
 
@@ -56,16 +60,19 @@ def centred_row(widget: QWidget) -> QHBoxLayout:
     return row
 
 
-def spin_box(accessible: str, low: int, high: int) -> QSpinBox:
-    """A number field named for screen readers, its text field included: Qt gives the line
-    edit inside a spin box no name of its own, so a reader landing on it would say nothing."""
+def spin_box(accessible: str, low: int, high: int, *, description: str = "") -> QSpinBox:
+    """A number field named (and described: what the number sets) for screen readers, its
+    text field included: Qt gives the line edit inside a spin box no name of its own, so a
+    reader landing on it would say nothing."""
     from PySide6.QtWidgets import QLineEdit, QSpinBox  # noqa: PLC0415 - not at launch
 
     widget = QSpinBox()
     widget.setRange(low, high)
     widget.setAccessibleName(accessible)
+    widget.setAccessibleDescription(description)
     for editor in widget.findChildren(QLineEdit):
         editor.setAccessibleName(accessible)
+        editor.setAccessibleDescription(description)
     return widget
 
 

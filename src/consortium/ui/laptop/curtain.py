@@ -123,6 +123,8 @@ class Curtain(QWidget):
         self.prompt_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.show_button = QPushButton(_("Show my hand"))
         self.show_button.setAccessibleName(_("Show my hand"))
+        self.show_button.setAccessibleDescription(
+            _("Opens this seat's private hand; everyone else looks away first."))
         self.show_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space never clicks it
         self.show_button.clicked.connect(self._on_show_clicked)
         p = QVBoxLayout(self.prompt)
@@ -134,6 +136,8 @@ class Curtain(QWidget):
         # Mixed step 1; a pass shows nothing), so it needs no hand-off
         self.pass_button = QPushButton()
         self.pass_button.setAccessibleName(_("Pass without a hand-off"))
+        self.pass_button.setAccessibleDescription(
+            _("Enters the pass said aloud: this introduction shows no card."))
         self.pass_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pass_button.clicked.connect(self._on_pass_clicked)
         self.pass_button.setVisible(False)
@@ -144,8 +148,12 @@ class Curtain(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.later_button = QPushButton(_("Later"))
         self.later_button.setAccessibleName(_("Join later, when this seat's turn comes"))
+        self.later_button.setAccessibleDescription(
+            _("Closes the join code for now; it comes back on this seat's turn."))
         self.keep_button = QPushButton(_("Keep on this laptop"))
         self.keep_button.setAccessibleName(_("Keep this hand on the laptop, behind the curtain"))
+        self.keep_button.setAccessibleDescription(
+            _("This seat plays on the laptop instead of a phone."))
         for button in (self.later_button, self.keep_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(button)
@@ -329,6 +337,7 @@ class Curtain(QWidget):
         layout.addWidget(card, 1)
         hide = QPushButton(_("Hide"))
         hide.setAccessibleName(_("Hide the join code"))
+        hide.setAccessibleDescription(_("Closes the join code; the seat can join later."))
         hide.clicked.connect(self.close_panel)
         layout.addWidget(hide, 0, Qt.AlignmentFlag.AlignRight)
         self.join_view = box

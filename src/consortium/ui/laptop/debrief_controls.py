@@ -59,6 +59,8 @@ class PredictionsForm(QWidget):
             spin.setValue(counts.get(way.value, 0))
             name = mode_label(way)
             spin.setAccessibleName(_("Hands for {way}").format(way=name))
+            spin.setAccessibleDescription(
+                _("How many in the room predict this way did best, by a show of hands."))
             grid.addWidget(label(name, wrap=True), 0, column)
             grid.addWidget(spin, 1, column)
             self.hands[way.value] = spin
@@ -76,15 +78,22 @@ class PredictionsForm(QWidget):
                 check = QCheckBox(participant.name)
                 check.setAccessibleName(_("The room named {name}").format(
                     name=participant.name))
+                check.setAccessibleDescription(
+                    _("Check if the room named this person as holding the lost knowledge."))
                 check.setChecked(seat in chosen)
                 names.addWidget(check, len(self.named) // 2, len(self.named) % 2)
                 self.named[seat] = check
             self.nobody = QCheckBox(_("Nobody in the room"))
+            self.nobody.setAccessibleDescription(
+                _("Check if the room thinks nobody present held the lost knowledge."))
             self.nobody.setChecked(recorded is not None and recorded.nobody)
             names.addWidget(self.nobody, (len(self.named) + 1) // 2 + 1, 0, 1, 2)
             box.addLayout(names)
         self.record = QPushButton(_("Record the predictions"))
         self.record.setAccessibleName(_("Record the room's predictions"))
+        self.record.setAccessibleDescription(
+            _("Saves the hands and names with the session; the board shows them after the "
+              "Reveal."))
         self.record.clicked.connect(self.submit)
         box.addWidget(self.record)
         self.saved = label(_("Recorded.") if recorded is not None else "", "hint")
@@ -135,11 +144,15 @@ class ScreenSteps(QWidget):
         if screen.key == "transfer":
             self.agreement = QPlainTextEdit(s.notes.agreement)
             self.agreement.setAccessibleName(_("The group's agreement"))
+            self.agreement.setAccessibleDescription(
+                _("Type the condition the group will create; it goes into the report and "
+                  "the handout."))
             self.agreement.setPlaceholderText(_("One condition we will create…"))
             self.agreement.setTabChangesFocus(True)
             box.addWidget(self.agreement, 1)
             save = QPushButton(_("Save the agreement"))
             save.setAccessibleName(_("Save the group's agreement"))
+            save.setAccessibleDescription(_("Saves the agreement with the session."))
             save.clicked.connect(self.save_agreement)
             box.addWidget(save)
             self.save_button = save
@@ -153,9 +166,13 @@ class ScreenSteps(QWidget):
             self.from_round.setRange(1, max(1, controller.view.round))
             self.from_round.setValue(runner.from_round)
             self.from_round.setAccessibleName(_("What if from the start of round"))
+            self.from_round.setAccessibleDescription(
+                _("The round from which bots replay the same deal each way."))
             rounds.addWidget(self.from_round)
             work = QPushButton(_("Work it out"))
             work.setAccessibleName(_("Work out the what-if from that round"))
+            work.setAccessibleDescription(
+                _("Bots replay the game from that round; the board shows the result."))
             work.clicked.connect(self.work_out)
             rounds.addWidget(work)
             box.addLayout(rounds)
@@ -168,6 +185,8 @@ class ScreenSteps(QWidget):
                 show.setCheckable(True)
                 show.setChecked(s.what_if_measure == measure)
                 show.setAccessibleName(_("Show the what-if of {measure}").format(measure=text))
+                show.setAccessibleDescription(
+                    _("The what-if on the board shows this measure for each way."))
                 show.clicked.connect(lambda _c=False, m=measure: self._show_measure(m))
                 measures.addWidget(show, len(self.measures) // 2, len(self.measures) % 2)
                 self.measures[measure] = show
@@ -175,10 +194,14 @@ class ScreenSteps(QWidget):
         row = QHBoxLayout()
         self.back = QPushButton(_("◀ Back"))
         self.back.setAccessibleName(_("Previous debrief screen"))
+        self.back.setAccessibleDescription(
+            _("The board shows the debrief screen before this one (Page Up)."))
         self.back.setEnabled(index > 0)
         self.back.clicked.connect(lambda: self.go(index - 1))
         self.next = QPushButton(_("Next ▶"))
         self.next.setAccessibleName(_("Next debrief screen"))
+        self.next.setAccessibleDescription(
+            _("The board shows the next debrief screen (Page Down)."))
         self.next.setEnabled(index < len(SCREENS) - 1)
         self.next.clicked.connect(lambda: self.go(index + 1))
         self.next.setAutoDefault(True)

@@ -153,11 +153,12 @@ class FacilitatorPanel(QWidget):
 
     def _button(
         self, key: str, text: str, slot: Callable[[], object], *, accessible: str = "",
-        primary: bool = False, row: QHBoxLayout | QGridLayout | None = None,
+        description: str = "", primary: bool = False, row: QHBoxLayout | QGridLayout | None = None,
         pos: tuple[int, int] = (0, 0),
     ) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(accessible or text)
+        button.setAccessibleDescription(description)  # what pressing it does, for a reader
         button.setAutoDefault(True)  # a focused button answers Enter
         button.clicked.connect(slot)
         if isinstance(row, QGridLayout):
@@ -186,7 +187,8 @@ class FacilitatorPanel(QWidget):
             return
         if s.paused:
             self._text(_("Paused. Resume from the Facilitator menu (Ctrl+P)."), "big")
-            self._button("resume", _("Resume (Ctrl+P)"), lambda: c.set_paused(False))
+            self._button("resume", _("Resume (Ctrl+P)"), lambda: c.set_paused(False),
+                         description=_("The game and its clock go on where they stopped."))
             return
         if s.fast_forward:
             self._text(_("Bots are playing the remaining decisions…"), "big")
@@ -229,9 +231,13 @@ class FacilitatorPanel(QWidget):
             self._box.addLayout(row)
             self._button("plenary", _("Join the plenary"),
                          lambda: c.submit(Declare(seat, True)),
-                         accessible=_("{name} joins the plenary").format(name=name), row=row)
+                         accessible=_("{name} joins the plenary").format(name=name), row=row,
+                         description=_("Enters the declaration said aloud: this round in the "
+                                       "plenary, placed by the group."))
             self._button("own", _("Own way"), lambda: c.submit(Declare(seat, False)),
-                         accessible=_("{name} goes their own way").format(name=name), row=row)
+                         accessible=_("{name} goes their own way").format(name=name), row=row,
+                         description=_("Enters the declaration said aloud: this round on "
+                                       "their own, choosing behind the curtain."))
             return
         self._text(_("{name} is taking a private turn behind the curtain.").format(name=name),
                    "big")
@@ -243,10 +249,13 @@ class FacilitatorPanel(QWidget):
         name = view.participants[seat].name
         self._text(_("Waiting for {name}'s phone…").format(name=name), "big")
         self._button("skip", _("Skip this turn"), c.skip_turn,
-                     accessible=_("Skip {name}'s turn").format(name=name))
+                     accessible=_("Skip {name}'s turn").format(name=name),
+                     description=_("The seat does nothing this turn; the game goes on."))
         self._button("to-curtain", _("Back to the curtain"),
                      lambda: self.take_back.emit(seat),
-                     accessible=_("Take {name}'s hand back to the curtain").format(name=name))
+                     accessible=_("Take {name}'s hand back to the curtain").format(name=name),
+                     description=_("Their phone stops working for the game; they take their "
+                                   "turns on this laptop again."))
 
     def _fill_mode(self, view: PublicState, s: SessionView) -> None:
         people = sum(1 for seat, p in enumerate(view.participants)
@@ -261,7 +270,8 @@ class FacilitatorPanel(QWidget):
         self.hands: dict[Mode, QSpinBox] = {}
         for row, mode in enumerate(Mode):
             count = spin_box(_("Hands for {mode}").format(mode=mode_label(mode)), 0,
-                             max(1, people))
+                             max(1, people),
+                             description=_("How many people raised a hand for this way."))
             count.setSuffix(_(" hands"))
             self.hands[mode] = count
             grid.addWidget(label(mode_label(mode), name="big", wrap=True), row, 0)
@@ -269,10 +279,13 @@ class FacilitatorPanel(QWidget):
             self._button(f"mode-{mode.value}", _("Choose"),
                          self._chooser(ChooseMode(mode)), row=grid, pos=(row, 2),
                          accessible=_("Organize this round: {mode}").format(
-                             mode=mode_label(mode)))
+                             mode=mode_label(mode)),
+                         description=_("Chooses this way for the round, whatever the hands."))
         decide = self._button("mode-most", _("Go with the most hands (Enter)"),
                               self._on_most_hands_clicked,
-                              accessible=_("Go with the most hands"))
+                              accessible=_("Go with the most hands"),
+                              description=_("Chooses the way with the most hands; on a tie, "
+                                            "choose one above."))
         decide.setEnabled(False)
         for count in self.hands.values():
             count.valueChanged.connect(self._on_hands_changed)
@@ -310,7 +323,9 @@ class FacilitatorPanel(QWidget):
             name = _("No introductions") if n == 0 else ngettext(
                 "{count} introduction", "{count} introductions", n).format(count=n)
             self._button(f"intros-{n}", str(n), self._chooser(SetIntroductions(n)),
-                         accessible=name, row=row, primary=n == 1)
+                         accessible=name, row=row, primary=n == 1,
+                         description=_("Sets the number of introduction rounds, where "
+                                       "everyone shows one card."))
 
     def _clock_buttons(self, s: SessionView) -> None:
         c = self._controller
@@ -320,7 +335,9 @@ class FacilitatorPanel(QWidget):
             text, name = _("Stop the talk clock (Ctrl+T)"), _("Stop the talk clock")
         else:
             text, name = _("Start the talk clock (Ctrl+T)"), _("Start the talk clock")
-        self._button("clock", text, c.toggle_clock, accessible=name)
+        self._button("clock", text, c.toggle_clock, accessible=name,
+                     description=_("The talk clock on the board counts the plenary's "
+                                   "meeting time."))
 
     def _fill_deliberation(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
@@ -334,7 +351,9 @@ class FacilitatorPanel(QWidget):
             self._text(_("The plenary talks it through (costs every member {hours}).").format(
                 hours=hours(cost)))
         self._button("talked", _("Done talking (Enter)"), c.finish_talk, primary=True,
-                     accessible=_("Done talking"))
+                     accessible=_("Done talking"),
+                     description=_("Ends the plenary's talk; placing on the board comes "
+                                   "next."))
 
     def _fill_placement(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
@@ -345,6 +364,7 @@ class FacilitatorPanel(QWidget):
         self._box.addLayout(grid)
         self.who = QComboBox()
         self.who.setAccessibleName(_("Participant to place"))
+        self.who.setAccessibleDescription(_("The plenary member that Place puts on a task."))
         for m in members:
             self.who.addItem(view.participants[m].name, m)
         waiting = [m for m in members if view.board[m] is None]
@@ -354,6 +374,8 @@ class FacilitatorPanel(QWidget):
             self.who.setCurrentIndex(members.index(waiting[0]))
         self.where = QComboBox()
         self.where.setAccessibleName(_("Task to place them on"))
+        self.where.setAccessibleDescription(
+            _("The task that Place puts the participant on, or off the board."))
         for t in view.open_tasks:
             self.where.addItem(words.task_title(view.catalog, t.id, t.title), t.id)
         self.where.addItem(_("Off the board"), None)
@@ -366,9 +388,12 @@ class FacilitatorPanel(QWidget):
                 c.place(int(seat), self.where.currentData())
 
         self._button("place", _("Place"), place, accessible=_("Place the participant"),
-                     row=grid, pos=(1, 0))
+                     row=grid, pos=(1, 0),
+                     description=_("Puts the chosen participant on the chosen task."))
         self._button("suggest", _("Suggest a board"), c.suggest_board, row=grid, pos=(1, 1),
-                     accessible=_("Suggest a board from public information"))
+                     accessible=_("Suggest a board from public information"),
+                     description=_("Places everyone from the cards on the board only; "
+                                   "change it before the vote."))
         self._clock_buttons(s)
         if unplaced:
             self._text(_("Still to place: {names}").format(names=", ".join(unplaced)), "notice")
@@ -378,7 +403,8 @@ class FacilitatorPanel(QWidget):
                 failed=failed, limit=view.rules.max_failed_votes))
         can_vote = any(isinstance(a, CallVote) for a in c.group_actions())
         vote = self._button("vote", _("Call the vote (Enter)"), c.call_vote, primary=True,
-                            accessible=_("Call the vote"))
+                            accessible=_("Call the vote"),
+                            description=_("The plenary votes on the board as it is."))
         vote.setEnabled(can_vote)
         if not can_vote and self.primary is vote:
             self.primary = self.buttons["place"]
@@ -409,12 +435,13 @@ class FacilitatorPanel(QWidget):
             for_button = self._button(
                 f"for-{seat}", _("FOR ✓") if value is True else _("For"),
                 partial(c.cast_open_vote, seat, True),
-                accessible=_("{name} votes for").format(name=p.name), row=grid, pos=(row, 1))
+                accessible=_("{name} votes for").format(name=p.name), row=grid, pos=(row, 1),
+                description=_("Enters a hand raised for the board."))
             against = self._button(
                 f"against-{seat}", _("AGAINST ✗") if value is False else _("Against"),
                 partial(c.cast_open_vote, seat, False),
                 accessible=_("{name} votes against").format(name=p.name), row=grid,
-                pos=(row, 2))
+                pos=(row, 2), description=_("Enters a vote against the board."))
             if value is not None:
                 for b in (for_button, against):
                     b.setEnabled(False)
@@ -425,7 +452,9 @@ class FacilitatorPanel(QWidget):
         first = self.primary
         rest = self._button("all-for", _("Everyone else for"),
                             c.cast_open_votes_for_the_rest,
-                            accessible=_("Everyone who has not voted votes for"))
+                            accessible=_("Everyone who has not voted votes for"),
+                            description=_("Counts every person still to vote as for the "
+                                          "board."))
         rest.setEnabled(waiting > 0)
         self.primary = first if waiting else None
 
@@ -446,9 +475,11 @@ class FacilitatorPanel(QWidget):
             if action is not None:
                 c.submit(action)
 
-        self._button("invite", _("Invite the selected participant"), invite)
+        self._button("invite", _("Invite the selected participant"), invite,
+                     description=_("Invites the participant chosen in the list onto the "
+                                   "team; they may refuse."))
         self._button("no-invite", _("No invitation this round"), lambda: c.submit(NoInvite()),
-                     primary=True)
+                     primary=True, description=_("Goes on to the work without an invitation."))
 
     def _fill_pit_stop(self, view: PublicState, s: SessionView) -> None:
         c = self._controller
@@ -457,12 +488,17 @@ class FacilitatorPanel(QWidget):
         # short enough for the 1366×768 column; the key it answers is in the tooltip
         text = _("Go to the end of the game") if last else _("Next round (Enter)")
         button = self._button("continue", text, lambda: c.submit(Continue()), primary=True,
-                              accessible=_("Go on"))
+                              accessible=_("Go on"),
+                              description=_("Ends the pit stop: the next round, or the end "
+                                            "of the game after the last."))
         button.setToolTip(_("Go to the end of the game (Enter)") if last
                           else _("Next round (Enter)"))
         if c.what_if is not None:  # the optional glance at the what-if of the same deal
             glance = QCheckBox(_("What-if glance on the board (bots, not people)"))
             glance.setAccessibleName(_("Show the what-if glance on the board"))
+            glance.setAccessibleDescription(
+                _("When checked, the pit stop on the board also shows how bots did with "
+                  "the same deal."))
             glance.setChecked(s.what_if_glance)
             glance.toggled.connect(c.set_what_if_glance)
             self._box.addWidget(glance)
@@ -487,7 +523,8 @@ class FacilitatorPanel(QWidget):
                    "big")
         self._button("practice-done", _("Back to the new session"), self.practice_done.emit,
                      accessible=_("Back to the new-session page to start the real game"),
-                     primary=True)
+                     primary=True,
+                     description=_("The seats are kept as they were set up."))
 
     def _add_end_practice(self) -> None:
         """*End the practice* at the foot of the column, whatever the step (not the step's
@@ -495,6 +532,7 @@ class FacilitatorPanel(QWidget):
         end = QPushButton(_("End the practice"))
         end.setObjectName("secondary")
         end.setAccessibleName(_("End the practice round and go back to the new session"))
+        end.setAccessibleDescription(_("Nothing of the practice is scored or saved."))
         end.clicked.connect(self.practice_done.emit)
         self._box.addWidget(end)
         self.buttons["end-practice"] = end
@@ -520,6 +558,8 @@ class FacilitatorPanel(QWidget):
             c.reveal()
 
         reveal = self._button("reveal", _("Reveal hands, start debrief"), reveal_now,
-                              accessible=_("Reveal hands"), primary=True)
+                              accessible=_("Reveal hands"), primary=True,
+                              description=_("Shows every hand on the board and starts the "
+                                            "debrief."))
         reveal.setToolTip(_("Reveal hands and start the debrief (Enter)"))
 

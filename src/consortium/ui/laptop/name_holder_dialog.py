@@ -53,15 +53,22 @@ class NameHolderDialog(QDialog):
         seats = sorted({seat for seat, _slot, _card in self._hidden})
         self.who = QComboBox()
         self.who.setAccessibleName(_("Participant"))
+        self.who.setAccessibleDescription(_("The person the room named as the holder."))
         for seat in seats:
             self.who.addItem(seat_title(view, seat), seat)
         self.card = QComboBox()
         self.card.setAccessibleName(_("Hidden card"))
+        self.card.setAccessibleDescription(
+            _("The card of theirs to show to everyone; only its holder's hidden cards are "
+              "listed."))
         self.next_button = QPushButton(_("Name this holder…"))
         self.next_button.setAccessibleName(_("Name this holder"))
+        self.next_button.setAccessibleDescription(
+            _("Asks once more before the card is shown on the board."))
         self.next_button.setDefault(True)
         cancel = QPushButton(_("Cancel"))
         cancel.setAccessibleName(_("Cancel"))
+        cancel.setAccessibleDescription(_("Closes without showing any card."))
         choose = QWidget()
         form = QFormLayout()
         form.addRow(_("Participant"), self.who)
@@ -79,8 +86,11 @@ class NameHolderDialog(QDialog):
         self.confirm_text = label(name="big", wrap=True)
         self.confirm_button = QPushButton(_("Show it to everyone"))
         self.confirm_button.setAccessibleName(_("Show it to everyone"))
+        self.confirm_button.setAccessibleDescription(
+            _("The card becomes public on the board for good."))
         back = QPushButton(_("Back"))
         back.setAccessibleName(_("Back"))
+        back.setAccessibleDescription(_("Back to choosing the participant and the card."))
         c = QVBoxLayout(confirm)
         c.addWidget(self.confirm_text)
         row = QDialogButtonBox()
@@ -91,9 +101,13 @@ class NameHolderDialog(QDialog):
         curtain = QWidget()
         self.show_cards_button = QPushButton(_("Show the hidden cards (only me at the screen)"))
         self.show_cards_button.setAccessibleName(_("Show the hidden cards"))
+        self.show_cards_button.setAccessibleDescription(
+            _("Lists everyone's hidden cards on this screen: only the facilitator should "
+              "look."))
         self.show_cards_button.setDefault(True)
         close = QPushButton(_("Cancel"))
         close.setAccessibleName(_("Cancel"))
+        close.setAccessibleDescription(_("Closes without showing any card."))
         k = QVBoxLayout(curtain)
         k.addWidget(label(_("This screen is the one the room sees. Turn it away, or have the "
                             "room look away, before the hidden cards show."), name="big",

@@ -34,16 +34,22 @@ class PrintedHolderDialog(QDialog):
         self.setAccessibleName(_("Name a holder"))
         self.who = QComboBox()
         self.who.setAccessibleName(_("Participant"))
+        self.who.setAccessibleDescription(_("The person the room named as the holder."))
         for seat, p in enumerate(view.participants):
             if p.present:
                 self.who.addItem(seat_title(view, seat), seat)
         self.card = QComboBox()
         self.card.setAccessibleName(_("Card named"))
+        self.card.setAccessibleDescription(
+            _("The card the holder reads aloud from their printed sheet."))
         for d in sorted(view.catalog.domains, key=lambda d: d.name):
             self.card.addItem(d.name, d.id)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.show_button = buttons.addButton(_("Show it to everyone"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        self.show_button.setAccessibleName(_("Show it to everyone"))
+        self.show_button.setAccessibleDescription(
+            _("The card becomes public on the board for good."))
         buttons.accepted.connect(self._on_accepted)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()

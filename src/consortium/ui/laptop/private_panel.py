@@ -60,7 +60,9 @@ class PrivatePanel(QWidget):
         # Done sits at the top, away from Confirm: a second press meant for Confirm never hides
         # the hand, and one meant for Done never confirms.
         self.hide_button = button(_("Hide (Space)"), "secondary",
-                                  accessible=_("Done: hide my hand"))
+                                  accessible=_("Done: hide my hand"),
+                                  description=_("Hides the hand at once; show it again to "
+                                                "choose."))
         self.hide_button.clicked.connect(self.done)
         # the button over the title, not beside it: in the 1366×768 column a long phase name
         # ("Ana: Introductions") had too little room beside the button and was cut
@@ -132,8 +134,11 @@ class PrivatePanel(QWidget):
         buttons = QVBoxLayout()  # one above the other: never side by side and clipped
         self.confirm = QPushButton(_("Confirm (Enter)"))
         self.confirm.setAccessibleName(_("Confirm your choice"))
+        self.confirm.setAccessibleDescription(
+            _("Makes the choice selected in the list and hides the hand."))
         self.confirm.clicked.connect(self.confirm_selected)
-        self.back = button(_("Back (Esc)"), "secondary", accessible=_("Back to the choices"))
+        self.back = button(_("Back (Esc)"), "secondary", accessible=_("Back to the choices"),
+                           description=_("Returns to the list without choosing."))
         self.back.clicked.connect(self._on_back_clicked)
         self.back.setVisible(False)
         for b in (self.confirm, self.back):

@@ -135,6 +135,8 @@ class PublicActsPanel(QWidget):
                 row: QHBoxLayout | None = None) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text)
+        button.setAccessibleDescription(
+            _("Enters what the seat said aloud, as the engine's move for them."))
         button.setAutoDefault(True)
         if act is not None:
             button.clicked.connect(partial(self._controller.enter_act, act))
@@ -147,6 +149,7 @@ class PublicActsPanel(QWidget):
         hand, which no screen shows)."""
         combo = QComboBox()
         combo.setAccessibleName(_("Card named"))
+        combo.setAccessibleDescription(_("The card the seat names aloud from their sheet."))
         for d in sorted(view.catalog.domains, key=lambda d: d.name):
             combo.addItem(d.name, d.id)
         self._box.addWidget(combo)
@@ -169,6 +172,7 @@ class PublicActsPanel(QWidget):
         self._box.addWidget(label(_("Or starts or joins a task, signalling a card:"), wrap=True))
         task = QComboBox()
         task.setAccessibleName(_("Task"))
+        task.setAccessibleDescription(_("The open task the seat starts or joins."))
         for t in view.tasks:
             if t.status == "open":
                 task.addItem(words.task_title(view.catalog, t.id, t.title), t.id)
@@ -176,6 +180,8 @@ class PublicActsPanel(QWidget):
         self.task = task
         self._domains(view)
         self.closed = QCheckBox(_("A closed team (when starting)"))
+        self.closed.setAccessibleDescription(
+            _("When checked, the new team takes no one else without an invitation."))
         self._box.addWidget(self.closed)
         row2 = QHBoxLayout()
         self._box.addLayout(row2)
@@ -193,7 +199,9 @@ class PublicActsPanel(QWidget):
     def _fill_ballots(self, view: PublicState, s: SessionView, seat: int) -> None:
         voters = len(ballot_voters(view, s.people))
         self._box.addWidget(label(ballots_line(voters), wrap=True))
-        self.ballots_for = spin_box(_("Ballots that say yes"), 0, voters)
+        self.ballots_for = spin_box(_("Ballots that say yes"), 0, voters,
+                                    description=_("How many paper ballots are for the "
+                                                  "board."))
         self.ballots_for.setValue(0)
         self._box.addWidget(self.ballots_for)
         self._button("count", _("Count the ballots")).clicked.connect(self._count)

@@ -67,8 +67,9 @@ class CalibrateDialog(QDialog):
         self.report.setAccessibleName(_("Report"))
         self.report.setOpenLinks(False)
         self.report.hide()
-        self.stop_button = button(_("Stop"), "secondary")
-        self.close_button = button(_("Close"))
+        self.stop_button = button(_("Stop"), "secondary",
+                                  description=_("Stops the bots' games; nothing is judged."))
+        self.close_button = button(_("Close"), description=_("Closes the report."))
         self.close_button.hide()
         self.stop_button.clicked.connect(self.stop)
         self.close_button.clicked.connect(self.accept)

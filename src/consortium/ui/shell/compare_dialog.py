@@ -81,6 +81,22 @@ class CompareWindow(QWidget):
         self.full_screen = QPushButton(_("Full screen (F11)"))
         self.full_screen.setCheckable(True)
         self.close_button = QPushButton(_("Close"))
+        self.progress.setAccessibleName(_("What-ifs worked out"))
+        for widget, name, description in (
+            (self.add_files, _("Add saves"),
+             _("Adds saved sessions to the comparison, one row each.")),
+            (self.add_folder, _("Add a folder"),
+             _("Adds every saved session in a folder to the comparison.")),
+            (self.export_pdf, _("Export PDF"),
+             _("Saves the comparison as a PDF to print or hand out.")),
+            (self.export_csv, _("Export CSV"),
+             _("Saves the comparison's figures as a CSV file.")),
+            (self.full_screen, _("Full screen"),
+             _("Shows the comparison on the whole screen, for a projector.")),
+            (self.close_button, _("Close"), _("Closes the comparison.")),
+        ):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
         status = QHBoxLayout()
         status.addWidget(self.progress_label)
         status.addWidget(self.progress, 1)

@@ -45,6 +45,7 @@ from consortium.present.i18n import _, ngettext
 from consortium.present.numbers import decimal
 from consortium.present.what_if_words import policy_name
 from consortium.ui.board.what_if_band import BAR_FILL, GROUP_LINE
+from consortium.ui.kit.accessible import chart
 from consortium.ui.kit.theme import ACCENT, INK, MUTED, PANEL, PAPER
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -306,6 +307,7 @@ def _problems(d: _Painter, comparison: Comparison, y: float) -> float:
     return y
 
 
+@chart
 class CompareView(QWidget):
     """The comparison of tables, painted to the widget's size (no scroll bar). Shows
     :attr:`comparison`; :meth:`set_comparison` and :meth:`set_computing` redraw it."""
@@ -339,7 +341,8 @@ class CompareView(QWidget):
         """The rows in words for a screen reader (the painting has no text of its own)."""
         lines = [f"{row.name}: {schedule_text(row.modes)}; {impact_text(row)}"
                  for row in self.comparison.rows]
-        self.setAccessibleDescription("\n".join(lines))
+        self.setAccessibleDescription("\n".join(lines) or _(
+            "No tables yet: add saved sessions to compare their impact, row by row."))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

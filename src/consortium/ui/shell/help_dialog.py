@@ -120,7 +120,9 @@ class HelpDialog(QDialog):
         self.tabs.addTab(keys_page, _("Keys"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.pdf_button = button(_("Save as PDF…"), "secondary",
-                                 accessible=_("Save this guide as a PDF to print"))
+                                 accessible=_("Save this guide as a PDF to print"),
+                                 description=_("Saves the page shown in this window as a "
+                                               "PDF file."))
         self.pdf_button.clicked.connect(self.save_pdf)
         self.status = label(name="hint", wrap=True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

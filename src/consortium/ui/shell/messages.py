@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem, QWidget
 
-from consortium.present.i18n import ngettext
+from consortium.present.i18n import _, ngettext
 
 SHOWN_LINES = 12  # more problems than this go behind "Show Details…"
 WIDTH = 720  # pixels: a file path and a problem's place fit on one line
@@ -67,8 +67,10 @@ def confirm(
     box.setInformativeText(detail)
     accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     accept.setAccessibleName(yes)
+    accept.setAccessibleDescription(f"{text} {detail}")  # what "yes" does, as the box says
     keep = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     keep.setAccessibleName(no)
+    keep.setAccessibleDescription(_("Closes this question; nothing changes."))
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     accept.clicked.connect(on_yes)

@@ -59,7 +59,9 @@ class PhonesDialog(QDialog):
         elif not room.on:
             box.addWidget(label(_("Phones are off: every private turn is behind the curtain "
                                   "on this laptop."), name="big", wrap=True))
-            on = button(_("Turn phones on"))
+            on = button(_("Turn phones on"),
+                        description=_("This laptop serves the phones on the local network; "
+                                      "each person joins with a code."))
             on.clicked.connect(self._turn_on)
             box.addWidget(on, 0, Qt.AlignmentFlag.AlignLeft)
             self.buttons["on"] = on
@@ -67,7 +69,8 @@ class PhonesDialog(QDialog):
                 box.addWidget(label(self.error, name="notice", wrap=True))
         else:
             self._fill_on(box)
-        close = button(_("Close"), "secondary")
+        close = button(_("Close"), "secondary",
+                       description=_("Closes this window; the phones stay as they are."))
         close.clicked.connect(self.close)
         box.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self._content = content
@@ -118,20 +121,26 @@ class PhonesDialog(QDialog):
                          else _("on the phones: waiting to join behind the curtain"))
                 move = button(_("Back to the curtain"), "secondary",
                               accessible=_("Take {name}'s hand back to the curtain").format(
-                                  name=participant.name))
+                                  name=participant.name),
+                              description=_("Their phone stops working for the game; they "
+                                            "take their turns on this laptop again."))
                 move.clicked.connect(partial(room.to_curtain, seat))
             else:
                 where = _("behind the curtain on this laptop")
                 move = button(_("To a phone"), "secondary",
                               accessible=_("Put {name}'s hand on a phone").format(
-                                  name=participant.name))
+                                  name=participant.name),
+                              description=_("They join on their phone at their next turn, "
+                                            "behind the curtain."))
                 move.clicked.connect(partial(room.to_phone, seat))
             grid.addWidget(label(_("{name}, seat {number}: {where}").format(
                 name=participant.name, number=seat + 1, where=where), wrap=True), row, 0)
             grid.addWidget(move, row, 1)
             self.buttons[f"seat-{seat}"] = move
         box.addLayout(grid)
-        off = button(_("Turn phones off"), "secondary")
+        off = button(_("Turn phones off"), "secondary",
+                     description=_("Every phone is cut off; all private turns come back to "
+                                   "the curtain."))
         off.clicked.connect(room.turn_off)
         box.addWidget(off, 0, Qt.AlignmentFlag.AlignLeft)
         self.buttons["off"] = off

@@ -99,7 +99,8 @@ class ResumePage(QWidget):
         self.empty = label(_("No unfinished sessions. Every session is saved after each action "
                              "and listed here until its game ends."), name="big", wrap=True)
         self.open_button = button(_("Open the selected session (Enter)"),
-                                  accessible=_("Open the selected session"))
+                                  accessible=_("Open the selected session"),
+                                  description=_("The game goes on where it was last saved."))
         self.open_button.setAutoDefault(True)
         self.remove_button = button(
             _("Remove from the list (Delete)"), "secondary",
@@ -107,8 +108,11 @@ class ResumePage(QWidget):
         )
         self.remove_button.setToolTip(_("Nothing is deleted: the session's saves stay in its "
                                         "folder and open with “Open a save file…”."))
-        self.file_button = button(_("Open a save file…"), "secondary")
-        self.back_button = button(_("Back"), "secondary")
+        self.file_button = button(_("Open a save file…"), "secondary",
+                                  description=_("Choose a saved session file anywhere on "
+                                                "this computer."))
+        self.back_button = button(_("Back"), "secondary",
+                                  description=_("Back to the start screen."))
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.file_button)

@@ -64,6 +64,8 @@ class SettingsPage(QWidget):
 
         self.language = QComboBox()
         self.language.setAccessibleName(_("Language"))
+        self.language.setAccessibleDescription(
+            _("The language of every screen; it changes at once."))
         self.language.addItem(_("The system's language ({name})").format(
             name=language_name(system_language)), "")
         for code in languages:
@@ -81,6 +83,8 @@ class SettingsPage(QWidget):
 
         self.text_size = QComboBox()
         self.text_size.setAccessibleName(_("Text size"))
+        self.text_size.setAccessibleDescription(
+            _("The size of the laptop's text; the shared board sizes its own."))
         for size in TEXT_SIZES:
             self.text_size.addItem(
                 _("{size} % (normal)").format(size=size) if size == 100
@@ -92,6 +96,8 @@ class SettingsPage(QWidget):
 
         self.high_contrast = QCheckBox(_("High contrast: black on white, stronger colours"))
         self.high_contrast.setAccessibleName(_("High contrast"))
+        self.high_contrast.setAccessibleDescription(
+            _("When checked, every screen is black on white with stronger colours."))
         self.high_contrast.setChecked(settings.high_contrast)
         self.talk_clock = QCheckBox(_("Talk clock on for new sessions"))
         self.talk_clock.setAccessibleName(_("Talk clock on for new sessions"))
@@ -104,10 +110,14 @@ class SettingsPage(QWidget):
         self.folder_next = label(name="notice", wrap=True)
         self.folder_next.setAccessibleName(_("Data folder from the next start"))
         self.choose_button = button(_("Choose a folder…"), "secondary",
-                                    accessible=_("Choose a data folder"))
+                                    accessible=_("Choose a data folder"),
+                                    description=_("Sessions are saved in the chosen folder "
+                                                  "from the next start."))
         self.choose_button.clicked.connect(self._on_choose_clicked)
         self.default_button = button(_("Use the default folder"), "secondary",
-                                     accessible=_("Use the default data folder"))
+                                     accessible=_("Use the default data folder"),
+                                     description=_("Sessions are saved in the usual folder "
+                                                   "again from the next start."))
         self.default_button.clicked.connect(self._on_default_clicked)
         folder_hint = label(_("Sessions are saved here. A new folder is used from the next "
                               "start of Consortium; sessions already saved stay where they "
@@ -144,7 +154,9 @@ class SettingsPage(QWidget):
         self.problems = label(name="notice", wrap=True)
         self.problems.setAccessibleName(_("Problems with the settings"))
         self.show_problems(problems)
-        self.back_button = button(_("Back"), "secondary")
+        self.back_button = button(_("Back"), "secondary",
+                                  description=_("Back to the page you came from; the "
+                                                "settings are kept."))
         self.back_button.setAutoDefault(True)
         self.back_button.clicked.connect(self.back_requested)
 

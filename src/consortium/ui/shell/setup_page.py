@@ -115,11 +115,14 @@ class SetupPage(QWidget):
         self.setAccessibleName(_("New session"))
         self.scenario = QComboBox()
         self.scenario.setAccessibleName(_("Scenario"))
+        self.scenario.setAccessibleDescription(
+            _("The partnership to play: its sectors, tasks and expertise."))
         for sid, sc in scenarios.items():
             self.scenario.addItem(words.scenario_title(sc), sid)
         self.open_scenario_button = button(
             _("Open a scenario file…"), "secondary",
             accessible=_("Open a scenario file (TOML) from another trainer"),
+            description=_("Adds a scenario written by a trainer to the list and chooses it."),
         )
         self.open_scenario_button.clicked.connect(self.open_scenario_file)
         self.check_button = button(
@@ -135,21 +138,32 @@ class SetupPage(QWidget):
         self.tasks_hint = label(wrap=True, name="hint")
         self.tasks_hint.setAccessibleName(_("Tasks"))
         self.import_button = button(_("Import tasks from CSV…"), "secondary",
-                                    accessible=_("Import tasks from a spreadsheet"))
+                                    accessible=_("Import tasks from a spreadsheet"),
+                                    description=_("Replaces this scenario's tasks with the "
+                                                  "rows of a CSV file."))
         self.export_button = button(_("Export tasks to CSV…"), "secondary",
-                                    accessible=_("Export tasks to a spreadsheet"))
+                                    accessible=_("Export tasks to a spreadsheet"),
+                                    description=_("Saves this scenario's tasks as a CSV file "
+                                                  "to edit in a spreadsheet."))
         self.import_button.clicked.connect(self.import_tasks)
         self.export_button.clicked.connect(self.export_tasks)
         self.preset = QComboBox()
         self.preset.setAccessibleName(_("Preset"))
+        self.preset.setAccessibleDescription(
+            _("Sets the rounds and the mode schedule for a kind of session at once."))
         self.preset.addItems([_(preset) for preset in PRESETS])
-        self.rounds = spin_box(_("Rounds"), ROUNDS.low, ROUNDS.high)
+        self.rounds = spin_box(_("Rounds"), ROUNDS.low, ROUNDS.high,
+                               description=_("How many rounds the game lasts."))
         self.schedule = QComboBox()
         self.schedule.setAccessibleName(_("Mode schedule"))
+        self.schedule.setAccessibleDescription(
+            _("How the work is organised in each round, or whether the group chooses."))
         for key, text in SCHEDULES:
             self.schedule.addItem(_(text), key)
         self.turnover = QComboBox()
         self.turnover.setAccessibleName(_("Turnover"))
+        self.turnover.setAccessibleDescription(
+            _("How often a participant leaves and a newcomer takes their seat."))
         # short enough for a 1280×720 screen; the whole sentence is the tooltip
         self.talk_clock = QCheckBox(_("Talk clock for meeting time"))
         self.talk_clock.setToolTip(_("Talk clock: meeting time runs on a clock"))
@@ -157,15 +171,22 @@ class SetupPage(QWidget):
         self.talk_clock.setChecked(talk_clock)  # Settings' default for new sessions
         self.secret_ballot = QCheckBox(_("Secret ballot: votes behind the curtain"))
         self.secret_ballot.setAccessibleName(_("Secret ballot"))
+        self.secret_ballot.setAccessibleDescription(
+            _("When checked, each person votes alone behind the curtain instead of by a "
+              "show of hands."))
         # where the players' hands are: behind the laptop's curtain (the default and the
         # fallback), on their phones (docs/phones.md), or on printed sheets
         # (docs/printed-hands.md)
         self.hands = QComboBox()
         self.hands.setAccessibleName(_("Hands"))
+        self.hands.setAccessibleDescription(
+            _("Where each player sees their own cards: on this screen, on a phone or on "
+              "paper."))
         self.hands.addItem(_("On screen, behind the curtain"), HANDS_CURTAIN)
         self.hands.addItem(_("On players' phones (local network)"), HANDS_PHONES)
         self.hands.addItem(_("Printed sheets (Session → Print hands…)"), HANDS_PRINTED)
-        self.seed = spin_box(_("Seed (advanced)"), 0, 999_999)
+        self.seed = spin_box(_("Seed (advanced)"), 0, 999_999,
+                             description=_("The same seed deals the same cards again."))
         self.seed.setValue(1)
         # the table code: shown with spaces between its groups, five groups a line (it reads
         # out group by group, and its height does not depend on the page's width);
@@ -174,7 +195,9 @@ class SetupPage(QWidget):
         self.code.setAccessibleName(_("Table code"))
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.use_code_button = button(_("Use a code from another table…"), "secondary",
-                                      accessible=_("Use a table code from another table"))
+                                      accessible=_("Use a table code from another table"),
+                                      description=_("Type another table's code to play the "
+                                                    "same deal."))
         self.use_code_button.clicked.connect(self.use_code)
         self._code_schedule: tuple[ScheduleEntry, ...] = ()
         self._code_sizes: tuple[int, int] | None = None  # capacity, hand size from a code
@@ -198,11 +221,16 @@ class SetupPage(QWidget):
                                                              self.table))
         self.table.setItemDelegateForColumn(2, ComboDelegate(lambda: (_(PERSON), _(BOT)),
                                                              self.table))
-        self.add_button = button(_("Add a seat"))
+        self.add_button = button(_("Add a seat"),
+                                 description=_("Adds a row to the participants table."))
         self.add_button.clicked.connect(self._on_add_clicked)
-        self.remove_button = button(_("Remove the selected seat"), "secondary")
+        self.remove_button = button(
+            _("Remove the selected seat"), "secondary",
+            description=_("Removes the participant selected in the table."))
         self.remove_button.clicked.connect(self._on_remove_clicked)
-        self.start_button = button(_("Start the session"))
+        self.start_button = button(
+            _("Start the session"),
+            description=_("Starts the game with these settings and seats."))
         self.start_button.setAutoDefault(True)
         self.start_button.clicked.connect(self._on_start_clicked)
         # the unscored practice round with these seats (play/practice.py), before the game
@@ -213,7 +241,8 @@ class SetupPage(QWidget):
                                           "round; unscored and not saved; about ten minutes"))
         self.practice_button.setAutoDefault(True)
         self.practice_button.clicked.connect(self._on_practice_clicked)
-        self.back_button = button(_("Back"), "secondary")
+        self.back_button = button(_("Back"), "secondary",
+                                  description=_("Back to the start screen."))
         self.back_button.clicked.connect(self.back_requested)
 
         form = QFormLayout()

@@ -94,19 +94,31 @@ class StartScreen(QWidget):
             _("A workshop game about organizing work when no one is in charge."))
         self.new_button.setText(_("New session"))
         self.new_button.setAccessibleName(_("New session"))
+        self.new_button.setAccessibleDescription(
+            _("Set up a new game: the scenario, the seats and the rounds."))
         self.practice_button.setText(_("Practice round (tutorial)"))
         self.practice_button.setAccessibleName(_("Practice round, a tutorial"))
+        self.practice_button.setAccessibleDescription(
+            _("A short game that shows the facilitator each step before a workshop."))
         self.resume_button.setAccessibleName(_("Resume a session"))
         self.set_sessions(self._sessions)
         self.settings_button.setText(_("Settings"))
         self.settings_button.setAccessibleName(_("Settings"))
+        self.settings_button.setAccessibleDescription(
+            _("Language, text size, contrast and where sessions are saved."))
         self.help_button.setText(_("Help (F1)"))
         self.help_button.setAccessibleName(_("Help"))
+        self.help_button.setAccessibleDescription(
+            _("How to play, the facilitator's guide and the keys."))
         self.quit_button.setText(_("Quit"))
         self.quit_button.setAccessibleName(_("Quit"))
+        self.quit_button.setAccessibleDescription(
+            _("Close Consortium."))
         if self.language is not None and self.language_label is not None:
             self.language_label.setText(_("&Language:"))
             self.language.setAccessibleName(_("Language"))
+            self.language.setAccessibleDescription(
+                _("The language of every screen; the window is rebuilt in it."))
 
     def set_languages(self, choices: Sequence[tuple[str, str]], current: str) -> None:
         """The languages to offer, ``(code, its own name)``, and the one in use. With one
