@@ -17,6 +17,11 @@ CIEDE2000 threshold:
   colour difference needed to see it (Stone, Szafir & Setlur 2014, "An engineering model for
   color difference as a function of size"), and a dashed line or a corner is a few pixels.
 
+A hatched fill is measured as painted: from the back of the room its colour and its black
+lines blend, so the test paints each swatch with the chart's own painter and takes the mean
+of its pixels in linear light (a half-black dot screen once turned the mismatch work's mint
+into the expert work's teal that way).
+
 ``docs/accessibility.md`` says the same for readers of the docs. Colour is never the only
 carrier; ``tests/ui/test_colour_alone.py`` checks the other one.
 """
@@ -36,9 +41,11 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import colour
 import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from consortium.present.labels import time_label
-from consortium.ui.board.time_chart import PARTS
+from consortium.ui.board.time_chart import PARTS, fill_part
 from consortium.ui.kit.theme import CHART, HIGH_CONTRAST, INK, MUTED, PAPER, STANDARD, Palette
 
 AREA = 10.0
@@ -88,6 +95,21 @@ def seen(colours: list[str], sight: str) -> np.ndarray:
     return np.asarray(colour.XYZ_to_Lab(xyz, SRGB.whitepoint))
 
 
+def painted(fill: str, pattern: Qt.BrushStyle) -> str:
+    """A swatch's colour as the eye blends it from a distance: ``fill`` under its black
+    ``pattern``, painted by the charts' own :func:`fill_part`, averaged in linear light."""
+    swatch = QImage(72, 40, QImage.Format.Format_RGB32)
+    swatch.fill(QColor(PAPER))
+    painter = QPainter(swatch)
+    fill_part(painter, QRectF(0, 0, 72, 40), fill, pattern)
+    painter.end()
+    pixels = np.array([QColor(swatch.pixel(x, y)).getRgbF()[:3]
+                       for y in range(4, 36) for x in range(4, 68)])
+    mean = colour.cctf_encoding(colour.cctf_decoding(pixels, function="sRGB").mean(axis=0),
+                                function="sRGB")
+    return QColor.fromRgbF(*(float(v) for v in mean)).name()
+
+
 def differences(group: Group, sight: str) -> list[tuple[float, str, str]]:
     names = list(group.colours)
     lab = seen([group.colours[n] for n in names], sight)
@@ -123,10 +145,13 @@ def palette_groups(look: str, p: Palette) -> list[Group]:
 
 
 GROUPS = [
-    Group("the time chart's parts (and the jointholism gauge's)",
+    Group("the time chart's parts (and the jointholism gauge's), as painted",
+          {time_label(name): painted(c, pattern) for name, c, pattern in PARTS}, AREA),
+    Group("the time chart's parts, their colours alone",
           {time_label(name): c for name, c, _pattern in PARTS}, AREA),
-    Group("an index's bar, flagged or not", {"flagged": CHART.flagged,
-                                             "not flagged": CHART.not_flagged}, AREA),
+    Group("an index's bar, flagged (hatched) or not", {
+        "flagged": painted(CHART.flagged, Qt.BrushStyle.BDiagPattern),
+        "not flagged": CHART.not_flagged}, AREA),
     Group("a gauge's frame, flagged or not", {"flagged": CHART.flagged, "plain": INK}, MARK),
     Group("the story's corners on a cell", {"lost": CHART.lost, "found": CHART.found,
                                             "cell": CHART.cell}, MARK),

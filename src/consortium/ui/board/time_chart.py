@@ -31,7 +31,9 @@ PARTS: tuple[tuple[str, str, Qt.BrushStyle], ...] = (
     # meetings, in a purple no colour-blind reader confuses with the colours beside it
     (TIME_LABELS[2], CHART.crowding, Qt.BrushStyle.FDiagPattern),
     (TIME_LABELS[3], CHART.expert_work, Qt.BrushStyle.SolidPattern),
-    (TIME_LABELS[4], CHART.mismatch_work, Qt.BrushStyle.Dense4Pattern),
+    # mismatch work: sparse vertical lines (a half-black dot screen made its mint look like
+    # expert work's teal from the back of the room)
+    (TIME_LABELS[4], CHART.mismatch_work, Qt.BrushStyle.VerPattern),
     (TIME_LABELS[5], CHART.sitting_out, Qt.BrushStyle.HorPattern),
 )
 STYLE: dict[str, tuple[str, Qt.BrushStyle]] = {name: (c, p) for name, c, p in PARTS}
