@@ -80,9 +80,9 @@ def test_a_flagged_gauge_looks_flagged_in_one_grey(monkeypatch: pytest.MonkeyPat
         _("FLAGGED"))
 
 
-def test_the_story_marks_lost_and_found_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_story_marks_lost_and_found_in_words() -> None:
     """A lost perspective's cell begins "⚠", a found need's "+" (the corners' colours are the
-    second cue), and the legend says which corner and which mark means what."""
+    second cue); a plain cell has neither."""
     lost = StoryCell(kind="task", text="Shelter", lost=True)
     found = StoryCell(kind="task", text="Shelter", found=True)
     plain = StoryCell(kind="task", text="Shelter")
