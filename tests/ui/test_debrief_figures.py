@@ -81,8 +81,8 @@ def show_screen(window: MainWindow, key: str) -> None:
 
 
 def crowding_pixels(image: QImage) -> int:
-    """Pixels in the crowding band's colour (lightened under its hatching, as drawn)."""
-    colour = QColor(PARTS[2][1]).lighter(150).rgb()
+    """Pixels in the crowding band's colour (between the lines of its hatching, as drawn)."""
+    colour = QColor(PARTS[2][1]).rgb()
     return sum(
         1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
         if image.pixel(x, y) == colour

@@ -9,8 +9,8 @@ gauge that said FLAGGED on its own reading would contradict the prompts the flag
 
 An index made of parts (jointholism: meeting hours and, rules v3, crowding hours) draws them
 apart: stacked segments in the time chart's colours and hatching, and a legend under the bar
-that names each part with its hours and share. Flagged, such a bar gets a heavy dark-red frame
-(the verdict says FLAGGED in words as well).
+that names each part with its hours and share. Flagged, such a bar gets a heavy red frame, five
+pixels against the plain two (the verdict says FLAGGED in words as well).
 
 ``paint_gauge`` works on any painter (a PDF page later). ``IndexGauge`` shows what it is
 given by the debrief view and listens to no signal.
@@ -29,8 +29,9 @@ from consortium.present.i18n import _
 from consortium.present.numbers import decimal
 from consortium.ui.board.time_chart import STYLE, fill_part
 from consortium.ui.kit.accessible import chart
+from consortium.ui.kit.theme import CHART, INK, PAPER
 
-FLAG_FRAME = "#9e0019"
+FLAG_FRAME = CHART.flagged
 
 
 def gauge_text(name: str, value: float | None, verdict: str) -> str:
@@ -72,7 +73,7 @@ def paint_gauge(
     painter.setFont(font)
     metrics = painter.fontMetrics()
     line = metrics.height()
-    painter.setPen(QColor("#111111"))
+    painter.setPen(QColor(INK))
     # as many lines as the verdict needs at this width (the widget asks the same height
     # for its width), so a long "not flagged: …" is never cut
     used = metrics.boundingRect(0, 0, int(rect.width()), 10_000, Qt.TextFlag.TextWordWrap,
@@ -81,7 +82,7 @@ def paint_gauge(
     painter.drawText(caption, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
                      | Qt.TextFlag.TextWordWrap, text)
     bar = QRectF(rect.left(), rect.top() + used + line * 0.3, rect.width() - 2, line * 1.1)
-    painter.fillRect(bar, QColor("#ffffff"))
+    painter.fillRect(bar, QColor(PAPER))
     if value is not None and parts:
         x = bar.left()
         for part in parts:
@@ -94,21 +95,21 @@ def paint_gauge(
     elif value is not None:
         share = max(0.0, min(1.0, value / top))
         filled = QRectF(bar.left(), bar.top(), bar.width() * share, bar.height())
-        painter.fillRect(filled, QColor("#d1495b" if flagged else "#00798c"))
+        painter.fillRect(filled, QColor(CHART.flagged if flagged else CHART.not_flagged))
         if flagged:
-            painter.fillRect(filled, QBrush(QColor("#111111"), Qt.BrushStyle.BDiagPattern))
+            painter.fillRect(filled, QBrush(QColor(INK), Qt.BrushStyle.BDiagPattern))
     if parts and flagged:
         painter.setPen(QPen(QColor(FLAG_FRAME), 5))
     else:
-        painter.setPen(QPen(QColor("#111111"), 2))
+        painter.setPen(QPen(QColor(INK), 2))
     painter.drawRect(bar)
     x = bar.left() + bar.width() * min(1.0, threshold / top)
-    painter.setPen(QPen(QColor("#111111"), 4, Qt.PenStyle.DashLine))
+    painter.setPen(QPen(QColor(INK), 4, Qt.PenStyle.DashLine))
     painter.drawLine(int(x), int(bar.top() - 6), int(x), int(bar.bottom() + 6))
     mark = _("threshold {value}").format(value=decimal(threshold, 2))
     width = metrics.horizontalAdvance(mark)
     left = min(max(bar.left(), x - width / 2), bar.right() - width)
-    painter.setPen(QColor("#111111"))
+    painter.setPen(QColor(INK))
     painter.drawText(QRectF(left, bar.bottom() + 6, width + 2, line),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, mark)
     if parts:
@@ -120,7 +121,7 @@ def paint_gauge(
             colour, pattern = STYLE[part.part]
             fill_part(painter, QRectF(rect.left() + x, y + line * 0.1, line * 1.4, line * 0.9),
                       colour, pattern)
-            painter.setPen(QColor("#111111"))
+            painter.setPen(QColor(INK))
             painter.drawText(QRectF(rect.left() + x + line * 1.8, y, rect.width(), line),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              legend_text)

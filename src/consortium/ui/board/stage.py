@@ -46,7 +46,18 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from consortium.ui.kit.layout_audit import clipped_texts
-from consortium.ui.kit.theme import ACCENT, ACCENT_INK, ALERT, GOOD, INK, MUTED, PANEL, PAPER
+from consortium.ui.kit.theme import (
+    ACCENT,
+    ACCENT_INK,
+    ALERT,
+    BANNER,
+    GOOD,
+    INK,
+    MUTED,
+    PANEL,
+    PAPER,
+    STANDARD,
+)
 
 UNIT_PER_HEIGHT = 1 / 40
 """Body text as a share of the board's height (the issue's "back of the room" rule)."""
@@ -79,23 +90,24 @@ QLabel#status {{ font-size: {px(1.1)}px; font-weight: 700; color: {ACCENT}; }}
 QLabel#notice {{ font-size: {unit}px; color: {ALERT}; font-weight: 600; }}
 QLabel#stamp {{ font-size: {unit}px; font-weight: 800; color: {GOOD};
     border: {px(0.12)}px solid {GOOD}; padding: 0px {px(0.3)}px; }}
-QFrame#taskCard, QFrame#chip {{ background: {PANEL}; border: {px(0.08)}px solid #8a94a6;
+QFrame#taskCard, QFrame#chip {{ background: {PANEL}; border: {px(0.08)}px solid {STANDARD.border};
     border-radius: {px(0.3)}px; }}
 QFrame#taskCard[finished="true"] {{ border: {px(0.15)}px solid {GOOD}; }}
 QFrame#taskCard:focus, QFrame#chip:focus {{ border: {px(0.15)}px dashed {ACCENT}; }}
-QFrame#chip[selected="true"] {{ border: {px(0.2)}px solid {ACCENT}; background: #dbe8fb; }}
+QFrame#chip[selected="true"] {{ border: {px(0.2)}px solid {ACCENT};
+    background: {STANDARD.selected}; }}
 QFrame#chip[acting="true"] {{ border: {px(0.15)}px solid {ALERT}; }}
 QFrame#taskCard QLabel, QFrame#chip QLabel, QFrame#banner QLabel {{
     background: transparent; }}
-QFrame#banner {{ background: #fff4d6; border: {px(0.15)}px solid {INK};
+QFrame#banner {{ background: {BANNER}; border: {px(0.15)}px solid {INK};
     border-radius: {px(0.3)}px; }}
 QPushButton {{ background: {ACCENT}; color: {ACCENT_INK}; border: {px(0.08)}px solid {ACCENT};
     border-radius: {px(0.25)}px; padding: {px(0.2)}px {px(0.5)}px; font-weight: 600; }}
 QPushButton:focus {{ border: {px(0.15)}px solid {INK}; }}
-QListView, QTableView, QTreeView {{ border: {px(0.08)}px solid #8a94a6; }}
+QListView, QTableView, QTreeView {{ border: {px(0.08)}px solid {STANDARD.border}; }}
 QProgressBar {{ border: {px(0.08)}px solid {INK}; border-radius: {px(0.15)}px;
     text-align: center; background: {PAPER}; font-weight: 700; min-height: {px(1.3)}px; }}
-QProgressBar::chunk {{ background: #7fb2ea; }}
+QProgressBar::chunk {{ background: {STANDARD.progress}; }}
 QHeaderView::section {{ background: {PANEL}; font-weight: 700; padding: {px(0.15)}px; }}
 """
 

@@ -17,11 +17,12 @@ from consortium.present.i18n import _
 from consortium.present.numbers import decimal
 from consortium.present.story import Story, StoryCell
 from consortium.ui.kit.accessible import chart
+from consortium.ui.kit.theme import CHART, INK, PAPER
 
-LOST = "#b8323f"
-FOUND = "#00798c"
-FILL = {"task": "#e8eef6", "arrived": "#e8eef6", "sat-out": "#f1f1f1", "left": "#ffffff",
-        "absent": "#ffffff"}
+LOST = CHART.lost
+FOUND = CHART.found
+FILL = {"task": CHART.cell, "arrived": CHART.cell, "sat-out": CHART.sat_out, "left": PAPER,
+        "absent": PAPER}
 
 
 def _scaled(font: QFont, factor: float) -> QFont:
@@ -60,13 +61,13 @@ def paint_story(painter: QPainter, rect: QRectF, story: Story, font: QFont) -> N
     row_height = max(line * 1.1, (rect.height() - legend_height) / max(1, rows))
     header_height = row_height * 2
     column = (rect.width() - name_width) / rounds
-    pen = QPen(QColor("#5a6270"))
+    pen = QPen(QColor(CHART.grid))
     pen.setWidthF(max(1.0, line / 30))
     # header: round and mode
     painter.setFont(bold)
     for i, r in enumerate(story.rounds):
         head = QRectF(rect.left() + name_width + i * column, rect.top(), column, header_height)
-        painter.setPen(QColor("#111111"))
+        painter.setPen(QColor(INK))
         painter.drawText(head.adjusted(4, 0, -4, 0),
                          Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                          _("Round {number} · {mode}").format(number=r.round, mode=r.mode))
@@ -75,7 +76,7 @@ def paint_story(painter: QPainter, rect: QRectF, story: Story, font: QFont) -> N
     for lane_number, lane in enumerate(story.lanes):
         y = top + lane_number * row_height
         painter.setFont(bold)
-        painter.setPen(QColor("#111111"))
+        painter.setPen(QColor(INK))
         painter.drawText(QRectF(rect.left(), y, name_width - 6, row_height),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, lane.name)
         painter.setFont(small)
@@ -86,7 +87,8 @@ def paint_story(painter: QPainter, rect: QRectF, story: Story, font: QFont) -> N
                 continue
             painter.fillRect(box, QColor(FILL[cell.kind]))
             if cell.kind == "sat-out":
-                painter.fillRect(box, QBrush(QColor("#9aa1ad"), Qt.BrushStyle.BDiagPattern))
+                painter.fillRect(box, QBrush(QColor(CHART.sat_out_hatch),
+                                             Qt.BrushStyle.BDiagPattern))
             painter.setPen(pen)
             painter.drawRect(box)
             corner = min(box.height(), box.width()) * 0.35
@@ -96,7 +98,7 @@ def paint_story(painter: QPainter, rect: QRectF, story: Story, font: QFont) -> N
             if cell.found:
                 painter.fillRect(QRectF(box.left(), box.top(), corner, corner / 2),
                                  QColor(FOUND))
-            painter.setPen(QColor(LOST) if cell.lost else QColor("#111111"))
+            painter.setPen(QColor(LOST) if cell.lost else QColor(INK))
             inner = box.adjusted(4, 0, -4, 0)
             # one line, "…" when the title is longer: the whole story is in the
             # accessible description (and the report's table)
@@ -119,7 +121,7 @@ def paint_story(painter: QPainter, rect: QRectF, story: Story, font: QFont) -> N
     for n, (title, values) in enumerate(rows_text):
         row_y = y + n * row_height
         painter.setFont(bold)
-        painter.setPen(QColor("#111111"))
+        painter.setPen(QColor(INK))
         painter.drawText(QRectF(rect.left(), row_y, name_width - 6, row_height),
                          Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap, title)
         painter.setFont(font)
@@ -128,7 +130,7 @@ def paint_story(painter: QPainter, rect: QRectF, story: Story, font: QFont) -> N
                                     row_height), Qt.AlignmentFlag.AlignCenter, value)
     # legend
     painter.setFont(small)
-    painter.setPen(QColor("#111111"))
+    painter.setPen(QColor(INK))
     legend = QRectF(rect.left(), rect.bottom() - legend_height, rect.width(), legend_height)
     painter.drawText(legend, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                      | Qt.TextFlag.TextWordWrap,

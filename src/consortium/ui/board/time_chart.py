@@ -23,20 +23,24 @@ from consortium.engine.state import TimeBudget
 from consortium.present.i18n import _
 from consortium.present.labels import TIME_LABELS, hours, time_label
 from consortium.ui.kit.accessible import chart
+from consortium.ui.kit.theme import CHART, INK, PAPER
 
 PARTS: tuple[tuple[str, str, Qt.BrushStyle], ...] = (
-    (TIME_LABELS[0], "#d1495b", Qt.BrushStyle.BDiagPattern),
-    (TIME_LABELS[1], "#edae49", Qt.BrushStyle.CrossPattern),
+    (TIME_LABELS[0], CHART.meetings, Qt.BrushStyle.BDiagPattern),
+    (TIME_LABELS[1], CHART.overhead, Qt.BrushStyle.CrossPattern),
     # crowding: the other half of the jointholism index, hatched the other way from the
-    # meetings, in a purple no colour-blind reader confuses with the orange beside it
-    (TIME_LABELS[2], "#7b4fa0", Qt.BrushStyle.FDiagPattern),
-    (TIME_LABELS[3], "#00798c", Qt.BrushStyle.SolidPattern),
-    (TIME_LABELS[4], "#66a182", Qt.BrushStyle.Dense4Pattern),
-    (TIME_LABELS[5], "#8d96a7", Qt.BrushStyle.HorPattern),
+    # meetings, in a purple no colour-blind reader confuses with the colours beside it
+    (TIME_LABELS[2], CHART.crowding, Qt.BrushStyle.FDiagPattern),
+    (TIME_LABELS[3], CHART.expert_work, Qt.BrushStyle.SolidPattern),
+    # mismatch work: sparse vertical lines (a half-black dot screen made its mint look like
+    # expert work's teal from the back of the room)
+    (TIME_LABELS[4], CHART.mismatch_work, Qt.BrushStyle.VerPattern),
+    (TIME_LABELS[5], CHART.sitting_out, Qt.BrushStyle.HorPattern),
 )
 STYLE: dict[str, tuple[str, Qt.BrushStyle]] = {name: (c, p) for name, c, p in PARTS}
-"""Each part's colour and hatching by its English label (the jointholism gauge draws its
-meeting and crowding parts as the chart does); the label is translated where drawn."""
+"""Each part's colour (as painted, under its hatching) and hatching by its English label (the
+jointholism gauge draws its meeting and crowding parts as the chart does); the label is
+translated where drawn."""
 
 
 @attrs.frozen
@@ -73,13 +77,12 @@ def describe(bars: Sequence[Bar]) -> str:
 
 
 def fill_part(painter: QPainter, rect: QRectF, colour: str, pattern: Qt.BrushStyle) -> None:
-    """A segment or legend swatch: the colour lightened under a black hatching (or solid)."""
-    painter.fillRect(rect, QColor(colour).lighter(150))
-    if pattern is Qt.BrushStyle.SolidPattern:
-        painter.fillRect(rect, QColor(colour))
-    else:
-        painter.fillRect(rect, QBrush(QColor("#111111"), pattern))
-    painter.setPen(QPen(QColor("#111111"), 1.5))
+    """A segment or legend swatch: the colour under a black hatching (or solid). The colour is
+    painted as given, so the colour-blind check measures what the room sees."""
+    painter.fillRect(rect, QColor(colour))
+    if pattern is not Qt.BrushStyle.SolidPattern:
+        painter.fillRect(rect, QBrush(QColor(INK), pattern))
+    painter.setPen(QPen(QColor(INK), 1.5))
     painter.drawRect(rect)
 
 
@@ -109,7 +112,7 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
     under = max(line * 4.7, needed + 2.0)
     plot = chart.adjusted(line * 3.2, line * 0.5, 0, -(under + line * 0.2))
     top = max((b.time.total for b in bars), default=0.0) or 1.0
-    painter.setPen(QPen(QColor("#111111"), 2))
+    painter.setPen(QPen(QColor(INK), 2))
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())
     painter.drawLine(plot.bottomLeft(), plot.topLeft())
     step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if top / s <= 5), 1000)
@@ -140,11 +143,11 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
                 box = QRectF(seg.center().x() - metrics.horizontalAdvance(text) / 2 - 4,
                              seg.center().y() - line / 2, metrics.horizontalAdvance(text) + 8,
                              line)
-                painter.fillRect(box, QColor("#ffffff"))
-                painter.setPen(QColor("#111111"))
+                painter.fillRect(box, QColor(PAPER))
+                painter.setPen(QColor(INK))
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
             y -= h
-        painter.setPen(QColor("#111111"))
+        painter.setPen(QColor(INK))
         label_font = QFont(font)
         label_font.setBold(bar.highlight)
         painter.setFont(label_font)
@@ -159,7 +162,7 @@ def paint_time_chart(painter: QPainter, rect: QRectF, bars: Sequence[Bar], font:
     spacing = max(line * 1.05, min(line * 1.5, (rect.height() - line * 0.5) / len(PARTS)))
     for name, colour, pattern in reversed(PARTS):
         fill_part(painter, QRectF(lx, ly + line * 0.1, line * 1.4, line * 0.9), colour, pattern)
-        painter.setPen(QColor("#111111"))
+        painter.setPen(QColor(INK))
         painter.drawText(QRectF(lx + line * 1.8, ly, legend_width, line),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          time_label(name))
@@ -205,7 +208,7 @@ class TimeChart(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), QColor(PAPER))
         paint_time_chart(painter, QRectF(self.rect()).adjusted(8, 8, -8, -8), self._bars,
                          self.font())
         painter.end()

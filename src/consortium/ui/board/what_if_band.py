@@ -26,10 +26,10 @@ from consortium.present import what_if_words as words
 from consortium.present.i18n import _
 from consortium.present.numbers import decimal
 from consortium.ui.kit.accessible import chart
-from consortium.ui.kit.theme import ACCENT, INK, MUTED, PAPER
+from consortium.ui.kit.theme import ACCENT, CHART, INK, MUTED, PAPER
 
-BAR_FILL = "#9cc3ee"
-GROUP_LINE = "#9e0019"
+BAR_FILL = CHART.band
+GROUP_LINE = CHART.group
 ROW = 1.7  # a band's row, in lines
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -13,6 +13,16 @@ Two palettes (:class:`Palette`): the standard one, whose every text on its backg
 at 4.5:1 or more (WCAG AA), and high contrast (Settings), black on white with a strong blue,
 at 7:1 or more (WCAG AAA); ``tests/ui/test_contrast.py`` checks each pair the style sheet
 uses (:meth:`Palette.text_pairs`) with :func:`consortium.ui.kit.contrast.contrast_ratio`.
+
+The colours that carry a meaning in the drawings (the time chart's parts, a gauge's verdict,
+the story's corners, the what-if's bands and your group's line) are named in one place,
+:data:`CHART`, and the painters take them from there. ``tests/ui/test_colour_blind.py``
+simulates protanopia, deuteranopia and tritanopia on each group of colours that must be told
+apart (here, the palettes' frames and verdicts, and :data:`CHART`) and asserts a CIEDE2000
+difference between every two of them; ``docs/accessibility.md`` says which threshold and
+why. The sets come from Okabe & Ito's and Paul Tol's colour-blind-safe colours where the old
+ones failed, and each still has a second carrier besides its colour (a hatching, a glyph, a
+word, a dash).
 """
 
 from __future__ import annotations
@@ -28,8 +38,11 @@ PANEL = "#eef1f5"
 ACCENT = "#0b4f9c"
 ACCENT_INK = "#ffffff"
 ALERT = "#9e0019"
-GOOD = "#0b6b2f"
+# a bluish green (Okabe & Ito's, darkened for text): told from ALERT's red by colour-blind
+# readers too, not only by its ✓ and its words
+GOOD = "#00704a"
 MUTED = "#3b4250"
+BANNER = "#fff4d6"  # the board's announcement, a warm paper under ink
 BASE_POINTS = 15.0
 MIN_ZOOM = 0.6
 MAX_ZOOM = 2.2
@@ -79,12 +92,49 @@ class Palette(NamedTuple):
 STANDARD = Palette(
     ink=INK, paper=PAPER, panel=PANEL, accent=ACCENT, accent_ink=ACCENT_INK, alert=ALERT,
     good=GOOD, muted=MUTED, border="#8a94a6", disabled="#c9ced8", disabled_ink="#4a4f5a",
-    menu_disabled="#6b7280", selected="#dbe8fb", progress="#7fb2ea",
+    menu_disabled="#6b7280", selected="#c2d8f7", progress="#7fb2ea",
 )
 HIGH_CONTRAST = Palette(
     ink="#000000", paper="#ffffff", panel="#ffffff", accent="#0000c8", accent_ink="#ffffff",
-    alert="#a00000", good="#005a1e", muted="#222222", border="#000000", disabled="#d0d0d0",
+    alert="#a00000", good="#006048", muted="#222222", border="#000000", disabled="#d0d0d0",
     disabled_ink="#000000", menu_disabled="#4d4d4d", selected="#ffd200", progress="#9ec5ff",
+)
+
+
+class ChartColours(NamedTuple):
+    """The colours that carry a meaning in the drawings (the board's charts and gauges, the
+    report's pages, the compare window), the same in both looks: a chart is read against its
+    own white ground, not the style sheet's. Each has a second carrier named beside it."""
+
+    meetings: str  # the time chart's parts, each with its own hatching…
+    overhead: str
+    crowding: str
+    expert_work: str  # …or solid
+    mismatch_work: str
+    sitting_out: str
+    flagged: str  # a flagged index's bar (hatched, and FLAGGED in words) and its frame
+    not_flagged: str
+    lost: str  # the story: a lost perspective's corner and words ("⚠")…
+    found: str  # …hidden needs found ("+")
+    cell: str  # a story cell a participant worked in…
+    sat_out: str  # …or sat out (hatched in sat_out_hatch, and says so)
+    sat_out_hatch: str
+    grid: str  # the story's cell frames and rules
+    band: str  # the bots' 10th–90th percentile bar (what-if, compare)
+    group: str  # your group's dashed line and ◆ (what-if, compare)
+
+
+CHART = ChartColours(
+    # Okabe & Ito's vermillion and yellow, Paul Tol's mint, beside the earlier purple, teal
+    # and blue-grey: a light, hatched fill each (expert work solid), every two told apart
+    # under protanopia, deuteranopia and tritanopia (the old pink, light orange and light
+    # green were one colour to a protanope)
+    meetings="#d55e00", overhead="#f0e442", crowding="#b877f0", expert_work="#00798c",
+    mismatch_work="#44bb99", sitting_out="#d3e1fa",
+    flagged="#d1495b", not_flagged="#00798c",
+    lost="#b8323f", found="#00798c", cell="#e8eef6", sat_out="#f1f1f1",
+    sat_out_hatch="#9aa1ad", grid="#5a6270",
+    band="#9cc3ee", group="#9e0019",
 )
 
 

@@ -29,9 +29,10 @@ from consortium.engine.scenario import Scenario
 from consortium.play.calibrate_job import CalibrationJob
 from consortium.present import calibrate_words as words
 from consortium.present.i18n import _, ngettext
+from consortium.ui.kit.theme import ALERT, GOOD
 from consortium.ui.kit.widgets import button, label
 
-HOLD_COLOUR, FAIL_COLOUR = "#1b7a3a", "#b3261e"
+HOLD_COLOUR, FAIL_COLOUR = GOOD, ALERT  # with ✓ and ✗, never colour alone
 
 
 class CalibrateDialog(QDialog):
