@@ -31,6 +31,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
+from consortium.engine.words import N_
+
 REPLACE_RETRY_DELAYS: Final = (0.01, 0.02, 0.05, 0.1, 0.2)
 """Seconds to wait before each retry of a refused rename on Windows (0.38 s in all)."""
 
@@ -60,16 +62,16 @@ def kind_of(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     for test, kind in (
-        (stat.S_ISLNK, "a symbolic link"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISLNK, N_("a symbolic link")),
+        (stat.S_ISFIFO, N_("a named pipe (FIFO)")),
+        (stat.S_ISCHR, N_("a device")),
+        (stat.S_ISBLK, N_("a device")),
+        (stat.S_ISSOCK, N_("a socket")),
+        (stat.S_ISDIR, N_("a folder")),
     ):
         if test(mode):
             return kind
-    return "not a regular file"
+    return N_("not a regular file")
 
 
 def open_file(path: str | os.PathLike[str], flags: int, *, follow_links: bool = False) -> int:
@@ -86,7 +88,7 @@ def open_file(path: str | os.PathLike[str], flags: int, *, follow_links: bool = 
         fd = os.open(path, flags | _OPEN_FLAGS | (0 if follow_links else _NO_FOLLOW), 0o666)
     except OSError as error:
         if error.errno == errno.ELOOP and not follow_links:  # a link swapped in since lstat
-            raise NotAFileError(path, "a symbolic link") from None
+            raise NotAFileError(path, N_("a symbolic link")) from None
         raise
     try:
         kind = kind_of(os.fstat(fd).st_mode)
