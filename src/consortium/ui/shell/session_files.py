@@ -217,8 +217,9 @@ class SessionFiles:
         """Put the group back exactly where the session was, the curtain down. A session
         another window has open (here or in another copy of the program) is not taken over:
         that window is the one to play on in."""
+        from consortium.present.problem_words import problem_lines, words_text  # noqa: PLC0415
         from consortium.store.locks import OwnerLock  # noqa: PLC0415
-        from consortium.store.save_file import SaveError, describe  # noqa: PLC0415
+        from consortium.store.save_file import SaveError  # noqa: PLC0415
         from consortium.store.sessions import (  # noqa: PLC0415
             SessionInUse,
             claim_session,
@@ -246,12 +247,13 @@ class SessionFiles:
                 lock.release()
             self._w.show_message(_("Cannot resume this session"),
                                  _("None of this session's saves opens. Nothing was changed."),
-                                 describe(error, entry.save).splitlines())
+                                 problem_lines(error.problems, entry.save))
             return False
         self._w.enter_game()
         self._w.controller.resume(resumed.loaded, folder=entry.folder, lock=lock)
-        if resumed.note:
-            self._w.show_message(_("Resumed from an earlier autosave"), resumed.note,
+        if resumed.note_words is not None:
+            self._w.show_message(_("Resumed from an earlier autosave"),
+                                 words_text(resumed.note_words),
                                  icon=QMessageBox.Icon.Information)
         return True
 
@@ -259,7 +261,8 @@ class SessionFiles:
 
     def open_file(self) -> bool:
         """Session → Open a save file…: a save from a USB stick or another laptop."""
-        from consortium.store.save_file import SaveError, describe  # noqa: PLC0415
+        from consortium.present.problem_words import problem_lines  # noqa: PLC0415
+        from consortium.store.save_file import SaveError  # noqa: PLC0415
         from consortium.store.save_load import read_save_file  # noqa: PLC0415
 
         w = self._w
@@ -272,7 +275,7 @@ class SessionFiles:
             loaded = read_save_file(path)
         except SaveError as error:
             w.show_message(_("Cannot open this file"), refused.format(file=path.name),
-                           describe(error, path).splitlines())
+                           problem_lines(error.problems, path))
             return False
         except Exception as error:  # a loader bug must not take the session down with it
             w.show_message(_("Cannot open this file"), refused.format(file=path.name),
