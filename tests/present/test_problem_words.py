@@ -27,7 +27,7 @@ from consortium.engine.scenario_toml import (
     scenario_warnings,
 )
 from consortium.engine.toml_guard import MAX_KEY_CHARS, MAX_KEY_PARTS, MAX_LINE_CHARS, MAX_VALUES
-from consortium.engine.words import N_, say
+from consortium.engine.words import N_, Grouped, say
 from consortium.present.i18n import (
     PSEUDO_CLOSE,
     PSEUDO_OPEN,
@@ -52,6 +52,7 @@ from tests.store.games import bot_game, cancer_care, save_bytes
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "consortium"
 _PADDED = re.compile(f"·*{PSEUDO_CLOSE}")
+_FORMAT_SPEC = re.compile(r"\{[^{}]*[:!][^{}]*\}")
 
 
 @pytest.fixture
@@ -309,13 +310,24 @@ def test_english_is_the_source_text_byte_for_byte() -> None:
     before = language()
     use_language("en")
     try:
-        words = say(N_("is {size:,} bytes; a save may be at most {most:,} bytes"), size=1234567,
-                    most=10)
+        words = say(N_("is {size} bytes; a save may be at most {most} bytes"),
+                    size=Grouped(1234567), most=10)
         assert words_text(words) == words.english() == (
             "is 1,234,567 bytes; a save may be at most 10 bytes")
         for data in BROKEN_FILES.values():
             for problem in scenario_problems(data):
                 assert problem_text(problem) == str(problem)
+    finally:
+        use_language(before)
+
+
+def test_a_large_count_is_grouped_the_languages_way() -> None:
+    before = language()
+    use_language("sv")
+    try:
+        (problem,) = scenario_problems(BROKEN_FILES["too big"])
+        assert "1\u00a0048\u00a0577" in problem_message(problem)
+        assert "1,048,577" in problem.message
     finally:
         use_language(before)
 
@@ -345,6 +357,9 @@ def english_only(tree: ast.AST) -> list[str]:
             func.attr if isinstance(func, ast.Attribute) else "")
         if name == "N_" and not (node.args and isinstance(node.args[0], ast.Constant)):
             found.append(f"line {node.lineno}: N_ of something Babel cannot extract")
+        elif name == "N_" and _FORMAT_SPEC.search(str(node.args[0].value)):  # type: ignore[attr-defined]
+            found.append(f"line {node.lineno}: a format spec a translator cannot change; "
+                         "give the field formatted (Grouped, number_text)")
         at = TEMPLATE_AT.get(name)
         if at is None or len(node.args) <= at:
             continue
@@ -365,5 +380,6 @@ def test_the_static_check_finds_an_english_only_problem() -> None:
     written = ('Problem("file", f"is {size} bytes")\n'
                'Problem.of("file", f"is {size} bytes")\n'
                'raise _file_error("is saved as UTF-16")\n'
-               'N_(template)\n')
-    assert len(english_only(ast.parse(written))) == 4
+               'N_(template)\n'
+               'N_("is {size:,} bytes")\n')
+    assert len(english_only(ast.parse(written))) == 5

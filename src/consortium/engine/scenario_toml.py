@@ -83,7 +83,7 @@ from consortium.engine.toml_spec import (
     shown,
     whole,
 )
-from consortium.engine.words import N_, Words, say
+from consortium.engine.words import N_, Grouped, Words, say
 
 __all__ = [
     "FORMAT_VERSION",
@@ -159,8 +159,8 @@ def scenario_warning_words(scenario: Scenario) -> list[Words]:
 
 def oversize_problem(size: int) -> Problem:
     """The problem for a file over :data:`MAX_SCENARIO_BYTES`, shared with the store's check."""
-    return Problem.of("file", N_("is {size:,} bytes; a scenario may be at most {most:,} bytes"),
-                      size=size, most=MAX_SCENARIO_BYTES)
+    return Problem.of("file", N_("is {size} bytes; a scenario may be at most {most} bytes"),
+                      size=Grouped(size), most=Grouped(MAX_SCENARIO_BYTES))
 
 
 # --- pass 0: bytes to a TOML document ------------------------------------------------------

@@ -37,7 +37,7 @@ import re
 from typing import Any, Final
 
 from consortium.engine.toml_spec import Problem, join_place
-from consortium.engine.words import N_, Words, say
+from consortium.engine.words import N_, Grouped, Words, say
 
 __all__ = [
     "MAX_KEY_CHARS",
@@ -120,17 +120,17 @@ def crowded_document_problem(document: dict[str, Any]) -> Problem | None:
         counts[key] = count
         total += count
         if total > MAX_VALUES:
-            rule = say(N_("a scenario holds at most {most:,} (the shipped one, under 400)"),
-                       most=MAX_VALUES)
+            rule = say(N_("a scenario holds at most {most} (the shipped one, under 400)"),
+                       most=Grouped(MAX_VALUES))
             most = max(counts, key=counts.__getitem__)
             if counts[most] <= total // 2:
-                return Problem.of("file", N_("holds more than {most:,} values in all; {rule}"),
-                                  most=MAX_VALUES, rule=rule)
+                return Problem.of("file", N_("holds more than {most} values in all; {rule}"),
+                                  most=Grouped(MAX_VALUES), rule=rule)
             return Problem.of(
                 join_place("", most),
-                N_("holds {count:,} values or more, and the file more than {most:,} in all; "
+                N_("holds {count} values or more, and the file more than {most} in all; "
                    "{rule}"),
-                count=counts[most], most=MAX_VALUES, rule=rule,
+                count=Grouped(counts[most]), most=Grouped(MAX_VALUES), rule=rule,
             )
     return None
 
@@ -143,9 +143,9 @@ def _name_problem(text: str, start: int, name: str, *, is_key: bool) -> Problem 
     if len(parts) > MAX_KEY_PARTS:
         return Problem.of(
             "file",
-            N_("has a dotted key of {parts:,} parts at {where}; a scenario's keys have at most "
+            N_("has a dotted key of {parts} parts at {where}; a scenario's keys have at most "
                "{most} parts"),
-            parts=len(parts), where=_where(text, start), most=MAX_KEY_PARTS,
+            parts=Grouped(len(parts)), where=_where(text, start), most=MAX_KEY_PARTS,
         )
     if not is_key:
         return None
@@ -154,9 +154,9 @@ def _name_problem(text: str, start: int, name: str, *, is_key: bool) -> Problem 
         if length > MAX_KEY_CHARS:
             return Problem.of(
                 "file",
-                N_("has a key of {length:,} characters at {where}; a scenario's keys have at "
+                N_("has a key of {length} characters at {where}; a scenario's keys have at "
                    "most {most} characters"),
-                length=length, where=_where(text, start), most=MAX_KEY_CHARS,
+                length=Grouped(length), where=_where(text, start), most=MAX_KEY_CHARS,
             )
     return None
 
@@ -168,9 +168,9 @@ def _long_line_problem(structure: str) -> Problem | None:
         return None
     return Problem.of(
         "file",
-        N_("has {length:,} characters outside texts in quotes on line {line}; a scenario's "
-           "lines have at most {most:,} (a text in quotes may be longer)"),
-        length=len(lines[longest]), line=longest + 1, most=MAX_LINE_CHARS,
+        N_("has {length} characters outside texts in quotes on line {line}; a scenario's "
+           "lines have at most {most} (a text in quotes may be longer)"),
+        length=Grouped(len(lines[longest])), line=longest + 1, most=Grouped(MAX_LINE_CHARS),
     )
 
 

@@ -16,13 +16,25 @@ from collections.abc import Callable
 
 import attrs
 
-__all__ = ["N_", "Words", "say", "verbatim"]
+__all__ = ["N_", "Grouped", "Words", "say", "verbatim"]
 
 
 def N_(message: str) -> str:
     """Marks ``message`` for the catalogue; the text itself is unchanged (the engine may not
     import :mod:`consortium.present.i18n`, which has the same marker)."""
     return message
+
+
+@attrs.frozen
+class Grouped:
+    """A count written with its thousands grouped ("1,048,576" in English): a field, since a
+    message carries no format spec (each language groups its own way, see
+    :func:`consortium.present.numbers.grouped`)."""
+
+    value: int
+
+    def __str__(self) -> str:
+        return f"{self.value:,}"
 
 
 @attrs.frozen
@@ -35,10 +47,13 @@ class Words:
     fields: tuple[tuple[str, object], ...] = ()
     translated: bool = True
 
-    def render(self, translate: Callable[[str], str]) -> str:
+    def render(self, translate: Callable[[str], str],
+               grouped: Callable[[int], str] = "{:,}".format) -> str:
         """The sentence, each template (this one and those of its fields) through
-        ``translate`` before its fields are filled in."""
-        values = {key: value.render(translate) if isinstance(value, Words) else value
+        ``translate`` before its fields are filled in, and each :class:`Grouped` count
+        through ``grouped``."""
+        values = {key: value.render(translate, grouped) if isinstance(value, Words)
+                  else grouped(value.value) if isinstance(value, Grouped) else value
                   for key, value in self.fields}
         template = translate(self.template) if self.translated else self.template
         return template.format(**values)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from consortium.engine.toml_spec import Problem
 from consortium.engine.words import Words
 from consortium.present.i18n import _, pgettext
+from consortium.present.numbers import grouped
 from consortium.store.codec import printable
 
 WHOLE_FILE = "file"
@@ -22,8 +23,9 @@ WHOLE_FILE = "file"
 
 
 def words_text(words: Words) -> str:
-    """``words`` in the current language, each template translated before it is filled in."""
-    return words.render(_)
+    """``words`` in the current language, each template translated before it is filled in
+    (and a large count grouped the language's way)."""
+    return words.render(_, grouped)
 
 
 def problem_place(problem: Problem) -> str:

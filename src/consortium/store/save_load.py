@@ -53,7 +53,7 @@ from consortium.engine.setup import (
 )
 from consortium.engine.state import GameConfig, GameState
 from consortium.engine.toml_spec import Problem
-from consortium.engine.words import N_, Words, say
+from consortium.engine.words import N_, Grouped, Words, say
 from consortium.store.codec import StructureProblems, printable, shown, structure
 from consortium.store.digest import (
     DIGEST_SCHEME,
@@ -127,11 +127,11 @@ def read_limited(file: Path, limit: int = MAX_SAVE_BYTES, *, follow_links: bool 
     except OSError as error:
         _refuse_unreadable(file, error)
     if size > limit:
-        _refuse("file", N_("is {size:,} bytes; a save may be at most {most:,} bytes"), size=size,
-                most=limit)
+        _refuse("file", N_("is {size} bytes; a save may be at most {most} bytes"),
+                size=Grouped(size), most=Grouped(limit))
     if len(data) > limit:
-        _refuse("file", N_("is over {most:,} bytes; a save may be at most {most:,} bytes"),
-                most=limit)
+        _refuse("file", N_("is over {most} bytes; a save may be at most {most} bytes"),
+                most=Grouped(limit))
     return data
 
 
@@ -212,8 +212,8 @@ def parse_save(data: bytes) -> SaveFile:
 
 def _json_tree(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_SAVE_BYTES:
-        _refuse("file", N_("is {size:,} bytes; a save may be at most {most:,} bytes"),
-                size=len(data), most=MAX_SAVE_BYTES)
+        _refuse("file", N_("is {size} bytes; a save may be at most {most} bytes"),
+                size=Grouped(len(data)), most=Grouped(MAX_SAVE_BYTES))
     if data.startswith(_UTF16_BOMS) or _utf16_without_mark(data):
         _refuse("file", N_("is saved as UTF-16; a save is UTF-8 text"))
     body = data.removeprefix(_BOM)

@@ -28,7 +28,7 @@ from consortium.engine.scenario import Scenario, TaskSpec
 from consortium.engine.scenario_toml import MAX_SCENARIO_BYTES, ScenarioError, oversize_problem
 from consortium.engine.toml_guard import MAX_LINE_CHARS
 from consortium.engine.toml_spec import Problem, number_text
-from consortium.engine.words import N_, Words, say, verbatim
+from consortium.engine.words import N_, Grouped, Words, say, verbatim
 from consortium.store.codec import shown
 from consortium.store.scenario_document import (
     check_document,
@@ -123,9 +123,9 @@ def _refuse_long_lines(text: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
             raise _file_error(say(
-                N_("has a line of {length:,} characters at line {line}; a task sheet's lines "
-                   "have at most {most:,}"),
-                length=len(line), line=number, most=MAX_LINE_CHARS))
+                N_("has a line of {length} characters at line {line}; a task sheet's lines "
+                   "have at most {most}"),
+                length=Grouped(len(line)), line=number, most=Grouped(MAX_LINE_CHARS)))
 
 
 def _rows(text: str) -> tuple[list[dict[str, Any]], list[int]]:
@@ -142,8 +142,8 @@ def _rows(text: str) -> tuple[list[dict[str, Any]], list[int]]:
                 continue  # a blank row
             if len(rows) == MAX_TASK_ROWS:
                 raise ScenarioError((_at_line(
-                    number, N_("is task {count:,}; a task sheet has at most {most:,} tasks"),
-                    count=MAX_TASK_ROWS + 1, most=MAX_TASK_ROWS),))
+                    number, N_("is task {count}; a task sheet has at most {most} tasks"),
+                    count=Grouped(MAX_TASK_ROWS + 1), most=Grouped(MAX_TASK_ROWS)),))
             if len(cells) > len(columns):
                 raise ScenarioError((_at_line(
                     number, N_("has {cells} cells; the first row names {columns} columns (a "
@@ -160,8 +160,8 @@ def _rows(text: str) -> tuple[list[dict[str, Any]], list[int]]:
 
 def _columns(header: list[str]) -> list[str]:
     if len(header) > MAX_HEADER_CELLS:
-        raise ScenarioError((_at_line(1, N_("has {cells:,} cells; the columns are {columns}"),
-                                      cells=len(header), columns=", ".join(COLUMNS)),))
+        raise ScenarioError((_at_line(1, N_("has {cells} cells; the columns are {columns}"),
+                                      cells=Grouped(len(header)), columns=", ".join(COLUMNS)),))
     names = [cell.strip().lower() for cell in header]
     problems = []
     for index, name in enumerate(names):
