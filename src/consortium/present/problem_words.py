@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from consortium.engine.toml_spec import Problem
 from consortium.engine.words import Words
-from consortium.present.i18n import _, pgettext
+from consortium.present.i18n import _
 from consortium.present.numbers import grouped
 from consortium.store.codec import printable
 
@@ -33,9 +33,9 @@ def problem_place(problem: Problem) -> str:
     if problem.place_words is not None:
         return words_text(problem.place_words)
     if problem.place == WHOLE_FILE:
-        # Translators: the place of a problem with a whole file, before its message:
+        # Translators: also the place of a problem with a whole file, before its message:
         # "file: is not valid TOML at line 3, column 7: …"
-        return pgettext("problem place", "file")
+        return _("file")
     return problem.place
 
 

@@ -313,7 +313,9 @@ def _check_versions(tree: dict[str, Any]) -> None:
             _refuse(f"header.{key}", N_("must be a whole number from 1 to {most}, got {value}"),
                     most=mine, value=shown(value))
     if header.get("rules_version") not in READ_RULES_VERSIONS:
-        known = " or ".join(str(v) for v in READ_RULES_VERSIONS)
+        known: str | Words = str(READ_RULES_VERSIONS[0])
+        for version in READ_RULES_VERSIONS[1:]:
+            known = say(N_("{either} or {other}"), either=known, other=str(version))
         _refuse("header.rules_version",
                 N_("no Consortium plays rules version {value}; saves have {known}"),
                 value=shown(header.get("rules_version")), known=known)

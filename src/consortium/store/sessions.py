@@ -119,10 +119,11 @@ class ResumedSession:
             return None
         path, error = self.skipped[0]
         first = error.problems[0]
+        place = first.place_words or (say(N_("file")) if first.place == "file" else first.place)
         return say(
             N_("The newest autosave ({file}) could not be opened ({place}: {problem}); resumed "
                "from {save}, {step} actions into the game."),
-            file=path.name, place=first.place, problem=first.words or first.message,
+            file=path.name, place=place, problem=first.words or first.message,
             save=self.save.name, step=self.loaded.header.step)
 
 
