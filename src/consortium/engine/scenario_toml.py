@@ -494,15 +494,24 @@ def _refer_one(
     if target in known:
         return
     close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
-    hint: str | Words = say(N_(' (did you mean "{id}"?)'), id=close[0]) if close else ""
-    problems.append(Problem.of(place, _UNKNOWN[noun], value=shown(target), hint=hint))
+    if close:
+        problems.append(Problem.of(place, _UNKNOWN_CLOSE[noun], value=shown(target),
+                                   id=close[0]))
+    else:
+        problems.append(Problem.of(place, _UNKNOWN[noun], value=shown(target)))
 
 
 _UNKNOWN: Final = {
-    "family": N_("unknown family {value}{hint}"),
-    "domain": N_("unknown domain {value}{hint}"),
-    "task": N_("unknown task {value}{hint}"),
-    "sector": N_("unknown sector {value}{hint}"),
+    "family": N_("unknown family {value}"),
+    "domain": N_("unknown domain {value}"),
+    "task": N_("unknown task {value}"),
+    "sector": N_("unknown sector {value}"),
+}
+_UNKNOWN_CLOSE: Final = {
+    "family": N_('unknown family {value} (did you mean "{id}"?)'),
+    "domain": N_('unknown domain {value} (did you mean "{id}"?)'),
+    "task": N_('unknown task {value} (did you mean "{id}"?)'),
+    "sector": N_('unknown sector {value} (did you mean "{id}"?)'),
 }
 """A reference to an id that is not there, per kind of thing (a whole sentence each, so a
 translation can inflect the noun)."""
