@@ -11,6 +11,7 @@ such a message even before a test makes it.
 from __future__ import annotations
 
 import ast
+import errno
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -35,12 +36,14 @@ from consortium.present.i18n import (
     use_language,
 )
 from consortium.present.problem_words import (
+    os_reason,
     problem_lines,
     problem_message,
     problem_place,
     problem_text,
     words_text,
 )
+from consortium.store.fs import NotAFileError
 from consortium.store.save_file import SaveError
 from consortium.store.save_load import load_save, read_save_file
 from consortium.store.scenarios import find_scenario, read_scenario_file
@@ -383,3 +386,17 @@ def test_the_static_check_finds_an_english_only_problem() -> None:
                'N_(template)\n'
                'N_("is {size:,} bytes")\n')
     assert len(english_only(ast.parse(written))) == 5
+
+
+def test_why_a_file_cannot_be_written_is_in_the_rooms_language_or_the_systems_own(
+    pseudo: None, tmp_path: Path
+) -> None:
+    """The store's few plain reasons ("disk full") are translated; a reason it has no words
+    for is the system's own text, shown as it came."""
+    full = os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    assert full.startswith(PSEUDO_OPEN) and unbracketed(full) == "disk full"
+    folder = os_reason(NotAFileError(tmp_path / "x.consortium", "a folder"))
+    assert unbracketed(folder) == "x.consortium is a folder, not a file"
+    assert folder.startswith(PSEUDO_OPEN) and folder.count(PSEUDO_OPEN) == 2
+    assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == (
+        "invalid cross-device link")

@@ -237,17 +237,20 @@ def _replace(
 _REASONS: Final = {
     getattr(errno, name): text
     for name, text in (
-        ("ENOSPC", "disk full"),
-        ("EDQUOT", "disk quota exceeded"),  # not on Windows
-        ("EACCES", "permission denied"),
-        ("EPERM", "permission denied"),
-        ("EROFS", "the disk is read-only"),
-        ("ENOENT", "the folder is gone (a USB stick taken out?)"),
-        ("ENOTDIR", "a file is in the way of the folder"),
-        ("EIO", "the disk reported an error"),
+        ("ENOSPC", N_("disk full")),
+        ("EDQUOT", N_("disk quota exceeded")),  # not on Windows
+        ("EACCES", N_("permission denied")),
+        ("EPERM", N_("permission denied")),
+        ("EROFS", N_("the disk is read-only")),
+        ("ENOENT", N_("the folder is gone (a USB stick taken out?)")),
+        ("ENOTDIR", N_("a file is in the way of the folder")),
+        ("EIO", N_("the disk reported an error")),
     )
     if hasattr(errno, name)
 }
+PLAIN_REASONS: Final = frozenset(_REASONS.values())
+"""The reasons :func:`reason` words itself (English, marked for the catalogue); any other is
+the system's own text, which :mod:`consortium.present.problem_words` shows as it is."""
 
 
 def reason(error: OSError) -> str:

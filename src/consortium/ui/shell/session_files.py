@@ -167,6 +167,7 @@ class SessionFiles:
         """"Not now": the session stays in the list and the question stops. On a read-only
         folder the answer is kept in the settings folder instead, and the trainer is told;
         when that cannot be written either, they are told the question will come back."""
+        from consortium.present.problem_words import reason_text  # noqa: PLC0415
         from consortium.store.sessions import dismiss_interrupted  # noqa: PLC0415
 
         paths = self._w.paths
@@ -180,21 +181,21 @@ class SessionFiles:
             self._w.say(
                 _("{stays} Its folder cannot be written ({why}), so this answer is kept in "
                   "Consortium's settings: the next start will not ask again.").format(
-                    stays=stays, why=done.why), 20000,
+                    stays=stays, why=reason_text(done.why)), 20000,
             )
             return
         self._w.show_message(
             _("Consortium will ask again"),
             _("{stays} Its folder cannot be written ({why}), and neither can Consortium's "
               "settings, so this answer cannot be kept: the next start will ask again.").format(
-                stays=stays, why=done.why),
+                stays=stays, why=reason_text(done.why)),
             [str(entry.folder)], icon=QMessageBox.Icon.Information,
         )
 
     def put_away(self, entry: SessionEntry) -> bool:
         """Take a session off the resume list; its files stay where they are. Says so, and
         where, in the status bar (or why not, when the folder cannot be written)."""
-        from consortium.store.fs import reason  # noqa: PLC0415 - not at launch
+        from consortium.present.problem_words import os_reason  # noqa: PLC0415 - not at launch
         from consortium.store.sessions import put_away  # noqa: PLC0415
 
         h = entry.header
@@ -203,7 +204,7 @@ class SessionFiles:
         except OSError as error:
             self._w.show_message(_("Cannot remove this session from the list"),
                                  _("The session folder cannot be written ({reason}). Nothing "
-                                   "was changed.").format(reason=reason(error)),
+                                   "was changed.").format(reason=os_reason(error)),
                                  [str(entry.folder)])
             return False
         self._w.say(
@@ -292,8 +293,8 @@ class SessionFiles:
     def save_as(self) -> bool:
         """Session → Save as…: the session as one file (for a USB stick), written whole or
         not at all."""
+        from consortium.present.problem_words import os_reason  # noqa: PLC0415
         from consortium.store.autosave import utc_now  # noqa: PLC0415
-        from consortium.store.fs import reason  # noqa: PLC0415
         from consortium.store.save_file import SAVE_SUFFIX, write_save_file  # noqa: PLC0415
 
         w = self._w
@@ -312,7 +313,7 @@ class SessionFiles:
                             saved_at=utc_now())
         except OSError as error:
             w.show_message(_("Cannot save"), _("Cannot save to {path}: {reason}.").format(
-                path=path, reason=reason(error)),
+                path=path, reason=os_reason(error)),
                 [_("Nothing else was changed; the autosave goes on as before.")])
             return False
         w.say(_("Saved to {path}").format(path=path), 10000)

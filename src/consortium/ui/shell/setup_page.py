@@ -593,7 +593,8 @@ class SetupPage(QWidget):
     # --- tasks as a spreadsheet ---------------------------------------------------------------
 
     def export_tasks(self) -> bool:
-        from consortium.store.fs import FileSystem, atomic_write, reason  # noqa: PLC0415
+        from consortium.present.problem_words import os_reason  # noqa: PLC0415
+        from consortium.store.fs import FileSystem, atomic_write  # noqa: PLC0415
         from consortium.store.task_csv import tasks_csv  # noqa: PLC0415
 
         sc = self.current_scenario
@@ -606,7 +607,7 @@ class SetupPage(QWidget):
         except OSError as error:
             self._problem(_("Cannot export the tasks"),
                           _("Cannot write {path}: {reason}.").format(path=path,
-                                                                     reason=reason(error)), [])
+                                                                     reason=os_reason(error)), [])
             return False
         self.tasks_hint.setText(_("{count} tasks · exported to {file}").format(
             count=len(sc.tasks), file=path.name))
