@@ -36,13 +36,13 @@ from consortium.present.i18n import (
     use_language,
 )
 from consortium.present.problem_words import (
-    os_reason,
     problem_lines,
     problem_message,
     problem_place,
     problem_text,
     words_text,
 )
+from consortium.present.reason_words import os_reason
 from consortium.store.fs import NotAFileError
 from consortium.store.save_file import SaveError
 from consortium.store.save_load import load_save, read_save_file

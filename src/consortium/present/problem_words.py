@@ -11,14 +11,12 @@ whole ``file``, a spreadsheet's ``row 5``) is translated.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from consortium.engine.toml_spec import Problem
 from consortium.engine.words import Words
 from consortium.present.i18n import _
 from consortium.present.numbers import grouped
 from consortium.store.codec import printable
-from consortium.store.fs import PLAIN_REASONS, NotAFileError, reason
 
 WHOLE_FILE = "file"
 """The place of a problem with the whole file (its size, its encoding, its syntax)."""
@@ -50,20 +48,6 @@ def problem_text(problem: Problem) -> str:
     """One line, ``place: message``, printable whatever the file held."""
     return printable(_("{place}: {problem}").format(place=problem_place(problem),
                                                      problem=problem_message(problem)))
-
-
-def reason_text(text: str) -> str:
-    """A reason :func:`consortium.store.fs.reason` gave: in the room's language when it is
-    one of its own few words ("disk full"), else the system's text as it came."""
-    return _(text) if text in PLAIN_REASONS else text
-
-
-def os_reason(error: OSError) -> str:
-    """Why a file could not be read or written, in a few plain words a person reads."""
-    if isinstance(error, NotAFileError):
-        return _("{file} is {kind}, not a file").format(
-            file=Path(str(error.filename)).name, kind=_(error.kind))
-    return reason_text(reason(error))
 
 
 def problem_lines(problems: Iterable[Problem], path: object | None = None) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from consortium.present.i18n import _
 from consortium.present.languages import language_name
-from consortium.present.problem_words import reason_text
+from consortium.present.reason_words import reason_text
 from consortium.store.settings import (
     DATA_FOLDER,
     DEFAULTS,

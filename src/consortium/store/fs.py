@@ -31,8 +31,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
-from consortium.engine.words import N_
-
 REPLACE_RETRY_DELAYS: Final = (0.01, 0.02, 0.05, 0.1, 0.2)
 """Seconds to wait before each retry of a refused rename on Windows (0.38 s in all)."""
 
@@ -43,6 +41,12 @@ TEMP_SUFFIX: Final = ".tmp"
 _NO_FOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
 _NO_BLOCK: Final = getattr(os, "O_NONBLOCK", 0)
 _OPEN_FLAGS: Final = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0) | _NO_BLOCK
+
+
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogue, as :func:`consortium.engine.words.N_` does: this
+    module is read at launch (the settings), before the engine and attrs may be imported."""
+    return message
 
 
 class NotAFileError(OSError):

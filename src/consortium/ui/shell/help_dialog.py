@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.present.i18n import _, language
-from consortium.present.problem_words import os_reason
+from consortium.present.reason_words import os_reason
 from consortium.resources import guide_text
 from consortium.ui.kit.pdf import a4_writer
 from consortium.ui.kit.widgets import button, label

@@ -167,7 +167,7 @@ class SessionFiles:
         """"Not now": the session stays in the list and the question stops. On a read-only
         folder the answer is kept in the settings folder instead, and the trainer is told;
         when that cannot be written either, they are told the question will come back."""
-        from consortium.present.problem_words import reason_text  # noqa: PLC0415
+        from consortium.present.reason_words import reason_text  # noqa: PLC0415
         from consortium.store.sessions import dismiss_interrupted  # noqa: PLC0415
 
         paths = self._w.paths
@@ -195,7 +195,7 @@ class SessionFiles:
     def put_away(self, entry: SessionEntry) -> bool:
         """Take a session off the resume list; its files stay where they are. Says so, and
         where, in the status bar (or why not, when the folder cannot be written)."""
-        from consortium.present.problem_words import os_reason  # noqa: PLC0415 - not at launch
+        from consortium.present.reason_words import os_reason  # noqa: PLC0415 - not at launch
         from consortium.store.sessions import put_away  # noqa: PLC0415
 
         h = entry.header
@@ -293,7 +293,7 @@ class SessionFiles:
     def save_as(self) -> bool:
         """Session → Save as…: the session as one file (for a USB stick), written whole or
         not at all."""
-        from consortium.present.problem_words import os_reason  # noqa: PLC0415
+        from consortium.present.reason_words import os_reason  # noqa: PLC0415
         from consortium.store.autosave import utc_now  # noqa: PLC0415
         from consortium.store.save_file import SAVE_SUFFIX, write_save_file  # noqa: PLC0415
 

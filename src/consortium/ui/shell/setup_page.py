@@ -593,7 +593,7 @@ class SetupPage(QWidget):
     # --- tasks as a spreadsheet ---------------------------------------------------------------
 
     def export_tasks(self) -> bool:
-        from consortium.present.problem_words import os_reason  # noqa: PLC0415
+        from consortium.present.reason_words import os_reason  # noqa: PLC0415
         from consortium.store.fs import FileSystem, atomic_write  # noqa: PLC0415
         from consortium.store.task_csv import tasks_csv  # noqa: PLC0415
 
