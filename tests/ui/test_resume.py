@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from consortium.engine.state import Phase
 from consortium.present.i18n import _, is_pseudo, language, use_language
 from consortium.present.labels import phase_label
-from consortium.store.fs import reason
+from consortium.present.reason_words import os_reason
 from consortium.store.paths import DataPaths
 from consortium.store.save_load import read_save_file
 from consortium.store.scenarios import shipped_scenarios
@@ -239,7 +239,7 @@ def test_not_now_on_a_read_only_folder_is_remembered_and_said(
     assert again.statusBar().currentMessage() == _(
         "{stays} Its folder cannot be written ({why}), so this answer is kept in Consortium's "
         "settings: the next start will not ask again.").format(
-        stays=stays, why="the disk is read-only")
+        stays=stays, why=_("the disk is read-only"))
     third = open_window(qtbot, data_paths)  # the next start
     qtbot.waitUntil(lambda: third.start.resume_button.text() == _(
         "Resume a session ({count})").format(count=1))
@@ -262,7 +262,7 @@ def test_not_now_that_cannot_be_kept_anywhere_says_it_will_ask_again(
         "{stays} Its folder cannot be written ({why}), and neither can Consortium's settings, "
         "so this answer cannot be kept: the next start will ask again.").format(
         stays=_("{scenario} stays in Resume a session.").format(
-            scenario="Cancer care partnership"), why="the disk is read-only")
+            scenario="Cancer care partnership"), why=_("the disk is read-only"))
     assert box.informativeText() == str(folder)
     box.done(QMessageBox.StandardButton.Ok)
     assert not again.in_game
@@ -471,7 +471,7 @@ def test_a_trainer_removes_old_sessions_from_the_list_without_losing_them(
     box = window.last_message
     assert box is not None and box.windowTitle() == _("Cannot remove this session from the list")
     assert box.text() == _("The session folder cannot be written ({reason}). Nothing was "
-                           "changed.").format(reason=reason(PermissionError(13, "Permission "
+                           "changed.").format(reason=os_reason(PermissionError(13, "Permission "
                                                                             "denied")))
     box.done(QMessageBox.StandardButton.Ok)
     assert page.model.rowCount() == 1
