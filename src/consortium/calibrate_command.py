@@ -27,6 +27,7 @@ from consortium.play.calibrate_job import CalibrationJob
 from consortium.present import calibrate_words as words
 from consortium.present.i18n import _, ngettext
 from consortium.present.numbers import percent
+from consortium.present.problem_words import problem_text
 from consortium.store.codec import printable
 from consortium.store.scenarios import find_scenario
 
@@ -49,7 +50,7 @@ def calibrate_command(args: argparse.Namespace) -> int:
         scenario = find_scenario(args.scenario)
     except ScenarioError as error:
         for problem in error.problems:
-            print(f"{printable(args.scenario)}: {printable(str(problem))}", file=sys.stderr)
+            print(f"{printable(args.scenario)}: {problem_text(problem)}", file=sys.stderr)
         print(_("consortium calibrate: {scenario} cannot be checked; `consortium validate "
                 "{scenario}` lists its problems too").format(scenario=printable(args.scenario)),
               file=sys.stderr)

@@ -253,6 +253,7 @@ def _print_hands(args: argparse.Namespace) -> int:
     import os  # noqa: PLC0415 - lazy: launch
     from pathlib import Path  # noqa: PLC0415
 
+    from consortium.present.problem_words import problem_text  # noqa: PLC0415
     from consortium.store.codec import printable  # noqa: PLC0415
     from consortium.store.save_file import SaveError  # noqa: PLC0415
     from consortium.store.save_load import read_save_file  # noqa: PLC0415
@@ -261,7 +262,7 @@ def _print_hands(args: argparse.Namespace) -> int:
         loaded = read_save_file(args.save)
     except SaveError as error:
         for problem in error.problems:
-            print(f"{args.save}: {printable(str(problem))}")
+            print(f"{args.save}: {problem_text(problem)}")
         return EXIT_PROBLEM
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - only this command draws
@@ -287,6 +288,7 @@ def _report(args: argparse.Namespace) -> int:
     import os  # noqa: PLC0415 - lazy: launch
     from pathlib import Path  # noqa: PLC0415
 
+    from consortium.present.problem_words import problem_text  # noqa: PLC0415
     from consortium.present.report_data import GameNotOver, report_from_save  # noqa: PLC0415
     from consortium.store.codec import printable  # noqa: PLC0415
     from consortium.store.save_file import SaveError  # noqa: PLC0415
@@ -296,7 +298,7 @@ def _report(args: argparse.Namespace) -> int:
         loaded = read_save_file(args.save)
     except SaveError as error:
         for problem in error.problems:
-            print(f"{args.save}: {printable(str(problem))}", file=sys.stderr)
+            print(f"{args.save}: {problem_text(problem)}", file=sys.stderr)
         return EXIT_PROBLEM
     what_if = None
     if args.seeds > 0 and (loaded.state.over or loaded.room.ended_early):
@@ -354,6 +356,7 @@ def _simulate(args: argparse.Namespace) -> int:
     from consortium.engine.scenario_toml import ScenarioError  # noqa: PLC0415 - lazy: launch
     from consortium.engine.setup import ROUNDS, SEATS, TURNOVER  # noqa: PLC0415
     from consortium.engine.summary import SUMMARY_KEYS, play_many, summarise  # noqa: PLC0415
+    from consortium.present.problem_words import problem_text  # noqa: PLC0415
     from consortium.store.scenarios import find_scenario  # noqa: PLC0415
 
     if args.source is not None:
@@ -391,7 +394,7 @@ def _simulate(args: argparse.Namespace) -> int:
         scenario = find_scenario(args.scenario)
     except ScenarioError as error:
         for problem in error.problems:
-            print(f"{args.scenario}: {problem}", file=sys.stderr)
+            print(f"{args.scenario}: {problem_text(problem)}", file=sys.stderr)
         return EXIT_PROBLEM
     started = time.perf_counter()
     games = list(
@@ -428,6 +431,7 @@ def _what_if(args: argparse.Namespace) -> int:
     perspectives over ``--seeds`` replays of the saved deal, beside the group's own result."""
     from consortium.engine.bots import MAIN_POLICIES  # noqa: PLC0415 - lazy: launch
     from consortium.play.what_if import WhatIfJob  # noqa: PLC0415
+    from consortium.present.problem_words import problem_text  # noqa: PLC0415
     from consortium.store.codec import printable  # noqa: PLC0415
     from consortium.store.save_file import SaveError  # noqa: PLC0415
     from consortium.store.save_load import read_save_file  # noqa: PLC0415
@@ -446,7 +450,7 @@ def _what_if(args: argparse.Namespace) -> int:
         loaded = read_save_file(args.source)
     except SaveError as error:
         first, more = error.problems[0], len(error.problems) - 1
-        line = f"{args.source}: {printable(str(first))}"
+        line = f"{args.source}: {problem_text(first)}"
         if more:
             line += " " + ngettext("(and {count} more; `consortium validate {path}` lists it)",
                                    "(and {count} more; `consortium validate {path}` lists them)",
@@ -551,9 +555,9 @@ def _validate(args: argparse.Namespace) -> int:
 
     from consortium.engine.scenario_toml import (  # noqa: PLC0415 - lazy: launch time
         ScenarioError,
-        scenario_warnings,
+        scenario_warning_words,
     )
-    from consortium.store.codec import printable  # noqa: PLC0415
+    from consortium.present.problem_words import problem_text, words_text  # noqa: PLC0415
     from consortium.store.save_file import SAVE_SUFFIX, SaveError  # noqa: PLC0415
     from consortium.store.save_load import read_save_file  # noqa: PLC0415
     from consortium.store.scenarios import read_scenario_file  # noqa: PLC0415
@@ -582,12 +586,12 @@ def _validate(args: argparse.Namespace) -> int:
             scenario = read_scenario_file(path)
     except (ScenarioError, SaveError) as error:
         for problem in error.problems:
-            print(f"{path}: {printable(str(problem))}")
+            print(f"{path}: {problem_text(problem)}")
         return EXIT_PROBLEM
     print(_("ok") if suffix != ".csv" else _(
         "ok (tasks checked against the scenario {scenario})").format(scenario=scenario.id))
-    for warning in scenario_warnings(scenario):
-        print(_("{path}: warning: {warning}").format(path=path, warning=warning))
+    for warning in scenario_warning_words(scenario):
+        print(_("{path}: warning: {warning}").format(path=path, warning=words_text(warning)))
     return 0
 
 
@@ -596,6 +600,7 @@ def _base_scenario(name_or_path: str) -> Scenario | None:
     stderr: the trouble is the option, not the spreadsheet, so it is not reported as a
     problem of PATH (the scenario file's own problems are for ``validate`` on that file)."""
     from consortium.engine.scenario_toml import ScenarioError  # noqa: PLC0415 - lazy: launch
+    from consortium.present.problem_words import problem_text  # noqa: PLC0415
     from consortium.store.codec import printable  # noqa: PLC0415
     from consortium.store.scenarios import find_scenario  # noqa: PLC0415
 
@@ -610,7 +615,8 @@ def _base_scenario(name_or_path: str) -> Scenario | None:
                      "`consortium validate {scenario}` lists them)", more)
             if more else _("consortium validate: --scenario {scenario}: {problem}")
         )
-        print(printable(line.format(scenario=name_or_path, problem=first, count=more)),
+        print(printable(line.format(scenario=name_or_path, problem=problem_text(first),
+                                    count=more)),
               file=sys.stderr)
         return None
 
@@ -628,6 +634,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _open_window(argparse.Namespace(
             exit_when_ready="--exit-when-ready" in given, portable="--portable" in given,
         ))
+    _use_settings_language(given)  # before the parser: its help is in that language too
     args = _parser().parse_args(given)
     if args.self_test:
         from consortium.selftest import main as self_test  # noqa: PLC0415 - sets up Qt itself
@@ -648,6 +655,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "compare":
         return _compare(args)
     return _open_window(args)
+
+
+def _use_settings_language(argv: Sequence[str]) -> None:
+    """The headless commands speak the window's language, chosen the same way:
+    ``CONSORTIUM_LANGUAGE``, else Settings' language, else the system's (gettext's
+    variables: ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``); there is no desktop to
+    ask. A settings file with problems is only not used here: the window reports them."""
+    from consortium.present.i18n import use_language  # noqa: PLC0415 - not at launch
+    from consortium.present.languages import (  # noqa: PLC0415
+        available_languages,
+        choose_language,
+    )
+    from consortium.store.paths import paths_for  # noqa: PLC0415
+    from consortium.store.settings import read_settings  # noqa: PLC0415
+
+    settings = read_settings(paths_for(argv).settings).settings
+    use_language(choose_language(settings.language, available_languages()).language)
 
 
 def _open_window(args: argparse.Namespace) -> int:

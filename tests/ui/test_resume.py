@@ -15,9 +15,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.state import Phase
-from consortium.present.i18n import _
+from consortium.present.i18n import _, is_pseudo, language, use_language
 from consortium.present.labels import phase_label
-from consortium.store.fs import reason
+from consortium.present.reason_words import os_reason
 from consortium.store.paths import DataPaths
 from consortium.store.save_load import read_save_file
 from consortium.store.scenarios import shipped_scenarios
@@ -239,7 +239,7 @@ def test_not_now_on_a_read_only_folder_is_remembered_and_said(
     assert again.statusBar().currentMessage() == _(
         "{stays} Its folder cannot be written ({why}), so this answer is kept in Consortium's "
         "settings: the next start will not ask again.").format(
-        stays=stays, why="the disk is read-only")
+        stays=stays, why=_("the disk is read-only"))
     third = open_window(qtbot, data_paths)  # the next start
     qtbot.waitUntil(lambda: third.start.resume_button.text() == _(
         "Resume a session ({count})").format(count=1))
@@ -262,7 +262,7 @@ def test_not_now_that_cannot_be_kept_anywhere_says_it_will_ask_again(
         "{stays} Its folder cannot be written ({why}), and neither can Consortium's settings, "
         "so this answer cannot be kept: the next start will ask again.").format(
         stays=_("{scenario} stays in Resume a session.").format(
-            scenario="Cancer care partnership"), why="the disk is read-only")
+            scenario="Cancer care partnership"), why=_("the disk is read-only"))
     assert box.informativeText() == str(folder)
     box.done(QMessageBox.StandardButton.Ok)
     assert not again.in_game
@@ -471,7 +471,7 @@ def test_a_trainer_removes_old_sessions_from_the_list_without_losing_them(
     box = window.last_message
     assert box is not None and box.windowTitle() == _("Cannot remove this session from the list")
     assert box.text() == _("The session folder cannot be written ({reason}). Nothing was "
-                           "changed.").format(reason=reason(PermissionError(13, "Permission "
+                           "changed.").format(reason=os_reason(PermissionError(13, "Permission "
                                                                             "denied")))
     box.done(QMessageBox.StandardButton.Ok)
     assert page.model.rowCount() == 1
@@ -483,3 +483,37 @@ def test_a_trainer_removes_old_sessions_from_the_list_without_losing_them(
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     assert window.start.resume_button.text() == _("Resume a session")
     assert (real / "save-000001.consortium").exists()
+
+
+def test_a_broken_save_is_explained_in_the_rooms_language(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The open dialog's lines went through the catalogue (the pseudo-locale brackets each),
+    with the file's path and each problem's place intact."""
+    from tests.store.games import bot_game, save_bytes
+
+    state, actions = bot_game(steps=30)
+    good = save_bytes(state, actions)
+    tree = json.loads(good)
+    tree["config"]["rounds"] = "many"
+    tree["actions"][4] = {"type": "Bribe"}
+    cases = {"cut.consortium": good[: len(good) // 3],
+             "edited.consortium": json.dumps(tree).encode()}
+    before = language()
+    use_language("qps")
+    try:
+        for name, data in cases.items():
+            path = tmp_path / name
+            path.write_bytes(data)
+            window.files = ScriptedFiles([path])
+            window.menu.open_file.trigger()
+            box = window.last_message
+            assert box is not None and box.isVisible(), name
+            lines = box.informativeText().splitlines()
+            box.done(QMessageBox.StandardButton.Ok)
+            assert lines[0] == f"{path}:"
+            assert lines[1:] and all(is_pseudo(line) for line in lines[1:]), lines
+    finally:
+        use_language(before)
+    assert any("config.rounds: " in line and '"many"' in line for line in lines), lines
+    assert not window.controller.actions  # nothing was opened

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from consortium.present.i18n import _
+from consortium.present.i18n import _, is_pseudo, language, use_language
 from consortium.resources import asset_path
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
@@ -121,3 +121,27 @@ def test_a_trainers_edit_of_a_shipped_scenario_is_its_own_entry(
     open_file(qtbot, window, page, edit)
     assert page.scenario.count() == count
     assert len(page.current_scenario.tasks) == len(shipped.tasks) - 1
+
+
+def test_a_broken_scenario_files_problems_are_in_the_rooms_language(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Every problem line went through the catalogue (the pseudo-locale brackets it), with
+    its place in the file and the file's value as written."""
+    window.show_setup()
+    page = window.setup_page
+    assert page is not None
+    broken = tmp_path / "broken.toml"
+    broken.write_text(SHIPPED.replace("effort = 34", 'effort = "ten"', 1)
+                      .replace("[[families]]", "colour = 1\n[[families]]", 1), "utf-8")
+    before = language()
+    use_language("qps")
+    try:
+        open_file(qtbot, window, page, broken)
+        said = refusal(page)
+    finally:
+        use_language(before)
+    assert said[1] == f"{broken}:"
+    problems = said[2:]
+    assert len(problems) == 2 and all(is_pseudo(line) for line in problems), problems
+    assert any("tasks[0].effort: " in line and '"ten"' in line for line in problems), problems

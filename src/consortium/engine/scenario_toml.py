@@ -80,9 +80,10 @@ from consortium.engine.toml_spec import (
     optional,
     required,
     shorten,
-    show,
+    shown,
     whole,
 )
+from consortium.engine.words import N_, Grouped, Words, say
 
 __all__ = [
     "FORMAT_VERSION",
@@ -112,7 +113,8 @@ _TOML_WHERE: Final = re.compile(
     re.DOTALL,
 )
 _LONG_NUMBER: Final = re.compile(r"[0-9][0-9_]{999,}")
-_TOO_DEEP: Final = f"nests tables or lists deeper than the format allows ({_MAX_NESTING} levels)"
+_TOO_DEEP: Final = say(N_("nests tables or lists deeper than the format allows ({levels} levels)"),
+                      levels=_MAX_NESTING)
 
 
 class ScenarioError(Exception):
@@ -136,31 +138,36 @@ def parse_scenario(data: bytes) -> Scenario:
 
 
 def scenario_warnings(scenario: Scenario) -> list[str]:
-    """Balance problems that still leave a playable scenario (GAME.md, balance guidelines)."""
+    """Balance problems that still leave a playable scenario (GAME.md, balance guidelines),
+    in English; :func:`scenario_warning_words` has them for a person."""
+    return [words.english() for words in scenario_warning_words(scenario)]
+
+
+def scenario_warning_words(scenario: Scenario) -> list[Words]:
+    """:func:`scenario_warnings` as words to translate."""
     floor = scenario.effort_floor()
     total = scenario.total_effort()
     if total >= floor:
         return []
     d = scenario.defaults
-    return [
-        f"total effort {total} is below {number_text(floor)} (1.5 × 6 seats × capacity "
-        f"{d.capacity} × {d.rounds} rounds × 2.0): the work will not outrun the partnership, "
-        "so meetings will cost nothing"
-    ]
+    return [say(
+        N_("total effort {total} is below {floor} (1.5 × 6 seats × capacity {capacity} × "
+           "{rounds} rounds × 2.0): the work will not outrun the partnership, so meetings "
+           "will cost nothing"),
+        total=total, floor=number_text(floor), capacity=d.capacity, rounds=d.rounds)]
 
 
 def oversize_problem(size: int) -> Problem:
     """The problem for a file over :data:`MAX_SCENARIO_BYTES`, shared with the store's check."""
-    return Problem(
-        "file", f"is {size:,} bytes; a scenario may be at most {MAX_SCENARIO_BYTES:,} bytes"
-    )
+    return Problem.of("file", N_("is {size} bytes; a scenario may be at most {most} bytes"),
+                      size=Grouped(size), most=Grouped(MAX_SCENARIO_BYTES))
 
 
 # --- pass 0: bytes to a TOML document ------------------------------------------------------
 
 
-def _file_error(message: str) -> ScenarioError:
-    return ScenarioError((Problem("file", message),))
+def _file_error(message: Words) -> ScenarioError:
+    return ScenarioError((Problem.at("file", message),))
 
 
 def _load_document(data: bytes) -> dict[str, Any]:
@@ -188,41 +195,52 @@ def _load_document(data: bytes) -> dict[str, Any]:
 
 def _decode(data: bytes) -> str:
     if data.startswith(_UTF16_BOMS):
-        raise _file_error("is saved as UTF-16; save it as UTF-8")
+        raise _file_error(say(N_("is saved as UTF-16; save it as UTF-8")))
     body = data.removeprefix(_BOM)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         offset = error.start + len(data) - len(body)
-        raise _file_error(f"is not valid UTF-8 at byte {offset}; save it as UTF-8") from None
+        raise _file_error(say(N_("is not valid UTF-8 at byte {offset}; save it as UTF-8"),
+                              offset=offset)) from None
     nul = text.find("\x00")
     if nul >= 0:
-        raise _file_error(f"has a NUL character at {_line_column(text, nul)}; not a text file")
+        raise _file_error(say(N_("has a NUL character at {where}; not a text file"),
+                              where=_line_column(text, nul)))
     return text
 
 
-def _line_column(text: str, index: int) -> str:
+def line_column(line: object, column: object) -> Words:
+    """"line 3, column 7", a place in a file's text."""
+    return say(N_("line {line}, column {column}"), line=line, column=column)
+
+
+def _line_column(text: str, index: int) -> Words:
     line_start = text.rfind("\n", 0, index) + 1
-    return f"line {text.count(chr(10), 0, index) + 1}, column {index - line_start + 1}"
+    return line_column(text.count(chr(10), 0, index) + 1, index - line_start + 1)
 
 
-def _syntax_message(message: str, text: str) -> str:
+def _syntax_message(message: str, text: str) -> Words:
+    # Python's parser explains in English only: its explanation is kept as a field.
     found = _TOML_WHERE.fullmatch(message)
     if found is None:
-        return f"is not valid TOML: {shorten(message)}"
+        return say(N_("is not valid TOML: {reason}"), reason=shorten(message))
     what = shorten(found["what"])
     where = (
-        f"line {found['line']}, column {found['column']}"
+        line_column(found["line"], found["column"])
         if found["line"]
-        else f"{_line_column(text, len(text))} (the end of the file)"
+        else say(N_("{where} (the end of the file)"), where=_line_column(text, len(text)))
     )
-    return f"is not valid TOML at {where}: {what[:1].lower()}{what[1:]}"
+    return say(N_("is not valid TOML at {where}: {reason}"), where=where,
+               reason=f"{what[:1].lower()}{what[1:]}")
 
 
-def _too_many_digits(text: str) -> str:
+def _too_many_digits(text: str) -> Words:
     found = _LONG_NUMBER.search(text)
-    where = f" at {_line_column(text, found.start())}" if found else ""
-    return f"has a number too large{where} (too many digits)"
+    if found is None:
+        return say(N_("has a number too large (too many digits)"))
+    return say(N_("has a number too large at {where} (too many digits)"),
+               where=_line_column(text, found.start()))
 
 
 def _nesting_depth(document: dict[str, Any]) -> int:
@@ -242,10 +260,11 @@ def _refuse_newer_format(document: dict[str, Any]) -> None:
     if version is not None and version > FORMAT_VERSION:
         raise ScenarioError(
             (
-                Problem(
+                Problem.of(
                     "format",
-                    f"made for a newer Consortium (format {show(version)}); "
-                    f"this version reads format {FORMAT_VERSION}",
+                    N_("made for a newer Consortium (format {format}); this version reads "
+                       "format {mine}"),
+                    format=shown(version), mine=FORMAT_VERSION,
                 ),
             )
         )
@@ -253,8 +272,9 @@ def _refuse_newer_format(document: dict[str, Any]) -> None:
 
 # --- pass 1: shape, from a table-driven spec -----------------------------------------------
 
-_ID: Final = Pattern(_ID_PATTERN, 'an id of lowercase letters, digits and hyphens, like "x-ray"')
-_LANGUAGE: Final = Pattern(_LANGUAGE_PATTERN, 'a language code such as "en" or "sv"')
+_ID: Final = Pattern(
+    _ID_PATTERN, say(N_('an id of lowercase letters, digits and hyphens, like "x-ray"')))
+_LANGUAGE: Final = Pattern(_LANGUAGE_PATTERN, say(N_('a language code such as "en" or "sv"')))
 _NAME: Final = Text(non_empty=True)
 _TEXT: Final = Text(non_empty=False)
 _NO_ENTRIES: Final[tuple[Entry, ...]] = ()
@@ -314,7 +334,7 @@ _SECTOR: Final = Table(
 )
 
 
-def _task_table(name: str) -> Table:
+def _task_table(name: str | Words) -> Table:
     return Table(
         name,
         {
@@ -338,17 +358,17 @@ _EFFECT: Final = Variant(
     "kind",
     {
         "task_value": Table(
-            "a task_value effect",
+            say(N_("a task_value effect")),
             {
                 **required(task=_ID, factor=Number(0, 10)),
                 **optional(rounds=Whole(1, 8)),
             },
         ),
-        "capacity": Table("a capacity effect", required(delta=Whole(-8, 8))),
-        "replace": Table("a replace effect", optional(sector=_ID)),
+        "capacity": Table(say(N_("a capacity effect")), required(delta=Whole(-8, 8))),
+        "replace": Table(say(N_("a replace effect")), optional(sector=_ID)),
         "add_task": Table(
-            "an add_task effect",
-            required(task=_task_table("an added task")),
+            say(N_("an add_task effect")),
+            required(task=_task_table(say(N_("an added task")))),
         ),
     },
 )
@@ -363,10 +383,11 @@ _EVENT: Final = Table(
     texts=("title", "text"),
 )
 _SCENARIO: Final = Table(
-    "the top level",
+    say(N_("the top level")),
     {
         **required(
-            format=Whole(1, FORMAT_VERSION, what=f"the format version, {FORMAT_VERSION}"),
+            format=Whole(1, FORMAT_VERSION,
+                         what=say(N_("the format version, {version}"), version=FORMAT_VERSION)),
             id=_ID,
             title=_NAME,
             target=Number(0, 1_000_000, above_low=True),
@@ -426,10 +447,10 @@ def _own_language_problems(doc: Mapping[str, Any], entries: tuple[Entry, ...]) -
     for entry in (Entry("", doc), *entries):
         for field, other in entry.values.get(TRANSLATED, {}):
             if other == language:
-                problems.append(Problem(
+                problems.append(Problem.of(
                     join_place(entry.place, f"{field}_{other}"),
-                    f'is in the file\'s own language (language = "{language}"); '
-                    f"write it as {field}"))
+                    N_('is in the file\'s own language (language = "{language}"); write it as '
+                       "{key}"), language=language, key=field))
     return problems
 
 
@@ -451,8 +472,8 @@ def _unique_ids(entries: tuple[Entry, ...], problems: list[Problem]) -> dict[str
         if entry_id is None:
             continue
         if entry_id in first:
-            message = f"duplicate of {first[entry_id]}.id {show(entry_id)}"
-            problems.append(Problem(f"{entry.place}.id", message))
+            problems.append(Problem.of(f"{entry.place}.id", N_("duplicate of {place} {value}"),
+                                       place=f"{first[entry_id]}.id", value=shown(entry_id)))
         else:
             first[entry_id] = entry.place
     return first
@@ -473,8 +494,27 @@ def _refer_one(
     if target in known:
         return
     close = difflib.get_close_matches(target, known, n=1, cutoff=0.6)
-    hint = f' (did you mean "{close[0]}"?)' if close else ""
-    problems.append(Problem(place, f"unknown {noun} {show(target)}{hint}"))
+    if close:
+        problems.append(Problem.of(place, _UNKNOWN_CLOSE[noun], value=shown(target),
+                                   id=close[0]))
+    else:
+        problems.append(Problem.of(place, _UNKNOWN[noun], value=shown(target)))
+
+
+_UNKNOWN: Final = {
+    "family": N_("unknown family {value}"),
+    "domain": N_("unknown domain {value}"),
+    "task": N_("unknown task {value}"),
+    "sector": N_("unknown sector {value}"),
+}
+_UNKNOWN_CLOSE: Final = {
+    "family": N_('unknown family {value} (did you mean "{id}"?)'),
+    "domain": N_('unknown domain {value} (did you mean "{id}"?)'),
+    "task": N_('unknown task {value} (did you mean "{id}"?)'),
+    "sector": N_('unknown sector {value} (did you mean "{id}"?)'),
+}
+"""A reference to an id that is not there, per kind of thing (a whole sentence each, so a
+translation can inflect the noun)."""
 
 
 def _check_requirements(
@@ -487,8 +527,9 @@ def _check_requirements(
             if domain is not None and domain_ids:
                 _refer_one(place, domain, domain_ids, "domain", problems)
             if key == "latent" and domain is not None and domain in visible:
-                message = f"{show(domain)} is also visible; a hidden need cannot be visible too"
-                problems.append(Problem(place, message))
+                problems.append(Problem.of(
+                    place, N_("{value} is also visible; a hidden need cannot be visible too"),
+                    value=shown(domain)))
 
 
 def _domain_count_problems(doc: Mapping[str, Any]) -> list[Problem]:
@@ -499,10 +540,11 @@ def _domain_count_problems(doc: Mapping[str, Any]) -> list[Problem]:
     if count >= hand_size:
         return []
     return [
-        Problem(
+        Problem.of(
             "domains",
-            f"must have at least hand_size = {hand_size} domains, one per expertise card "
-            f"in a hand, got {count}",
+            N_("must have at least hand_size = {hand_size} domains, one per expertise card in "
+               "a hand, got {count}"),
+            hand_size=hand_size, count=count,
         )
     ]
 
@@ -522,10 +564,11 @@ def _reachability_problems(doc: Mapping[str, Any]) -> list[Problem]:
     if total >= target:
         return []
     return [
-        Problem(
+        Problem.of(
             "target",
-            f"cannot be reached: the tasks' values add up to {number_text(total)} at full "
-            f"quality, below the target {number_text(target)}",
+            N_("cannot be reached: the tasks' values add up to {total} at full quality, below "
+               "the target {target}"),
+            total=number_text(total), target=number_text(target),
         )
     ]
 
@@ -534,7 +577,12 @@ def _capped(problems: list[Problem]) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     more = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS], Problem("file", f"and {more} more problems not shown")]
+    return [*problems[:MAX_PROBLEMS], more_problems(more)]
+
+
+def more_problems(more: int) -> Problem:
+    """The last line of a capped list: how many problems it leaves out."""
+    return Problem.of("file", N_("and {count} more problems not shown"), count=more)
 
 
 # --- pass 3: frozen values -----------------------------------------------------------------

@@ -37,6 +37,7 @@ import re
 from typing import Any, Final
 
 from consortium.engine.toml_spec import Problem, join_place
+from consortium.engine.words import N_, Grouped, Words, say
 
 __all__ = [
     "MAX_KEY_CHARS",
@@ -119,14 +120,17 @@ def crowded_document_problem(document: dict[str, Any]) -> Problem | None:
         counts[key] = count
         total += count
         if total > MAX_VALUES:
-            rule = f"a scenario holds at most {MAX_VALUES:,} (the shipped one, under 400)"
+            rule = say(N_("a scenario holds at most {most} (the shipped one, under 400)"),
+                       most=Grouped(MAX_VALUES))
             most = max(counts, key=counts.__getitem__)
             if counts[most] <= total // 2:
-                return Problem("file", f"holds more than {MAX_VALUES:,} values in all; {rule}")
-            return Problem(
+                return Problem.of("file", N_("holds more than {most} values in all; {rule}"),
+                                  most=Grouped(MAX_VALUES), rule=rule)
+            return Problem.of(
                 join_place("", most),
-                f"holds {counts[most]:,} values or more, and the file more than "
-                f"{MAX_VALUES:,} in all; {rule}",
+                N_("holds {count} values or more, and the file more than {most} in all; "
+                   "{rule}"),
+                count=Grouped(counts[most]), most=Grouped(MAX_VALUES), rule=rule,
             )
     return None
 
@@ -137,20 +141,22 @@ def _name_problem(text: str, start: int, name: str, *, is_key: bool) -> Problem 
         return None  # the usual case, decided without splitting the name
     parts = _PART_PATTERN.findall(name) if "." in name else [name]
     if len(parts) > MAX_KEY_PARTS:
-        return Problem(
+        return Problem.of(
             "file",
-            f"has a dotted key of {len(parts):,} parts at {_where(text, start)}; "
-            f"a scenario's keys have at most {MAX_KEY_PARTS} parts",
+            N_("has a dotted key of {parts} parts at {where}; a scenario's keys have at most "
+               "{most} parts"),
+            parts=Grouped(len(parts)), where=_where(text, start), most=MAX_KEY_PARTS,
         )
     if not is_key:
         return None
     for part in parts:
         length = len(part) - 2 if part[0] in "\"'" else len(part)
         if length > MAX_KEY_CHARS:
-            return Problem(
+            return Problem.of(
                 "file",
-                f"has a key of {length:,} characters at {_where(text, start)}; "
-                f"a scenario's keys have at most {MAX_KEY_CHARS} characters",
+                N_("has a key of {length} characters at {where}; a scenario's keys have at "
+                   "most {most} characters"),
+                length=Grouped(length), where=_where(text, start), most=MAX_KEY_CHARS,
             )
     return None
 
@@ -160,13 +166,15 @@ def _long_line_problem(structure: str) -> Problem | None:
     longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     if len(lines[longest]) <= MAX_LINE_CHARS:
         return None
-    return Problem(
+    return Problem.of(
         "file",
-        f"has {len(lines[longest]):,} characters outside texts in quotes on line {longest + 1}; "
-        f"a scenario's lines have at most {MAX_LINE_CHARS:,} (a text in quotes may be longer)",
+        N_("has {length} characters outside texts in quotes on line {line}; a scenario's "
+           "lines have at most {most} (a text in quotes may be longer)"),
+        length=Grouped(len(lines[longest])), line=longest + 1, most=Grouped(MAX_LINE_CHARS),
     )
 
 
-def _where(text: str, index: int) -> str:
+def _where(text: str, index: int) -> Words:
     line_start = text.rfind("\n", 0, index) + 1
-    return f"line {text.count(chr(10), 0, index) + 1}, column {index - line_start + 1}"
+    return say(N_("line {line}, column {column}"), line=text.count(chr(10), 0, index) + 1,
+               column=index - line_start + 1)

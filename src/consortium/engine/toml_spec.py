@@ -7,6 +7,9 @@ problem of a file at once, and returns the usable part: plain dicts and tuples, 
 left out (and bad list items kept as ``None``, so later checks still know their positions).
 The scenario format is written in this vocabulary in :mod:`consortium.engine.scenario_toml`.
 
+Every message is :class:`~consortium.engine.words.Words` (an English template and the file's
+values), so the presentation layer shows it in the room's language.
+
 Messages never format a huge integer (Python refuses past 4,300 digits) nor a whole
 container, so no value a file can hold makes a message raise.
 """
@@ -21,6 +24,8 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final, Protocol
 
 import attrs
+
+from consortium.engine.words import N_, Words, say
 
 INVALID: Final = object()
 """What a kind returns after reporting a value it cannot use; the key is then left out."""
@@ -39,13 +44,32 @@ class Problem:
     """One thing wrong with a file, at a dotted place such as ``tasks[4].effort``.
 
     Places use 0-based indexes in file order; whole-file problems have the place ``file``.
+    ``message`` is the English (logs, scripts, tests); ``words`` the same sentence as a
+    template and its fields, which :mod:`consortium.present.problem_words` translates (None
+    only for a problem made from an English text, which then shows untranslated).
     """
 
     place: str
     message: str
+    words: Words | None = attrs.field(default=None, eq=False, repr=False)
+    place_words: Words | None = attrs.field(default=None, eq=False, repr=False)
+    """A place that is words, not a path into the file ("row 5 (tasks[3])"); else None."""
 
     def __str__(self) -> str:
         return f"{self.place}: {self.message}"
+
+    @classmethod
+    def at(cls, place: str, words: Words) -> Problem:
+        return cls(place, words.english(), words)
+
+    @classmethod
+    def of(cls, place: str, template: str, /, **fields: object) -> Problem:
+        """A problem at ``place`` worded by ``template`` (marked with ``N_``) and its fields."""
+        return cls.at(place, say(template, **fields))
+
+    def moved(self, place: str, place_words: Words | None = None) -> Problem:
+        """The same problem at another place (a save's ``scenario.…``, a sheet's row)."""
+        return attrs.evolve(self, place=place, place_words=place_words)
 
 
 # --- showing values and places -------------------------------------------------------------
@@ -56,20 +80,26 @@ def shorten(text: str, limit: int = 60) -> str:
 
 
 def show(value: object) -> str:
-    """A value as a trainer wrote it, kept short."""
+    """A value as a trainer wrote it, kept short (English where it is described, not shown)."""
+    return str(shown(value))
+
+
+def shown(value: object) -> str | Words:
+    """:func:`show` for a message's field: the file's value as written, or words describing
+    it (a table, a list) that are translated with the message."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return str(value) if abs(value) < _LARGEST_SHOWN else "a number too large to show"
+        return str(value) if abs(value) < _LARGEST_SHOWN else say(N_("a number too large to show"))
     if isinstance(value, float):
         return repr(value) if math.isfinite(value) else str(value)
     if isinstance(value, str):
         return json.dumps(shorten(value), ensure_ascii=False)
     if isinstance(value, dict):
-        return "a table"
+        return say(N_("a table"))
     if isinstance(value, list):
-        return "a list"
-    return "a date or time"
+        return say(N_("a list"))
+    return say(N_("a date or time"))
 
 
 def number_text(value: float) -> str:
@@ -83,8 +113,9 @@ def join_place(place: str, key: str) -> str:
     return f"{place}.{shown}" if place else shown
 
 
-def _wrong(place: str, expected: str, value: object) -> Problem:
-    return Problem(place, f"must be {expected}, got {show(value)}")
+def _wrong(place: str, expected: Words, value: object) -> Problem:
+    return Problem.of(place, N_("must be {expected}, got {value}"), expected=expected,
+                      value=shown(value))
 
 
 # --- kinds of values -----------------------------------------------------------------------
@@ -94,7 +125,7 @@ class Kind(Protocol):
     """How one key's value is checked: report problems at ``place``, return what is usable."""
 
     @property
-    def expected(self) -> str: ...
+    def expected(self) -> Words: ...
 
     def read(self, value: object, place: str, problems: list[Problem]) -> Any: ...
 
@@ -103,7 +134,7 @@ class Scalar:
     """A single value, converted or reported as ``must be <expected>, got <value>``."""
 
     @property
-    def expected(self) -> str:
+    def expected(self) -> Words:
         raise NotImplementedError
 
     def convert(self, value: object) -> object:
@@ -132,11 +163,12 @@ def whole(value: object) -> int | None:
 class Whole(Scalar):
     low: int
     high: int
-    what: str = ""  # a better description than the range, where there is one
+    what: Words | None = None  # a better description than the range, where there is one
 
     @property
-    def expected(self) -> str:
-        return self.what or f"a whole number from {self.low} to {self.high}"
+    def expected(self) -> Words:
+        return self.what or say(N_("a whole number from {low} to {high}"), low=self.low,
+                                high=self.high)
 
     def convert(self, value: object) -> object:
         number = whole(value)
@@ -152,11 +184,11 @@ class Number(Scalar):
     above_low: bool = False  # True: the low end itself is excluded
 
     @property
-    def expected(self) -> str:
+    def expected(self) -> Words:
         low, high = number_text(self.low), number_text(self.high)
         if self.above_low:
-            return f"a number above {low}, at most {high}"
-        return f"a number from {low} to {high}"
+            return say(N_("a number above {low}, at most {high}"), low=low, high=high)
+        return say(N_("a number from {low} to {high}"), low=low, high=high)
 
     def convert(self, value: object) -> object:
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -171,8 +203,8 @@ class Flag(Scalar):
     """``true`` or ``false``."""
 
     @property
-    def expected(self) -> str:
-        return "true or false"
+    def expected(self) -> Words:
+        return say(N_("true or false"))
 
     def convert(self, value: object) -> object:
         return value if isinstance(value, bool) else INVALID
@@ -183,8 +215,8 @@ class Text(Scalar):
     non_empty: bool
 
     @property
-    def expected(self) -> str:
-        return "a non-empty text" if self.non_empty else "a text"
+    def expected(self) -> Words:
+        return say(N_("a non-empty text")) if self.non_empty else say(N_("a text"))
 
     def convert(self, value: object) -> object:
         if not isinstance(value, str) or (self.non_empty and not value.strip()):
@@ -197,10 +229,10 @@ class Pattern(Scalar):
     """A text that must match a pattern, such as an id."""
 
     pattern: re.Pattern[str]
-    what: str
+    what: Words
 
     @property
-    def expected(self) -> str:
+    def expected(self) -> Words:
         return self.what
 
     def convert(self, value: object) -> object:
@@ -212,8 +244,8 @@ class Choice(Scalar):
     options: tuple[str, ...]
 
     @property
-    def expected(self) -> str:
-        return "one of " + ", ".join(f'"{o}"' for o in self.options)
+    def expected(self) -> Words:
+        return say(N_("one of {options}"), options=", ".join(f'"{o}"' for o in self.options))
 
     def convert(self, value: object) -> object:
         return value if isinstance(value, str) and value in self.options else INVALID
@@ -225,18 +257,19 @@ class IdList:
 
     item: Scalar
     least: int
-    noun: str
+    noun: str  # "domain": the only list of ids the format has
 
     @property
-    def expected(self) -> str:
-        return f"a list of {self.noun} ids"
+    def expected(self) -> Words:
+        return say(N_("a list of domain ids"))
 
     def read(self, value: object, place: str, problems: list[Problem]) -> Any:
         if not isinstance(value, list):
             problems.append(_wrong(place, self.expected, value))
             return INVALID
         if len(value) < self.least:
-            problems.append(Problem(place, f"must name at least {self.least} {self.noun}"))
+            problems.append(Problem.of(place, N_("must name at least {least} domain"),
+                                       least=self.least))
         first: dict[object, str] = {}
         items: list[object] = []
         for index, raw in enumerate(value):
@@ -245,7 +278,8 @@ class IdList:
             if got is INVALID:
                 got = None
             elif got in first:
-                problems.append(Problem(item_place, f"duplicate of {first[got]} {show(got)}"))
+                problems.append(Problem.of(item_place, N_("duplicate of {place} {value}"),
+                                           place=first[got], value=shown(got)))
             else:
                 first[got] = item_place
             items.append(got)
@@ -279,14 +313,14 @@ Rule = Callable[[Mapping[str, Any], str, list[Problem]], None]
 class Table:
     """A TOML table: its known keys (any other key is an error) and rules across keys."""
 
-    name: str  # how a trainer knows it: "[[tasks]]", "a capacity effect"
+    name: str | Words  # how a trainer knows it: "[[tasks]]", "a capacity effect"
     fields: Mapping[str, Field]
     rules: tuple[Rule, ...] = ()
     texts: tuple[str, ...] = ()  # fields that may also be given per language: title_sv = …
 
     @property
-    def expected(self) -> str:
-        return "a table"
+    def expected(self) -> Words:
+        return say(N_("a table"))
 
     def read(self, value: object, place: str, problems: list[Problem]) -> Any:
         if not isinstance(value, dict):
@@ -298,7 +332,7 @@ class Table:
                 continue
             suffixed = self._translation(key)
             if suffixed is None:
-                problems.append(Problem(join_place(place, key), self._unknown(key)))
+                problems.append(Problem.at(join_place(place, key), self._unknown(key)))
                 continue
             text_field, language = suffixed
             got = self.fields[text_field].kind.read(value[key], join_place(place, key), problems)
@@ -310,7 +344,8 @@ class Table:
             if key in value:
                 got = field.kind.read(value[key], where, problems)
             elif field.required:
-                problems.append(Problem(where, f"missing; must be {field.kind.expected}"))
+                problems.append(Problem.of(where, N_("missing; must be {expected}"),
+                                           expected=field.kind.expected))
                 continue
             else:
                 got = field.default
@@ -328,26 +363,29 @@ class Table:
             return None
         return found["field"], found["language"]
 
-    def _unknown(self, key: str) -> str:
+    def _unknown(self, key: str) -> Words:
         found = _SUFFIXED.fullmatch(key)
         if found is not None and found["field"] in self.fields:
             if self.texts:
-                return (f"unknown key; only texts take a language suffix here "
-                        f"({', '.join(t + '_' + found['language'] for t in self.texts)}), "
-                        f"and {found['field']} is not one")
-            return f"unknown key; {self.name} has no texts to translate"
+                return say(N_("unknown key; only texts take a language suffix here ({keys}), "
+                              "and {field} is not one"),
+                           keys=", ".join(t + "_" + found["language"] for t in self.texts),
+                           field=found["field"])
+            return say(N_("unknown key; {table} has no texts to translate"), table=self.name)
         head = key.rpartition("_")[0]
         if head in self.texts:
-            return (f"unknown key; a text in another language is written {head}_ and a "
-                    f'language code, like "{head}_sv"')
+            return say(N_('unknown key; a text in another language is written {text}_ and a '
+                          'language code, like "{text}_sv"'), text=head)
         if found is not None and self.texts:
             text = difflib.get_close_matches(found["field"], self.texts, n=1, cutoff=0.75)
             if text:
-                return f'unknown key; did you mean "{text[0]}_{found["language"]}"?'
+                return say(N_('unknown key; did you mean "{key}"?'),
+                           key=f'{text[0]}_{found["language"]}')
         close = difflib.get_close_matches(key, self.fields, n=1, cutoff=0.75)
         if close:
-            return f'unknown key; did you mean "{close[0]}"?'
-        return f"unknown key; {self.name} takes " + ", ".join(self.fields)
+            return say(N_('unknown key; did you mean "{key}"?'), key=close[0])
+        return say(N_("unknown key; {table} takes {keys}"), table=self.name,
+                   keys=", ".join(self.fields))
 
 
 @attrs.frozen
@@ -363,13 +401,13 @@ class Array:
     """An array of tables such as ``[[tasks]]``, read into :class:`Entry` values."""
 
     element: Table
-    noun: str
+    noun: str  # the key: "tasks", "families"
     least: int = 0
     most: int | None = None
 
     @property
-    def expected(self) -> str:
-        return f"a list of {self.element.name} tables"
+    def expected(self) -> Words:
+        return say(N_("a list of {table} tables"), table=self.element.name)
 
     def read(self, value: object, place: str, problems: list[Problem]) -> Any:
         if not isinstance(value, list):
@@ -382,8 +420,14 @@ class Array:
             entries.append(Entry(item_place, {} if got is INVALID else got))
         too_many = self.most is not None and len(value) > self.most
         if len(value) < self.least or too_many:
-            span = f"{self.least} to {self.most}" if self.most else f"at least {self.least}"
-            problems.append(Problem(place, f"must have {span} {self.noun}, got {len(value)}"))
+            if self.most:
+                problems.append(Problem.of(place, N_("must have {least} to {most} {key}, got "
+                                                     "{count}"), least=self.least,
+                                           most=self.most, key=self.noun, count=len(value)))
+            else:
+                problems.append(Problem.of(place, N_("must have at least {least} {key}, got "
+                                                     "{count}"), least=self.least,
+                                           key=self.noun, count=len(value)))
         return tuple(entries)
 
 
@@ -398,8 +442,8 @@ class Variant:
     tables: Mapping[str, Table]
 
     @property
-    def expected(self) -> str:
-        return f"a table with a {self.key}"
+    def expected(self) -> Words:
+        return say(N_("a table with a {key}"), key=self.key)
 
     def read(self, value: object, place: str, problems: list[Problem]) -> Any:
         if not isinstance(value, dict):
@@ -415,7 +459,8 @@ class Variant:
         if self.key in value:
             choice.read(chosen, where, problems)
         else:
-            problems.append(Problem(where, f"missing; must be {choice.expected}"))
+            problems.append(Problem.of(where, N_("missing; must be {expected}"),
+                                       expected=choice.expected))
         return INVALID
 
 
@@ -424,9 +469,8 @@ def at_most_one(first: str, second: str) -> Rule:
 
     def rule(table: Mapping[str, Any], place: str, problems: list[Problem]) -> None:
         if first in table and second in table:
-            problems.append(
-                Problem(join_place(place, second), f"cannot be given together with {first}")
-            )
+            problems.append(Problem.of(join_place(place, second),
+                                       N_("cannot be given together with {key}"), key=first))
 
     return rule
 
@@ -437,7 +481,11 @@ def exactly_one(first: str, second: str) -> Rule:
     def rule(table: Mapping[str, Any], place: str, problems: list[Problem]) -> None:
         given = (first in table) + (second in table)
         if given != 1:
-            got = "both" if given else "neither"
-            problems.append(Problem(place, f"needs exactly one of {first} or {second}, got {got}"))
+            if given:
+                problems.append(Problem.of(place, N_("needs exactly one of {first} or {second}, "
+                                                     "got both"), first=first, second=second))
+            else:
+                problems.append(Problem.of(place, N_("needs exactly one of {first} or {second}, "
+                                                     "got neither"), first=first, second=second))
 
     return rule

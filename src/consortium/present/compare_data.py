@@ -37,6 +37,7 @@ from consortium.present.debrief_data import RevealedDebrief, build_debrief, gaug
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import mode_label
 from consortium.present.numbers import decimal, plain
+from consortium.present.problem_words import problem_message, problem_place
 from consortium.present.what_if_words import compared_band, figure, policy_name
 from consortium.store.codec import printable
 from consortium.store.save_file import SAVE_SUFFIX, SaveError
@@ -258,7 +259,8 @@ def _newest(numbered: Sequence[Path]) -> list[Path]:
 def problem_words(error: SaveError) -> str:
     """Why a save cannot be compared, in words a trainer can act on."""
     first = error.problems[0]
-    place, message = first.place, printable(first.message)
+    place, message = first.place, printable(first.message)  # English: what kind it is
+    detail = printable(problem_message(first))  # the room's language: what a trainer reads
     if place in ("header.format_version", "header.rules_version") and "newer" in message:
         return _("made by a newer Consortium: open it with a newer version")
     if place == "file":
@@ -271,10 +273,10 @@ def problem_words(error: SaveError) -> str:
         if "permission denied" in message:
             return _("cannot be read (permission denied)")
         if "not UTF-8" in message or "UTF-16" in message or "binary" in message:
-            return _("unreadable: not a save's text ({detail})").format(detail=message)
-        return _("unreadable ({detail})").format(detail=message)
-    return _("damaged or changed by hand ({place}: {detail})").format(place=place,
-                                                                       detail=message)
+            return _("unreadable: not a save's text ({detail})").format(detail=detail)
+        return _("unreadable ({detail})").format(detail=detail)
+    return _("damaged or changed by hand ({place}: {detail})").format(
+        place=problem_place(first), detail=detail)
 
 
 def read_table(path: Path, *, seeds: int = DEFAULT_SEEDS) -> TableRow | Problem:

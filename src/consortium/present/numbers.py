@@ -16,9 +16,10 @@ A message never carries a format spec (``{quality:.0%}``): a translator cannot c
 has a plain field (``{quality}``) filled with one of these (``quality=percent(q)``).
 
 How a language writes numbers comes from :data:`STYLES`, a small table: per language, its
-decimal separator and where the percent sign goes. That is all this game needs (its numbers
-are small: no thousands grouping, no currency; counts are whole and shown as they are), so a
-table this size is the right one — Babel knows every
+decimal separator, where the percent sign goes and what groups thousands. That is all this
+game needs (its numbers are small: no currency; counts are whole and shown as they are, only a
+file's size or a limit in a problem with a file is grouped, :func:`grouped`), so a table this
+size is the right one — Babel knows every
 locale but is only a development tool here (it extracts and compiles the catalogues), never
 imported at run time. A language missing from the table, and the pseudo-locale ``qps``, write
 numbers the English way. The minus sign stays ASCII ``-`` in every language (what people type
@@ -48,6 +49,8 @@ class NumberStyle(NamedTuple):
     """The decimal separator."""
     percent: str
     """Where the number goes in a percentage (``{number}``)."""
+    thousands: str = ","
+    """What groups the thousands of a large count (a file's size in a problem)."""
 
 
 ENGLISH: Final = NumberStyle(decimal=".", percent="{number}%")
@@ -55,7 +58,7 @@ ENGLISH: Final = NumberStyle(decimal=".", percent="{number}%")
 STYLES: Final[dict[str, NumberStyle]] = {
     "en": ENGLISH,
     # Svenska skrivregler: decimal comma, a space (here a no-break one) before the percent sign.
-    "sv": NumberStyle(decimal=",", percent="{number}\u00a0%"),
+    "sv": NumberStyle(decimal=",", percent="{number}\u00a0%", thousands="\u00a0"),
 }
 """Each language's number style, by language code (``sv``; ``sv_SE`` falls back to ``sv``)."""
 
@@ -93,6 +96,12 @@ def signed(value: float, places: int = 1) -> str:
 def plain(value: float) -> str:
     """``value`` as short as it reads ("2", "1.5", "0,25"); like ``f"{value:g}"``."""
     return _localized(f"{value:g}")
+
+
+def grouped(count: int) -> str:
+    """A whole count with its thousands grouped ("1,048,576", "1 048 576" with no-break
+    spaces); like ``f"{count:,}"``. Only the large counts of a file's problems use it."""
+    return f"{count:,}".replace(",", style().thousands)
 
 
 def percent(share: float, places: int = 0) -> str:

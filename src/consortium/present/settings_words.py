@@ -7,6 +7,7 @@ from pathlib import Path
 
 from consortium.present.i18n import _
 from consortium.present.languages import language_name
+from consortium.present.reason_words import reason_text
 from consortium.store.settings import (
     DATA_FOLDER,
     DEFAULTS,
@@ -28,7 +29,7 @@ def settings_problem(problem: SettingsProblem, path: Path) -> str:
     kind, key, value = problem
     if kind == "unreadable":
         return _("The settings file {path} cannot be read ({reason}); the defaults are "
-                 "used.").format(path=path, reason=value)
+                 "used.").format(path=path, reason=reason_text(value))
     if kind == "too-big":
         return _("The settings file {path} is {size} bytes, too big to be settings; the "
                  "defaults are used.").format(path=path, size=value)

@@ -36,6 +36,7 @@ from consortium.engine.actions import Action
 from consortium.engine.scenario import Scenario
 from consortium.engine.state import Mode, ScheduleEntry
 from consortium.engine.toml_spec import Problem
+from consortium.engine.words import N_, Words, say
 
 __all__ = [
     "ACTION_TAG",
@@ -58,26 +59,36 @@ _PLAIN_KEY = re.compile(r"[A-Za-z0-9_]+")
 
 
 class Invalid(ValueError):
-    """A value of the wrong kind; the message is the part after the place."""
+    """A value of the wrong kind; the message is the part after the place (``str()`` in
+    English, ``words`` to translate)."""
+
+    def __init__(self, words: Words) -> None:
+        super().__init__(words.english())
+        self.words = words
 
 
 def show(value: object) -> str:
     """A JSON value as a person would recognise it, kept short (never a whole container)."""
+    return str(shown(value))
+
+
+def shown(value: object) -> str | Words:
+    """:func:`show` for a message's field: the file's value, or words describing it."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        return str(value) if abs(value) < MAX_SHOWN else "a number too large to show"
+        return str(value) if abs(value) < MAX_SHOWN else say(N_("a number too large to show"))
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, str):
         return json.dumps(printable(value if len(value) <= 40 else value[:39] + "…"),
                           ensure_ascii=False)
     if isinstance(value, dict):
-        return "an object"
+        return say(N_("an object"))
     if isinstance(value, list):
-        return "a list"
+        return say(N_("a list"))
     return type(value).__name__
 
 
@@ -86,8 +97,11 @@ def printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _wrong(expected: str, value: object) -> Invalid:
-    return Invalid(f"must be {expected}, got {show(value)}")
+def _wrong(expected: str | Words, value: object) -> Invalid:
+    """``expected``: a phrase marked with ``N_``, or words."""
+    phrase = say(expected) if isinstance(expected, str) else expected
+    return Invalid(say(N_("must be {expected}, got {value}"), expected=phrase,
+                       value=shown(value)))
 
 
 # --- strict hooks for scalars ----------------------------------------------------------------
@@ -95,17 +109,17 @@ def _wrong(expected: str, value: object) -> Invalid:
 
 def _int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _wrong("a whole number", value)
+        raise _wrong(N_("a whole number"), value)
     return value
 
 
 def _float(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _wrong("a number", value)
+        raise _wrong(N_("a number"), value)
     try:
         return float(value)
     except OverflowError:
-        raise _wrong("a number of ordinary size", value) from None
+        raise _wrong(N_("a number of ordinary size"), value) from None
 
 
 def _optional_float(value: float | None) -> float | None:
@@ -114,34 +128,38 @@ def _optional_float(value: float | None) -> float | None:
 
 def _str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise _wrong("a text", value)
+        raise _wrong(N_("a text"), value)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise Invalid("must be a text, got one with a broken character (lone surrogate)") from None
+        raise Invalid(say(N_("must be a text, got one with a broken character (lone "
+                             "surrogate)"))) from None
     return value
 
 
 def _bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _wrong("true or false", value)
+        raise _wrong(N_("true or false"), value)
     return value
 
 
 def _datetime(value: object, _: type) -> datetime:
     if not isinstance(value, str):
-        raise _wrong("a date and time such as \"2025-03-01T14:05:00+00:00\"", value)
+        raise _wrong(_A_MOMENT, value)
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise _wrong("a date and time such as \"2025-03-01T14:05:00+00:00\"", value) from None
+        raise _wrong(_A_MOMENT, value) from None
     if moment.tzinfo is None:
-        raise Invalid(f"must give its time zone, got {show(value)}")
+        raise Invalid(say(N_("must give its time zone, got {value}"), value=shown(value)))
     return moment
 
 
-def _choices(options: tuple[str, ...]) -> str:
-    return "one of " + ", ".join(f'"{o}"' for o in options)
+_A_MOMENT = N_('a date and time such as "2025-03-01T14:05:00+00:00"')
+
+
+def _choices(options: tuple[str, ...]) -> Words:
+    return say(N_("one of {options}"), options=", ".join(f'"{o}"' for o in options))
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -204,7 +222,7 @@ def _tuple_hook_factory(converter: JsonConverter) -> Callable[[Any], Any]:
 
         def hook(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list):
-                raise _wrong("a list", value)
+                raise _wrong(N_("a list"), value)
             return tuple(as_list(value, list[item]))  # type: ignore[valid-type]
 
         return hook
@@ -220,7 +238,7 @@ def _record_hook_factory(converter: JsonConverter) -> Callable[[Any], Any]:
 
         def hook(value: object, _: type) -> Any:
             if not isinstance(value, dict):
-                raise _wrong("an object", value)
+                raise _wrong(N_("an object"), value)
             return build(value, cls)
 
         return hook
@@ -236,12 +254,14 @@ def _guard_actions(converter: JsonConverter) -> None:
 
     def hook(value: object, cls: type) -> Any:
         if not isinstance(value, dict):
-            raise _wrong("an action object", value)
+            raise _wrong(N_("an action object"), value)
         tag = value.get(ACTION_TAG)
         if tag not in names:
             if ACTION_TAG not in value:
-                raise Invalid(f'has no "{ACTION_TAG}"; an action names its type, like "Reveal"')
-            raise Invalid(f"unknown action type {show(tag)}; known: {', '.join(names)}")
+                raise Invalid(say(N_('has no "{tag}"; an action names its type, like "Reveal"'),
+                                  tag=ACTION_TAG))
+            raise Invalid(say(N_("unknown action type {value}; known: {names}"),
+                              value=shown(tag), names=", ".join(names)))
         return tagged(value, cls)
 
     converter.register_structure_hook(Action, hook)
@@ -313,17 +333,18 @@ def problems_of(error: BaseException, place: str) -> list[Problem]:
         found = [p for exc, note in at_field for p in problems_of(exc, _join(place, note.name))]
         return found + [p for exc in rest for p in problems_of(exc, place)]
     if isinstance(error, ForbiddenExtraKeysError):
-        return [Problem(_join(place, key), "unknown key") for key in sorted(error.extra_fields)]
-    return [Problem(place or "file", _message(error))]
+        return [Problem.of(_join(place, key), N_("unknown key"))
+                for key in sorted(error.extra_fields)]
+    return [Problem.at(place or "file", _message(error))]
 
 
-def _message(error: BaseException) -> str:
+def _message(error: BaseException) -> Words:
     if isinstance(error, Invalid):
-        return str(error)
+        return error.words
     if isinstance(error, KeyError):
-        return "missing"
+        return say(N_("missing"))
     # A failure this module did not foresee: still placed, and named for a bug report.
-    return f"cannot be read ({type(error).__name__}: {str(error)[:80]})"
+    return say(N_("cannot be read ({error})"), error=f"{type(error).__name__}: {str(error)[:80]}")
 
 
 def _join(place: str, key: str) -> str:

@@ -43,6 +43,12 @@ _NO_BLOCK: Final = getattr(os, "O_NONBLOCK", 0)
 _OPEN_FLAGS: Final = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0) | _NO_BLOCK
 
 
+def N_(message: str) -> str:
+    """Marks ``message`` for the catalogue, as :func:`consortium.engine.words.N_` does: this
+    module is read at launch (the settings), before the engine and attrs may be imported."""
+    return message
+
+
 class NotAFileError(OSError):
     """Something other than a regular file where one is read or written: a symbolic link
     (never followed in the data folder), a named pipe, a device, a socket or a folder."""
@@ -60,16 +66,16 @@ def kind_of(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     for test, kind in (
-        (stat.S_ISLNK, "a symbolic link"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISLNK, N_("a symbolic link")),
+        (stat.S_ISFIFO, N_("a named pipe (FIFO)")),
+        (stat.S_ISCHR, N_("a device")),
+        (stat.S_ISBLK, N_("a device")),
+        (stat.S_ISSOCK, N_("a socket")),
+        (stat.S_ISDIR, N_("a folder")),
     ):
         if test(mode):
             return kind
-    return "not a regular file"
+    return N_("not a regular file")
 
 
 def open_file(path: str | os.PathLike[str], flags: int, *, follow_links: bool = False) -> int:
@@ -86,7 +92,7 @@ def open_file(path: str | os.PathLike[str], flags: int, *, follow_links: bool = 
         fd = os.open(path, flags | _OPEN_FLAGS | (0 if follow_links else _NO_FOLLOW), 0o666)
     except OSError as error:
         if error.errno == errno.ELOOP and not follow_links:  # a link swapped in since lstat
-            raise NotAFileError(path, "a symbolic link") from None
+            raise NotAFileError(path, N_("a symbolic link")) from None
         raise
     try:
         kind = kind_of(os.fstat(fd).st_mode)
@@ -235,17 +241,20 @@ def _replace(
 _REASONS: Final = {
     getattr(errno, name): text
     for name, text in (
-        ("ENOSPC", "disk full"),
-        ("EDQUOT", "disk quota exceeded"),  # not on Windows
-        ("EACCES", "permission denied"),
-        ("EPERM", "permission denied"),
-        ("EROFS", "the disk is read-only"),
-        ("ENOENT", "the folder is gone (a USB stick taken out?)"),
-        ("ENOTDIR", "a file is in the way of the folder"),
-        ("EIO", "the disk reported an error"),
+        ("ENOSPC", N_("disk full")),
+        ("EDQUOT", N_("disk quota exceeded")),  # not on Windows
+        ("EACCES", N_("permission denied")),
+        ("EPERM", N_("permission denied")),
+        ("EROFS", N_("the disk is read-only")),
+        ("ENOENT", N_("the folder is gone (a USB stick taken out?)")),
+        ("ENOTDIR", N_("a file is in the way of the folder")),
+        ("EIO", N_("the disk reported an error")),
     )
     if hasattr(errno, name)
 }
+PLAIN_REASONS: Final = frozenset(_REASONS.values())
+"""The reasons :func:`reason` words itself (English, marked for the catalogue); any other is
+the system's own text, which :mod:`consortium.present.problem_words` shows as it is."""
 
 
 def reason(error: OSError) -> str:

@@ -55,6 +55,7 @@ from consortium.engine.scenario import RULES_VERSION as ENGINE_RULES_VERSION
 from consortium.engine.scenario import V3_ONLY_KEYS, Scenario
 from consortium.engine.state import GameConfig, GameState, Phase, ScheduleEntry
 from consortium.engine.toml_spec import Problem
+from consortium.engine.words import N_, Words
 from consortium.store.codec import printable, unstructure
 from consortium.store.digest import action_check, canonical_json, save_digest
 from consortium.store.fs import FileSystem, atomic_write
@@ -110,12 +111,16 @@ class SaveError(Exception):
     ``header.format_version``, ``actions[12].seat``, ``digest`` …), like ScenarioError."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems) or (Problem("file", "unreadable"),)
+        self.problems: tuple[Problem, ...] = tuple(problems) or (
+            Problem.of("file", N_("unreadable")),)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def at(cls, place: str, message: str) -> SaveError:
-        return cls((Problem(place, message),))
+    def at(cls, place: str, message: Words | str) -> SaveError:
+        """One problem; ``message`` as words (a plain text is shown untranslated)."""
+        if isinstance(message, str):
+            return cls((Problem(place, message),))
+        return cls((Problem.at(place, message),))
 
 
 @attrs.frozen

@@ -41,7 +41,7 @@ from consortium.engine.bots import POLICIES
 from consortium.engine.game import new_game
 from consortium.engine.history import History
 from consortium.engine.scenario import Scenario, rules_version_1
-from consortium.engine.scenario_toml import ScenarioError
+from consortium.engine.scenario_toml import ScenarioError, line_column, more_problems
 from consortium.engine.setup import (
     CAPACITY,
     ROUNDS,
@@ -53,7 +53,8 @@ from consortium.engine.setup import (
 )
 from consortium.engine.state import GameConfig, GameState
 from consortium.engine.toml_spec import Problem
-from consortium.store.codec import StructureProblems, printable, show, structure
+from consortium.engine.words import N_, Grouped, Words, say
+from consortium.store.codec import StructureProblems, printable, shown, structure
 from consortium.store.digest import (
     DIGEST_SCHEME,
     OLDER_SCHEMES,
@@ -126,21 +127,27 @@ def read_limited(file: Path, limit: int = MAX_SAVE_BYTES, *, follow_links: bool 
     except OSError as error:
         _refuse_unreadable(file, error)
     if size > limit:
-        _refuse("file", f"is {size:,} bytes; a save may be at most {limit:,} bytes")
+        _refuse("file", N_("is {size} bytes; a save may be at most {most} bytes"),
+                size=Grouped(size), most=Grouped(limit))
     if len(data) > limit:
-        _refuse("file", f"is over {limit:,} bytes; a save may be at most {limit:,} bytes")
+        _refuse("file", N_("is over {most} bytes; a save may be at most {most} bytes"),
+                most=Grouped(limit))
     return data
 
 
 def _refuse_unreadable(file: Path, error: OSError) -> NoReturn:
     if isinstance(error, NotAFileError):
-        unopened = "" if error.kind == "a folder" else "; not opened"
-        _refuse("file", f"is {error.kind}, not a save{unopened}: {file}")
+        if error.kind == "a folder":
+            _refuse("file", N_("is {kind}, not a save: {path}"), kind=say(error.kind), path=file)
+        _refuse("file", N_("is {kind}, not a save; not opened: {path}"), kind=say(error.kind),
+                path=file)
     if isinstance(error, FileNotFoundError):
-        _refuse("file", f"no such file: {file}")
+        _refuse("file", N_("no such file: {path}"), path=file)
     if isinstance(error, PermissionError):
-        _refuse("file", f"cannot be read (permission denied): {file}")
-    _refuse("file", f"cannot be read ({error.strerror or error}): {file}")
+        _refuse("file", N_("cannot be read (permission denied): {path}"), path=file)
+    # The system's own reason is kept as it comes (in the system's language).
+    _refuse("file", N_("cannot be read ({reason}): {path}"), reason=error.strerror or error,
+            path=file)
 
 
 def read_header(path: str | os.PathLike[str]) -> SaveHeader:
@@ -205,29 +212,32 @@ def parse_save(data: bytes) -> SaveFile:
 
 def _json_tree(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_SAVE_BYTES:
-        _refuse("file", f"is {len(data):,} bytes; a save may be at most {MAX_SAVE_BYTES:,} bytes")
+        _refuse("file", N_("is {size} bytes; a save may be at most {most} bytes"),
+                size=Grouped(len(data)), most=Grouped(MAX_SAVE_BYTES))
     if data.startswith(_UTF16_BOMS) or _utf16_without_mark(data):
-        _refuse("file", "is saved as UTF-16; a save is UTF-8 text")
+        _refuse("file", N_("is saved as UTF-16; a save is UTF-8 text"))
     body = data.removeprefix(_BOM)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         offset = error.start + len(data) - len(body)
-        _refuse("file", f"is not UTF-8 text (a wrong encoding or a binary file) at byte {offset}")
+        _refuse("file", N_("is not UTF-8 text (a wrong encoding or a binary file) at byte "
+                           "{offset}"), offset=offset)
     if not text.strip():
-        _refuse("file", "is empty")
+        _refuse("file", N_("is empty"))
     try:
         tree = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_no_repeats)
     except json.JSONDecodeError as error:
-        _refuse("file", _syntax_message(error, text))
+        _refuse_with("file", _syntax_message(error, text))
     except _Repeated as error:
-        _refuse("file", str(error))
+        _refuse_with("file", error.words)
     except RecursionError:
-        _refuse("file", "nests lists or objects far deeper than any save")
+        _refuse("file", N_("nests lists or objects far deeper than any save"))
     except ValueError:  # a number of more than 4,300 digits, or NaN/Infinity
-        _refuse("file", "has a number JSON cannot hold (too many digits, NaN or Infinity)")
+        _refuse("file", N_("has a number JSON cannot hold (too many digits, NaN or Infinity)"))
     if not isinstance(tree, dict):
-        _refuse("file", f"is not a Consortium save (it holds {show(tree)}, not an object)")
+        _refuse("file", N_("is not a Consortium save (it holds {value}, not an object)"),
+                value=shown(tree))
     return tree
 
 
@@ -246,14 +256,17 @@ def _utf16_without_mark(data: bytes) -> bool:
 
 
 class _Repeated(ValueError):
-    pass
+    def __init__(self, words: Words) -> None:
+        super().__init__(words.english())
+        self.words = words
 
 
 def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for key, value in pairs:
         if key in found:
-            raise _Repeated(f"has the key {show(key)} twice in one object; which one is meant?")
+            raise _Repeated(say(N_("has the key {key} twice in one object; which one is meant?"),
+                                key=shown(key)))
         found[key] = value
     return found
 
@@ -266,42 +279,46 @@ _CUT_TOKEN = re.compile(r"[A-Za-z0-9.+-]{1,24}")
 """What is left from a JSON error to the end of a file cut inside ``true`` or a number."""
 
 
-def _syntax_message(error: json.JSONDecodeError, text: str) -> str:
+def _syntax_message(error: json.JSONDecodeError, text: str) -> Words:
     # A string left open runs to the end of the file, and a word or number cut in two ("tru",
     # "0.") is the file's last token: that is a cut, not a typo.
     rest = text[error.pos:].rstrip()
     if (error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
             or _CUT_TOKEN.fullmatch(rest)):
-        return (
-            f"is cut short at line {error.lineno} (the end of the file): the rest of the save "
-            "is missing, as when a copy is interrupted"
-        )
-    return f"is not valid JSON at line {error.lineno}, column {error.colno}: {error.msg.lower()}"
+        return say(N_("is cut short at line {line} (the end of the file): the rest of the save "
+                      "is missing, as when a copy is interrupted"), line=error.lineno)
+    # Python's parser explains in English only: its explanation is kept as a field.
+    return say(N_("is not valid JSON at {where}: {reason}"),
+               where=line_column(error.lineno, error.colno), reason=error.msg.lower())
 
 
 def _check_versions(tree: dict[str, Any]) -> None:
     """Versions first: a newer file's other fields would only look wrong."""
     header = tree.get("header")
     if not isinstance(header, dict) or header.get("format") != SAVE_FORMAT:
-        _refuse("file", f'is not a Consortium save (no header with format "{SAVE_FORMAT}")')
-    for key, mine, what in (
-        ("format_version", FORMAT_VERSION, "save format"),
-        ("rules_version", RULES_VERSION, "rules version"),
+        _refuse("file", N_('is not a Consortium save (no header with format "{format}")'),
+                format=SAVE_FORMAT)
+    for key, mine, newer in (
+        ("format_version", FORMAT_VERSION,
+         N_("made for a newer Consortium (save format {value}); this version reads save format "
+            "{mine} and older. Open it with a newer Consortium.")),
+        ("rules_version", RULES_VERSION,
+         N_("made for a newer Consortium (rules version {value}); this version reads rules "
+            "version {mine} and older. Open it with a newer Consortium.")),
     ):
         value = header.get(key)
         if isinstance(value, int) and not isinstance(value, bool) and value > mine:
-            _refuse(
-                f"header.{key}",
-                f"made for a newer Consortium ({what} {show(value)}); this version reads "
-                f"{what} {mine} and older. Open it with a newer Consortium.",
-            )
+            _refuse(f"header.{key}", newer, value=shown(value), mine=mine)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            _refuse(f"header.{key}", f"must be a whole number from 1 to {mine}, got {show(value)}")
+            _refuse(f"header.{key}", N_("must be a whole number from 1 to {most}, got {value}"),
+                    most=mine, value=shown(value))
     if header.get("rules_version") not in READ_RULES_VERSIONS:
-        known = " or ".join(str(v) for v in READ_RULES_VERSIONS)
+        known: str | Words = str(READ_RULES_VERSIONS[0])
+        for version in READ_RULES_VERSIONS[1:]:
+            known = say(N_("{either} or {other}"), either=known, other=str(version))
         _refuse("header.rules_version",
-                f"no Consortium plays rules version {show(header.get('rules_version'))}; "
-                f"saves have {known}")
+                N_("no Consortium plays rules version {value}; saves have {known}"),
+                value=shown(header.get("rules_version")), known=known)
 
 
 def _scenario_problems(scenario: Scenario) -> list[Problem]:
@@ -310,7 +327,7 @@ def _scenario_problems(scenario: Scenario) -> list[Problem]:
         check_document(scenario_document(scenario))
     except ScenarioError as error:
         return [
-            Problem("scenario" if p.place == "file" else f"scenario.{p.place}", p.message)
+            p.moved("scenario" if p.place == "file" else f"scenario.{p.place}")
             for p in error.problems
         ]
     return []
@@ -321,35 +338,38 @@ def _config_problems(config: GameConfig, scenario: Scenario) -> list[Problem]:
     could start."""
     problems: list[Problem] = []
 
-    def check(ok: bool, place: str, message: str) -> None:
+    def check(ok: bool, place: str, template: str, /, **fields: object) -> None:
         if not ok:
-            problems.append(Problem(f"config.{place}", message))
+            problems.append(Problem.of(f"config.{place}", template, **fields))
 
     seats = len(config.seats)
     check(SEATS.allows(seats), "seats",
-          f"must have {SEATS.low} to {SEATS.high} seats, got {seats}")
+          N_("must have {least} to {most} seats, got {count}"), least=SEATS.low,
+          most=SEATS.high, count=seats)
     sectors = {s.id for s in scenario.sectors}
     for index, seat in enumerate(config.seats):
-        check(name_ok(seat.name), f"seats[{index}].name", "must be a non-empty text")
+        check(name_ok(seat.name), f"seats[{index}].name", N_("must be a non-empty text"))
         check(seat.sector in sectors, f"seats[{index}].sector",
-              f"unknown sector {show(seat.sector)} in this scenario")
+              N_("unknown sector {value} in this scenario"), value=shown(seat.sector))
         check(seat.bot is None or seat.bot in POLICIES, f"seats[{index}].bot",
-              f"unknown bot policy {show(seat.bot)}")
-    check(ROUNDS.allows(config.rounds), "rounds",
-          f"must be from {ROUNDS.low} to {ROUNDS.high}, got {config.rounds}")
+              N_("unknown bot policy {value}"), value=shown(seat.bot))
+    between = N_("must be from {low} to {high}, got {value}")
+    check(ROUNDS.allows(config.rounds), "rounds", between, low=ROUNDS.low, high=ROUNDS.high,
+          value=config.rounds)
     check(len(config.schedule) == config.rounds, "schedule",
-          f"must name a mode for each of the {config.rounds} rounds, got {len(config.schedule)}")
-    check(TURNOVER.allows(config.turnover), "turnover",
-          f"must be from {TURNOVER.low:g} to {TURNOVER.high:g}, got {show(config.turnover)}")
-    check(CAPACITY.allows(config.capacity), "capacity",
-          f"must be from {CAPACITY.low} to {CAPACITY.high}, got {config.capacity}")
+          N_("must name a mode for each of the {rounds} rounds, got {count}"),
+          rounds=config.rounds, count=len(config.schedule))
+    check(TURNOVER.allows(config.turnover), "turnover", between, low=f"{TURNOVER.low:g}",
+          high=f"{TURNOVER.high:g}", value=shown(config.turnover))
+    check(CAPACITY.allows(config.capacity), "capacity", between, low=CAPACITY.low,
+          high=CAPACITY.high, value=config.capacity)
     hands = hand_sizes(len(scenario.domains))
-    check(hands.allows(config.hand_size), "hand_size",
-          f"must be from {hands.low} to {hands.high}, got {config.hand_size}")
-    check(SEED.allows(config.seed), "seed",
-          f"must be from 0 to 2**64 - 1, got {show(config.seed)}")
+    check(hands.allows(config.hand_size), "hand_size", between, low=hands.low, high=hands.high,
+          value=config.hand_size)
+    check(SEED.allows(config.seed), "seed", between, low=0, high="2**64 - 1",
+          value=shown(config.seed))
     check(config.group_policy in POLICIES, "group_policy",
-          f"unknown bot policy {show(config.group_policy)}")
+          N_("unknown bot policy {value}"), value=shown(config.group_policy))
     return problems
 
 
@@ -357,23 +377,30 @@ def _frame_problems(save: SaveFile) -> list[Problem]:
     """The parts of a save that repeat each other must agree."""
     problems = []
     if save.seed != save.config.seed:
-        problems.append(Problem("seed", f"is {save.seed} but config.seed is {save.config.seed}"))
+        problems.append(Problem.of("seed", N_("is {seed} but config.seed is {config_seed}"),
+                                   seed=save.seed, config_seed=save.config.seed))
     if len(save.room.people) != len(save.config.seats):
         problems.append(
-            Problem(
+            Problem.of(
                 "room.people",
-                f"must say for each of the {len(save.config.seats)} seats whether a person "
-                f"sits there, got {len(save.room.people)}",
+                N_("must say for each of the {seats} seats whether a person sits there, got "
+                   "{count}"),
+                seats=len(save.config.seats), count=len(save.room.people),
             )
         )
     header = save.header
     expected = session_code(save.scenario, save.config)
+    embedded = N_("says {said} but the embedded scenario has {real}; the file was changed by "
+                  "hand")
     for key, said, real, source in (
-        ("session_code", header.session_code, expected, "this scenario and setup give"),
-        ("scenario_id", header.scenario_id, save.scenario.id, "the embedded scenario has"),
-        ("scenario_title", header.scenario_title, save.scenario.title,
-         "the embedded scenario has"),
-        ("step", header.step, len(save.actions), "the number of actions in the log is"),
+        ("session_code", header.session_code, expected,
+         N_("says {said} but this scenario and setup give {real}; the file was changed by "
+            "hand")),
+        ("scenario_id", header.scenario_id, save.scenario.id, embedded),
+        ("scenario_title", header.scenario_title, save.scenario.title, embedded),
+        ("step", header.step, len(save.actions),
+         N_("says {said} but the number of actions in the log is {real}; the file was changed "
+            "by hand")),
     ):
         if said != real:
             problems.append(_contradiction(key, said, real, source))
@@ -391,37 +418,38 @@ def _log_problems(save: SaveFile, written: list[Any]) -> list[Problem]:
         )
         if not actions or unchecked:
             return []
-        return [Problem("checks", f"missing: a save of format {CHECKS_SINCE} or later (a "
-                                  f"{DIGEST_SCHEME} digest) has a check for each action; the "
-                                  "file was changed by hand or damaged")]
+        return [Problem.of("checks", N_("missing: a save of format {format} or later (a "
+                                        "{scheme} digest) has a check for each action; the "
+                                        "file was changed by hand or damaged"),
+                           format=CHECKS_SINCE, scheme=DIGEST_SCHEME)]
     for index, (check, expected) in enumerate(zip(checks, chain_checks(written), strict=False)):
         if check != expected:
             action = type(actions[index]).__name__
-            return [Problem(
+            return [Problem.of(
                 f"actions[{index}]",
-                f"step {index + 1} ({action}) is not the action that was saved (it does not "
-                f"match checks[{index}]): the file was changed by hand or damaged, so it is "
-                "not opened",
+                N_("step {step} ({action}) is not the action that was saved (it does not match "
+                   "checks[{index}]): the file was changed by hand or damaged, so it is not "
+                   "opened"),
+                step=index + 1, action=action, index=index,
             )]
     if len(checks) != len(actions):
-        return [Problem("checks", f"has {len(checks)} checks for {len(actions)} actions: the "
-                                  "file was changed by hand or damaged, so it is not opened")]
+        return [Problem.of("checks", N_("has {checks} checks for {actions} actions: the file "
+                                        "was changed by hand or damaged, so it is not opened"),
+                           checks=len(checks), actions=len(actions))]
     return []
 
 
-def _contradiction(key: str, said: object, real: object, source: str) -> Problem:
-    return Problem(
-        f"header.{key}",
-        f"says {_shown(said)} but {source} {_shown(real)}; the file was changed by hand",
-    )
+def _contradiction(key: str, said: object, real: object, template: str) -> Problem:
+    """``header.<key>`` says one thing and the file another (``template``: whose word it is)."""
+    return Problem.of(f"header.{key}", template, said=_shown(said), real=_shown(real))
 
 
-def _shown(value: object) -> str:
+def _shown(value: object) -> str | Words:
     if isinstance(value, tuple):
-        return ", ".join(show(v) for v in value) or "nobody"
+        return ", ".join(str(shown(v)) for v in value) or say(N_("nobody"))
     if isinstance(value, enum.Enum):
-        return show(value.value)
-    return show(value)
+        return shown(value.value)
+    return shown(value)
 
 
 # --- the replay -----------------------------------------------------------------------------
@@ -434,23 +462,25 @@ def replay_save(save: SaveFile) -> LoadedSave:
     try:
         history = History(new_game(save.scenario, save.config))
     except Exception as error:  # a file must never crash the window
-        _refuse("config", f"the game cannot start from this setup ({_named(error)})")
+        _refuse("config", N_("the game cannot start from this setup ({error})"),
+                error=_named(error))
     for index, action in enumerate(save.actions):
         try:
             history.apply(action)
         except IllegalAction as refused:
-            why = f"step {index + 1} ({type(action).__name__}) is refused: {refused.reason}"
+            # The engine's reason is English, for a bug report: a field, not translated.
+            why = say(N_("step {step} ({action}) is refused: {reason}"), step=index + 1,
+                      action=type(action).__name__, reason=refused.reason)
             _replay_failed(save, f"actions[{index}]", why, older)
         except Exception as error:  # a file must never crash the window
-            why = f"step {index + 1} ({type(action).__name__}) cannot be replayed ({_named(error)})"
+            why = say(N_("step {step} ({action}) cannot be replayed ({error})"), step=index + 1,
+                      action=type(action).__name__, error=_named(error))
             _replay_failed(save, f"actions[{index}]", why, older)
     state = history.state
     # The checks matched the log in parse_save; the digest covers the last of them.
     if save_digest(state, save.checks, digest_scheme(save.digest)) != save.digest:
-        why = (
-            "the log replays to a different game than the one saved: the file was changed "
-            "by hand or damaged, so it is not opened"
-        )
+        why = say(N_("the log replays to a different game than the one saved: the file was "
+                     "changed by hand or damaged, so it is not opened"))
         _replay_failed(save, "digest", why, older)
     claimed = save.header
     real = header_of(
@@ -463,7 +493,7 @@ def replay_save(save: SaveFile) -> LoadedSave:
     problems = [
         _contradiction(
             field.name, getattr(claimed, field.name), getattr(real, field.name),
-            "the game replays to",
+            N_("says {said} but the game replays to {real}; the file was changed by hand"),
         )
         for field in attrs.fields(SaveHeader)
         if field.name not in ("format", "format_version", "rules_version", "app_version")
@@ -474,27 +504,31 @@ def replay_save(save: SaveFile) -> LoadedSave:
     return LoadedSave(save, history)
 
 
-def _replay_failed(save: SaveFile, place: str, why: str, older: bool) -> NoReturn:
+def _replay_failed(save: SaveFile, place: str, why: Words, older: bool) -> NoReturn:
     if older:
         _refuse(
             "header.rules_version",
-            f"made with rules version {save.header.rules_version}; this Consortium plays rules "
-            f"version {RULES_VERSION}, and the saved game no longer replays the same under "
-            f"the new rules ({place}: {why})",
+            N_("made with rules version {saved}; this Consortium plays rules version {mine}, and "
+               "the saved game no longer replays the same under the new rules ({place}: {why})"),
+            saved=save.header.rules_version, mine=RULES_VERSION, place=place, why=why,
         )
-    _refuse(place, why)
+    _refuse_with(place, why)
 
 
 def _named(error: BaseException) -> str:
     return f"{type(error).__name__}: {printable(str(error))[:120]}"
 
 
-def _refuse(place: str, message: str) -> NoReturn:
-    raise SaveError.at(place, message)
+def _refuse(place: str, template: str, /, **fields: object) -> NoReturn:
+    raise SaveError.at(place, say(template, **fields))
+
+
+def _refuse_with(place: str, words: Words) -> NoReturn:
+    raise SaveError.at(place, words)
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     more = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS], Problem("file", f"and {more} more problems not shown")]
+    return [*problems[:MAX_PROBLEMS], more_problems(more)]

@@ -34,6 +34,7 @@ from consortium.engine.scenario import (
 from consortium.engine.scenario_toml import ScenarioError, parse_scenario
 from consortium.engine.toml_guard import crowded_document_problem
 from consortium.engine.toml_spec import Problem
+from consortium.engine.words import N_
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
@@ -160,8 +161,9 @@ def refuse_unsaveable(scenario: Scenario) -> None:
     """
     problem = crowded_document_problem(scenario_document(scenario))
     if problem is not None:
-        message = f"written out in full, as a save holds it, {problem.message}"
-        raise ScenarioError((Problem(problem.place, message),))
+        raise ScenarioError((Problem.of(
+            problem.place, N_("written out in full, as a save holds it, {problem}"),
+            problem=problem.words or problem.message),))
 
 
 # --- writing TOML ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from consortium.engine.scenario_toml import (
     oversize_problem,
     parse_scenario,
 )
+from consortium.engine.words import N_, Words, say
 from consortium.resources import shipped_scenario_paths
 from consortium.store.fs import NotAFileError, read_file
 from consortium.store.scenario_document import refuse_unsaveable
@@ -41,14 +42,20 @@ def read_scenario_bytes(path: str | os.PathLike[str]) -> bytes:
         # One byte more than allowed, so a file that grew since it was opened is refused too.
         data, size = read_file(file, MAX_SCENARIO_BYTES, follow_links=True)
     except NotAFileError as error:
-        unread = "" if error.kind == "a folder" else "; not read"
-        raise _file_error(f"is {error.kind}, not a scenario file{unread}: {file}") from None
+        if error.kind == "a folder":
+            raise _file_error(say(N_("is {kind}, not a scenario file: {path}"),
+                                  kind=say(error.kind), path=file)) from None
+        raise _file_error(say(N_("is {kind}, not a scenario file; not read: {path}"),
+                              kind=say(error.kind), path=file)) from None
     except FileNotFoundError:
-        raise _file_error(f"no such file: {file}") from None
+        raise _file_error(say(N_("no such file: {path}"), path=file)) from None
     except PermissionError:
-        raise _file_error(f"cannot be read (permission denied): {file}") from None
+        raise _file_error(say(N_("cannot be read (permission denied): {path}"),
+                              path=file)) from None
     except OSError as error:
-        raise _file_error(f"cannot be read ({error.strerror or error}): {file}") from None
+        # The system's own reason is kept as it comes (in the system's language).
+        raise _file_error(say(N_("cannot be read ({reason}): {path}"),
+                              reason=error.strerror or error, path=file)) from None
     if size > MAX_SCENARIO_BYTES:
         raise ScenarioError((oversize_problem(size),))
     return data
@@ -63,7 +70,8 @@ def shipped_scenarios() -> dict[str, Scenario]:
     for path in shipped_scenario_paths():
         scenario = parse_scenario(path.read_bytes())
         if scenario.id in found:
-            raise ScenarioError((Problem("id", f'"{scenario.id}" is shipped twice'),))
+            raise ScenarioError((Problem.of("id", N_('"{id}" is shipped twice'),
+                                            id=scenario.id),))
         found[scenario.id] = scenario
     return found
 
@@ -77,9 +85,9 @@ def find_scenario(name_or_path: str) -> Scenario:
     if name_or_path in shipped:
         return shipped[name_or_path]
     if not Path(name_or_path).exists() and _looks_like_id(name_or_path):
-        known = ", ".join(sorted(shipped)) or "none"
-        message = f'no shipped scenario "{name_or_path}" and no such file (shipped: {known})'
-        raise _file_error(message)
+        known = ", ".join(sorted(shipped)) or say(N_("none"))
+        raise _file_error(say(N_('no shipped scenario "{name}" and no such file (shipped: '
+                                 '{known})'), name=name_or_path, known=known))
     return read_scenario_file(name_or_path)
 
 
@@ -87,5 +95,5 @@ def _looks_like_id(name: str) -> bool:
     return re.fullmatch(r"[a-z0-9-]+", name) is not None
 
 
-def _file_error(message: str) -> ScenarioError:
-    return ScenarioError((Problem("file", message),))
+def _file_error(message: Words) -> ScenarioError:
+    return ScenarioError((Problem.at("file", message),))

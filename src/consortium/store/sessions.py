@@ -49,6 +49,7 @@ from typing import Final, Literal
 
 import attrs
 
+from consortium.engine.words import N_, Words, say
 from consortium.store import locks
 from consortium.store.fs import FileSystem, atomic_write, reason
 from consortium.store.save_file import SAVE_SUFFIX, SaveError, SaveHeader
@@ -108,13 +109,22 @@ class ResumedSession:
     @property
     def note(self) -> str | None:
         """"The newest autosave … was damaged; resumed from an earlier one", or None."""
+        words = self.note_words
+        return None if words is None else words.english()
+
+    @property
+    def note_words(self) -> Words | None:
+        """:attr:`note` as words to translate (the problem keeps its own words)."""
         if not self.skipped:
             return None
         path, error = self.skipped[0]
-        return (
-            f"The newest autosave ({path.name}) could not be opened ({error.problems[0]}); "
-            f"resumed from {self.save.name}, {self.loaded.header.step} actions into the game."
-        )
+        first = error.problems[0]
+        place = first.place_words or (say(N_("file")) if first.place == "file" else first.place)
+        return say(
+            N_("The newest autosave ({file}) could not be opened ({place}: {problem}); resumed "
+               "from {save}, {step} actions into the game."),
+            file=path.name, place=place, problem=first.words or first.message,
+            save=self.save.name, step=self.loaded.header.step)
 
 
 def sessions_folder(data_folder: Path) -> Path:
@@ -249,7 +259,7 @@ def resume_session(folder: Path) -> ResumedSession:
         return ResumedSession(loaded, path, tuple(skipped))
     if skipped:
         raise skipped[0][1]
-    raise SaveError.at("file", f"no saves in {folder}")
+    raise SaveError.at("file", say(N_("no saves in {folder}"), folder=folder))
 
 
 def put_away(folder: Path, fs: FileSystem | None = None) -> None:

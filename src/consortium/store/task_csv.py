@@ -28,7 +28,8 @@ from consortium.engine.scenario import Scenario, TaskSpec
 from consortium.engine.scenario_toml import MAX_SCENARIO_BYTES, ScenarioError, oversize_problem
 from consortium.engine.toml_guard import MAX_LINE_CHARS
 from consortium.engine.toml_spec import Problem, number_text
-from consortium.store.codec import show
+from consortium.engine.words import N_, Grouped, Words, say, verbatim
+from consortium.store.codec import shown
 from consortium.store.scenario_document import (
     check_document,
     refuse_unsaveable,
@@ -98,18 +99,19 @@ def _decode(data: bytes) -> str:
     if len(data) > MAX_SCENARIO_BYTES:
         raise ScenarioError((oversize_problem(len(data)),))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _file_error('is saved as UTF-16; in the spreadsheet, save as "CSV UTF-8"')
+        raise _file_error(say(N_('is saved as UTF-16; in the spreadsheet, save as "CSV UTF-8"')))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise _file_error(
-            f'is not valid UTF-8 at byte {error.start}; in the spreadsheet, save as "CSV UTF-8"'
-        ) from None
+        raise _file_error(say(
+            N_('is not valid UTF-8 at byte {offset}; in the spreadsheet, save as "CSV UTF-8"'),
+            offset=error.start)) from None
     text = text.removeprefix(_BOM)
     if "\x00" in text:
-        raise _file_error("has a NUL character; not a text file")
+        raise _file_error(say(N_("has a NUL character; not a text file")))
     if not text.strip():
-        raise _file_error("is empty; the first row names the columns: " + ", ".join(COLUMNS))
+        raise _file_error(say(N_("is empty; the first row names the columns: {columns}"),
+                              columns=", ".join(COLUMNS)))
     _refuse_long_lines(text)
     return text
 
@@ -120,10 +122,10 @@ def _refuse_long_lines(text: str) -> None:
         return
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
-            raise _file_error(
-                f"has a line of {len(line):,} characters at line {number}; "
-                f"a task sheet's lines have at most {MAX_LINE_CHARS:,}"
-            )
+            raise _file_error(say(
+                N_("has a line of {length} characters at line {line}; a task sheet's lines "
+                   "have at most {most}"),
+                length=Grouped(len(line)), line=number, most=Grouped(MAX_LINE_CHARS)))
 
 
 def _rows(text: str) -> tuple[list[dict[str, Any]], list[int]]:
@@ -139,57 +141,38 @@ def _rows(text: str) -> tuple[list[dict[str, Any]], list[int]]:
             if not any(cell.strip() for cell in cells):
                 continue  # a blank row
             if len(rows) == MAX_TASK_ROWS:
-                raise ScenarioError(
-                    (
-                        Problem(
-                            f"row {number}",
-                            f"is task {MAX_TASK_ROWS + 1:,}; a task sheet has at most "
-                            f"{MAX_TASK_ROWS:,} tasks",
-                        ),
-                    )
-                )
+                raise ScenarioError((_at_line(
+                    number, N_("is task {count}; a task sheet has at most {most} tasks"),
+                    count=Grouped(MAX_TASK_ROWS + 1), most=Grouped(MAX_TASK_ROWS)),))
             if len(cells) > len(columns):
-                raise ScenarioError(
-                    (
-                        Problem(
-                            f"row {number}",
-                            f"has {len(cells)} cells; the first row names {len(columns)} "
-                            "columns (a text with a comma in it needs quotes)",
-                        ),
-                    )
-                )
+                raise ScenarioError((_at_line(
+                    number, N_("has {cells} cells; the first row names {columns} columns (a "
+                               "text with a comma in it needs quotes)"),
+                    cells=len(cells), columns=len(columns)),))
             rows.append(_task(dict(zip(columns, cells, strict=False))))
             numbers.append(number)
     except csv.Error as error:
-        raise _file_error(f"is not valid CSV at line {reader.line_num}: {error}") from None
+        # Python's CSV reader explains in English only: its explanation is kept as a field.
+        raise _file_error(say(N_("is not valid CSV at line {line}: {reason}"),
+                              line=reader.line_num, reason=error)) from None
     return rows, numbers
 
 
 def _columns(header: list[str]) -> list[str]:
     if len(header) > MAX_HEADER_CELLS:
-        raise ScenarioError(
-            (
-                Problem(
-                    "row 1",
-                    f"has {len(header):,} cells; the columns are " + ", ".join(COLUMNS),
-                ),
-            )
-        )
+        raise ScenarioError((_at_line(1, N_("has {cells} cells; the columns are {columns}"),
+                                      cells=Grouped(len(header)), columns=", ".join(COLUMNS)),))
     names = [cell.strip().lower() for cell in header]
     problems = []
     for index, name in enumerate(names):
         if name not in COLUMNS:
-            problems.append(
-                Problem(
-                    "row 1",
-                    f"column {index + 1} is {show(name)}; the columns are " + ", ".join(COLUMNS),
-                )
-            )
+            problems.append(_at_line(
+                1, N_("column {number} is {name}; the columns are {columns}"), number=index + 1,
+                name=shown(name), columns=", ".join(COLUMNS)))
         elif names.index(name) != index:
-            problems.append(Problem("row 1", f"names the column {show(name)} twice"))
-    problems += [
-        Problem("row 1", f"has no column {show(name)}") for name in REQUIRED if name not in names
-    ]
+            problems.append(_at_line(1, N_("names the column {name} twice"), name=shown(name)))
+    problems += [_at_line(1, N_("has no column {name}"), name=shown(name))
+                 for name in REQUIRED if name not in names]
     if problems:
         raise ScenarioError(problems)
     return names
@@ -223,17 +206,43 @@ def _at_row(problem: Problem, rows: list[int]) -> Problem:
     """A TOML place as the spreadsheet's row; problems outside the tasks are the
     scenario's (an event naming a task the sheet dropped, a target now out of reach)."""
 
-    def row(found: re.Match[str]) -> str:
+    def row(found: re.Match[str]) -> str | Words:
         index = int(found[1])
-        return f"row {rows[index]} (tasks[{index}])" if index < len(rows) else found[0]
+        if index < len(rows):
+            return say(N_("row {number} ({place})"), number=rows[index], place=found[0])
+        return found[0]
 
-    message = _TASK_PLACE.sub(row, problem.message)
+    def rowed(text: str) -> str | Words:
+        """``text`` with each task's place as its row: words, if there was one."""
+        pieces: dict[str, object] = {}
+        template, last = "", 0
+        for found in _TASK_PLACE.finditer(text):
+            at = len(pieces)
+            pieces[f"p{at}"], pieces[f"p{at + 1}"] = text[last:found.start()], row(found)
+            template += f"{{p{at}}}{{p{at + 1}}}"
+            last = found.end()
+        if not pieces:
+            return text
+        pieces[f"p{len(pieces)}"] = text[last:]
+        return verbatim(template + f"{{p{len(pieces) - 1}}}", **pieces)
+
+    message = _TASK_PLACE.sub(lambda found: str(row(found)), problem.message)
+    words = problem.words.with_texts(rowed) if problem.words is not None else None
     if _TASK_PLACE.match(problem.place):
-        return Problem(_TASK_PLACE.sub(row, problem.place, count=1), message)
+        place = rowed(problem.place)
+        return Problem(str(place), message, words,
+                       place if isinstance(place, Words) else None)
     if problem.place in ("tasks", "file"):
-        return Problem(problem.place, message)
-    return Problem(f"scenario.{problem.place}", message)
+        return Problem(problem.place, message, words)
+    return Problem(f"scenario.{problem.place}", message, words)
 
 
-def _file_error(message: str) -> ScenarioError:
-    return ScenarioError((Problem("file", message),))
+def _at_line(number: int, template: str, /, **fields: object) -> Problem:
+    """A problem at a row of the spreadsheet, as the row's number (the sheet has no tasks
+    here yet)."""
+    return Problem.of(f"row {number}", template, **fields).moved(
+        f"row {number}", say(N_("row {number}"), number=number))
+
+
+def _file_error(message: Words) -> ScenarioError:
+    return ScenarioError((Problem.at("file", message),))

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from consortium.present.i18n import _, language
+from consortium.present.reason_words import os_reason
 from consortium.resources import guide_text
-from consortium.store.fs import reason
 from consortium.ui.kit.pdf import a4_writer
 from consortium.ui.kit.widgets import button, label
 from consortium.ui.shell.file_dialogs import PDF, FileDialogs
@@ -160,7 +160,7 @@ class HelpDialog(QDialog):
             write_guide_pdf(view.name, path, self.tabs.tabText(self.tabs.currentIndex()))
         except OSError as error:
             self.status.setText(_("Cannot write {path}: {reason}.").format(
-                path=path, reason=reason(error)))
+                path=path, reason=os_reason(error)))
             return None
         self.status.setText(_("Saved {file}.").format(file=path.name))
         return path

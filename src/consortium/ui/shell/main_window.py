@@ -781,11 +781,11 @@ class MainWindow(QMainWindow):
         try:
             write_settings(self.paths.settings, self.settings)
         except OSError as error:
-            from consortium.store.fs import reason  # noqa: PLC0415
+            from consortium.present.reason_words import os_reason  # noqa: PLC0415
 
             text = _("The settings cannot be saved to {path}: {reason}. They apply until "
                      "Consortium closes.").format(path=self.paths.settings,
-                                                  reason=reason(error))
+                                                  reason=os_reason(error))
             self.settings_problems = (text,)
             self.say(text, 15000)
         else:

@@ -168,6 +168,7 @@ class SessionFiles:
         """"Not now": the session stays in the list and the question stops. On a read-only
         folder the answer is kept in the settings folder instead, and the trainer is told;
         when that cannot be written either, they are told the question will come back."""
+        from consortium.present.reason_words import reason_text  # noqa: PLC0415
         from consortium.store.sessions import dismiss_interrupted  # noqa: PLC0415
 
         paths = self._w.paths
@@ -181,21 +182,21 @@ class SessionFiles:
             self._w.say(
                 _("{stays} Its folder cannot be written ({why}), so this answer is kept in "
                   "Consortium's settings: the next start will not ask again.").format(
-                    stays=stays, why=done.why), 20000,
+                    stays=stays, why=reason_text(done.why)), 20000,
             )
             return
         self._w.show_message(
             _("Consortium will ask again"),
             _("{stays} Its folder cannot be written ({why}), and neither can Consortium's "
               "settings, so this answer cannot be kept: the next start will ask again.").format(
-                stays=stays, why=done.why),
+                stays=stays, why=reason_text(done.why)),
             [str(entry.folder)], icon=QMessageBox.Icon.Information,
         )
 
     def put_away(self, entry: SessionEntry) -> bool:
         """Take a session off the resume list; its files stay where they are. Says so, and
         where, in the status bar (or why not, when the folder cannot be written)."""
-        from consortium.store.fs import reason  # noqa: PLC0415 - not at launch
+        from consortium.present.reason_words import os_reason  # noqa: PLC0415 - not at launch
         from consortium.store.sessions import put_away  # noqa: PLC0415
 
         h = entry.header
@@ -204,7 +205,7 @@ class SessionFiles:
         except OSError as error:
             self._w.show_message(_("Cannot remove this session from the list"),
                                  _("The session folder cannot be written ({reason}). Nothing "
-                                   "was changed.").format(reason=reason(error)),
+                                   "was changed.").format(reason=os_reason(error)),
                                  [str(entry.folder)])
             return False
         self._w.say(
@@ -218,8 +219,9 @@ class SessionFiles:
         """Put the group back exactly where the session was, the curtain down. A session
         another window has open (here or in another copy of the program) is not taken over:
         that window is the one to play on in."""
+        from consortium.present.problem_words import problem_lines, words_text  # noqa: PLC0415
         from consortium.store.locks import OwnerLock  # noqa: PLC0415
-        from consortium.store.save_file import SaveError, describe  # noqa: PLC0415
+        from consortium.store.save_file import SaveError  # noqa: PLC0415
         from consortium.store.sessions import (  # noqa: PLC0415
             SessionInUse,
             claim_session,
@@ -247,12 +249,13 @@ class SessionFiles:
                 lock.release()
             self._w.show_message(_("Cannot resume this session"),
                                  _("None of this session's saves opens. Nothing was changed."),
-                                 describe(error, entry.save).splitlines())
+                                 problem_lines(error.problems, entry.save))
             return False
         self._w.enter_game()
         self._w.controller.resume(resumed.loaded, folder=entry.folder, lock=lock)
-        if resumed.note:
-            self._w.show_message(_("Resumed from an earlier autosave"), resumed.note,
+        if resumed.note_words is not None:
+            self._w.show_message(_("Resumed from an earlier autosave"),
+                                 words_text(resumed.note_words),
                                  icon=QMessageBox.Icon.Information)
         return True
 
@@ -260,7 +263,8 @@ class SessionFiles:
 
     def open_file(self) -> bool:
         """Session → Open a save file…: a save from a USB stick or another laptop."""
-        from consortium.store.save_file import SaveError, describe  # noqa: PLC0415
+        from consortium.present.problem_words import problem_lines  # noqa: PLC0415
+        from consortium.store.save_file import SaveError  # noqa: PLC0415
         from consortium.store.save_load import read_save_file  # noqa: PLC0415
 
         w = self._w
@@ -273,7 +277,7 @@ class SessionFiles:
             loaded = read_save_file(path)
         except SaveError as error:
             w.show_message(_("Cannot open this file"), refused.format(file=path.name),
-                           describe(error, path).splitlines())
+                           problem_lines(error.problems, path))
             return False
         except Exception as error:  # a loader bug must not take the session down with it
             w.show_message(_("Cannot open this file"), refused.format(file=path.name),
@@ -290,8 +294,8 @@ class SessionFiles:
     def save_as(self) -> bool:
         """Session → Save as…: the session as one file (for a USB stick), written whole or
         not at all."""
+        from consortium.present.reason_words import os_reason  # noqa: PLC0415
         from consortium.store.autosave import utc_now  # noqa: PLC0415
-        from consortium.store.fs import reason  # noqa: PLC0415
         from consortium.store.save_file import SAVE_SUFFIX, write_save_file  # noqa: PLC0415
 
         w = self._w
@@ -310,7 +314,7 @@ class SessionFiles:
                             saved_at=utc_now())
         except OSError as error:
             w.show_message(_("Cannot save"), _("Cannot save to {path}: {reason}.").format(
-                path=path, reason=reason(error)),
+                path=path, reason=os_reason(error)),
                 [_("Nothing else was changed; the autosave goes on as before.")])
             return False
         w.say(_("Saved to {path}").format(path=path), 10000)

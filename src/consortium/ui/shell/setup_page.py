@@ -550,8 +550,9 @@ class SetupPage(QWidget):
         the scenario in its saves, so it survives the file being moved or deleted later."""
         from consortium.engine.scenario_toml import (  # noqa: PLC0415 - not at launch
             ScenarioError,
-            scenario_warnings,
+            scenario_warning_words,
         )
+        from consortium.present.problem_words import problem_lines, words_text  # noqa: PLC0415
         from consortium.store.codec import printable  # noqa: PLC0415
         from consortium.store.scenarios import read_scenario_file  # noqa: PLC0415
 
@@ -563,7 +564,7 @@ class SetupPage(QWidget):
         except ScenarioError as error:
             self._problem(_("Cannot open this scenario"),
                           _("{file} cannot be used; nothing was changed.").format(file=path.name),
-                          [f"{path}:", *(printable(str(p)) for p in error.problems)])
+                          problem_lines(error.problems, path))
             return False
         # one entry per file: reopening it (after an edit) replaces that entry, and a file
         # that reuses a shipped scenario's id never overwrites the shipped one
@@ -581,7 +582,7 @@ class SetupPage(QWidget):
             self._on_scenario_changed()  # the same entry, read again from its file
         else:
             self.scenario.setCurrentIndex(index)
-        warnings = scenario_warnings(scenario)
+        warnings = [words_text(w) for w in scenario_warning_words(scenario)]
         self.check_button.setFocus(Qt.FocusReason.OtherFocusReason)  # the next step offered
         if warnings:
             self.last_message = message(
@@ -621,7 +622,8 @@ class SetupPage(QWidget):
     # --- tasks as a spreadsheet ---------------------------------------------------------------
 
     def export_tasks(self) -> bool:
-        from consortium.store.fs import FileSystem, atomic_write, reason  # noqa: PLC0415
+        from consortium.present.reason_words import os_reason  # noqa: PLC0415
+        from consortium.store.fs import FileSystem, atomic_write  # noqa: PLC0415
         from consortium.store.task_csv import tasks_csv  # noqa: PLC0415
 
         sc = self.current_scenario
@@ -634,7 +636,7 @@ class SetupPage(QWidget):
         except OSError as error:
             self._problem(_("Cannot export the tasks"),
                           _("Cannot write {path}: {reason}.").format(path=path,
-                                                                     reason=reason(error)), [])
+                                                                     reason=os_reason(error)), [])
             return False
         self.tasks_hint.setText(_("{count} tasks · exported to {file}").format(
             count=len(sc.tasks), file=path.name))
@@ -642,7 +644,7 @@ class SetupPage(QWidget):
 
     def import_tasks(self) -> bool:
         from consortium.engine.scenario_toml import ScenarioError  # noqa: PLC0415
-        from consortium.store.codec import printable  # noqa: PLC0415
+        from consortium.present.problem_words import problem_lines  # noqa: PLC0415
         from consortium.store.task_csv import read_tasks_csv_file  # noqa: PLC0415
 
         sc = self.current_scenario
@@ -655,7 +657,7 @@ class SetupPage(QWidget):
             self._problem(_("Cannot import these tasks"),
                           _("{file} was not imported; the scenario's tasks are as they "
                             "were.").format(file=path.name),
-                          [f"{path}:", *(printable(str(p)) for p in error.problems)])
+                          problem_lines(error.problems, path))
             return False
         self._scenarios[self._entry] = changed
         self._imported[self._entry] = path.name
