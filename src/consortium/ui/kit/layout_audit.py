@@ -28,8 +28,12 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QScrollBar,
     QStyle,
@@ -64,6 +68,8 @@ def _text_need(widget: QLabel, rect: QRect, flags: int, text: str) -> tuple[int,
     return need
 
 
+_CONTROLS = (QComboBox, QAbstractSpinBox, QLineEdit, QAbstractItemView)
+"""What a person types in or picks from (see :func:`unreachable`)."""
 _PLAIN = Qt.TextFormat.PlainText
 _AUTO = Qt.TextFormat.AutoText
 
@@ -243,11 +249,34 @@ def clipped_texts(root: QWidget, skip: QWidget | None = None) -> list[str]:
     return found
 
 
-def scroll_bars(root: QWidget) -> list[str]:
-    """Visible scroll bars under ``root`` (named by the area they scroll)."""
+def unreachable(root: QWidget) -> list[str]:
+    """Every visible control under ``root`` a person cannot fully get at: a combo box, spin
+    box, line edit or list squeezed to nothing or running past the edge of a parent that
+    does not scroll (inside a scroll area it is reached by scrolling). Buttons are
+    :func:`clipped_texts`' (their text is what is cut)."""
+    found = []
+    rooms = _Rooms(root)
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, _CONTROLS) or not widget.isVisible():
+            continue
+        if widget.width() <= 0 or widget.height() <= 0:
+            why: str | None = "squeezed to nothing"
+        else:
+            why = rooms.cut_by_parent(widget)
+        if why:
+            name = widget.accessibleName() or widget.objectName() or type(widget).__name__
+            found.append(f"{type(widget).__name__} {name!r}: {why}")
+    return found
+
+
+def scroll_bars(root: QWidget, orientation: Qt.Orientation | None = None) -> list[str]:
+    """Visible scroll bars under ``root`` (named by the area they scroll); only the
+    ``orientation`` ones when given (a panel may scroll down at a large text size, never
+    sideways: a line read by scrolling left and right is a line cut)."""
     found = []
     for bar in root.findChildren(QScrollBar):
-        if not _shown(bar, root):
+        if not _shown(bar, root) or (orientation is not None
+                                     and bar.orientation() != orientation):
             continue
         area = bar.parentWidget()
         while area is not None and not isinstance(area, QAbstractScrollArea):
