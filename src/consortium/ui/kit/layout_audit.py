@@ -8,7 +8,9 @@ nothing of the game: it measures widgets.
 A label clips when the text, laid out as the label lays it out (its font, alignment and
 word wrap, in its contents rect less the margin and indent), needs more room than that
 rect: ``fontMetrics().boundingRect(rect, flags, text)``. A button clips when its size hint
-(text, icon, the style's padding) is wider or taller than the button. A progress bar clips
+(text, icon, the style's padding) is wider or taller than the button; one whose words wrap
+(``kit/wrap_button.py``, a height for its width) when it is narrower than its longest word or
+lower than its wrapped lines. A progress bar clips
 when its text (the format filled in) is wider or taller than the bar's contents (its border
 and padding off, as the style sheet draws it). A label that shortened its text with "…" (the
 ``elided_from`` property holds what it was asked to show, see ``kit/elided_label.py``) must
@@ -89,6 +91,8 @@ def _label_clip(widget: QLabel) -> str | None:
     if indent > 0:
         rect = rect.adjusted(indent, 0, 0, 0)
     flags = widget.alignment().value
+    if widget.buddy() is not None:  # "&Language": the & underlines the L, it takes no room
+        flags |= Qt.TextFlag.TextShowMnemonic.value
     if widget.wordWrap():
         flags |= Qt.TextFlag.TextWordWrap.value
     width, height = _text_need(widget, rect, flags, text)
@@ -99,6 +103,13 @@ def _label_clip(widget: QLabel) -> str | None:
 
 def _button_clip(widget: QAbstractButton) -> str | None:
     if not widget.text():
+        return None
+    if widget.hasHeightForWidth():  # its words wrap (kit/wrap_button.py)
+        least = widget.minimumSizeHint().width()
+        height = widget.heightForWidth(widget.width())
+        if least > widget.width() + SLACK or height > widget.height() + SLACK:
+            return (f"{max(least, widget.width())}×{height} in "
+                    f"{widget.width()}×{widget.height()} (wrapped)")
         return None
     hint = widget.sizeHint()
     if hint.width() > widget.width() + SLACK or hint.height() > widget.height() + SLACK:

@@ -34,7 +34,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from consortium.engine.actions import Action
 from consortium.engine.state import Phase, PublicState
@@ -44,6 +44,7 @@ from consortium.present.i18n import _
 from consortium.present.labels import handoff_title
 from consortium.ui.controller import GameController
 from consortium.ui.kit.widgets import label
+from consortium.ui.kit.wrap_button import WrapButton
 from consortium.ui.laptop.join_card import JoinCard
 from consortium.ui.laptop.private_panel import PrivatePanel
 
@@ -121,7 +122,7 @@ class Curtain(QWidget):
         self.prompt_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt_hint = label(wrap=True, name="big")
         self.prompt_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.show_button = QPushButton(_("Show my hand"))
+        self.show_button = WrapButton(_("Show my hand"))
         self.show_button.setAccessibleName(_("Show my hand"))
         self.show_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space never clicks it
         self.show_button.clicked.connect(self._on_show_clicked)
@@ -132,7 +133,7 @@ class Curtain(QWidget):
         p.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignCenter)
         # a Mixed round's introduction: anyone but a newcomer may pass, in public (GAME.md,
         # Mixed step 1; a pass shows nothing), so it needs no hand-off
-        self.pass_button = QPushButton()
+        self.pass_button = WrapButton()
         self.pass_button.setAccessibleName(_("Pass without a hand-off"))
         self.pass_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pass_button.clicked.connect(self._on_pass_clicked)
@@ -142,9 +143,9 @@ class Curtain(QWidget):
         self.join_row = QWidget()
         row = QVBoxLayout(self.join_row)  # stacked: a narrow column fits both
         row.setContentsMargins(0, 0, 0, 0)
-        self.later_button = QPushButton(_("Later"))
+        self.later_button = WrapButton(_("Later"))
         self.later_button.setAccessibleName(_("Join later, when this seat's turn comes"))
-        self.keep_button = QPushButton(_("Keep on this laptop"))
+        self.keep_button = WrapButton(_("Keep on this laptop"))
         self.keep_button.setAccessibleName(_("Keep this hand on the laptop, behind the curtain"))
         for button in (self.later_button, self.keep_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -155,7 +156,15 @@ class Curtain(QWidget):
         p.addWidget(self.join_row, 0, Qt.AlignmentFlag.AlignCenter)
         p.addStretch(2)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.prompt)
+        # the prompt scrolls down (never sideways) when its words are taller than the column
+        # (200 % text on a 768-pixel laptop; Space shows the hand wherever it is scrolled)
+        self.prompt_area = QScrollArea()
+        self.prompt_area.setWidgetResizable(True)
+        self.prompt_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.prompt_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.prompt_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space is the curtain's
+        self.prompt_area.setWidget(self.prompt)
+        self.pages.addWidget(self.prompt_area)
         self.open_page = QWidget()
         self._open_layout = QVBoxLayout(self.open_page)
         self._open_layout.setContentsMargins(0, 0, 0, 0)
@@ -327,7 +336,7 @@ class Curtain(QWidget):
                         details.pin, _("This laptop serves the phones at {ip} ({interface}).")
                         .format(ip=where.ip, interface=where.interface))
         layout.addWidget(card, 1)
-        hide = QPushButton(_("Hide"))
+        hide = WrapButton(_("Hide"))
         hide.setAccessibleName(_("Hide the join code"))
         hide.clicked.connect(self.close_panel)
         layout.addWidget(hide, 0, Qt.AlignmentFlag.AlignRight)
@@ -358,7 +367,7 @@ class Curtain(QWidget):
             join_view.setParent(None)
             join_view.deleteLater()  # the link and PIN go with it
         panel, self.panel = self.panel, None
-        self.pages.setCurrentWidget(self.prompt)
+        self.pages.setCurrentWidget(self.prompt_area)
         if join_view is not None and panel is None:
             self._come_down()
             if self.active:

@@ -31,6 +31,7 @@ from consortium.present.prompts import SCREENS
 from consortium.store.notes import Predictions
 from consortium.ui.controller import GameController
 from consortium.ui.kit.widgets import label
+from consortium.ui.kit.wrap_button import WrapButton
 
 AGREEMENT_LIMIT = 2000  # characters: a paragraph or two, the handout's page
 
@@ -83,7 +84,7 @@ class PredictionsForm(QWidget):
             self.nobody.setChecked(recorded is not None and recorded.nobody)
             names.addWidget(self.nobody, (len(self.named) + 1) // 2 + 1, 0, 1, 2)
             box.addLayout(names)
-        self.record = QPushButton(_("Record the predictions"))
+        self.record = WrapButton(_("Record the predictions"))
         self.record.setAccessibleName(_("Record the room's predictions"))
         self.record.clicked.connect(self.submit)
         box.addWidget(self.record)
@@ -138,7 +139,7 @@ class ScreenSteps(QWidget):
             self.agreement.setPlaceholderText(_("One condition we will create…"))
             self.agreement.setTabChangesFocus(True)
             box.addWidget(self.agreement, 1)
-            save = QPushButton(_("Save the agreement"))
+            save = WrapButton(_("Save the agreement"))
             save.setAccessibleName(_("Save the group's agreement"))
             save.clicked.connect(self.save_agreement)
             box.addWidget(save)
@@ -154,7 +155,7 @@ class ScreenSteps(QWidget):
             self.from_round.setValue(runner.from_round)
             self.from_round.setAccessibleName(_("What if from the start of round"))
             rounds.addWidget(self.from_round)
-            work = QPushButton(_("Work it out"))
+            work = WrapButton(_("Work it out"))
             work.setAccessibleName(_("Work out the what-if from that round"))
             work.clicked.connect(self.work_out)
             rounds.addWidget(work)
@@ -164,7 +165,7 @@ class ScreenSteps(QWidget):
             self.measures: dict[str, QPushButton] = {}
             for measure, text in (("impact", _("Impact")), ("jointholism", _("Jointholism")),
                                   ("lost", _("Lost"))):
-                show = QPushButton(text)
+                show = WrapButton(text)
                 show.setCheckable(True)
                 show.setChecked(s.what_if_measure == measure)
                 show.setAccessibleName(_("Show the what-if of {measure}").format(measure=text))
@@ -173,11 +174,11 @@ class ScreenSteps(QWidget):
                 self.measures[measure] = show
             box.addLayout(measures)
         row = QHBoxLayout()
-        self.back = QPushButton(_("◀ Back"))
+        self.back = WrapButton(_("◀ Back"))
         self.back.setAccessibleName(_("Previous debrief screen"))
         self.back.setEnabled(index > 0)
         self.back.clicked.connect(lambda: self.go(index - 1))
-        self.next = QPushButton(_("Next ▶"))
+        self.next = WrapButton(_("Next ▶"))
         self.next.setAccessibleName(_("Next debrief screen"))
         self.next.setEnabled(index < len(SCREENS) - 1)
         self.next.clicked.connect(lambda: self.go(index + 1))

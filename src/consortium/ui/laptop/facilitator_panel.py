@@ -18,13 +18,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -48,7 +46,8 @@ from consortium.present.choice_text import invitation_text
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import hours, mode_label, phase_label
 from consortium.ui.controller import GameController
-from consortium.ui.kit.widgets import label, spin_box
+from consortium.ui.kit.widgets import label, scroll_down, spin_box
+from consortium.ui.kit.wrap_button import WrapButton
 from consortium.ui.laptop.choices_model import ChoicesModel
 from consortium.ui.laptop.debrief_controls import PredictionsForm, ScreenSteps
 
@@ -71,6 +70,10 @@ class FacilitatorPanel(QWidget):
         self.invites = ChoicesModel(self)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(8, 8, 8, 8)
+        # the page scrolls down, never sideways, when it is taller than the column (eight
+        # voters at 200 % text on a 768-pixel laptop): nothing is squeezed or cut (issue 15)
+        self._scroll = scroll_down(QWidget(), _("Facilitator controls"))
+        self._layout.addWidget(self._scroll)
         self._content: QWidget | None = None
         self.primary: QPushButton | None = None
         self.glance: QCheckBox | None = None  # the pit stop's what-if glance
@@ -120,6 +123,7 @@ class FacilitatorPanel(QWidget):
             self.focusWidget() or self
         )
         if self._content is not None:
+            self._scroll.takeWidget()
             self._content.hide()
             self._content.setParent(None)
             self._content.deleteLater()
@@ -141,7 +145,7 @@ class FacilitatorPanel(QWidget):
         over = s.ended_early or view.phase is Phase.GAME_OVER
         if s.practice and not over and self._controller.has_game:
             self._add_end_practice()
-        self._layout.addWidget(self._content)
+        self._scroll.setWidget(self._content)
         self._content.show()
         if self.primary is not None and (had_focus or self.isVisible()):
             self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -156,7 +160,7 @@ class FacilitatorPanel(QWidget):
         primary: bool = False, row: QHBoxLayout | QGridLayout | None = None,
         pos: tuple[int, int] = (0, 0),
     ) -> QPushButton:
-        button = QPushButton(text)
+        button = WrapButton(text)
         button.setAccessibleName(accessible or text)
         button.setAutoDefault(True)  # a focused button answers Enter
         button.clicked.connect(slot)
@@ -438,6 +442,8 @@ class FacilitatorPanel(QWidget):
         self.invite_list = QListView()
         self.invite_list.setModel(self.invites)
         self.invite_list.setAccessibleName(_("Possible invitations"))
+        self.invite_list.setWordWrap(True)  # a long invitation wraps, never scrolls sideways
+        self.invite_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.invite_list.setCurrentIndex(self.invites.index(0, 0))
         self._box.addWidget(self.invite_list, 4)  # the list takes the column, not a sliver
 
@@ -468,18 +474,6 @@ class FacilitatorPanel(QWidget):
             self._box.addWidget(glance)
             self.glance = glance
 
-    @staticmethod
-    def _scrolled(widget: QWidget, name: str) -> QScrollArea:
-        """``widget`` in a frameless, vertical scroll area: on a small laptop its wrapped
-        lines get the height they need (and it scrolls) instead of being squeezed."""
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(widget)
-        scroll.setAccessibleName(name)
-        return scroll
-
     def _fill_practice_end(self) -> None:
         """The practice round is over: no reveal, no debrief — back to the new-session page,
         where the seats are as they were, to start the real game."""
@@ -492,7 +486,7 @@ class FacilitatorPanel(QWidget):
     def _add_end_practice(self) -> None:
         """*End the practice* at the foot of the column, whatever the step (not the step's
         primary button: Enter still does what the step asks)."""
-        end = QPushButton(_("End the practice"))
+        end = WrapButton(_("End the practice"))
         end.setObjectName("secondary")
         end.setAccessibleName(_("End the practice round and go back to the new session"))
         end.clicked.connect(self.practice_done.emit)
@@ -510,7 +504,7 @@ class FacilitatorPanel(QWidget):
             self.steps = steps
             return
         form = PredictionsForm(c, view, s)
-        self._box.addWidget(self._scrolled(form, _("The room's predictions")), 10)
+        self._box.addWidget(scroll_down(form, _("The room's predictions")), 10)
         self.buttons["record"] = form.record
         self.predictions_form = form
         self._text(_("Reveal every hand to start the debrief (the concept names appear "

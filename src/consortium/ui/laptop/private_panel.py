@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from consortium.present.hand_words import hours_text, motivation_text, notices, 
 from consortium.present.i18n import _
 from consortium.present.labels import card_text, family_of_card, phase_label
 from consortium.ui.kit.widgets import button, label
+from consortium.ui.kit.wrap_button import WrapButton
 from consortium.ui.laptop.choices_model import ChoicesModel
 
 
@@ -130,7 +130,7 @@ class PrivatePanel(QWidget):
         self.confirm_text.setVisible(False)
         layout.addWidget(self.confirm_text)
         buttons = QVBoxLayout()  # one above the other: never side by side and clipped
-        self.confirm = QPushButton(_("Confirm (Enter)"))
+        self.confirm = WrapButton(_("Confirm (Enter)"))
         self.confirm.setAccessibleName(_("Confirm your choice"))
         self.confirm.clicked.connect(self.confirm_selected)
         self.back = button(_("Back (Esc)"), "secondary", accessible=_("Back to the choices"))

@@ -42,6 +42,7 @@ from consortium.present.labels import phase_label, seat_title
 from consortium.present.sheet_words import act_heading, act_hint, ballots_line, envelope_line
 from consortium.ui.controller import GameController
 from consortium.ui.kit.widgets import label, spin_box
+from consortium.ui.kit.wrap_button import WrapButton
 
 
 class PublicActsPanel(QWidget):
@@ -133,7 +134,7 @@ class PublicActsPanel(QWidget):
 
     def _button(self, key: str, text: str, act: PublicAct | None = None,
                 row: QHBoxLayout | None = None) -> QPushButton:
-        button = QPushButton(text)
+        button = WrapButton(text)
         button.setAccessibleName(text)
         button.setAutoDefault(True)
         if act is not None:

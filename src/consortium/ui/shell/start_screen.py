@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -71,7 +73,19 @@ class StartScreen(QWidget):
         # combo box costs the launch a few milliseconds; bench/launch.py)
         self.language_label: QLabel | None = None
         self.language: QComboBox | None = None
-        layout = QVBoxLayout(self)
+        # in a scroll area that scrolls down only: at 200 % text the six buttons, the title
+        # and the picker are taller than a 768-pixel laptop, and a page never makes the
+        # window taller than the screen (issue 15)
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setAccessibleName(_("Start"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addStretch(2)
         layout.addWidget(title)
         layout.addWidget(self.tagline)
@@ -85,6 +99,7 @@ class StartScreen(QWidget):
         self._picker = QHBoxLayout()
         layout.addLayout(self._picker)
         layout.addSpacing(16)
+        scroll.setWidget(content)
         self.retranslate()
 
     def retranslate(self) -> None:
