@@ -115,10 +115,12 @@ class Audit:
         assert root.isVisible(), where
         self.seen.append(where)
         self.found += [f"{where}: {p}" for p in laptop_problems(root)]
-        top = root.window()
-        if top.width() > self.screen.width() or top.height() > self.screen.height():
-            self.found.append(f"{where}: {top.width()}×{top.height()} is larger than the "
-                              f"screen {self.screen.width()}×{self.screen.height()}")
+        for top in {root.window(), self.w}:  # the dialog, and the window behind it
+            if top.width() > self.screen.width() or top.height() > self.screen.height():
+                self.found.append(
+                    f"{where}: {top.windowTitle() or type(top).__name__} {top.width()}×"
+                    f"{top.height()} is larger than the screen {self.screen.width()}×"
+                    f"{self.screen.height()}")
 
     def pages_before_the_game(self) -> None:
         w = self.w
@@ -147,9 +149,14 @@ class Audit:
         self.qtbot.waitUntil(lambda: page.check_dialog is None, timeout=10_000)
         w.files = ScriptedFiles([])
         w.menu.compare.trigger()
-        assert w.compare_window is not None
-        self.check("compare sessions", w.compare_window)
-        w.compare_window.close()
+        compare = w.compare_window
+        assert compare is not None
+        # sized as MainWindow.compare_sessions sizes it on this screen (the test's screen is
+        # the size asked for, not the platform's)
+        compare.resize(min(1600, self.screen.width() * 9 // 10),
+                       min(900, self.screen.height() * 9 // 10))
+        self.check("compare sessions", compare)
+        compare.close()
         w.pages.setCurrentWidget(w.start)
 
     def dialogs_in_the_game(self, measure: Measure) -> None:

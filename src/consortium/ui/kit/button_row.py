@@ -7,7 +7,7 @@ of four buttons, or the new-session page's two halves side by side, is wider tha
 - :class:`ButtonRow`: buttons side by side while they fit (with a stretch between the left
   and the right ones, as a box layout would), else on as many lines as they need, each button
   whole; it asks only for its widest button's width, and for the height of its lines at the
-  width it is given (height for width);
+  width it is given;
 - :class:`Stacking`: parts of a page (layouts or widgets) side by side while each gets its
   minimum, else one under another.
 """
@@ -28,9 +28,11 @@ class ButtonRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QWidget | None] = []  # None: the stretch
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
+        # its height follows its width through its hints (updated when the number of lines
+        # changes), not Qt's height-for-width: a window whose layout has a height for its
+        # width is made as tall as its parts' preferred heights (the compare window grew past
+        # a 768-pixel screen)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def add(self, widget: QWidget) -> QWidget:
         widget.setParent(self)
@@ -67,21 +69,24 @@ class ButtonRow(QWidget):
         """How many lines the buttons are on now."""
         return len(self._lines(self.width()))
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
+    def height_for(self, width: int) -> int:
+        """The height of the lines the buttons take at ``width``."""
         lines = self._lines(width)
         heights = [max(w.sizeHint().height() for w in line) for line in lines]
         return sum(heights) + SPACING * max(0, len(heights) - 1)
 
+    def _width(self) -> int:
+        """The width it has once shown; before that (the window's first layout, when it has
+        Qt's default 100 pixels) the width of one line, so a dialog is not made as tall as
+        a button a line would need."""
+        return self.width() if self.isVisible() else self._one_line()
+
     def sizeHint(self) -> QSize:
-        width = self._one_line()
-        return QSize(width, self.heightForWidth(width))
+        return QSize(self._one_line(), self.height_for(self._width()))
 
     def minimumSizeHint(self) -> QSize:
         widest = max((w.sizeHint().width() for w in self._shown()), default=0)
-        return QSize(widest, self.heightForWidth(self.width() or widest))
+        return QSize(widest, self.height_for(self._width()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
@@ -97,6 +102,8 @@ class ButtonRow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if len(self._lines(event.size().width())) != len(self._lines(event.oldSize().width())):
+            self.updateGeometry()  # fewer lines, less height: the window may be lower
         self._place()
 
     def _place(self) -> None:
@@ -154,11 +161,19 @@ class Stacking(QWidget):
         return QSize(max(self._widths(), default=0), self.box.minimumSize().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit(event.size().width())
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a part's minimum changed (seats added)
+            self._fit(self.width())
+        return super().event(event)
+
+    def _fit(self, width: int) -> None:
         widths = self._widths()
         row = sum(widths) + max(0, self.box.spacing()) * max(0, len(widths) - 1)
-        direction = (QBoxLayout.Direction.LeftToRight if row <= event.size().width()
+        direction = (QBoxLayout.Direction.LeftToRight if row <= width
                      else QBoxLayout.Direction.TopToBottom)
         if direction != self.box.direction():
             self.box.setDirection(direction)
             self.updateGeometry()  # stacked is taller: the page (a scroll area) makes room
-        super().resizeEvent(event)

@@ -34,7 +34,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from consortium.engine.actions import Action
 from consortium.engine.state import Phase, PublicState
@@ -43,7 +43,7 @@ from consortium.play.records import Change, SessionView
 from consortium.present.i18n import _
 from consortium.present.labels import handoff_title
 from consortium.ui.controller import GameController
-from consortium.ui.kit.widgets import label
+from consortium.ui.kit.widgets import label, scroll_down
 from consortium.ui.kit.wrap_button import WrapButton
 from consortium.ui.laptop.join_card import JoinCard
 from consortium.ui.laptop.private_panel import PrivatePanel
@@ -158,17 +158,17 @@ class Curtain(QWidget):
         self.pages = QStackedWidget()
         # the prompt scrolls down (never sideways) when its words are taller than the column
         # (200 % text on a 768-pixel laptop; Space shows the hand wherever it is scrolled)
-        self.prompt_area = QScrollArea()
-        self.prompt_area.setWidgetResizable(True)
-        self.prompt_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.prompt_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.prompt_area = scroll_down(self.prompt)
         self.prompt_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space is the curtain's
-        self.prompt_area.setWidget(self.prompt)
         self.pages.addWidget(self.prompt_area)
         self.open_page = QWidget()
         self._open_layout = QVBoxLayout(self.open_page)
         self._open_layout.setContentsMargins(0, 0, 0, 0)
-        self.pages.addWidget(self.open_page)
+        # the private panel too: its hand, choices and Confirm, reached by scrolling down
+        # when they are taller than the column (200 % text), never squeezed
+        self.open_area = scroll_down(self.open_page)
+        self.open_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages.addWidget(self.open_area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -317,7 +317,7 @@ class Curtain(QWidget):
         self.panel.chosen.connect(self._on_panel_chosen)
         self.panel.done.connect(self.close_panel)
         self._open_layout.addWidget(self.panel)
-        self.pages.setCurrentWidget(self.open_page)
+        self.pages.setCurrentWidget(self.open_area)
         self.panel.show()
         self.panel.focus_choices()
         self.lifts += 1
@@ -342,7 +342,7 @@ class Curtain(QWidget):
         layout.addWidget(hide, 0, Qt.AlignmentFlag.AlignRight)
         self.join_view = box
         self._open_layout.addWidget(box)
-        self.pages.setCurrentWidget(self.open_page)
+        self.pages.setCurrentWidget(self.open_area)
         box.show()
         hide.setFocus(Qt.FocusReason.OtherFocusReason)
         self.lifts += 1
