@@ -153,8 +153,10 @@ class Audit:
         assert compare is not None
         # sized as MainWindow.compare_sessions sizes it on this screen (the test's screen is
         # the size asked for, not the platform's)
-        compare.resize(min(1600, self.screen.width() * 9 // 10),
-                       min(900, self.screen.height() * 9 // 10))
+        size = (min(1600, self.screen.width() * 9 // 10), min(900, self.screen.height() * 9 // 10))
+        compare.resize(*size)
+        self.settle()  # its buttons' lines at the new width...
+        compare.resize(*size)  # ...let it be as low as on that screen from the start
         self.check("compare sessions", compare)
         compare.close()
         w.pages.setCurrentWidget(w.start)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QScrollArea,
     QScrollBar,
     QStyle,
     QStyleOptionProgressBar,
@@ -263,10 +264,19 @@ def clipped_texts(root: QWidget, skip: QWidget | None = None) -> list[str]:
 def unreachable(root: QWidget) -> list[str]:
     """Every visible control under ``root`` a person cannot fully get at: a combo box, spin
     box, line edit or list squeezed to nothing or running past the edge of a parent that
-    does not scroll (inside a scroll area it is reached by scrolling). Buttons are
-    :func:`clipped_texts`' (their text is what is cut)."""
+    does not scroll (inside a scroll area it is reached by scrolling); and a scroll area
+    whose contents are wider than it with its sideways scroll bar off (the rest is out of
+    reach). Buttons are :func:`clipped_texts`' (their text is what is cut)."""
     found = []
     rooms = _Rooms(root)
+    for area in root.findChildren(QScrollArea):
+        inner = area.widget()
+        if (area.isVisible() and inner is not None
+                and area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                and inner.width() > area.viewport().width() + SLACK):
+            found.append(f"{area.accessibleName() or type(area).__name__}: its contents are "
+                         f"{inner.width()} px wide in {area.viewport().width()}, with no "
+                         f"scroll bar to reach the rest")
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, _CONTROLS) or not widget.isVisible():
             continue

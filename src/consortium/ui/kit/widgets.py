@@ -18,12 +18,19 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QProgressBar, QScrollArea, QSpinBox
 
 
-def label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
+def label(text: str = "", name: str = "", *, wrap: bool = False, fit: bool = False) -> QLabel:
     """A label with a style name (``title``, ``heading``, ``big``, ``hint``…). Always plain
     text: scenario texts and names are written by people, and a tag in them must show as
     typed, never as markup (Qt would guess rich text from the first tag). Set by the enum's
-    name, as :func:`centred` does, which spares the start screen the ``Qt`` namespace."""
-    widget = QLabel(text)
+    name, as :func:`centred` does, which spares the start screen the ``Qt`` namespace.
+    ``fit``: its type shrinks when its longest word is wider than it (kit/fit_label.py: a
+    Swedish compound at 200 % in the facilitator's column)."""
+    if fit:
+        from consortium.ui.kit.fit_label import FitLabel  # noqa: PLC0415 - not at launch
+
+        widget: QLabel = FitLabel(text)
+    else:
+        widget = QLabel(text)
     widget.setProperty("textFormat", "PlainText")
     if name:
         widget.setObjectName(name)
@@ -136,7 +143,31 @@ def scroll_down(widget: QWidget, name: str = "") -> QScrollArea:
     need and it scrolls, instead of being squeezed and cut; never sideways."""
     from PySide6.QtWidgets import QFrame, QScrollArea  # noqa: PLC0415 - not at launch
 
-    scroll = QScrollArea()
+    class DownScrollArea(QScrollArea):
+        """Its widget is never wider than its viewport (squeezed, as a page without a
+        scroll area would be, and the layout check reports any text that is cut), so
+        nothing hides past the right edge where no scroll bar reaches."""
+
+        def setWidget(self, widget: QWidget) -> None:
+            widget.setMaximumWidth(max(1, self.viewport().width()))
+            super().setWidget(widget)
+            widget.installEventFilter(self)
+
+        def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+            kind = event.type()
+            if watched is self.viewport() and kind == QtCore.QEvent.Type.Resize:
+                inner = self.widget()
+                if inner is not None:
+                    inner.setMaximumWidth(self.viewport().width())
+            elif watched is self.widget() and kind == QtCore.QEvent.Type.LayoutRequest:
+                # its words changed (a wrapped line more): the area works out the height
+                # for its width again, which it does only when asked
+                QtCore.QCoreApplication.postEvent(
+                    self, QtCore.QEvent(QtCore.QEvent.Type.LayoutRequest))
+            return super().eventFilter(watched, event)
+
+    scroll = DownScrollArea()
+    scroll.viewport().installEventFilter(scroll)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

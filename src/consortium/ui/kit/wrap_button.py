@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFontMetrics, QPaintEvent
-from PySide6.QtWidgets import QPushButton, QStyle, QStyleOptionButton, QStylePainter, QWidget
+from PySide6.QtWidgets import (
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
 
 
 def wrap_words(metrics: QFontMetrics, text: str, width: int) -> list[str]:
@@ -41,7 +48,10 @@ class WrapButton(QPushButton):
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        policy = self.sizePolicy()
+        # a push button's own policy (Minimum, Fixed) makes its one-line hint its least
+        # width and its only height: this one may be narrower (down to its longest word)
+        # and taller (its wrapped lines, height for width)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 

@@ -118,9 +118,9 @@ class Curtain(QWidget):
         self.panel: PrivatePanel | None = None
         self.prompt = QWidget()
         self.prompt.setAccessibleName(_("Show my hand"))
-        self.prompt_text = label(name="curtainText", wrap=True)
+        self.prompt_text = label(name="curtainText", wrap=True, fit=True)
         self.prompt_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.prompt_hint = label(wrap=True, name="big")
+        self.prompt_hint = label(wrap=True, fit=True, name="big")
         self.prompt_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.show_button = WrapButton(_("Show my hand"))
         self.show_button.setAccessibleName(_("Show my hand"))

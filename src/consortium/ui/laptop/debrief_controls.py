@@ -47,8 +47,8 @@ class PredictionsForm(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(label(_("Before the Reveal, ask the room (show of hands):"), "heading",
-                            wrap=True))
-        box.addWidget(label("1. " + best_way_question(), wrap=True))
+                            wrap=True, fit=True))
+        box.addWidget(label("1. " + best_way_question(), wrap=True, fit=True))
         recorded = s.notes.predictions
         counts = dict(recorded.best_way) if recorded is not None else {}
         grid = QGridLayout()
@@ -60,7 +60,7 @@ class PredictionsForm(QWidget):
             spin.setValue(counts.get(way.value, 0))
             name = mode_label(way)
             spin.setAccessibleName(_("Hands for {way}").format(way=name))
-            grid.addWidget(label(name, wrap=True), 0, column)
+            grid.addWidget(label(name, wrap=True, fit=True), 0, column)
             grid.addWidget(spin, 1, column)
             self.hands[way.value] = spin
         box.addLayout(grid)
@@ -68,7 +68,7 @@ class PredictionsForm(QWidget):
         self.named: dict[int, QCheckBox] = {}
         self.nobody: QCheckBox | None = None
         if self.question is not None:
-            box.addWidget(label("2. " + holder_question_text(self.question), wrap=True))
+            box.addWidget(label("2. " + holder_question_text(self.question), wrap=True, fit=True))
             chosen = set(recorded.named) if recorded is not None else set()
             names = QGridLayout()
             for seat, participant in enumerate(view.participants):
@@ -126,8 +126,9 @@ class ScreenSteps(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(label(_("On the board: {number} of {count} · {title}").format(
-            number=index + 1, count=len(SCREENS), title=_(screen.title)), "heading", wrap=True))
-        note = label(_("Your note: {note}").format(note=_(screen.note)), wrap=True)
+            number=index + 1, count=len(SCREENS), title=_(screen.title)), "heading", wrap=True,
+                fit=True))
+        note = label(_("Your note: {note}").format(note=_(screen.note)), wrap=True, fit=True)
         note.setAccessibleName(_("Facilitator note"))
         if width > 0:  # wrapped lines get their height in a column of that width
             note.setMinimumHeight(note.heightForWidth(width))
@@ -149,7 +150,7 @@ class ScreenSteps(QWidget):
         if screen.key == "what-if" and runner is not None:
             # the what-if from the start of a later round: what if we had changed course then?
             rounds = QHBoxLayout()
-            rounds.addWidget(label(_("From round"), wrap=True))
+            rounds.addWidget(label(_("From round"), wrap=True, fit=True))
             self.from_round = QSpinBox()
             self.from_round.setRange(1, max(1, controller.view.round))
             self.from_round.setValue(runner.from_round)

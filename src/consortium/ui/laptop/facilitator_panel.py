@@ -16,6 +16,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -46,6 +47,7 @@ from consortium.present.choice_text import invitation_text
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import hours, mode_label, phase_label
 from consortium.ui.controller import GameController
+from consortium.ui.kit.button_row import Stacking
 from consortium.ui.kit.widgets import label, scroll_down, spin_box
 from consortium.ui.kit.wrap_button import WrapButton
 from consortium.ui.laptop.choices_model import ChoicesModel
@@ -139,7 +141,7 @@ class FacilitatorPanel(QWidget):
         box.setSpacing(10)
         self._box = box
         title = phase_label(view.phase) if not s.ended_early else _("Game ended early")
-        box.addWidget(label(title, name="heading", wrap=True))
+        box.addWidget(label(title, name="heading", wrap=True, fit=True))
         self._fill(view, s)
         box.addStretch(1)
         over = s.ended_early or view.phase is Phase.GAME_OVER
@@ -151,13 +153,13 @@ class FacilitatorPanel(QWidget):
             self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _text(self, text: str, name: str = "") -> QLabel:
-        line = label(text, wrap=True, name=name)
+        line = label(text, wrap=True, fit=True, name=name)
         self._box.addWidget(line)
         return line
 
     def _button(
         self, key: str, text: str, slot: Callable[[], object], *, accessible: str = "",
-        primary: bool = False, row: QHBoxLayout | QGridLayout | None = None,
+        primary: bool = False, row: QBoxLayout | QGridLayout | None = None,
         pos: tuple[int, int] = (0, 0),
     ) -> QPushButton:
         button = WrapButton(text)
@@ -260,18 +262,20 @@ class FacilitatorPanel(QWidget):
             "way; on a tie you choose.",
             "Show of hands among the {count} people (bots abstain). Count the hands for each "
             "way; on a tie you choose.", people).format(count=people))
-        grid = QGridLayout()
-        self._box.addLayout(grid)
         self.hands: dict[Mode, QSpinBox] = {}
-        for row, mode in enumerate(Mode):
+        for mode in Mode:
             count = spin_box(_("Hands for {mode}").format(mode=mode_label(mode)), 0,
                              max(1, people))
             count.setSuffix(_(" hands"))
             self.hands[mode] = count
-            grid.addWidget(label(mode_label(mode), name="big", wrap=True), row, 0)
-            grid.addWidget(count, row, 1)
+            # the way, its hands and Choose side by side; one under another when they do
+            # not fit the column (200 % text, Swedish words)
+            row = Stacking()
+            row.box.addWidget(label(mode_label(mode), name="big", wrap=True, fit=True), 1)
+            row.box.addWidget(count)
+            self._box.addWidget(row)
             self._button(f"mode-{mode.value}", _("Choose"),
-                         self._chooser(ChooseMode(mode)), row=grid, pos=(row, 2),
+                         self._chooser(ChooseMode(mode)), row=row.box,
                          accessible=_("Organize this round: {mode}").format(
                              mode=mode_label(mode)))
         decide = self._button("mode-most", _("Go with the most hands (Enter)"),
@@ -402,7 +406,7 @@ class FacilitatorPanel(QWidget):
             p = view.participants[seat]
             cast = view.votes[seat]
             pending = s.pending_votes[seat] if s.pending_votes else None
-            grid.addWidget(label(p.name, name="big", wrap=True), row, 0)
+            grid.addWidget(label(p.name, name="big", wrap=True, fit=True), row, 0)
             if not s.is_person(seat):
                 state = _("bot")
                 if cast is not None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -56,7 +57,7 @@ class PrivatePanel(QWidget):
         self._finished = False
         layout = QVBoxLayout(self)
         self.title = label(_("{name}: {phase}").format(name=me.name, phase=phase_label(view.phase)),
-                           name="heading", wrap=True)
+                           name="heading", wrap=True, fit=True)
         # Done sits at the top, away from Confirm: a second press meant for Confirm never hides
         # the hand, and one meant for Done never confirms.
         self.hide_button = button(_("Hide (Space)"), "secondary",
@@ -73,12 +74,12 @@ class PrivatePanel(QWidget):
         info_layout = QVBoxLayout(info)
         info_layout.setContentsMargins(0, 0, 0, 0)
         # that this seat was taken over; the teams that turned this person away
-        self.notices = [label(line, name="notice", wrap=True) for line in notices(pv)]
+        self.notices = [label(line, name="notice", wrap=True, fit=True) for line in notices(pv)]
         for notice in self.notices:
             info_layout.addWidget(notice)
         if private.notice:  # the newcomer's "You are now …" comes first
             self.notice = self.notices[0]
-        self.hours = label(hours_text(private), "big", wrap=True)
+        self.hours = label(hours_text(private), "big", wrap=True, fit=True)
         self.motivation = label(motivation_text(private))
         info_layout.addWidget(self.hours)
         info_layout.addWidget(self.motivation)
@@ -89,7 +90,7 @@ class PrivatePanel(QWidget):
             line = label(
                 f"{card_text(view.catalog, card)} · {family_of_card(view.catalog, card)}"
                 f" · {shown_text(shown)}",
-                wrap=True,
+                wrap=True, fit=True,
             )
             line.setAccessibleName(_("Card {number}").format(number=slot + 1))
             self.cards.append(line)
@@ -101,8 +102,14 @@ class PrivatePanel(QWidget):
         self.info_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.info_area.setWidget(info)
         self.info_area.setAccessibleName(_("Your hand and hours"))
+        # it takes the room the choices leave (the stretch), at least a few lines: the
+        # panel's own height is what the rest needs, so in the column's scroll area (200 %
+        # text) Confirm is scrolled to, never pushed down by the whole hand
+        self.info_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.info_area.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.info_area, 3)
-        layout.addWidget(label(_("Your choice (arrows, then Enter)"), name="heading", wrap=True))
+        layout.addWidget(label(_("Your choice (arrows, then Enter)"), name="heading", wrap=True,
+            fit=True))
         self.model = ChoicesModel(self)
         self._view, self._hand = view, private.hand
         groups: dict[tuple[str, str], list[Action]] = {}
@@ -126,7 +133,7 @@ class PrivatePanel(QWidget):
         self.choices.setCurrentIndex(self.model.index(0, 0))
         layout.addWidget(self.choices, 2)
         self.choices.setMinimumHeight(120)
-        self.confirm_text = label(name="notice", wrap=True)
+        self.confirm_text = label(name="notice", wrap=True, fit=True)
         self.confirm_text.setVisible(False)
         layout.addWidget(self.confirm_text)
         buttons = QVBoxLayout()  # one above the other: never side by side and clipped

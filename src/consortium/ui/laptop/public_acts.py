@@ -66,7 +66,7 @@ class PublicActsPanel(QWidget):
         self._layout.setContentsMargins(8, 8, 8, 8)
         self._content: QWidget | None = None
         self.notice: QLabel | None = None
-        self.envelopes = label(wrap=True, name="big")
+        self.envelopes = label(wrap=True, fit=True, name="big")
         self.envelopes.setAccessibleName(_("Newcomer envelopes"))
         self.envelopes.hide()
         controller.changed.connect(self._on_game_changed)
@@ -116,16 +116,17 @@ class PublicActsPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(10)
         self._box = box
-        box.addWidget(label(phase_label(view.phase), name="heading", wrap=True))
-        box.addWidget(label(act_heading(seat_title(view, seat), seat), name="big", wrap=True))
-        box.addWidget(label(act_hint(view.phase.name), wrap=True))
+        box.addWidget(label(phase_label(view.phase), name="heading", wrap=True, fit=True))
+        box.addWidget(label(act_heading(seat_title(view, seat), seat), name="big", wrap=True,
+            fit=True))
+        box.addWidget(label(act_hint(view.phase.name), wrap=True, fit=True))
         {
             Phase.INTRODUCTIONS: self._fill_reveal,
             Phase.TURNS: self._fill_turn,
             Phase.INVITATION: self._fill_invitation,
             Phase.VOTE: self._fill_ballots,
         }[view.phase](view, s, seat)
-        self.notice = label(s.notice, wrap=True, name="notice")
+        self.notice = label(s.notice, wrap=True, fit=True, name="notice")
         box.addWidget(self.notice)
         box.addStretch(1)
         self._content = content
@@ -167,7 +168,8 @@ class PublicActsPanel(QWidget):
         self._box.addLayout(row)
         self._button("stay", _("Stays on their task"), PublicAct("stay", seat), row)
         self._button("sit-out", _("Sits out"), PublicAct("sit-out", seat), row)
-        self._box.addWidget(label(_("Or starts or joins a task, signalling a card:"), wrap=True))
+        self._box.addWidget(label(_("Or starts or joins a task, signalling a card:"), wrap=True,
+            fit=True))
         task = QComboBox()
         task.setAccessibleName(_("Task"))
         for t in view.tasks:
@@ -193,7 +195,7 @@ class PublicActsPanel(QWidget):
 
     def _fill_ballots(self, view: PublicState, s: SessionView, seat: int) -> None:
         voters = len(ballot_voters(view, s.people))
-        self._box.addWidget(label(ballots_line(voters), wrap=True))
+        self._box.addWidget(label(ballots_line(voters), wrap=True, fit=True))
         self.ballots_for = spin_box(_("Ballots that say yes"), 0, voters)
         self.ballots_for.setValue(0)
         self._box.addWidget(self.ballots_for)
