@@ -56,6 +56,12 @@ class FitLabel(QLabel):
         size = self._natural
         if widest > width:
             size = max(LEAST_POINTS, int(self._natural * width / widest * 10) / 10)
+            while size > LEAST_POINTS:  # type does not scale quite linearly (hinting)
+                natural.setPointSizeF(size)
+                metrics = QFontMetricsF(natural)
+                if max(metrics.horizontalAdvance(word) for word in words) <= width - 2:
+                    break
+                size = round(size - 0.5, 1)
         if abs(size - self.font().pointSizeF()) >= 0.1:
             font = QFont(self.font())
             font.setPointSizeF(size)

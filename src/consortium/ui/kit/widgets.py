@@ -141,7 +141,7 @@ def scroll_down(widget: QWidget, name: str = "") -> QScrollArea:
     """``widget`` in a frameless scroll area that scrolls down only: when its wrapped lines
     are taller than the room (200 % text on a 768-pixel laptop) they get the height they
     need and it scrolls, instead of being squeezed and cut; never sideways."""
-    from PySide6.QtWidgets import QFrame, QScrollArea  # noqa: PLC0415 - not at launch
+    from PySide6.QtWidgets import QScrollArea  # noqa: PLC0415 - not at launch
 
     class DownScrollArea(QScrollArea):
         """Its widget is never wider than its viewport (squeezed, as a page without a
@@ -169,8 +169,9 @@ def scroll_down(widget: QWidget, name: str = "") -> QScrollArea:
     scroll = DownScrollArea()
     scroll.viewport().installEventFilter(scroll)
     scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # by the enums' names: the start screen scrolls too, and must not build Qt's namespace
+    scroll.setProperty("frameShape", "NoFrame")
+    scroll.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
     scroll.setWidget(widget)
     if name:
         scroll.setAccessibleName(name)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -47,7 +48,7 @@ from consortium.present.choice_text import invitation_text
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import hours, mode_label, phase_label
 from consortium.ui.controller import GameController
-from consortium.ui.kit.button_row import Stacking
+from consortium.ui.kit.button_row import ButtonRow, Stacking
 from consortium.ui.kit.widgets import label, scroll_down, spin_box
 from consortium.ui.kit.wrap_button import WrapButton
 from consortium.ui.laptop.choices_model import ChoicesModel
@@ -159,14 +160,16 @@ class FacilitatorPanel(QWidget):
 
     def _button(
         self, key: str, text: str, slot: Callable[[], object], *, accessible: str = "",
-        primary: bool = False, row: QBoxLayout | QGridLayout | None = None,
+        primary: bool = False, row: QBoxLayout | QGridLayout | ButtonRow | None = None,
         pos: tuple[int, int] = (0, 0),
     ) -> QPushButton:
         button = WrapButton(text)
         button.setAccessibleName(accessible or text)
         button.setAutoDefault(True)  # a focused button answers Enter
         button.clicked.connect(slot)
-        if isinstance(row, QGridLayout):
+        if isinstance(row, ButtonRow):
+            row.add(button)
+        elif isinstance(row, QGridLayout):
             row.addWidget(button, *pos)
         elif row is not None:
             row.addWidget(button)
@@ -349,8 +352,9 @@ class FacilitatorPanel(QWidget):
         members = plenary_seats(view)
         unplaced = [view.participants[m].name for m in members if view.board[m] is None]
         self._text(_("Click a participant, then a task on the board. Or pick both here:"))
-        grid = QGridLayout()
-        self._box.addLayout(grid)
+        # the two lists side by side, or one under the other in a narrow column (200 % text)
+        grid = Stacking()
+        self._box.addWidget(grid)
         self.who = QComboBox()
         self.who.setAccessibleName(_("Participant to place"))
         for m in members:
@@ -365,8 +369,14 @@ class FacilitatorPanel(QWidget):
         for t in view.open_tasks:
             self.where.addItem(words.task_title(view.catalog, t.id, t.title), t.id)
         self.where.addItem(_("Off the board"), None)
-        grid.addWidget(self.who, 0, 0)
-        grid.addWidget(self.where, 0, 1)
+        for combo in (self.who, self.where):  # a long task title never widens the column
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        grid.box.addWidget(self.who, 1)
+        grid.box.addWidget(self.where, 1)
+        buttons = ButtonRow()  # on two lines when they do not fit side by side
+        self._box.addWidget(buttons)
 
         def place() -> None:
             seat = self.who.currentData()
@@ -374,8 +384,8 @@ class FacilitatorPanel(QWidget):
                 c.place(int(seat), self.where.currentData())
 
         self._button("place", _("Place"), place, accessible=_("Place the participant"),
-                     row=grid, pos=(1, 0))
-        self._button("suggest", _("Suggest a board"), c.suggest_board, row=grid, pos=(1, 1),
+                     row=buttons)
+        self._button("suggest", _("Suggest a board"), c.suggest_board, row=buttons,
                      accessible=_("Suggest a board from public information"))
         self._clock_buttons(s)
         if unplaced:
@@ -406,7 +416,7 @@ class FacilitatorPanel(QWidget):
             p = view.participants[seat]
             cast = view.votes[seat]
             pending = s.pending_votes[seat] if s.pending_votes else None
-            grid.addWidget(label(p.name, name="big", wrap=True, fit=True), row, 0)
+            grid.addWidget(label(p.name, name="big", wrap=True), row, 0)
             if not s.is_person(seat):
                 state = _("bot")
                 if cast is not None:
@@ -423,6 +433,8 @@ class FacilitatorPanel(QWidget):
                 partial(c.cast_open_vote, seat, False),
                 accessible=_("{name} votes against").format(name=p.name), row=grid,
                 pos=(row, 2))
+            for b in (for_button, against):  # one line, always: a row never changes height
+                b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             if value is not None:
                 for b in (for_button, against):
                     b.setEnabled(False)

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,14 @@ from consortium.present.labels import card_text, family_of_card, phase_label
 from consortium.ui.kit.widgets import button, label
 from consortium.ui.kit.wrap_button import WrapButton
 from consortium.ui.laptop.choices_model import ChoicesModel
+
+
+class _HandArea(QScrollArea):
+    """The hand's scroll area: it asks for its least height and takes what the layout's
+    stretch gives it (its contents' whole height would push Confirm below the screen)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class PrivatePanel(QWidget):
@@ -96,7 +103,7 @@ class PrivatePanel(QWidget):
             self.cards.append(line)
             info_layout.addWidget(line)
         info_layout.addStretch(1)
-        self.info_area = QScrollArea()
+        self.info_area = _HandArea()
         self.info_area.setWidgetResizable(True)
         self.info_area.setFrameShape(QFrame.Shape.NoFrame)
         self.info_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -105,7 +112,6 @@ class PrivatePanel(QWidget):
         # it takes the room the choices leave (the stretch), at least a few lines: the
         # panel's own height is what the rest needs, so in the column's scroll area (200 %
         # text) Confirm is scrolled to, never pushed down by the whole hand
-        self.info_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.info_area.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.info_area, 3)
         layout.addWidget(label(_("Your choice (arrows, then Enter)"), name="heading", wrap=True,

@@ -12,22 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from consortium.present.i18n import _
 from consortium.present.languages import language_name
-from consortium.ui.kit.widgets import button, centred, centred_row, label
+from consortium.ui.kit.widgets import button, centred, centred_row, label, scroll_down
 
 
 class StartScreen(QWidget):
@@ -77,14 +75,8 @@ class StartScreen(QWidget):
         # and the picker are taller than a 768-pixel laptop, and a page never makes the
         # window taller than the screen (issue 15)
         content = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setAccessibleName(_("Start"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
         layout = QVBoxLayout(content)
         layout.addStretch(2)
         layout.addWidget(title)
@@ -99,7 +91,7 @@ class StartScreen(QWidget):
         self._picker = QHBoxLayout()
         layout.addLayout(self._picker)
         layout.addSpacing(16)
-        scroll.setWidget(content)
+        outer.addWidget(scroll_down(content))
         self.retranslate()
 
     def retranslate(self) -> None:
