@@ -266,6 +266,7 @@ class FacilitatorPanel(QWidget):
             "Show of hands among the {count} people (bots abstain). Count the hands for each "
             "way; on a tie you choose.", people).format(count=people))
         self.hands: dict[Mode, QSpinBox] = {}
+        names: list[QLabel] = []
         for mode in Mode:
             count = spin_box(_("Hands for {mode}").format(mode=mode_label(mode)), 0,
                              max(1, people))
@@ -274,13 +275,19 @@ class FacilitatorPanel(QWidget):
             # the way, its hands and Choose side by side; one under another when they do
             # not fit the column (200 % text, Swedish words)
             row = Stacking()
-            row.box.addWidget(label(mode_label(mode), name="big", wrap=True, fit=True), 1)
+            names.append(label(mode_label(mode), name="big", wrap=True, fit=True))
+            row.box.addWidget(names[-1], 1)
             row.box.addWidget(count)
             self._box.addWidget(row)
             self._button(f"mode-{mode.value}", _("Choose"),
                          self._chooser(ChooseMode(mode)), row=row.box,
                          accessible=_("Organize this round: {mode}").format(
                              mode=mode_label(mode)))
+        for name in names:  # the three rows side by side or stacked alike, never mixed
+            name.ensurePolished()
+        widest = max(name.sizeHint().width() for name in names)
+        for name in names:
+            name.setMinimumWidth(min(widest, name.fontMetrics().averageCharWidth() * 14))
         decide = self._button("mode-most", _("Go with the most hands (Enter)"),
                               self._on_most_hands_clicked,
                               accessible=_("Go with the most hands"))
