@@ -141,33 +141,9 @@ def scroll_down(widget: QWidget, name: str = "") -> QScrollArea:
     """``widget`` in a frameless scroll area that scrolls down only: when its wrapped lines
     are taller than the room (200 % text on a 768-pixel laptop) they get the height they
     need and it scrolls, instead of being squeezed and cut; never sideways."""
-    from PySide6.QtWidgets import QScrollArea  # noqa: PLC0415 - not at launch
-
-    class DownScrollArea(QScrollArea):
-        """Its widget is never wider than its viewport (squeezed, as a page without a
-        scroll area would be, and the layout check reports any text that is cut), so
-        nothing hides past the right edge where no scroll bar reaches."""
-
-        def setWidget(self, widget: QWidget) -> None:
-            widget.setMaximumWidth(max(1, self.viewport().width()))
-            super().setWidget(widget)
-            widget.installEventFilter(self)
-
-        def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-            kind = event.type()
-            if watched is self.viewport() and kind == QtCore.QEvent.Type.Resize:
-                inner = self.widget()
-                if inner is not None:
-                    inner.setMaximumWidth(self.viewport().width())
-            elif watched is self.widget() and kind == QtCore.QEvent.Type.LayoutRequest:
-                # its words changed (a wrapped line more): the area works out the height
-                # for its width again, which it does only when asked
-                QtCore.QCoreApplication.postEvent(
-                    self, QtCore.QEvent(QtCore.QEvent.Type.LayoutRequest))
-            return super().eventFilter(watched, event)
+    from consortium.ui.kit.down_scroll import DownScrollArea  # noqa: PLC0415 - not at launch
 
     scroll = DownScrollArea()
-    scroll.viewport().installEventFilter(scroll)
     scroll.setWidgetResizable(True)
     # by the enums' names: the start screen scrolls too, and must not build Qt's namespace
     scroll.setProperty("frameShape", "NoFrame")
