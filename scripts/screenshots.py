@@ -11,6 +11,10 @@ before replacing). ``--size WxH`` walks the game's phases only, at that size, in
 an Xvfb screen of that size (``xvfb-run -a -s "-screen 0 3840x2160x24"``); the PNGs in the
 size folders were reduced to 256 colours with ImageMagick (``mogrify -colors 256``).
 
+``--language sv``, ``--text-size 200`` (Settings' 100–200 %) and ``--high-contrast`` walk
+every screen in that look, into a folder named after it (``sv-text200-high-contrast/``,
+inside the size's folder with ``--size``), as a trainer who chose them in Settings sees it.
+
 The walk clicks the same buttons a facilitator would (two people, three
 bots; the people choose what a bot in their seat would). Then the sessions' screens: the
 crash offer and the resume list (from sessions saved into a temporary data folder, never the
@@ -36,9 +40,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from consortium.engine.simulate import bot_action, seat_policy
 from consortium.engine.state import Phase
+from consortium.present.i18n import _, use_language
 from consortium.store.fs import FileSystem
 from consortium.store.paths import DataPaths
 from consortium.store.sessions import OPEN_MARKER, save_versions
+from consortium.store.settings import DEFAULTS, TEXT_SIZES, Settings, write_settings
+from consortium.ui.kit.theme import Theme
 from consortium.ui.shell.app import build
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.main_window import MainWindow
@@ -48,6 +55,23 @@ from consortium.ui.shell.setup_page import SetupPage
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 ONLY: tuple[str, ...] = ()
 """Name prefixes to keep (``--only``); empty: every screen."""
+SETTINGS = Settings()
+"""The look asked for (``--language``, ``--text-size``, ``--high-contrast``): every window
+the walk opens is built with it, as the program builds its window from Settings."""
+
+
+def look() -> Theme:
+    return Theme(zoom=SETTINGS.text_size / 100, high_contrast=SETTINGS.high_contrast)
+
+
+def look_folder(settings: Settings) -> str:
+    """The folder name of a look other than the normal one ("" for the normal one)."""
+    parts = [settings.language] if settings.language else []
+    if settings.text_size != DEFAULTS.text_size:
+        parts.append(f"text{settings.text_size}")
+    if settings.high_contrast:
+        parts.append("high-contrast")
+    return "-".join(parts)
 
 
 def pump(ms: int = 60) -> None:
@@ -143,6 +167,9 @@ class Walk:
     def run(self) -> None:
         w, c = self.w, self.c
         self.shot("01-start")
+        w.show_settings()
+        self.shot("01b-settings")
+        w.pages.setCurrentWidget(w.start)
         QTest.mouseClick(w.start.new_button, Qt.MouseButton.LeftButton)
         page = w.setup_page
         assert page is not None
@@ -243,7 +270,8 @@ def new_window(paths: DataPaths, *, fs: FileSystem | None = None) -> MainWindow:
     from consortium.ui.saving import Saving  # noqa: PLC0415
 
     controller = GameController(pacing_ms=0, saving=Saving(paths.sessions, fs=fs))
-    window = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=paths)
+    window = MainWindow(controller, lambda: dict(shipped_scenarios()), paths=paths,
+                        theme=look(), settings=SETTINGS)
     controller.setParent(window)
     window.resize(1920, 1080)
     window.show()
@@ -316,7 +344,7 @@ def sessions_screens(root: Path) -> list[str]:
     assert offer is not None
     pump(150)
     save(with_dialog(window, offer), "22-crash-offer.png")
-    later = next(b for b in offer.buttons() if b.text() == "Not now")
+    later = next(b for b in offer.buttons() if b.text() == _("Not now"))
     QTest.mouseClick(later, Qt.MouseButton.LeftButton)
     pump()
     QTest.mouseClick(window.start.resume_button, Qt.MouseButton.LeftButton)
@@ -420,7 +448,8 @@ def projector(app: QApplication) -> list[str]:
     from consortium.ui.shell.setup_page import SetupPage  # noqa: PLC0415
 
     controller = GameController(pacing_ms=0)
-    laptop = MainWindow(controller, lambda: dict(shipped_scenarios()), dual_screen=True)
+    laptop = MainWindow(controller, lambda: dict(shipped_scenarios()), dual_screen=True,
+                        theme=look(), settings=SETTINGS)
     laptop.resize(1366, 768)
     laptop.show()
     laptop.board.resize(1920, 1080)
@@ -452,7 +481,8 @@ def phones_laptop(app: QApplication, width: int = 1920, height: int = 1080) -> l
     from consortium.ui.shell.setup_page import HANDS_PHONES, SetupPage  # noqa: PLC0415
 
     controller = GameController(pacing_ms=0)
-    window = MainWindow(controller, lambda: dict(shipped_scenarios()))
+    window = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=look(),
+                        settings=SETTINGS)
     controller.setParent(window)
     window.setGeometry(0, 0, width, height)
     window.show()
@@ -522,7 +552,8 @@ def debrief_screens(app: QApplication, width: int = 1920, height: int = 1080) ->
     from consortium.ui.shell.setup_page import SetupPage  # noqa: PLC0415
 
     controller = GameController(pacing_ms=0, what_if_seeds=100)
-    window = MainWindow(controller, lambda: dict(shipped_scenarios()))
+    window = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=look(),
+                        settings=SETTINGS)
     controller.setParent(window)
     window.setGeometry(0, 0, width, height)
     window.show()
@@ -590,12 +621,24 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="only the debrief's screens (predict, then each screen), at --size")
     parser.add_argument("--only", default="",
                         help="comma-separated name prefixes to keep (e.g. 06,07,08 at 4K)")
+    parser.add_argument("--language", default="",
+                        help="the program's language (a catalogue's code: en, sv…)")
+    parser.add_argument("--text-size", type=int, default=DEFAULTS.text_size,
+                        choices=TEXT_SIZES, metavar="PERCENT",
+                        help="Settings' text size for the laptop's panels, 100–200 (steps "
+                        "of 10)")
+    parser.add_argument("--high-contrast", action="store_true",
+                        help="Settings' high contrast")
     return parser.parse_args(argv)
 
 
 def main() -> int:
-    global OUT, ONLY  # noqa: PLW0603 - one setting for the whole walk
+    global OUT, ONLY, SETTINGS  # noqa: PLW0603 - one setting for the whole walk
     args = parse_args(sys.argv[1:])
+    SETTINGS = Settings(language=args.language, text_size=args.text_size,
+                        high_contrast=args.high_contrast)
+    if args.language:
+        use_language(args.language)
     if args.out:  # look before replacing docs/screenshots
         OUT = Path(args.out).resolve()
     width, height = 1920, 1080
@@ -604,11 +647,14 @@ def main() -> int:
         OUT = OUT / (f"{width}x{height}" + ("-presenter" if args.presenter else ""))
     elif args.presenter:
         OUT = OUT / f"{width}x{height}-presenter"
+    if look_folder(SETTINGS):
+        OUT = OUT / look_folder(SETTINGS)
     ONLY = tuple(p for p in args.only.split(",") if p)
     OUT.mkdir(parents=True, exist_ok=True)
     scratch = tempfile.TemporaryDirectory(prefix="consortium-screens-")
     root = Path(scratch.name)
     walk_paths = DataPaths(data=root / "walk", config=root / "walk", portable=False)
+    write_settings(walk_paths.settings, SETTINGS)  # build() reads the look from there
     _app, window = build(["--pacing", "0"], paths=walk_paths)
     if args.phones or args.debrief:
         window.close()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from consortium.store.paths import DataPaths
 from consortium.store.scenarios import shipped_scenarios
+from consortium.store.settings import Settings
 from consortium.ui.controller import GameController
 from consortium.ui.kit.theme import Theme
 from consortium.ui.saving import Saving
@@ -37,15 +38,17 @@ def window(qtbot: QtBot, qapp: QApplication, data_paths: DataPaths) -> Iterator[
     yield from real_window(qtbot, qapp, data_paths)
 
 
-def real_window(qtbot: QtBot, qapp: QApplication, data_paths: DataPaths
+def real_window(qtbot: QtBot, qapp: QApplication, data_paths: DataPaths, *,
+                theme: Theme | None = None, settings: Settings | None = None
                 ) -> Iterator[MainWindow]:
-    """The program's window at 1920×1080 with its look and an autosave into ``data_paths``;
-    the game ended and the autosave closed afterwards (a fixture's body)."""
+    """The program's window at 1920×1080 with its look (``theme``: Settings' text size)
+    and an autosave into ``data_paths``; the game ended and the autosave closed afterwards
+    (a fixture's body)."""
     controller = GameController(pacing_ms=0, saving=Saving(data_paths.sessions))
-    theme = Theme()
+    theme = theme or Theme()
     theme.apply(qapp)  # the real look: large type, the style sheet
     win = MainWindow(controller, lambda: dict(shipped_scenarios()), theme=theme,
-                     paths=data_paths)
+                     paths=data_paths, settings=settings)
     controller.setParent(win)
     qtbot.addWidget(win)
     win.resize(1920, 1080)

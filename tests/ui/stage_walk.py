@@ -5,13 +5,21 @@ screen's edge. Shared by tests/ui/test_stage.py and scripts/layout_check.py (any
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.state import Phase
-from consortium.ui.kit.layout_audit import clipped_texts, outside, scroll_bars, smallest_text_px
+from consortium.ui.kit.layout_audit import (
+    clipped_texts,
+    outside,
+    scroll_bars,
+    smallest_text_px,
+    unreachable,
+)
 from consortium.ui.shell.main_window import MainWindow
 from consortium.ui.shell.seats_model import BOT, PERSON
 from tests.ui.driver import Driver
@@ -59,7 +67,7 @@ def start_crowded(driver: Driver, window: MainWindow,
         driver.settle()
         # the page as a person sees it: its pending layout (eight seats just added) done
         QApplication.processEvents()
-        measure.setup += clipped_texts(page)
+        measure.setup += laptop_problems(page)
     setup = page.setup()
     scenario = setup.scenario
     scenario = attrs.evolve(scenario, rules=attrs.evolve(scenario.rules, open_tasks=8))
@@ -74,6 +82,14 @@ DOCUMENT = "Debrief"
 facilitator walks the room through (charts, tables, the script), not a glance."""
 
 
+def laptop_problems(root: QWidget) -> list[str]:
+    """What would be wrong with a laptop's panel, page or dialog at any text size: text cut
+    off, a control out of reach, a sideways scroll bar. A panel may scroll down when the
+    text is large (the facilitator's column, the pages), never sideways."""
+    return [*clipped_texts(root), *unreachable(root),
+            *scroll_bars(root, Qt.Orientation.Horizontal)]
+
+
 def audit(window: MainWindow, screen: QRect, where: str, measure: Measure) -> None:
     board = window.board
     board.fit_now()
@@ -86,7 +102,7 @@ def audit(window: MainWindow, screen: QRect, where: str, measure: Measure) -> No
     measure.problems += [f"{where}: {p}" for p in problems]
     side = window.game.side
     if side.isVisible():
-        measure.laptop += [f"{where}: {p}" for p in clipped_texts(side)]
+        measure.laptop += [f"{where}: {p}" for p in laptop_problems(side)]
     px = smallest_text_px(board)
     phase = where.split(" (", maxsplit=1)[0].split(" ", 2)[-1]
     if px:
@@ -96,9 +112,11 @@ def audit(window: MainWindow, screen: QRect, where: str, measure: Measure) -> No
         measure.board_height = board.height()
 
 
-def walk(qtbot: QtBot, window: MainWindow, screen: QRect, *, reveal: bool = True) -> Measure:
+def walk(qtbot: QtBot, window: MainWindow, screen: QRect, *, reveal: bool = True,
+         visit: Callable[[Measure], None] | None = None) -> Measure:
     """Every phase of a crowded game, audited at every decision; the debrief after the
-    reveal too."""
+    reveal too. ``visit`` is called at every decision too (before the step), to open and
+    audit what belongs to a phase (a dialog) in the same game."""
     measure = Measure()
     driver = Driver(qtbot, window)
     start_crowded(driver, window, measure)
@@ -116,6 +134,8 @@ def walk(qtbot: QtBot, window: MainWindow, screen: QRect, *, reveal: bool = True
             click_show(qtbot, driver.curtain)  # type: ignore[arg-type]
             audit(window, screen, where + " (private panel)", measure)
             driver.curtain.close_panel()  # as Done does
+        if visit is not None:
+            visit(measure)
         if view.phase is Phase.GAME_OVER:
             break
         driver.step()

@@ -8,7 +8,9 @@ nothing of the game: it measures widgets.
 A label clips when the text, laid out as the label lays it out (its font, alignment and
 word wrap, in its contents rect less the margin and indent), needs more room than that
 rect: ``fontMetrics().boundingRect(rect, flags, text)``. A button clips when its size hint
-(text, icon, the style's padding) is wider or taller than the button. A progress bar clips
+(text, icon, the style's padding) is wider or taller than the button; one whose words wrap
+(``kit/wrap_button.py``, a height for its width) when it is narrower than its longest word or
+lower than its wrapped lines. A progress bar clips
 when its text (the format filled in) is wider or taller than the bar's contents (its border
 and padding off, as the style sheet draws it). A label that shortened its text with "…" (the
 ``elided_from`` property holds what it was asked to show, see ``kit/elided_label.py``) must
@@ -28,10 +30,15 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
+    QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
+    QScrollArea,
     QScrollBar,
     QStyle,
     QStyleOptionProgressBar,
@@ -65,6 +72,8 @@ def _text_need(widget: QLabel, rect: QRect, flags: int, text: str) -> tuple[int,
     return need
 
 
+_CONTROLS = (QComboBox, QAbstractSpinBox, QLineEdit, QAbstractItemView)
+"""What a person types in or picks from (see :func:`unreachable`)."""
 _PLAIN = Qt.TextFormat.PlainText
 _AUTO = Qt.TextFormat.AutoText
 
@@ -84,6 +93,8 @@ def _label_clip(widget: QLabel) -> str | None:
     if indent > 0:
         rect = rect.adjusted(indent, 0, 0, 0)
     flags = widget.alignment().value
+    if widget.buddy() is not None:  # "&Language": the & underlines the L, it takes no room
+        flags |= Qt.TextFlag.TextShowMnemonic.value
     if widget.wordWrap():
         flags |= Qt.TextFlag.TextWordWrap.value
     width, height = _text_need(widget, rect, flags, text)
@@ -94,6 +105,13 @@ def _label_clip(widget: QLabel) -> str | None:
 
 def _button_clip(widget: QAbstractButton) -> str | None:
     if not widget.text():
+        return None
+    if widget.hasHeightForWidth():  # its words wrap (kit/wrap_button.py)
+        least = widget.minimumSizeHint().width()
+        height = widget.heightForWidth(widget.width())
+        if least > widget.width() + SLACK or height > widget.height() + SLACK:
+            return (f"{max(least, widget.width())}×{height} in "
+                    f"{widget.width()}×{widget.height()} (wrapped)")
         return None
     hint = widget.sizeHint()
     if hint.width() > widget.width() + SLACK or hint.height() > widget.height() + SLACK:
@@ -281,11 +299,43 @@ def clipped_headers(root: QWidget) -> list[str]:
     return found
 
 
-def scroll_bars(root: QWidget) -> list[str]:
-    """Visible scroll bars under ``root`` (named by the area they scroll)."""
+def unreachable(root: QWidget) -> list[str]:
+    """Every visible control under ``root`` a person cannot fully get at: a combo box, spin
+    box, line edit or list squeezed to nothing or running past the edge of a parent that
+    does not scroll (inside a scroll area it is reached by scrolling); and a scroll area
+    whose contents are wider than it with its sideways scroll bar off (the rest is out of
+    reach). Buttons are :func:`clipped_texts`' (their text is what is cut)."""
+    found = []
+    rooms = _Rooms(root)
+    for area in root.findChildren(QScrollArea):
+        inner = area.widget()
+        if (area.isVisible() and inner is not None
+                and area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                and inner.width() > area.viewport().width() + SLACK):
+            found.append(f"{area.accessibleName() or type(area).__name__}: its contents are "
+                         f"{inner.width()} px wide in {area.viewport().width()}, with no "
+                         f"scroll bar to reach the rest")
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, _CONTROLS) or not widget.isVisible():
+            continue
+        if widget.width() <= 0 or widget.height() <= 0:
+            why: str | None = "squeezed to nothing"
+        else:
+            why = rooms.cut_by_parent(widget)
+        if why:
+            name = widget.accessibleName() or widget.objectName() or type(widget).__name__
+            found.append(f"{type(widget).__name__} {name!r}: {why}")
+    return found
+
+
+def scroll_bars(root: QWidget, orientation: Qt.Orientation | None = None) -> list[str]:
+    """Visible scroll bars under ``root`` (named by the area they scroll); only the
+    ``orientation`` ones when given (a panel may scroll down at a large text size, never
+    sideways: a line read by scrolling left and right is a line cut)."""
     found = []
     for bar in root.findChildren(QScrollBar):
-        if not _shown(bar, root):
+        if not _shown(bar, root) or (orientation is not None
+                                     and bar.orientation() != orientation):
             continue
         area = bar.parentWidget()
         while area is not None and not isinstance(area, QAbstractScrollArea):

@@ -46,6 +46,9 @@ BANNER = "#fff4d6"  # the board's announcement, a warm paper under ink
 BASE_POINTS = 15.0
 MIN_ZOOM = 0.6
 MAX_ZOOM = 2.2
+CURTAIN_POINTS = 37.5
+"""The curtain's words grow with the text size up to 125 % (twice the normal size, then);
+past that a word like "(Government)," would be wider than the facilitator's column."""
 
 
 class Palette(NamedTuple):
@@ -184,7 +187,7 @@ QLabel#status {{ font-size: {p(1.25)}pt; font-weight: 700; color: {c.accent}; }}
 QLabel#notice {{ font-size: {p(0.95)}pt; color: {c.alert}; font-weight: 600; }}
 QLabel#stamp {{ font-size: {p(1.05)}pt; font-weight: 800; color: {c.good};
     border: 3px solid {c.good}; padding: 2px 8px; }}
-QLabel#curtainText {{ font-size: {p(2.0)}pt; font-weight: 700; }}
+QLabel#curtainText {{ font-size: {min(p(2.0), CURTAIN_POINTS)}pt; font-weight: 700; }}
 QFrame#taskCard, QFrame#chip {{ background: {c.panel}; border: {edge}px solid {c.border};
     border-radius: 8px; }}
 QFrame#taskCard[finished="true"] {{ border: 4px solid {c.good}; }}

@@ -12,16 +12,25 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from consortium.ui.kit.wrap_button import WrapButton
+
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QProgressBar, QSpinBox
+    from PySide6.QtWidgets import QProgressBar, QScrollArea, QSpinBox
 
 
-def label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
+def label(text: str = "", name: str = "", *, wrap: bool = False, fit: bool = False) -> QLabel:
     """A label with a style name (``title``, ``heading``, ``big``, ``hint``…). Always plain
     text: scenario texts and names are written by people, and a tag in them must show as
     typed, never as markup (Qt would guess rich text from the first tag). Set by the enum's
-    name, as :func:`centred` does, which spares the start screen the ``Qt`` namespace."""
-    widget = QLabel(text)
+    name, as :func:`centred` does, which spares the start screen the ``Qt`` namespace.
+    ``fit``: its type shrinks when its longest word is wider than it (kit/fit_label.py: a
+    Swedish compound at 200 % in the facilitator's column)."""
+    if fit:
+        from consortium.ui.kit.fit_label import FitLabel  # noqa: PLC0415 - not at launch
+
+        widget: QLabel = FitLabel(text)
+    else:
+        widget = QLabel(text)
     widget.setProperty("textFormat", "PlainText")
     if name:
         widget.setObjectName(name)
@@ -31,9 +40,10 @@ def label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
 
 def button(text: str, name: str = "", *, accessible: str = "", description: str = ""
            ) -> QPushButton:
-    """A push button; ``name`` "secondary" draws it as an outline. ``description`` is what a
-    screen reader says after the name: what pressing it does (tests/ui/a11y_tree.py)."""
-    widget = QPushButton(text)
+    """A push button (its words wrap when it is narrower than them: kit/wrap_button.py);
+    ``name`` "secondary" draws it as an outline. ``description`` is what a screen reader
+    says after the name: what pressing it does (tests/ui/a11y_tree.py)."""
+    widget = WrapButton(text)
     if name:
         widget.setObjectName(name)
     widget.setAccessibleName(accessible or text.split(" (", maxsplit=1)[0])
@@ -115,3 +125,37 @@ def set_progress(bar: QProgressBar, value: int, maximum: int) -> bool:
     bar.setValue(value)
     bar.setUpdatesEnabled(True)  # and this asks for an ordinary, deferred update
     return True
+
+
+def grow_to_words(window: QWidget) -> None:
+    """Make a dialog as tall as its wrapped lines need at the width it has.
+
+    A window sizes itself at its size hint's width and is then narrowed to the screen (or
+    widened to its minimum), keeping the height of the first width: at 200 % text a dialog's
+    wrapped explanation was cut by a line or two. Capped at the screen's height."""
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    height = layout.totalHeightForWidth(window.width())
+    screen = window.screen()
+    if screen is not None:
+        height = min(height, screen.availableGeometry().height())
+    if height > window.height():
+        window.resize(window.width(), height)
+
+
+def scroll_down(widget: QWidget, name: str = "") -> QScrollArea:
+    """``widget`` in a frameless scroll area that scrolls down only: when its wrapped lines
+    are taller than the room (200 % text on a 768-pixel laptop) they get the height they
+    need and it scrolls, instead of being squeezed and cut; never sideways."""
+    from consortium.ui.kit.down_scroll import DownScrollArea  # noqa: PLC0415 - not at launch
+
+    scroll = DownScrollArea()
+    scroll.setWidgetResizable(True)
+    # by the enums' names: the start screen scrolls too, and must not build Qt's namespace
+    scroll.setProperty("frameShape", "NoFrame")
+    scroll.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+    scroll.setWidget(widget)
+    if name:
+        scroll.setAccessibleName(name)
+    return scroll

@@ -34,7 +34,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from consortium.engine.actions import Action
 from consortium.engine.state import Phase, PublicState
@@ -43,7 +43,8 @@ from consortium.play.records import Change, SessionView
 from consortium.present.i18n import _
 from consortium.present.labels import handoff_title
 from consortium.ui.controller import GameController
-from consortium.ui.kit.widgets import label
+from consortium.ui.kit.widgets import label, scroll_down
+from consortium.ui.kit.wrap_button import WrapButton
 from consortium.ui.laptop.join_card import JoinCard
 from consortium.ui.laptop.private_panel import PrivatePanel
 
@@ -117,11 +118,11 @@ class Curtain(QWidget):
         self.panel: PrivatePanel | None = None
         self.prompt = QWidget()
         self.prompt.setAccessibleName(_("Show my hand"))
-        self.prompt_text = label(name="curtainText", wrap=True)
+        self.prompt_text = label(name="curtainText", wrap=True, fit=True)
         self.prompt_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.prompt_hint = label(wrap=True, name="big")
+        self.prompt_hint = label(wrap=True, fit=True, name="big")
         self.prompt_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.show_button = QPushButton(_("Show my hand"))
+        self.show_button = WrapButton(_("Show my hand"))
         self.show_button.setAccessibleName(_("Show my hand"))
         self.show_button.setAccessibleDescription(
             _("Opens this seat's private hand; everyone else looks away first."))
@@ -134,7 +135,7 @@ class Curtain(QWidget):
         p.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignCenter)
         # a Mixed round's introduction: anyone but a newcomer may pass, in public (GAME.md,
         # Mixed step 1; a pass shows nothing), so it needs no hand-off
-        self.pass_button = QPushButton()
+        self.pass_button = WrapButton()
         self.pass_button.setAccessibleName(_("Pass without a hand-off"))
         self.pass_button.setAccessibleDescription(
             _("Enters the pass said aloud: this introduction shows no card."))
@@ -146,11 +147,11 @@ class Curtain(QWidget):
         self.join_row = QWidget()
         row = QVBoxLayout(self.join_row)  # stacked: a narrow column fits both
         row.setContentsMargins(0, 0, 0, 0)
-        self.later_button = QPushButton(_("Later"))
+        self.later_button = WrapButton(_("Later"))
         self.later_button.setAccessibleName(_("Join later, when this seat's turn comes"))
         self.later_button.setAccessibleDescription(
             _("Closes the join code for now; it comes back on this seat's turn."))
-        self.keep_button = QPushButton(_("Keep on this laptop"))
+        self.keep_button = WrapButton(_("Keep on this laptop"))
         self.keep_button.setAccessibleName(_("Keep this hand on the laptop, behind the curtain"))
         self.keep_button.setAccessibleDescription(
             _("This seat plays on the laptop instead of a phone."))
@@ -163,11 +164,19 @@ class Curtain(QWidget):
         p.addWidget(self.join_row, 0, Qt.AlignmentFlag.AlignCenter)
         p.addStretch(2)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.prompt)
+        # the prompt scrolls down (never sideways) when its words are taller than the column
+        # (200 % text on a 768-pixel laptop; Space shows the hand wherever it is scrolled)
+        self.prompt_area = scroll_down(self.prompt)
+        self.prompt_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space is the curtain's
+        self.pages.addWidget(self.prompt_area)
         self.open_page = QWidget()
         self._open_layout = QVBoxLayout(self.open_page)
         self._open_layout.setContentsMargins(0, 0, 0, 0)
-        self.pages.addWidget(self.open_page)
+        # the private panel too: its hand, choices and Confirm, reached by scrolling down
+        # when they are taller than the column (200 % text), never squeezed
+        self.open_area = scroll_down(self.open_page)
+        self.open_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages.addWidget(self.open_area)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -316,7 +325,7 @@ class Curtain(QWidget):
         self.panel.chosen.connect(self._on_panel_chosen)
         self.panel.done.connect(self.close_panel)
         self._open_layout.addWidget(self.panel)
-        self.pages.setCurrentWidget(self.open_page)
+        self.pages.setCurrentWidget(self.open_area)
         self.panel.show()
         self.panel.focus_choices()
         self.lifts += 1
@@ -335,14 +344,14 @@ class Curtain(QWidget):
                         details.pin, _("This laptop serves the phones at {ip} ({interface}).")
                         .format(ip=where.ip, interface=where.interface))
         layout.addWidget(card, 1)
-        hide = QPushButton(_("Hide"))
+        hide = WrapButton(_("Hide"))
         hide.setAccessibleName(_("Hide the join code"))
         hide.setAccessibleDescription(_("Closes the join code; the seat can join later."))
         hide.clicked.connect(self.close_panel)
         layout.addWidget(hide, 0, Qt.AlignmentFlag.AlignRight)
         self.join_view = box
         self._open_layout.addWidget(box)
-        self.pages.setCurrentWidget(self.open_page)
+        self.pages.setCurrentWidget(self.open_area)
         box.show()
         hide.setFocus(Qt.FocusReason.OtherFocusReason)
         self.lifts += 1
@@ -367,7 +376,7 @@ class Curtain(QWidget):
             join_view.setParent(None)
             join_view.deleteLater()  # the link and PIN go with it
         panel, self.panel = self.panel, None
-        self.pages.setCurrentWidget(self.prompt)
+        self.pages.setCurrentWidget(self.prompt_area)
         if join_view is not None and panel is None:
             self._come_down()
             if self.active:

@@ -31,6 +31,7 @@ from consortium.present.prompts import SCREENS
 from consortium.store.notes import Predictions
 from consortium.ui.controller import GameController
 from consortium.ui.kit.widgets import label
+from consortium.ui.kit.wrap_button import WrapButton
 
 AGREEMENT_LIMIT = 2000  # characters: a paragraph or two, the handout's page
 
@@ -46,8 +47,8 @@ class PredictionsForm(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(label(_("Before the Reveal, ask the room (show of hands):"), "heading",
-                            wrap=True))
-        box.addWidget(label("1. " + best_way_question(), wrap=True))
+                            wrap=True, fit=True))
+        box.addWidget(label("1. " + best_way_question(), wrap=True, fit=True))
         recorded = s.notes.predictions
         counts = dict(recorded.best_way) if recorded is not None else {}
         grid = QGridLayout()
@@ -61,7 +62,7 @@ class PredictionsForm(QWidget):
             spin.setAccessibleName(_("Hands for {way}").format(way=name))
             spin.setAccessibleDescription(
                 _("How many in the room predict this way did best, by a show of hands."))
-            grid.addWidget(label(name, wrap=True), 0, column)
+            grid.addWidget(label(name, wrap=True, fit=True), 0, column)
             grid.addWidget(spin, 1, column)
             self.hands[way.value] = spin
         box.addLayout(grid)
@@ -69,7 +70,7 @@ class PredictionsForm(QWidget):
         self.named: dict[int, QCheckBox] = {}
         self.nobody: QCheckBox | None = None
         if self.question is not None:
-            box.addWidget(label("2. " + holder_question_text(self.question), wrap=True))
+            box.addWidget(label("2. " + holder_question_text(self.question), wrap=True, fit=True))
             chosen = set(recorded.named) if recorded is not None else set()
             names = QGridLayout()
             for seat, participant in enumerate(view.participants):
@@ -89,7 +90,7 @@ class PredictionsForm(QWidget):
             self.nobody.setChecked(recorded is not None and recorded.nobody)
             names.addWidget(self.nobody, (len(self.named) + 1) // 2 + 1, 0, 1, 2)
             box.addLayout(names)
-        self.record = QPushButton(_("Record the predictions"))
+        self.record = WrapButton(_("Record the predictions"))
         self.record.setAccessibleName(_("Record the room's predictions"))
         self.record.setAccessibleDescription(
             _("Saves the hands and names with the session; the board shows them after the "
@@ -134,8 +135,9 @@ class ScreenSteps(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(label(_("On the board: {number} of {count} · {title}").format(
-            number=index + 1, count=len(SCREENS), title=_(screen.title)), "heading", wrap=True))
-        note = label(_("Your note: {note}").format(note=_(screen.note)), wrap=True)
+            number=index + 1, count=len(SCREENS), title=_(screen.title)), "heading", wrap=True,
+                fit=True))
+        note = label(_("Your note: {note}").format(note=_(screen.note)), wrap=True, fit=True)
         note.setAccessibleName(_("Facilitator note"))
         if width > 0:  # wrapped lines get their height in a column of that width
             note.setMinimumHeight(note.heightForWidth(width))
@@ -150,7 +152,7 @@ class ScreenSteps(QWidget):
             self.agreement.setPlaceholderText(_("One condition we will create…"))
             self.agreement.setTabChangesFocus(True)
             box.addWidget(self.agreement, 1)
-            save = QPushButton(_("Save the agreement"))
+            save = WrapButton(_("Save the agreement"))
             save.setAccessibleName(_("Save the group's agreement"))
             save.setAccessibleDescription(_("Saves the agreement with the session."))
             save.clicked.connect(self.save_agreement)
@@ -161,7 +163,7 @@ class ScreenSteps(QWidget):
         if screen.key == "what-if" and runner is not None:
             # the what-if from the start of a later round: what if we had changed course then?
             rounds = QHBoxLayout()
-            rounds.addWidget(label(_("From round"), wrap=True))
+            rounds.addWidget(label(_("From round"), wrap=True, fit=True))
             self.from_round = QSpinBox()
             self.from_round.setRange(1, max(1, controller.view.round))
             self.from_round.setValue(runner.from_round)
@@ -169,7 +171,7 @@ class ScreenSteps(QWidget):
             self.from_round.setAccessibleDescription(
                 _("The round from which bots replay the same deal each way."))
             rounds.addWidget(self.from_round)
-            work = QPushButton(_("Work it out"))
+            work = WrapButton(_("Work it out"))
             work.setAccessibleName(_("Work out the what-if from that round"))
             work.setAccessibleDescription(
                 _("Bots replay the game from that round; the board shows the result."))
@@ -181,7 +183,7 @@ class ScreenSteps(QWidget):
             self.measures: dict[str, QPushButton] = {}
             for measure, text in (("impact", _("Impact")), ("jointholism", _("Jointholism")),
                                   ("lost", _("Lost"))):
-                show = QPushButton(text)
+                show = WrapButton(text)
                 show.setCheckable(True)
                 show.setChecked(s.what_if_measure == measure)
                 show.setAccessibleName(_("Show the what-if of {measure}").format(measure=text))
@@ -192,13 +194,13 @@ class ScreenSteps(QWidget):
                 self.measures[measure] = show
             box.addLayout(measures)
         row = QHBoxLayout()
-        self.back = QPushButton(_("◀ Back"))
+        self.back = WrapButton(_("◀ Back"))
         self.back.setAccessibleName(_("Previous debrief screen"))
         self.back.setAccessibleDescription(
             _("The board shows the debrief screen before this one (Page Up)."))
         self.back.setEnabled(index > 0)
         self.back.clicked.connect(lambda: self.go(index - 1))
-        self.next = QPushButton(_("Next ▶"))
+        self.next = WrapButton(_("Next ▶"))
         self.next.setAccessibleName(_("Next debrief screen"))
         self.next.setAccessibleDescription(
             _("The board shows the next debrief screen (Page Down)."))

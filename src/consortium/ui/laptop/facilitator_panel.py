@@ -16,15 +16,15 @@ from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
-    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -48,7 +48,9 @@ from consortium.present.choice_text import invitation_text
 from consortium.present.i18n import _, ngettext
 from consortium.present.labels import hours, mode_label, phase_label
 from consortium.ui.controller import GameController
-from consortium.ui.kit.widgets import label, spin_box
+from consortium.ui.kit.button_row import ButtonRow, Stacking
+from consortium.ui.kit.widgets import label, scroll_down, spin_box
+from consortium.ui.kit.wrap_button import WrapButton
 from consortium.ui.laptop.choices_model import ChoicesModel
 from consortium.ui.laptop.debrief_controls import PredictionsForm, ScreenSteps
 
@@ -71,6 +73,10 @@ class FacilitatorPanel(QWidget):
         self.invites = ChoicesModel(self)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(8, 8, 8, 8)
+        # the page scrolls down, never sideways, when it is taller than the column (eight
+        # voters at 200 % text on a 768-pixel laptop): nothing is squeezed or cut (issue 15)
+        self._scroll = scroll_down(QWidget(), _("Facilitator controls"))
+        self._layout.addWidget(self._scroll)
         self._content: QWidget | None = None
         self.primary: QPushButton | None = None
         self.glance: QCheckBox | None = None  # the pit stop's what-if glance
@@ -120,6 +126,7 @@ class FacilitatorPanel(QWidget):
             self.focusWidget() or self
         )
         if self._content is not None:
+            self._scroll.takeWidget()
             self._content.hide()
             self._content.setParent(None)
             self._content.deleteLater()
@@ -135,33 +142,36 @@ class FacilitatorPanel(QWidget):
         box.setSpacing(10)
         self._box = box
         title = phase_label(view.phase) if not s.ended_early else _("Game ended early")
-        box.addWidget(label(title, name="heading", wrap=True))
+        box.addWidget(label(title, name="heading", wrap=True, fit=True))
         self._fill(view, s)
         box.addStretch(1)
         over = s.ended_early or view.phase is Phase.GAME_OVER
         if s.practice and not over and self._controller.has_game:
             self._add_end_practice()
-        self._layout.addWidget(self._content)
+        self._scroll.setWidget(self._content)
         self._content.show()
         if self.primary is not None and (had_focus or self.isVisible()):
             self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _text(self, text: str, name: str = "") -> QLabel:
-        line = label(text, wrap=True, name=name)
+        line = label(text, wrap=True, fit=True, name=name)
         self._box.addWidget(line)
         return line
 
     def _button(
         self, key: str, text: str, slot: Callable[[], object], *, accessible: str = "",
-        description: str = "", primary: bool = False, row: QHBoxLayout | QGridLayout | None = None,
+        description: str = "", primary: bool = False,
+        row: QBoxLayout | QGridLayout | ButtonRow | None = None,
         pos: tuple[int, int] = (0, 0),
     ) -> QPushButton:
-        button = QPushButton(text)
+        button = WrapButton(text)
         button.setAccessibleName(accessible or text)
         button.setAccessibleDescription(description)  # what pressing it does, for a reader
         button.setAutoDefault(True)  # a focused button answers Enter
         button.clicked.connect(slot)
-        if isinstance(row, QGridLayout):
+        if isinstance(row, ButtonRow):
+            row.add(button)
+        elif isinstance(row, QGridLayout):
             row.addWidget(button, *pos)
         elif row is not None:
             row.addWidget(button)
@@ -265,22 +275,31 @@ class FacilitatorPanel(QWidget):
             "way; on a tie you choose.",
             "Show of hands among the {count} people (bots abstain). Count the hands for each "
             "way; on a tie you choose.", people).format(count=people))
-        grid = QGridLayout()
-        self._box.addLayout(grid)
         self.hands: dict[Mode, QSpinBox] = {}
-        for row, mode in enumerate(Mode):
+        names: list[QLabel] = []
+        for mode in Mode:
             count = spin_box(_("Hands for {mode}").format(mode=mode_label(mode)), 0,
                              max(1, people),
                              description=_("How many people raised a hand for this way."))
             count.setSuffix(_(" hands"))
             self.hands[mode] = count
-            grid.addWidget(label(mode_label(mode), name="big", wrap=True), row, 0)
-            grid.addWidget(count, row, 1)
+            # the way, its hands and Choose side by side; one under another when they do
+            # not fit the column (200 % text, Swedish words)
+            row = Stacking()
+            names.append(label(mode_label(mode), name="big", wrap=True, fit=True))
+            row.box.addWidget(names[-1], 1)
+            row.box.addWidget(count)
+            self._box.addWidget(row)
             self._button(f"mode-{mode.value}", _("Choose"),
-                         self._chooser(ChooseMode(mode)), row=grid, pos=(row, 2),
+                         self._chooser(ChooseMode(mode)), row=row.box,
                          accessible=_("Organize this round: {mode}").format(
                              mode=mode_label(mode)),
                          description=_("Chooses this way for the round, whatever the hands."))
+        for name in names:  # the three rows side by side or stacked alike, never mixed
+            name.ensurePolished()
+        widest = max(name.sizeHint().width() for name in names)
+        for name in names:
+            name.setMinimumWidth(min(widest, name.fontMetrics().averageCharWidth() * 14))
         decide = self._button("mode-most", _("Go with the most hands (Enter)"),
                               self._on_most_hands_clicked,
                               accessible=_("Go with the most hands"),
@@ -360,8 +379,9 @@ class FacilitatorPanel(QWidget):
         members = plenary_seats(view)
         unplaced = [view.participants[m].name for m in members if view.board[m] is None]
         self._text(_("Click a participant, then a task on the board. Or pick both here:"))
-        grid = QGridLayout()
-        self._box.addLayout(grid)
+        # the two lists side by side, or one under the other in a narrow column (200 % text)
+        grid = Stacking()
+        self._box.addWidget(grid)
         self.who = QComboBox()
         self.who.setAccessibleName(_("Participant to place"))
         self.who.setAccessibleDescription(_("The plenary member that Place puts on a task."))
@@ -379,8 +399,14 @@ class FacilitatorPanel(QWidget):
         for t in view.open_tasks:
             self.where.addItem(words.task_title(view.catalog, t.id, t.title), t.id)
         self.where.addItem(_("Off the board"), None)
-        grid.addWidget(self.who, 0, 0)
-        grid.addWidget(self.where, 0, 1)
+        for combo in (self.who, self.where):  # a long task title never widens the column
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        grid.box.addWidget(self.who, 1)
+        grid.box.addWidget(self.where, 1)
+        buttons = ButtonRow()  # on two lines when they do not fit side by side
+        self._box.addWidget(buttons)
 
         def place() -> None:
             seat = self.who.currentData()
@@ -388,9 +414,9 @@ class FacilitatorPanel(QWidget):
                 c.place(int(seat), self.where.currentData())
 
         self._button("place", _("Place"), place, accessible=_("Place the participant"),
-                     row=grid, pos=(1, 0),
+                     row=buttons,
                      description=_("Puts the chosen participant on the chosen task."))
-        self._button("suggest", _("Suggest a board"), c.suggest_board, row=grid, pos=(1, 1),
+        self._button("suggest", _("Suggest a board"), c.suggest_board, row=buttons,
                      accessible=_("Suggest a board from public information"),
                      description=_("Places everyone from the cards on the board only; "
                                    "change it before the vote."))
@@ -442,6 +468,8 @@ class FacilitatorPanel(QWidget):
                 partial(c.cast_open_vote, seat, False),
                 accessible=_("{name} votes against").format(name=p.name), row=grid,
                 pos=(row, 2), description=_("Enters a vote against the board."))
+            for b in (for_button, against):  # one line, always: a row never changes height
+                b.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             if value is not None:
                 for b in (for_button, against):
                     b.setEnabled(False)
@@ -467,6 +495,8 @@ class FacilitatorPanel(QWidget):
         self.invite_list = QListView()
         self.invite_list.setModel(self.invites)
         self.invite_list.setAccessibleName(_("Possible invitations"))
+        self.invite_list.setWordWrap(True)  # a long invitation wraps, never scrolls sideways
+        self.invite_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.invite_list.setCurrentIndex(self.invites.index(0, 0))
         self._box.addWidget(self.invite_list, 4)  # the list takes the column, not a sliver
 
@@ -504,18 +534,6 @@ class FacilitatorPanel(QWidget):
             self._box.addWidget(glance)
             self.glance = glance
 
-    @staticmethod
-    def _scrolled(widget: QWidget, name: str) -> QScrollArea:
-        """``widget`` in a frameless, vertical scroll area: on a small laptop its wrapped
-        lines get the height they need (and it scrolls) instead of being squeezed."""
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(widget)
-        scroll.setAccessibleName(name)
-        return scroll
-
     def _fill_practice_end(self) -> None:
         """The practice round is over: no reveal, no debrief — back to the new-session page,
         where the seats are as they were, to start the real game."""
@@ -529,7 +547,7 @@ class FacilitatorPanel(QWidget):
     def _add_end_practice(self) -> None:
         """*End the practice* at the foot of the column, whatever the step (not the step's
         primary button: Enter still does what the step asks)."""
-        end = QPushButton(_("End the practice"))
+        end = WrapButton(_("End the practice"))
         end.setObjectName("secondary")
         end.setAccessibleName(_("End the practice round and go back to the new session"))
         end.setAccessibleDescription(_("Nothing of the practice is scored or saved."))
@@ -548,7 +566,7 @@ class FacilitatorPanel(QWidget):
             self.steps = steps
             return
         form = PredictionsForm(c, view, s)
-        self._box.addWidget(self._scrolled(form, _("The room's predictions")), 10)
+        self._box.addWidget(scroll_down(form, _("The room's predictions")), 10)
         self.buttons["record"] = form.record
         self.predictions_form = form
         self._text(_("Reveal every hand to start the debrief (the concept names appear "

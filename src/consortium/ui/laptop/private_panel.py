@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -30,7 +29,16 @@ from consortium.present.hand_words import hours_text, motivation_text, notices, 
 from consortium.present.i18n import _
 from consortium.present.labels import card_text, family_of_card, phase_label
 from consortium.ui.kit.widgets import button, label
+from consortium.ui.kit.wrap_button import WrapButton
 from consortium.ui.laptop.choices_model import ChoicesModel
+
+
+class _HandArea(QScrollArea):
+    """The hand's scroll area: it asks for its least height and takes what the layout's
+    stretch gives it (its contents' whole height would push Confirm below the screen)."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
 
 
 class PrivatePanel(QWidget):
@@ -56,7 +64,7 @@ class PrivatePanel(QWidget):
         self._finished = False
         layout = QVBoxLayout(self)
         self.title = label(_("{name}: {phase}").format(name=me.name, phase=phase_label(view.phase)),
-                           name="heading", wrap=True)
+                           name="heading", wrap=True, fit=True)
         # Done sits at the top, away from Confirm: a second press meant for Confirm never hides
         # the hand, and one meant for Done never confirms.
         self.hide_button = button(_("Hide (Space)"), "secondary",
@@ -75,12 +83,12 @@ class PrivatePanel(QWidget):
         info_layout = QVBoxLayout(info)
         info_layout.setContentsMargins(0, 0, 0, 0)
         # that this seat was taken over; the teams that turned this person away
-        self.notices = [label(line, name="notice", wrap=True) for line in notices(pv)]
+        self.notices = [label(line, name="notice", wrap=True, fit=True) for line in notices(pv)]
         for notice in self.notices:
             info_layout.addWidget(notice)
         if private.notice:  # the newcomer's "You are now …" comes first
             self.notice = self.notices[0]
-        self.hours = label(hours_text(private), "big", wrap=True)
+        self.hours = label(hours_text(private), "big", wrap=True, fit=True)
         self.motivation = label(motivation_text(private))
         info_layout.addWidget(self.hours)
         info_layout.addWidget(self.motivation)
@@ -91,20 +99,25 @@ class PrivatePanel(QWidget):
             line = label(
                 f"{card_text(view.catalog, card)} · {family_of_card(view.catalog, card)}"
                 f" · {shown_text(shown)}",
-                wrap=True,
+                wrap=True, fit=True,
             )
             line.setAccessibleName(_("Card {number}").format(number=slot + 1))
             self.cards.append(line)
             info_layout.addWidget(line)
         info_layout.addStretch(1)
-        self.info_area = QScrollArea()
+        self.info_area = _HandArea()
         self.info_area.setWidgetResizable(True)
         self.info_area.setFrameShape(QFrame.Shape.NoFrame)
         self.info_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.info_area.setWidget(info)
         self.info_area.setAccessibleName(_("Your hand and hours"))
+        # it takes the room the choices leave (the stretch), at least a few lines: the
+        # panel's own height is what the rest needs, so in the column's scroll area (200 %
+        # text) Confirm is scrolled to, never pushed down by the whole hand
+        self.info_area.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
         layout.addWidget(self.info_area, 3)
-        layout.addWidget(label(_("Your choice (arrows, then Enter)"), name="heading", wrap=True))
+        layout.addWidget(label(_("Your choice (arrows, then Enter)"), name="heading", wrap=True,
+            fit=True))
         self.model = ChoicesModel(self)
         self._view, self._hand = view, private.hand
         groups: dict[tuple[str, str], list[Action]] = {}
@@ -128,11 +141,11 @@ class PrivatePanel(QWidget):
         self.choices.setCurrentIndex(self.model.index(0, 0))
         layout.addWidget(self.choices, 2)
         self.choices.setMinimumHeight(120)
-        self.confirm_text = label(name="notice", wrap=True)
+        self.confirm_text = label(name="notice", wrap=True, fit=True)
         self.confirm_text.setVisible(False)
         layout.addWidget(self.confirm_text)
         buttons = QVBoxLayout()  # one above the other: never side by side and clipped
-        self.confirm = QPushButton(_("Confirm (Enter)"))
+        self.confirm = WrapButton(_("Confirm (Enter)"))
         self.confirm.setAccessibleName(_("Confirm your choice"))
         self.confirm.setAccessibleDescription(
             _("Makes the choice selected in the list and hides the hand."))

@@ -42,6 +42,7 @@ from consortium.present.labels import phase_label, seat_title
 from consortium.present.sheet_words import act_heading, act_hint, ballots_line, envelope_line
 from consortium.ui.controller import GameController
 from consortium.ui.kit.widgets import label, spin_box
+from consortium.ui.kit.wrap_button import WrapButton
 
 
 class PublicActsPanel(QWidget):
@@ -65,7 +66,7 @@ class PublicActsPanel(QWidget):
         self._layout.setContentsMargins(8, 8, 8, 8)
         self._content: QWidget | None = None
         self.notice: QLabel | None = None
-        self.envelopes = label(wrap=True, name="big")
+        self.envelopes = label(wrap=True, fit=True, name="big")
         self.envelopes.setAccessibleName(_("Newcomer envelopes"))
         self.envelopes.hide()
         controller.changed.connect(self._on_game_changed)
@@ -115,16 +116,17 @@ class PublicActsPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(10)
         self._box = box
-        box.addWidget(label(phase_label(view.phase), name="heading", wrap=True))
-        box.addWidget(label(act_heading(seat_title(view, seat), seat), name="big", wrap=True))
-        box.addWidget(label(act_hint(view.phase.name), wrap=True))
+        box.addWidget(label(phase_label(view.phase), name="heading", wrap=True, fit=True))
+        box.addWidget(label(act_heading(seat_title(view, seat), seat), name="big", wrap=True,
+            fit=True))
+        box.addWidget(label(act_hint(view.phase.name), wrap=True, fit=True))
         {
             Phase.INTRODUCTIONS: self._fill_reveal,
             Phase.TURNS: self._fill_turn,
             Phase.INVITATION: self._fill_invitation,
             Phase.VOTE: self._fill_ballots,
         }[view.phase](view, s, seat)
-        self.notice = label(s.notice, wrap=True, name="notice")
+        self.notice = label(s.notice, wrap=True, fit=True, name="notice")
         box.addWidget(self.notice)
         box.addStretch(1)
         self._content = content
@@ -133,7 +135,7 @@ class PublicActsPanel(QWidget):
 
     def _button(self, key: str, text: str, act: PublicAct | None = None,
                 row: QHBoxLayout | None = None) -> QPushButton:
-        button = QPushButton(text)
+        button = WrapButton(text)
         button.setAccessibleName(text)
         button.setAccessibleDescription(
             _("Enters what the seat said aloud, as the engine's move for them."))
@@ -169,7 +171,8 @@ class PublicActsPanel(QWidget):
         self._box.addLayout(row)
         self._button("stay", _("Stays on their task"), PublicAct("stay", seat), row)
         self._button("sit-out", _("Sits out"), PublicAct("sit-out", seat), row)
-        self._box.addWidget(label(_("Or starts or joins a task, signalling a card:"), wrap=True))
+        self._box.addWidget(label(_("Or starts or joins a task, signalling a card:"), wrap=True,
+            fit=True))
         task = QComboBox()
         task.setAccessibleName(_("Task"))
         task.setAccessibleDescription(_("The open task the seat starts or joins."))
@@ -198,7 +201,7 @@ class PublicActsPanel(QWidget):
 
     def _fill_ballots(self, view: PublicState, s: SessionView, seat: int) -> None:
         voters = len(ballot_voters(view, s.people))
-        self._box.addWidget(label(ballots_line(voters), wrap=True))
+        self._box.addWidget(label(ballots_line(voters), wrap=True, fit=True))
         self.ballots_for = spin_box(_("Ballots that say yes"), 0, voters,
                                     description=_("How many paper ballots are for the "
                                                   "board."))

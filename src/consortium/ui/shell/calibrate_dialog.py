@@ -30,7 +30,7 @@ from consortium.play.calibrate_job import CalibrationJob
 from consortium.present import calibrate_words as words
 from consortium.present.i18n import _, ngettext
 from consortium.ui.kit.theme import ALERT, GOOD
-from consortium.ui.kit.widgets import button, label
+from consortium.ui.kit.widgets import button, label, scroll_down
 
 HOLD_COLOUR, FAIL_COLOUR = GOOD, ALERT  # with ✓ and ✗, never colour alone
 
@@ -78,14 +78,19 @@ class CalibrateDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.explain)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.status)
-        layout.addWidget(self.report, 1)
+        body = QWidget()
+        text = QVBoxLayout(body)
+        text.setContentsMargins(0, 0, 0, 0)
+        text.addWidget(self.heading)
+        text.addWidget(self.explain)
+        text.addWidget(self.bar)
+        text.addWidget(self.status)
+        text.addWidget(self.report, 1)
         self._filler = QWidget()  # keeps the progress at the top until the report takes the room
-        layout.addWidget(self._filler, 1)
+        text.addWidget(self._filler, 1)
+        layout = QVBoxLayout(self)
+        # scrolls down when the words are taller than the dialog (200 % text on a laptop)
+        layout.addWidget(scroll_down(body), 1)
         layout.addLayout(buttons)
         self._fit_screen()
         self._progressed.connect(self._on_progress_changed)

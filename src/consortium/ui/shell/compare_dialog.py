@@ -39,6 +39,7 @@ from consortium.present.compare_data import (
 )
 from consortium.present.i18n import _, ngettext
 from consortium.store.save_load import LoadedSave
+from consortium.ui.kit.button_row import ButtonRow
 from consortium.ui.shell.compare_files import write_compare_csv, write_compare_pdf
 from consortium.ui.shell.compare_view import CompareView
 from consortium.ui.shell.file_dialogs import CSV, PDF, SAVES, FileDialogs
@@ -100,17 +101,17 @@ class CompareWindow(QWidget):
         status = QHBoxLayout()
         status.addWidget(self.progress_label)
         status.addWidget(self.progress, 1)
-        buttons = QHBoxLayout()
+        buttons = ButtonRow()  # stacked when the row is wider than the screen (200 %)
         for button in (self.add_files, self.add_folder, self.export_pdf, self.export_csv):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.full_screen)
-        buttons.addWidget(self.close_button)
+            buttons.add(button)
+        buttons.add_stretch()
+        buttons.add(self.full_screen)
+        buttons.add(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.view, 1)
         layout.addLayout(status)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)

@@ -25,6 +25,10 @@ from consortium.ui.laptop.curtain import Curtain
 from consortium.ui.laptop.facilitator_panel import FacilitatorPanel
 from consortium.ui.laptop.public_acts import PublicActsPanel
 
+BOARD_SHARE = 70
+COLUMN_SHARE = 30
+"""The board beside the facilitator's column, 7:3 at the normal text size."""
+
 
 class GameScreen(QWidget):
     def __init__(
@@ -58,6 +62,7 @@ class GameScreen(QWidget):
         self._layout.addLayout(column, 1)
         self.board_here = False
         self.floating = False
+        self.zoom = 1.0
         if board_here:
             self.dock_board(board)
         self.curtain.active_changed.connect(self._on_curtain_active_changed)
@@ -71,8 +76,8 @@ class GameScreen(QWidget):
         board.setWindowFlag(Qt.WindowType.Window, False)
         board.setParent(self)
         board.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self._layout.insertWidget(0, board, 7)
-        self._layout.setStretchFactor(self._column, 3)
+        self._layout.insertWidget(0, board, BOARD_SHARE)
+        self._layout.setStretchFactor(self._column, self._column_share())
         board.show()
         self.board_here = True
 
@@ -87,6 +92,18 @@ class GameScreen(QWidget):
         board.setWindowFlag(Qt.WindowType.Window, True)
         self._layout.setStretchFactor(self._column, 1)
         self.board_here = False
+
+    def _column_share(self) -> int:
+        """The column's stretch beside the board's :data:`BOARD_SHARE`: 3 to 7 at the normal
+        text size, growing with Settings' text size (6 to 7 at 200 %), so the column's words
+        keep their room; the board sizes its type to whatever it is left (a stage)."""
+        return round(COLUMN_SHARE * self.zoom)
+
+    def set_text_size(self, zoom: float) -> None:
+        """The laptop's text size (Settings, Ctrl +/−) changed: the column's share follows."""
+        self.zoom = max(1.0, zoom)
+        if self.board_here and not self.floating:
+            self._layout.setStretchFactor(self._column, self._column_share())
 
     def _on_acts_active_changed(self, active: bool) -> None:
         self.side.setCurrentWidget(self.acts if active else self.panel)
@@ -127,7 +144,8 @@ class GameScreen(QWidget):
         self.side.setParent(self)
         self.side.setWindowFlag(Qt.WindowType.Tool, False)
         self._column.addWidget(self.side, 1)
-        self._layout.setStretchFactor(self._column, 3 if self.board_here else 1)
+        self._layout.setStretchFactor(self._column,
+                                      self._column_share() if self.board_here else 1)
         self.side.show()
         self.floating = False
 

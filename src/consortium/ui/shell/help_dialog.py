@@ -36,7 +36,7 @@ from consortium.present.i18n import _, language
 from consortium.present.reason_words import os_reason
 from consortium.resources import guide_text
 from consortium.ui.kit.pdf import a4_writer
-from consortium.ui.kit.widgets import button, label
+from consortium.ui.kit.widgets import button, label, scroll_down
 from consortium.ui.shell.file_dialogs import PDF, FileDialogs
 
 HOW_TO_PLAY = "how-to-play.md"
@@ -117,7 +117,7 @@ class HelpDialog(QDialog):
         self.tabs.setAccessibleName(_("Help"))
         self.tabs.addTab(self.how_to_play, _("How to play"))
         self.tabs.addTab(self.facilitator_guide, _("Facilitator guide"))
-        self.tabs.addTab(keys_page, _("Keys"))
+        self.tabs.addTab(scroll_down(keys_page), _("Keys"))  # long at 200 %
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.pdf_button = button(_("Save as PDF…"), "secondary",
                                  accessible=_("Save this guide as a PDF to print"),

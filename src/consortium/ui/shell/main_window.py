@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
             self._board.setParent(None)
             self._board.setWindowFlag(Qt.WindowType.Window, True)
         self.pages.addWidget(self._game)
+        self._game.set_text_size(self.theme.zoom)
         if self.theme.presenter and not self.dual_screen:  # F5 pressed before the first game
             self._game.set_presenter(True)
         self.menu.attach(controller)
@@ -879,6 +880,7 @@ class MainWindow(QMainWindow):
         self._board, self._game = board, game
         game.panel.practice_done.connect(self.end_practice)
         self.pages.addWidget(game)
+        game.set_text_size(self.theme.zoom)
         if showing:
             self.pages.setCurrentWidget(game)
         if self._settings_from is old_game:
@@ -909,6 +911,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply(app)
+        if self._game is not None:
+            self._game.set_text_size(theme.zoom)
 
     def _on_presenter_toggled(self, on: bool) -> None:
         self.set_theme(self.theme._replace(presenter=on))

@@ -18,7 +18,6 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QModelIndex, Qt, QTime, Si
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QTableView,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from consortium.present.labels import phase_label
 from consortium.present.scenario_words import saved_title
 from consortium.store.save_file import SaveHeader
 from consortium.store.sessions import SessionEntry
+from consortium.ui.kit.button_row import ButtonRow
 from consortium.ui.kit.table_model import RowsModel
 from consortium.ui.kit.widgets import button, label
 
@@ -93,8 +93,9 @@ class ResumePage(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # the columns share the page's width and their words wrap: at 200 % text their
+        # contents side by side were wider than a laptop (a table never scrolls sideways)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.empty = label(_("No unfinished sessions. Every session is saved after each action "
                              "and listed here until its game ends."), name="big", wrap=True)
@@ -113,12 +114,12 @@ class ResumePage(QWidget):
                                                 "this computer."))
         self.back_button = button(_("Back"), "secondary",
                                   description=_("Back to the start screen."))
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.back_button)
-        bottom.addWidget(self.file_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.remove_button)
-        bottom.addWidget(self.open_button)
+        bottom = ButtonRow()  # stacked when the row is wider than the screen (200 %)
+        bottom.add(self.back_button)
+        bottom.add(self.file_button)
+        bottom.add_stretch()
+        bottom.add(self.remove_button)
+        bottom.add(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(label(_("Resume a session"), name="title"))
@@ -126,7 +127,7 @@ class ResumePage(QWidget):
                                  "with the curtain down."), name="hint", wrap=True))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        layout.addLayout(bottom)
+        layout.addWidget(bottom)
         self.open_button.clicked.connect(self._on_open_clicked)
         self.file_button.clicked.connect(self.open_file_requested)
         self.back_button.clicked.connect(self.back_requested)

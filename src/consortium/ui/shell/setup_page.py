@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLayout,
     QMessageBox,
     QScrollArea,
     QTableView,
@@ -50,6 +49,7 @@ from consortium.present.i18n import N_, _
 from consortium.present.numbers import plain
 from consortium.present.table_code_words import table_code_problem
 from consortium.store.table_code import TableCodeError, TableSetup, read_table_code, table_code
+from consortium.ui.kit.button_row import ButtonRow, Stacking
 from consortium.ui.kit.combo_delegate import ComboDelegate
 from consortium.ui.kit.widgets import button, label, spin_box
 from consortium.ui.shell.file_dialogs import CSV, TOML, FileDialogs
@@ -83,7 +83,7 @@ def schedule_for(kind: str, rounds: int) -> tuple[ScheduleEntry, ...]:
 
 HANDS_CURTAIN, HANDS_PHONES, HANDS_PRINTED = "curtain", "phones", "printed"
 
-class _Unsqueezed(QWidget):
+class _Unsqueezed(Stacking):
     """The page's settings, never squeezed below the height they ask for: a scroll area
     gives its widget at least its minimum size hint, and a layout's minimum lets buttons
     shrink below their text (issue 12's cut buttons), so the minimum here is the full height
@@ -300,23 +300,19 @@ class SetupPage(QWidget):
         code_buttons.addWidget(self.use_code_button)
         code_buttons.addStretch(1)
         right.addLayout(code_buttons)
-        body = QHBoxLayout()
-        body.addLayout(form, 1)
-        body.addLayout(right, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.back_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.practice_button)
-        bottom.addWidget(self.start_button)
+        bottom = ButtonRow()  # on two lines when one is wider than the screen (200 %)
+        bottom.add(self.back_button)
+        bottom.add_stretch()
+        bottom.add(self.practice_button)
+        bottom.add(self.start_button)
         # The settings scroll when the screen is too small for them (a 1280-pixel projector in
         # presenter type); the title and the Start button never do (issue 12: Start was off
         # a 1366-pixel screen).
+        # the settings beside the seats, or above them when the two halves do not fit side
+        # by side (200 % text on a laptop): never a page wider than the screen (issue 15)
         settings = _Unsqueezed()
-        settings.setLayout(body)
-        body.setContentsMargins(0, 0, 0, 0)
-        # the layout would set the widget's minimum to its own (squeezable) one: _Unsqueezed's
-        # hint decides instead
-        body.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        settings.box.addLayout(form, 1)
+        settings.box.addLayout(right, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -326,7 +322,7 @@ class SetupPage(QWidget):
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(label(_("New session"), name="title"))
         layout.addWidget(scroll, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(bottom)
 
         self.scenario.currentIndexChanged.connect(self._on_scenario_changed)
         self.preset.currentIndexChanged.connect(self._on_preset_changed)

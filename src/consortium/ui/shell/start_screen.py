@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from consortium.present.i18n import _
 from consortium.present.languages import language_name
-from consortium.ui.kit.widgets import button, centred, centred_row, label
+from consortium.ui.kit.widgets import button, centred, centred_row, label, scroll_down
 
 
 class StartScreen(QWidget):
@@ -71,7 +71,13 @@ class StartScreen(QWidget):
         # combo box costs the launch a few milliseconds; bench/launch.py)
         self.language_label: QLabel | None = None
         self.language: QComboBox | None = None
-        layout = QVBoxLayout(self)
+        # in a scroll area that scrolls down only: at 200 % text the six buttons, the title
+        # and the picker are taller than a 768-pixel laptop, and a page never makes the
+        # window taller than the screen (issue 15)
+        content = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(content)
         layout.addStretch(2)
         layout.addWidget(title)
         layout.addWidget(self.tagline)
@@ -85,6 +91,7 @@ class StartScreen(QWidget):
         self._picker = QHBoxLayout()
         layout.addLayout(self._picker)
         layout.addSpacing(16)
+        outer.addWidget(scroll_down(content))
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from consortium.present.i18n import _
-from consortium.ui.kit.widgets import label
+from consortium.ui.kit.widgets import grow_to_words, label
 
 
 class TableCodeDialog(QDialog):
@@ -42,8 +43,17 @@ class TableCodeDialog(QDialog):
         layout.addWidget(self.field)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
-        # wide enough for a whole code in the field (about 50 characters in the code face)
-        self.setMinimumWidth(self.field.fontMetrics().horizontalAdvance("W" * 52) + 48)
+        # wide enough for a whole code in the field (about 50 characters in the code face),
+        # but never wider than the screen (at 200 % the field scrolls the code instead)
+        wanted = self.field.fontMetrics().horizontalAdvance("W" * 52) + 48
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        if screen is not None:
+            wanted = min(wanted, screen.availableGeometry().width() * 9 // 10)
+        self.setMinimumWidth(wanted)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_words(self)
 
     def accept(self) -> None:
         problem = self._apply(self.field.text())
@@ -53,4 +63,5 @@ class TableCodeDialog(QDialog):
         self.problem.setText(problem)
         self.problem.show()
         self.adjustSize()  # room for the problem's lines, not squeezed into the old height
+        grow_to_words(self)
         self.field.setFocus()
