@@ -32,6 +32,7 @@ from consortium.store.sessions import SessionEntry
 from consortium.ui.kit.button_row import ButtonRow
 from consortium.ui.kit.table_model import RowsModel
 from consortium.ui.kit.widgets import button, label
+from consortium.ui.kit.wrapping_header import WrappingHeader
 
 COLUMNS = (N_("Scenario"), N_("Round"), N_("Phase"), N_("Players"), N_("Last saved"))
 
@@ -85,6 +86,7 @@ class ResumePage(QWidget):
         self.entries: tuple[SessionEntry, ...] = ()
         self.model = RowsModel([_(column) for column in COLUMNS], self)
         self.table = _SessionsTable()
+        self.table.setHorizontalHeader(WrappingHeader(self.table))
         self.table.setModel(self.model)
         self.table.setAccessibleName(_("Unfinished sessions, newest first"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

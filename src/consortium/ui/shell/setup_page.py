@@ -52,6 +52,7 @@ from consortium.store.table_code import TableCodeError, TableSetup, read_table_c
 from consortium.ui.kit.button_row import ButtonRow, Stacking
 from consortium.ui.kit.combo_delegate import ComboDelegate
 from consortium.ui.kit.widgets import button, label, spin_box
+from consortium.ui.kit.wrapping_header import WrappingHeader
 from consortium.ui.shell.file_dialogs import CSV, TOML, FileDialogs
 from consortium.ui.shell.messages import message
 from consortium.ui.shell.seats_model import BOT, PERSON, SeatsModel
@@ -205,6 +206,7 @@ class SetupPage(QWidget):
 
         self.seats = SeatsModel(())
         self.table = QTableView()
+        self.table.setHorizontalHeader(WrappingHeader(self.table))  # titles wrap at 200 %
         self.table.setModel(self.seats)
         self.table.setAccessibleName(_("Participants"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
