@@ -110,3 +110,33 @@ def test_the_curtain_with_a_pass_fits_1366_by_768(qtbot: QtBot, window: MainWind
     settle()
     assert window.game.curtain.pass_button.isVisibleTo(window)
     assert assert_fits(window, window.game.curtain) == 2  # Show my hand, Pass
+
+
+@pytest.mark.parametrize("text_size", [1.0, 2.0], ids=["text100", "text200"])
+def test_the_private_hand_keeps_lines_in_view_at_any_text_size(
+    qtbot: QtBot, window: MainWindow, text_size: float
+) -> None:
+    """The newcomer's long private page on a 1366×768 laptop: the area with the notice, the
+    hours and the hand shows at least five lines of its own text (all of it when shorter),
+    at 100 % and at 200 % text. Its least height was measured from the unstyled font, and at
+    200 % the hand shrank to a line and a half, cut across the middle."""
+    from consortium.ui.kit.theme import Theme
+
+    state = state_at(Mode.SELF_SELECTION, Phase.TURNS,
+                     when=lambda s: s.public.round >= 2
+                     and s.public.actor in s.public.newcomers)
+    window.set_theme(Theme(zoom=text_size))
+    try:
+        window.resize(1366, 768)
+        window.controller.load(state, (True,) * state.public.seats)
+        window.enter_game()
+        click_show(qtbot, window.game.curtain)
+        settle()
+        panel = window.game.curtain.panel
+        assert isinstance(panel, PrivatePanel)
+        inner = panel.info_area.widget()
+        shown = panel.info_area.viewport().height()
+        lines = inner.fontMetrics().lineSpacing()
+        assert shown >= min(inner.sizeHint().height(), 5 * lines) - 1, (shown, lines)
+    finally:
+        window.set_theme(Theme())

@@ -158,7 +158,15 @@ class Theme(NamedTuple):
         return self.zoom
 
     def points(self, factor: float = 1.0) -> float:
-        return round(BASE_POINTS * self.scale * factor, 1)
+        """The size of text ``factor`` times the body's. A larger text size makes every text
+        larger, but a heading's lead over the body shrinks as the text grows (its factor
+        1.45 at 100 % is 1.225 at 200 %): at 200 % a heading three times the normal body
+        took two lines of a 1366-pixel laptop's column for "Ditt val (piltangenterna,
+        sedan Enter)" and pushed the hand out of view, and the text it heads is already
+        large."""
+        lead = (factor - 1.0) / self.scale if factor > 1.0 and self.scale > 1.0 else (
+            factor - 1.0)
+        return round(BASE_POINTS * self.scale * (1.0 + lead), 1)
 
     def zoomed(self, step: float) -> Theme:
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, round(self.zoom + step, 2)))

@@ -35,10 +35,28 @@ from consortium.ui.laptop.choices_model import ChoicesModel
 
 class _HandArea(QScrollArea):
     """The hand's scroll area: it asks for its least height and takes what the layout's
-    stretch gives it (its contents' whole height would push Confirm below the screen)."""
+    stretch gives it (its contents' whole height would push Confirm below the screen).
+
+    Its least height is its contents' (when they are short) or ``LINES`` lines of their
+    text as styled now: measured when the layout asks, after the style sheet and the text
+    size set the font (measured at construction it was the unstyled font's, and at 200 %
+    the hand shrank to one line)."""
+
+    LINES = 5
+
+    def least_height(self) -> int:
+        inner = self.widget()
+        if inner is None:
+            return 0
+        inner.ensurePolished()
+        lines = inner.fontMetrics().lineSpacing() * self.LINES
+        return min(inner.sizeHint().height(), lines)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.least_height())
 
     def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self.minimumHeight())
+        return QSize(super().sizeHint().width(), self.least_height())
 
 
 class PrivatePanel(QWidget):
@@ -111,10 +129,9 @@ class PrivatePanel(QWidget):
         self.info_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.info_area.setWidget(info)
         self.info_area.setAccessibleName(_("Your hand and hours"))
-        # it takes the room the choices leave (the stretch), at least a few lines: the
-        # panel's own height is what the rest needs, so in the column's scroll area (200 %
-        # text) Confirm is scrolled to, never pushed down by the whole hand
-        self.info_area.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        # it takes the room the choices leave (the stretch), at least a few lines (its
+        # least height): the panel's own height is what the rest needs, so in the column's
+        # scroll area (200 % text) Confirm is scrolled to, never pushed down by the whole hand
         layout.addWidget(self.info_area, 3)
         layout.addWidget(label(_("Your choice (arrows, then Enter)"), name="heading", wrap=True,
             fit=True))
