@@ -34,6 +34,7 @@ from consortium.present.i18n import LANGUAGE_VARIABLE, _
 from consortium.present.languages import language_name
 from consortium.store.paths import PORTABLE_FLAG, PORTABLE_FOLDER, PORTABLE_MARKER, DataPaths
 from consortium.store.settings import TEXT_SIZES, Settings
+from consortium.ui.kit.form_label import FormLabel
 from consortium.ui.kit.widgets import button, label
 
 
@@ -219,8 +220,10 @@ class SettingsPage(QWidget):
 
     @staticmethod
     def _buddy(text: str, widget: QWidget) -> QWidget:
-        """A form's label with an Alt key that moves to ``widget``."""
-        found = label(text)
+        """A form's label with an Alt key that moves to ``widget``; a little wider than its
+        measured text (under X11 at 200 % the last letter of "Textstorlek" was drawn a few
+        pixels past the width Qt measured for it, and cut)."""
+        found = FormLabel(text)
         found.setBuddy(widget)
         return found
 
