@@ -24,16 +24,6 @@ VALUES = (0.0, -0.0, 0.004, -0.004, 0.05, 0.25, 0.3, 0.125, 0.5, 0.666, 0.995, 1
           2.45, 2.55, 9.95, 10.0, 12.34, 23.0, 31.25, 40.0, 123.456, -0.3, -1.25, -12.5)
 
 
-@pytest.fixture
-def swedish() -> Iterator[None]:
-    before = language()
-    use_language("sv")
-    try:
-        yield
-    finally:
-        use_language(before)
-
-
 @contextmanager
 def in_language(code: str) -> Iterator[None]:
     before = language()

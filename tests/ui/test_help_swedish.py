@@ -5,14 +5,13 @@ the Swedish guides kept section for section with the English ones, so they canno
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
-from consortium.present.i18n import language, use_language
+from consortium.present.i18n import use_language
 from consortium.resources import guide_text
 from consortium.ui.shell.file_dialogs import ScriptedFiles
 from consortium.ui.shell.help_dialog import FACILITATOR_GUIDE, HOW_TO_PLAY, HelpDialog, guide
@@ -25,16 +24,6 @@ LINK = re.compile(r"\]\(([^)#\s]+\.md)(#[^)]*)?\)")
 
 def swedish_twin(name: str) -> str:
     return name.removesuffix(".md") + ".sv.md"
-
-
-@pytest.fixture
-def swedish() -> Iterator[None]:
-    before = language()
-    use_language("sv")
-    try:
-        yield
-    finally:
-        use_language(before)
 
 
 @pytest.fixture

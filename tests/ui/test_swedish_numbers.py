@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from consortium import __version__
 from consortium.engine.state import Mode
 from consortium.present.debrief_data import build_debrief, gauges
-from consortium.present.i18n import _, language, use_language
+from consortium.present.i18n import _
 from consortium.present.prompts import SCREENS
 from consortium.present.report_data import report_from_save
 from consortium.store.paths import DataPaths
@@ -57,16 +57,6 @@ def sv_percent(share: float) -> str:
 
 def sv_plain(value: float) -> str:
     return f"{value:g}".replace(".", ",")
-
-
-@pytest.fixture
-def swedish() -> Iterator[None]:
-    before = language()
-    use_language("sv")
-    try:
-        yield
-    finally:
-        use_language(before)
 
 
 @pytest.fixture
