@@ -42,8 +42,10 @@ MAPPING = ROOT / "babel.cfg"
 TRANSLATIONS = ROOT / "assets" / "translations"
 POT = TRANSLATIONS / "consortium.pot"
 DOMAIN = "consortium"
-KEYWORDS = {name: DEFAULT_KEYWORDS[name] for name in ("_", "ngettext", "pgettext", "N_")}
-"""The translation functions of consortium.present.i18n, with Babel's argument specs."""
+KEYWORDS = {**{name: DEFAULT_KEYWORDS[name] for name in ("_", "ngettext", "pgettext", "N_")},
+            "Nn_": (1, 2)}
+"""The translation functions of consortium.present.i18n, with Babel's argument specs, and
+the engine's markers (consortium.engine.words: ``N_``, and ``Nn_`` for a plural's forms)."""
 
 
 def extract(root: Path = ROOT) -> Catalog:

@@ -400,3 +400,23 @@ def test_why_a_file_cannot_be_written_is_in_the_rooms_language_or_the_systems_ow
     assert folder.startswith(PSEUDO_OPEN) and folder.count(PSEUDO_OPEN) == 2
     assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == (
         "invalid cross-device link")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_capped_list_says_how_many_more_with_the_languages_plural(count: int,
+                                                                       swedish: None) -> None:
+    """The last line of a long list of problems follows its number: "and 1 more problem",
+    "and 3 more problems" in English, each language's forms through ngettext."""
+    from consortium.engine.scenario_toml import more_problems
+    from consortium.present.i18n import ngettext, use_language
+    from consortium.present.problem_words import problem_message
+
+    problem = more_problems(count)
+    assert problem.message == (f"and {count} more problem not shown" if count == 1
+                               else f"and {count} more problems not shown")
+    assert problem_message(problem) == ngettext(
+        "and {count} more problem not shown", "and {count} more problems not shown",
+        count).format(count=count)
+    assert problem_message(problem) == f"och {count} problem till som inte visas"
+    use_language("en")
+    assert problem_message(problem) == problem.message

@@ -83,7 +83,7 @@ from consortium.engine.toml_spec import (
     shown,
     whole,
 )
-from consortium.engine.words import N_, Grouped, Words, say
+from consortium.engine.words import N_, Grouped, Nn_, Words, say, say_count
 
 __all__ = [
     "FORMAT_VERSION",
@@ -582,7 +582,8 @@ def _capped(problems: list[Problem]) -> list[Problem]:
 
 def more_problems(more: int) -> Problem:
     """The last line of a capped list: how many problems it leaves out."""
-    return Problem.of("file", N_("and {count} more problems not shown"), count=more)
+    return Problem.at("file", say_count(Nn_("and {count} more problem not shown",
+                                            "and {count} more problems not shown"), more))
 
 
 # --- pass 3: frozen values -----------------------------------------------------------------

@@ -16,13 +16,23 @@ from collections.abc import Callable
 
 import attrs
 
-__all__ = ["N_", "Grouped", "Words", "say", "verbatim"]
+__all__ = ["N_", "Grouped", "Nn_", "Words", "say", "say_count", "verbatim"]
 
 
 def N_(message: str) -> str:
     """Marks ``message`` for the catalogue; the text itself is unchanged (the engine may not
     import :mod:`consortium.present.i18n`, which has the same marker)."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with a plural form for the catalogue (``ngettext``'s two forms); see
+    :func:`say_count`."""
+    return singular, plural
+
+
+Plural = Callable[[str, str, int], str]
+"""``ngettext``: the form of a message for a count, in the reader's language."""
 
 
 @attrs.frozen
@@ -46,16 +56,26 @@ class Words:
     template: str
     fields: tuple[tuple[str, object], ...] = ()
     translated: bool = True
+    plural: str | None = None
+    """The plural form of ``template`` (which is then the singular), chosen by the
+    ``count`` field: "and {count} more problem not shown" / "… problems …"."""
 
     def render(self, translate: Callable[[str], str],
-               grouped: Callable[[int], str] = "{:,}".format) -> str:
+               grouped: Callable[[int], str] = "{:,}".format,
+               plural: Plural | None = None) -> str:
         """The sentence, each template (this one and those of its fields) through
-        ``translate`` before its fields are filled in, and each :class:`Grouped` count
-        through ``grouped``."""
-        values = {key: value.render(translate, grouped) if isinstance(value, Words)
+        ``translate`` (or ``plural``, for a message with a plural form) before its fields
+        are filled in, and each :class:`Grouped` count through ``grouped``."""
+        values = {key: value.render(translate, grouped, plural) if isinstance(value, Words)
                   else grouped(value.value) if isinstance(value, Grouped) else value
                   for key, value in self.fields}
-        template = translate(self.template) if self.translated else self.template
+        if self.plural is not None:
+            count = dict(self.fields)["count"]
+            n = count.value if isinstance(count, Grouped) else int(str(count))
+            choose = plural or _english_plural
+            template = choose(self.template, self.plural, n)
+        else:
+            template = translate(self.template) if self.translated else self.template
         return template.format(**values)
 
     def with_texts(self, change: Callable[[str], str | Words]) -> Words:
@@ -69,7 +89,7 @@ class Words:
         return attrs.evolve(self, fields=tuple((k, changed(v)) for k, v in self.fields))
 
     def english(self) -> str:
-        return self.render(_same)
+        return self.render(_same, plural=_english_plural)
 
     def __str__(self) -> str:
         return self.english()
@@ -80,6 +100,13 @@ def say(template: str, /, **fields: object) -> Words:
     return Words(template, tuple(fields.items()))
 
 
+def say_count(forms: tuple[str, str], /, count: int | Grouped, **fields: object) -> Words:
+    """A message whose words follow a number (its ``{count}``): ``forms`` from :func:`Nn_`,
+    the singular and the plural as English has them; each language has its own forms."""
+    singular, plural = forms
+    return Words(singular, (("count", count), *fields.items()), plural=plural)
+
+
 def verbatim(template: str, /, **fields: object) -> Words:
     """Fields joined by a template that is no sentence (``"{row}{rest}"``): it is not looked
     up in the catalogue, only the fields that are words are."""
@@ -88,3 +115,7 @@ def verbatim(template: str, /, **fields: object) -> Words:
 
 def _same(text: str) -> str:
     return text
+
+
+def _english_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural

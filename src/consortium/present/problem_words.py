@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from consortium.engine.toml_spec import Problem
 from consortium.engine.words import Words
-from consortium.present.i18n import _
+from consortium.present.i18n import _, ngettext
 from consortium.present.numbers import grouped
 from consortium.store.codec import printable
 
@@ -25,7 +25,7 @@ WHOLE_FILE = "file"
 def words_text(words: Words) -> str:
     """``words`` in the current language, each template translated before it is filled in
     (and a large count grouped the language's way)."""
-    return words.render(_, grouped)
+    return words.render(_, grouped, ngettext)
 
 
 def problem_place(problem: Problem) -> str:
