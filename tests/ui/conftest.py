@@ -28,6 +28,16 @@ def _collect_on_gui_thread(qapp: QApplication) -> None:
     collect_on_gui_thread(qapp)
 
 
+@pytest.fixture(autouse=True)
+def _dealt_as_measured(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new-session page deals a fresh seed (``setup_page.fresh_seed``); the tests play the
+    deals they were written and measured on, seed 1, as the page dealt before. A test of the
+    fresh deal patches it again."""
+    from consortium.ui.shell import setup_page
+
+    monkeypatch.setattr(setup_page, "fresh_seed", lambda: 1)
+
+
 @pytest.fixture
 def data_paths(tmp_path: Path) -> DataPaths:
     return DataPaths(data=tmp_path / "data", config=tmp_path / "config", portable=False)

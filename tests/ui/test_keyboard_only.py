@@ -29,6 +29,13 @@ def test_keyboard_only_game(qtbot: QtBot, window: MainWindow) -> None:
         qtbot.keyClick(focused(window), Qt.Key.Key_Tab)
     qtbot.keyClick(page.rounds, Qt.Key.Key_Down)
     assert page.rounds.value() == 3
+    for _ in range(40):  # Tab on to the seed, and type one (the page deals a fresh one)
+        if focused(window) is page.seed:
+            break
+        qtbot.keyClick(focused(window), Qt.Key.Key_Tab)
+    qtbot.keyClick(page.seed, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.seed, "1")
+    assert page.seed.value() == 1
     for _ in range(40):  # Tab on to "Start the session"
         if focused(window) is page.start_button:
             break

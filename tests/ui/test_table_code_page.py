@@ -6,13 +6,16 @@ scenario is caught in words and changes nothing."""
 from __future__ import annotations
 
 import attrs
+import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from consortium.engine.game import new_game
 from consortium.engine.state import GameConfig, Mode
 from consortium.store.scenarios import shipped_scenarios
 from consortium.store.table_code import read_table_code
-from consortium.ui.shell.setup_page import FROM_CODE, SetupPage
+from consortium.ui.shell.main_window import MainWindow
+from consortium.ui.shell.setup_page import FRESH_SEEDS, FROM_CODE, SetupPage, fresh_seed
 from consortium.ui.shell.table_code_dialog import TableCodeDialog
 
 
@@ -118,3 +121,33 @@ def test_another_version_of_the_scenario_is_named_not_used(qtbot: QtBot) -> None
     assert p.config() == before
     assert "does not have" in (page(qtbot, {"x": attrs.evolve(shipped, id="other")})
                                .apply_code(code) or "")
+
+
+def test_each_new_session_deals_fresh_cards_and_deal_again_deals_others(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page's seed is one nobody chose, so two workshops do not deal the same hands;
+    *Deal again* picks another (and the table code follows it); starting a session leaves
+    a fresh seed for the next New session, while the practice round keeps the page's."""
+    from consortium.ui.shell import setup_page
+
+    seeds = iter([101, 202, 303, 404])
+    monkeypatch.setattr(setup_page, "fresh_seed", lambda: next(seeds))
+    window.show_setup()
+    page = window.setup_page
+    assert page is not None
+    assert page.seed.value() == 101
+    code = page.table_code()
+    qtbot.mouseClick(page.deal_again, Qt.MouseButton.LeftButton)
+    assert page.seed.value() == 202 and page.table_code() != code
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert window.controller.state.ctx.config.seed == 202
+    assert page.seed.value() == 303  # the next New session deals other cards
+    window.controller.end_game()
+
+
+def test_a_fresh_seed_is_small_enough_for_a_short_code() -> None:
+    """(``fresh_seed`` as imported here, before the tests' fixture patches the page's.)"""
+    drawn = {fresh_seed() for _ in range(200)}
+    assert all(1 <= seed <= FRESH_SEEDS for seed in drawn)
+    assert len(drawn) > 150  # not one seed for everyone

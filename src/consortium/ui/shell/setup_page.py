@@ -19,6 +19,7 @@ as "from the table code" until the trainer changes them.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -92,6 +93,22 @@ class _Unsqueezed(Stacking):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
+SEED_MAX = 999_999
+"""The largest seed a trainer can type."""
+FRESH_SEEDS = 9_999
+"""How many seeds :func:`fresh_seed` picks from: enough that two workshops almost never get
+the same deal, and small enough to keep the table code short (a seed up to 9,999 costs four
+of its characters more than seed 1; one up to 999,999, seven)."""
+
+
+def fresh_seed() -> int:
+    """A seed nobody chose, 1 to :data:`FRESH_SEEDS`. Every new-session page, and the page
+    again after a session starts, deals other cards: with one fixed seed every workshop dealt
+    the same hands, and a student who played twice knew them. The seed is in the save and
+    the table code, so a deal is never lost; typing a seed or a table code deals it again."""
+    return secrets.randbelow(FRESH_SEEDS) + 1
 
 
 class SetupPage(QWidget):
@@ -186,9 +203,13 @@ class SetupPage(QWidget):
         self.hands.addItem(_("On screen, behind the curtain"), HANDS_CURTAIN)
         self.hands.addItem(_("On players' phones (local network)"), HANDS_PHONES)
         self.hands.addItem(_("Printed sheets (Session → Print hands…)"), HANDS_PRINTED)
-        self.seed = spin_box(_("Seed (advanced)"), 0, 999_999,
+        self.seed = spin_box(_("Seed (advanced)"), 0, SEED_MAX,
                              description=_("The same seed deals the same cards again."))
-        self.seed.setValue(1)
+        self.seed.setValue(fresh_seed())
+        self.deal_again = button(
+            _("Deal again"), "secondary",
+            description=_("Picks a new seed: other hands, other newcomers, other events."))
+        self.deal_again.clicked.connect(lambda: self.seed.setValue(fresh_seed()))
         # the table code: shown with spaces between its groups, five groups a line (it reads
         # out group by group, and its height does not depend on the page's width);
         # selectable, to copy it into an e-mail
@@ -298,10 +319,13 @@ class SetupPage(QWidget):
         right.addWidget(label(_("Another table that types this code plays the same deals, "
                                 "newcomers and events."), name="hint", wrap=True))
         right.addWidget(self.code)
-        code_buttons = QHBoxLayout()
-        code_buttons.addWidget(self.use_code_button)
-        code_buttons.addStretch(1)
-        right.addLayout(code_buttons)
+        # the deal's two ways: another one, or another table's (on two lines when they do
+        # not fit side by side, at 200 %)
+        code_buttons = ButtonRow()
+        code_buttons.add(self.deal_again)
+        code_buttons.add(self.use_code_button)
+        code_buttons.add_stretch()
+        right.addWidget(code_buttons)
         bottom = ButtonRow()  # on two lines when one is wider than the screen (200 %)
         bottom.add(self.back_button)
         bottom.add_stretch()
@@ -538,6 +562,9 @@ class SetupPage(QWidget):
 
     def _on_start_clicked(self) -> None:
         self.start_requested.emit(self.setup())
+        # the next New session deals other cards (the practice round comes back here and
+        # keeps this seed for the real game)
+        self.seed.setValue(fresh_seed())
 
     # --- a scenario file from another trainer -------------------------------------------------
 
