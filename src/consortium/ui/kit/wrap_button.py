@@ -74,7 +74,11 @@ class WrapButton(QPushButton):
         words = self.text().replace("&", "").split() or [""]
         widest = max(metrics.horizontalAdvance(word) for word in words)
         width = min(self._one_line().width(), widest + self._room().width())
-        return QSize(width, self.heightForWidth(width))
+        # the height of one line: a layout that asks for a minimum once (a form's row, a
+        # box beside other widgets) kept the narrowest width's three lines as the least
+        # height however wide it then made the button ("Check that it teaches…" three lines
+        # tall on one line); the height for a narrower width comes from heightForWidth
+        return QSize(width, self._one_line().height())
 
     def hasHeightForWidth(self) -> bool:
         return True
