@@ -32,26 +32,20 @@ def _language() -> None:
     use_language_from_environment()
 
 
-def _speaking(code: str) -> Iterator[None]:
-    """The words in ``code`` for one test, and the suite's language again after it."""
-    from consortium.present.i18n import language, use_language
-
-    before = language()
-    use_language(code)
-    try:
-        yield
-    finally:
-        use_language(before)
-
-
 @pytest.fixture
 def in_english() -> Iterator[None]:
     """English, the source, for a test of the English rendering itself (the golden files,
     the words the engine's Events read as), whatever language the suite runs in."""
-    yield from _speaking("en")
+    from tests.words import in_language
+
+    with in_language("en"):
+        yield
 
 
 @pytest.fixture
 def swedish() -> Iterator[None]:
     """Swedish, for a test of what a Swedish room reads."""
-    yield from _speaking("sv")
+    from tests.words import in_language
+
+    with in_language("sv"):
+        yield

@@ -9,8 +9,10 @@ some fields of a message are known, :func:`says` matches the others as any text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from consortium.present.i18n import _
+from consortium.present.i18n import _, language, use_language
 
 _FIELD = re.compile(r"(\{[^{}]*\})")
 _NAME = re.compile(r"\{([^{}:!]*)[^{}]*\}")
@@ -39,3 +41,14 @@ def says(message: str, text: str, **fields: object) -> bool:
 def says_in(message: str, text: str, **fields: object) -> bool:
     """Whether ``message`` (translated, with the given fields) is somewhere in ``text``."""
     return pattern(message, **fields).search(text) is not None
+
+
+@contextmanager
+def in_language(code: str) -> Iterator[None]:
+    """The words in ``code`` inside the block, and the language before it after."""
+    before = language()
+    use_language(code)
+    try:
+        yield
+    finally:
+        use_language(before)

@@ -6,32 +6,21 @@ a person reads is formatted anywhere else."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from consortium.engine import events as ev
 from consortium.present.event_words import event_text
-from consortium.present.i18n import _, language, use_language
+from consortium.present.i18n import _, language
 from consortium.present.labels import hours, number
 from consortium.present.numbers import decimal, percent, plain, signed, style
+from tests.words import in_language
 
 ROOT = Path(__file__).resolve().parents[2]
 NBSP = "\u00a0"
 VALUES = (0.0, -0.0, 0.004, -0.004, 0.05, 0.25, 0.3, 0.125, 0.5, 0.666, 0.995, 1.0, 1.25, 2.5,
           2.45, 2.55, 9.95, 10.0, 12.34, 23.0, 31.25, 40.0, 123.456, -0.3, -1.25, -12.5)
-
-
-@contextmanager
-def in_language(code: str) -> Iterator[None]:
-    before = language()
-    use_language(code)
-    try:
-        yield
-    finally:
-        use_language(before)
 
 
 def test_english_is_what_the_format_specs_wrote() -> None:

@@ -57,9 +57,10 @@ _measured: dict[tuple[object, ...], tuple[int, int]] = {}
 # rect, the flags and the text), so it cannot go stale: nothing else is kept in it.
 
 
-def _text_need(widget: QLabel, rect: QRect, flags: int, text: str) -> tuple[int, int]:
+def _text_need(widget: QWidget, rect: QRect, flags: int, text: str) -> tuple[int, int]:
     """The width and height ``text`` needs when laid out in ``rect`` with ``flags`` in the
-    label's font (``QFontMetrics.boundingRect``), measured once for each of these."""
+    widget's font (``QFontMetrics.boundingRect``), measured once for each of these (a label's
+    text, a wrapping column title)."""
     key = (widget.font().key(), widget.logicalDpiY(), rect.x(), rect.y(), rect.width(),
            rect.height(), flags, text)
     need = _measured.get(key)
@@ -287,8 +288,8 @@ def clipped_headers(root: QWidget) -> list[str]:
             room = QRect(0, 0, header.sectionSize(section) - 2 * margin,
                          header.height() - 2 * margin)
             if wraps:
-                box = metrics.boundingRect(QRect(0, 0, room.width(), 100_000), flags, text)
-                width, height = box.width(), box.height()
+                width, height = _text_need(header, QRect(0, 0, room.width(), 100_000), flags,
+                                           text)
             else:
                 width, height = metrics.horizontalAdvance(text), metrics.height()
             if width > room.width() + SLACK or height > room.height() + SLACK:
